@@ -1,0 +1,214 @@
+/**
+ * The domain's shared vocabulary: what a cell holds, the typed records parsed from the
+ * three tables, the issues validation reports, and the sheet layout the report builder
+ * produces. Pure types: nothing here touches Office, React or the DOM.
+ */
+
+/** What one worksheet cell can hold as Office.js `Range.values` (or ExcelJS) gives it. */
+export type CellValue = string | number | boolean | null | undefined;
+
+export type Lang = "th" | "en";
+
+/** A text given in both languages of the product. */
+export interface LocalizedText {
+  th: string;
+  en: string;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export type TableKind = "projects" | "rounds" | "indicators";
+
+/** A day as an Excel serial number (1 = 1900-01-01, Excel's fake 1900-02-29 at 60). */
+export type ExcelSerial = number;
+
+/** One finding of validation. */
+export interface Issue {
+  /** Stable identifier of the rule, e.g. "ROUND_PROGRESS_FALLS". */
+  code: string;
+  severity: Severity;
+  table: TableKind;
+  /** Zero-based index of the data row inside its table (header excluded); -1 for table-level issues. */
+  row: number;
+  /** Schema field key the issue is about, when it is about one. */
+  field?: string;
+  /** Sheet name of the cell, when the table's position is known. */
+  sheet?: string;
+  /** A1 address of the cell on its sheet (without the sheet), e.g. "E7". */
+  cell?: string;
+  message: LocalizedText;
+}
+
+/** A table as the workbook hands it to the domain: header row plus data rows, as values. */
+export interface RawTable {
+  /** Excel table name (or sheet name for a plain range). */
+  name: string;
+  sheet: string;
+  /** Zero-based sheet row and column of the header row's first cell. */
+  origin: { row: number; col: number };
+  headers: string[];
+  rows: CellValue[][];
+  /** Number formats of the data cells, same shape as rows, when loaded. */
+  numberFormats?: string[][];
+}
+
+/** A value from a vocabulary column: the entry's key when recognised, and the text as typed. */
+export interface VocabValue {
+  key: string | null;
+  text: string;
+}
+
+export interface Project {
+  /** Zero-based data row in the Projects table. */
+  row: number;
+  code: string;
+  name: string;
+  /** Fiscal year in the Buddhist Era, e.g. 2563. */
+  fiscalYear?: number;
+  start?: ExcelSerial;
+  end?: ExcelSerial;
+  budgetReceived?: number;
+  budgetUsed?: number;
+  unit?: string;
+  owner?: string;
+  coordinator?: string;
+  rationale?: string;
+  objectives?: string;
+  target?: string;
+  targetCount?: number;
+  strategy?: string;
+  subStrategy?: string;
+  goal?: string;
+  kpi?: string;
+}
+
+export interface Round {
+  row: number;
+  projectCode: string;
+  round?: number;
+  date?: ExcelSerial;
+  narrative?: string;
+  /** Cumulative progress in percent, 0–100. */
+  progress?: number;
+  plannedProgress?: number;
+  /** Baht disbursed in this round. */
+  disbursed?: number;
+  planStatus?: VocabValue;
+  targetStatus?: VocabValue;
+}
+
+export interface Indicator {
+  row: number;
+  projectCode: string;
+  id?: string;
+  name?: string;
+  unit?: string;
+  target?: number;
+  actual?: number;
+  outcome?: VocabValue;
+}
+
+/** How an outcome category counts in the tally. */
+export type OutcomeClass = "passed" | "failed" | "notApplicable" | "excluded";
+
+export interface VocabularyEntry {
+  key: string;
+  th: string;
+  en: string;
+  /** Other spellings staff type for the same entry. */
+  aliases?: string[];
+  /** For outcome categories only. */
+  counts?: OutcomeClass;
+}
+
+export interface Vocabularies {
+  planStatus: VocabularyEntry[];
+  targetStatus: VocabularyEntry[];
+  outcome: VocabularyEntry[];
+}
+
+// ---------------------------------------------------------------------------------------
+// Sheet layout: one builder (report, summary, issues sheet), three renderers
+// (Office.js, HTML preview, ExcelJS).
+
+export type HAlign = "left" | "center" | "right" | "justify";
+export type VAlign = "top" | "middle" | "bottom";
+
+export interface CellStyle {
+  fontName?: string;
+  fontSize?: number;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  /** Colours as "#RRGGBB". */
+  color?: string;
+  fill?: string;
+  hAlign?: HAlign;
+  vAlign?: VAlign;
+  wrap?: boolean;
+  indent?: number;
+  numberFormat?: string;
+  /** Thin borders on the sides named. */
+  border?: { top?: boolean; bottom?: boolean; left?: boolean; right?: boolean };
+}
+
+export interface LayoutCell {
+  /** Zero-based row and column on the sheet. */
+  row: number;
+  col: number;
+  value?: string | number | boolean | null;
+  /** An Excel formula in English syntax, starting with "=". */
+  formula?: string;
+  /** Key into SheetLayout.styles. */
+  style?: string;
+  /** A link to a cell of the workbook. */
+  link?: { sheet: string; cell: string };
+}
+
+export interface MergedArea {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export interface PageSetup {
+  orientation: "portrait" | "landscape";
+  paper: "A4";
+  /** Margins in inches. */
+  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  fitToPagesWide?: number;
+  /** Zero-based first and last row repeated at the top of each printed page. */
+  printTitleRows?: [number, number];
+  /** Centre footer, in Excel's header/footer codes (&P page, &N pages). */
+  centerFooter?: string;
+  /** Print area as an A1 range without the sheet, e.g. "A1:H60". */
+  printArea?: string;
+}
+
+export interface ChartSpec {
+  type: "line";
+  title: string;
+  /** A1 ranges on the same sheet. */
+  categories: string;
+  series: { name: string; values: string }[];
+  /** Where the chart sits: top-left and bottom-right cells (A1). */
+  topLeft: string;
+  bottomRight: string;
+}
+
+export interface SheetLayout {
+  /** Worksheet name (at most 31 characters, none of : \ / ? * [ ]). */
+  name: string;
+  /** Column widths in points, in column order from A. */
+  columnWidths: number[];
+  /** Row heights in points by zero-based row; rows not listed keep the default. */
+  rowHeights: Record<number, number>;
+  cells: LayoutCell[];
+  merges: MergedArea[];
+  styles: Record<string, CellStyle>;
+  page?: PageSetup;
+  charts?: ChartSpec[];
+  /** Rows frozen at the top (e.g. a header row of a listing). */
+  freezeRows?: number;
+}
