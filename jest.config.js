@@ -1,20 +1,46 @@
-/** Jest: TypeScript through ts-jest (type checking is `npm run typecheck`'s job). */
-/** @type {import('jest').Config} */
-module.exports = {
-  testEnvironment: "node",
-  roots: ["<rootDir>/src", "<rootDir>/test"],
-  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  transform: {
-    "^.+\\.tsx?$": [
-      "ts-jest",
-      {
-        tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", isolatedModules: true },
-        diagnostics: false,
-      },
-    ],
-  },
+/**
+ * Jest runs two projects: `unit` (domain, functions, workbook fakes, CLI, React components)
+ * and `browser` (the task pane served by webpack-dev-server and driven in Debian's Chromium
+ * with playwright-core). Types are checked by `npm run typecheck`, not here.
+ */
+const tsTransform = {
+  "^.+\\.tsx?$": [
+    "ts-jest",
+    {
+      tsconfig: { module: "commonjs", moduleResolution: "node10", jsx: "react-jsx", isolatedModules: true },
+      diagnostics: false,
+    },
+  ],
+};
+
+const shared = {
+  transform: tsTransform,
   moduleNameMapper: {
+    // office-addin-mock imports office-addin-manifest (ESM-only deps) for one enum.
     "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.js",
   },
-  testPathIgnorePatterns: ["/node_modules/", "/dist/"],
+  testPathIgnorePatterns: ["/node_modules/", "/dist/", "/test-output/"],
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  projects: [
+    {
+      ...shared,
+      displayName: "unit",
+      testEnvironment: "node",
+      roots: ["<rootDir>/src", "<rootDir>/test"],
+      testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+      testPathIgnorePatterns: [...shared.testPathIgnorePatterns, "<rootDir>/test/browser/"],
+    },
+    {
+      ...shared,
+      displayName: "browser",
+      testEnvironment: "node",
+      roots: ["<rootDir>/test/browser"],
+      testMatch: ["**/*.test.ts"],
+      globalSetup: "<rootDir>/test/browser/globalSetup.ts",
+      globalTeardown: "<rootDir>/test/browser/globalTeardown.ts",
+    },
+  ],
 };

@@ -157,7 +157,9 @@ export interface LayoutCell {
   row: number;
   col: number;
   value?: string | number | boolean | null;
-  /** An Excel formula in English syntax, starting with "=". */
+  /** An Excel formula in English syntax, starting with "=". When both are given, `value`
+   * is the formula's cached result: what previews show and what a file opened without
+   * recalculation (LibreOffice's default for .xlsx) displays. */
   formula?: string;
   /** Key into SheetLayout.styles. */
   style?: string;
@@ -176,7 +178,14 @@ export interface PageSetup {
   orientation: "portrait" | "landscape";
   paper: "A4";
   /** Margins in inches. */
-  margins: { top: number; bottom: number; left: number; right: number; header: number; footer: number };
+  margins: {
+    top: number;
+    bottom: number;
+    left: number;
+    right: number;
+    header: number;
+    footer: number;
+  };
   fitToPagesWide?: number;
   /** Zero-based first and last row repeated at the top of each printed page. */
   printTitleRows?: [number, number];
@@ -184,6 +193,8 @@ export interface PageSetup {
   centerFooter?: string;
   /** Print area as an A1 range without the sheet, e.g. "A1:H60". */
   printArea?: string;
+  /** Pages tall when fitting to `fitToPagesWide`; 0 or absent = as many as needed. */
+  fitToPagesTall?: number;
 }
 
 export interface ChartSpec {
@@ -195,6 +206,21 @@ export interface ChartSpec {
   /** Where the chart sits: top-left and bottom-right cells (A1). */
   topLeft: string;
   bottomRight: string;
+  /** Value axis bounds and number format (e.g. 0–100 for percent progress). */
+  valueAxis?: { min?: number; max?: number; title?: string; numberFormat?: string };
+  /** Category axis title. */
+  categoryTitle?: string;
+}
+
+/** What generated a sheet: lets a renderer recognise (and only replace) Kaona's own sheets. */
+export interface SheetOrigin {
+  generator: "kaona";
+  kind: "report" | "summary" | "issues";
+  /** The project a report sheet is about. */
+  projectCode?: string;
+  lang?: Lang;
+  /** "live": formulas over the bound tables; "values": a snapshot. */
+  mode?: "live" | "values";
 }
 
 export interface SheetLayout {
@@ -211,4 +237,20 @@ export interface SheetLayout {
   charts?: ChartSpec[];
   /** Rows frozen at the top (e.g. a header row of a listing). */
   freezeRows?: number;
+  /** Font of cells without a style of their own (and the sheet's default row height basis). */
+  defaultFont?: { name: string; size: number };
+  /** Zero-based columns to hide (helper columns of live formulas). */
+  hiddenColumns?: number[];
+  /** Who generated the sheet and from what. */
+  origin?: SheetOrigin;
 }
+
+// ---------------------------------------------------------------------------------------
+// Parsing results. Parsers never throw: a cell that cannot be read is a result, not an error.
+
+export type Parsed<T> =
+  /** `fromText`: the cell held text where a number or date belongs (worth a warning). */
+  | { ok: true; value: T; fromText: boolean }
+  | { ok: false; empty: true }
+  /** `text`: the cleaned cell content that could not be read, for the message. */
+  | { ok: false; empty: false; text: string };

@@ -16,6 +16,8 @@ export interface TableInfo {
   headers: string[];
   /** Data rows (header excluded). */
   rowCount: number;
+  /** Id of the table's worksheet (session-stable; may change when the file is reopened). */
+  sheetId?: string;
 }
 
 /** Which Excel table plays which part, and which column holds which field. */
@@ -27,6 +29,28 @@ export interface TableBinding {
   /** Field key → header text of the column bound to it. Headers, not indexes, so
    * inserting a column does not shift the mapping. */
   columns: Record<string, string>;
+}
+
+/** How a stored binding fares against the tables the workbook has now. */
+export type BindingStatus =
+  /** Same table id, same name. */
+  | "ok"
+  /** Same table id, the table was renamed (or moved to a renamed sheet). */
+  | "renamed"
+  /** The id is gone but a table of the bound name exists (the id was lost on the way). */
+  | "relinked"
+  /** No such table any more: the user must bind again. */
+  | "missing";
+
+export interface ResolvedBinding {
+  binding: TableBinding;
+  status: BindingStatus;
+  /** The table now bound, unless missing. */
+  table?: TableInfo;
+  /** Field keys whose bound header is no longer among the table's headers. */
+  missingColumns: string[];
+  /** The binding with the table's current id and name (unchanged when missing). */
+  updated: TableBinding;
 }
 
 export interface Bindings {
@@ -43,6 +67,8 @@ export interface WriteResult {
   syncs: number;
   /** Whether an earlier Kaona sheet of that name was replaced. */
   replaced: boolean;
+  /** Write batches the content took (1 unless above ~4 MB or 20,000 rows). */
+  chunks?: number;
 }
 
 export type WriteConflict =
@@ -63,7 +89,15 @@ export class WorkbookError extends Error {
       | "not-supported"
       | "unknown",
     message: string,
-    readonly detail?: { sheet?: string; table?: string; conflict?: WriteConflict },
+    readonly detail?: {
+      sheet?: string;
+      table?: string;
+      conflict?: WriteConflict;
+      /** Office's error code (e.g. "ItemNotFound", "AccessDenied"), when it came from Office. */
+      code?: string;
+      /** Office's original message, kept for the log and support. */
+      original?: string;
+    }
   ) {
     super(message);
     this.name = "WorkbookError";
@@ -84,11 +118,17 @@ export interface Workbook {
   applyValidation(tableId: string, rules: ColumnValidation[]): Promise<void>;
   /** Writes a generated sheet. Refuses (WorkbookError "sheet-conflict") to replace a sheet
    * Kaona did not generate, and one the user edited unless `overwriteEdited`. */
-  writeSheet(layout: SheetLayout, options?: { overwriteEdited?: boolean; activate?: boolean }): Promise<WriteResult>;
+  writeSheet(
+    layout: SheetLayout,
+    options?: { overwriteEdited?: boolean; activate?: boolean }
+  ): Promise<WriteResult>;
   /** Selects a cell (and activates its sheet). */
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Calls `handler` (debounced by the caller) when any of the tables changes; returns the remover. */
-  onTablesChanged(tableIds: string[], handler: (tableId: string) => void): Promise<() => Promise<void>>;
+  onTablesChanged(
+    tableIds: string[],
+    handler: (tableId: string) => void
+  ): Promise<() => Promise<void>>;
 }
 
 export interface NewTableSpec {
@@ -106,5 +146,12 @@ export interface NewTableSpec {
 export type ColumnValidation =
   | { column: number; type: "list"; source: string[]; prompt?: string; error?: string }
   | { column: number; type: "decimal"; min: number; max: number; prompt?: string; error?: string }
-  | { column: number; type: "wholeNumber"; min: number; max?: number; prompt?: string; error?: string }
+  | {
+      column: number;
+      type: "wholeNumber";
+      min: number;
+      max?: number;
+      prompt?: string;
+      error?: string;
+    }
   | { column: number; type: "date"; prompt?: string; error?: string };

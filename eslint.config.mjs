@@ -1,0 +1,77 @@
+// Lint rules: Office's own (office-addin-lint's recommended set with Prettier), React's for the
+// task pane, and the architecture's boundaries (see ../shared/design/ARCHITECTURE.md).
+import officeAddins from "eslint-plugin-office-addins";
+import tsParser from "@typescript-eslint/parser";
+import tsPlugin from "@typescript-eslint/eslint-plugin";
+import prettier from "eslint-plugin-prettier";
+import globals from "globals";
+
+const officeGlobals = { Office: "readonly", Excel: "readonly", CustomFunctions: "readonly", OfficeExtension: "readonly" };
+
+/** Office.js lives in src/workbook/excel (and the thin functions entry); the rest must not reach for it. */
+const noOfficeGlobals = [
+  { name: "Office", message: "Office.js belongs in src/workbook/excel." },
+  { name: "Excel", message: "Office.js belongs in src/workbook/excel." },
+  { name: "OfficeExtension", message: "Office.js belongs in src/workbook/excel." },
+];
+
+export default [
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-output/**"] },
+  ...officeAddins.configs.react,
+  {
+    files: ["**/*.{ts,tsx}"],
+    plugins: { "office-addins": officeAddins },
+    languageOptions: {
+      parser: tsParser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      globals: { ...globals.browser, ...globals.node, ...officeGlobals },
+    },
+    settings: { react: { version: "19" } },
+    rules: {
+      // TypeScript checks these better than ESLint's core rules.
+      "no-undef": "off",
+      "no-redeclare": "off",
+      "no-unused-vars": "off",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+      "prettier/prettier": ["error", { endOfLine: "auto" }],
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+    },
+  },
+  {
+    // Office's recommended block covers .ts; .tsx needs the same TypeScript and Prettier rules.
+    files: ["**/*.tsx"],
+    plugins: { "@typescript-eslint": tsPlugin, prettier },
+  },
+  {
+    // The domain is pure: no Office, React, DOM, Node, nor the layers above it.
+    files: ["src/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/workbook/**", "**/taskpane/**", "**/functions/**", "**/render/**", "**/cli/**", "**/i18n/**"], message: "src/domain imports no other layer." },
+            { group: ["react", "react-dom", "react/*", "@fluentui/*", "@microsoft/office-js", "office-*", "exceljs"], message: "src/domain stays free of UI and Office libraries." },
+            { group: ["node:*", "fs", "path", "os", "child_process"], message: "src/domain stays free of Node built-ins." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...noOfficeGlobals,
+        { name: "window", message: "src/domain has no DOM." },
+        { name: "document", message: "src/domain has no DOM." },
+        { name: "navigator", message: "src/domain has no DOM." },
+        { name: "localStorage", message: "src/domain has no DOM." },
+        { name: "CustomFunctions", message: "src/domain knows nothing of Excel." },
+      ],
+    },
+  },
+  {
+    // Only the Excel side of the workbook port and the functions' entry touch Office.js.
+    files: ["src/taskpane/**/*.{ts,tsx}", "src/render/**/*.ts", "src/cli/**/*.ts", "src/i18n/**/*.ts", "src/workbook/memory/**/*.ts", "src/workbook/xlsx/**/*.ts"],
+    rules: { "no-restricted-globals": ["error", ...noOfficeGlobals] },
+  },
+];

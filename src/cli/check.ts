@@ -1,0 +1,232 @@
+/**
+ * `kaona check <book.xlsx>`: reads a workbook, recognises its Projects, Rounds and
+ * Indicators tables by their headers, runs the domain's checks and prints the issues as a
+ * table (Thai or English) or as JSON. Exit 0 without errors, 1 with errors, 2 when the
+ * file cannot be read (one line on stderr, never a stack trace).
+ */
+import { checkTables, type CheckResult } from "../domain/check";
+import { parseThaiDate, toExcelSerial } from "../domain/dates";
+import { guessKind } from "../domain/mapping";
+import { tableLabel, TABLE_KINDS } from "../domain/schema";
+import type { ExcelSerial, Issue, Lang, RawTable, Severity, TableKind } from "../domain/types";
+import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
+
+export interface CheckOptions {
+  file: string;
+  lang: Lang;
+  format: "table" | "json";
+  planTolerance?: number;
+  asOf?: ExcelSerial;
+}
+
+const USAGE = `usage: kaona check <book.xlsx> [--lang th|en] [--format table|json] [--tolerance <points>] [--as-of <date>]`;
+
+/** Parses the arguments of `check`; a string is the reason they are not usable. */
+export function parseCheckArgs(args: readonly string[], today: Date): CheckOptions | string {
+  let file: string | undefined;
+  let lang: Lang = "th";
+  let format: CheckOptions["format"] = "table";
+  let planTolerance: number | undefined;
+  let asOf: ExcelSerial | undefined = toExcelSerial(today.getFullYear(), today.getMonth() + 1, today.getDate());
+  for (let index = 0; index < args.length; index++) {
+    const arg = args[index];
+    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const value = (): string | undefined => inline ?? args[++index];
+    switch (flag) {
+      case "--lang": {
+        const wanted = value();
+        if (wanted !== "th" && wanted !== "en") return `--lang takes th or en`;
+        lang = wanted;
+        break;
+      }
+      case "--format": {
+        const wanted = value();
+        if (wanted !== "table" && wanted !== "json") return `--format takes table or json`;
+        format = wanted;
+        break;
+      }
+      case "--json":
+        format = "json";
+        break;
+      case "--tolerance": {
+        const tolerance = Number(value());
+        if (!Number.isFinite(tolerance) || tolerance < 0) return `--tolerance takes a number of points ≥ 0`;
+        planTolerance = tolerance;
+        break;
+      }
+      case "--as-of": {
+        const parsed = parseThaiDate(value());
+        if (!parsed.ok) return `--as-of takes a date, e.g. 2020-09-30 or 30/9/2563`;
+        asOf = parsed.value;
+        break;
+      }
+      default:
+        if (arg.startsWith("-")) return `unknown option ${arg}`;
+        if (file !== undefined) return `one workbook at a time (got ${file} and ${arg})`;
+        file = arg;
+    }
+  }
+  if (file === undefined) return "which workbook? give the path of an .xlsx file";
+  return { file, lang, format, planTolerance, asOf: Number.isNaN(asOf) ? undefined : asOf };
+}
+
+export interface TableChoice {
+  table: RawTable;
+  kind?: TableKind;
+  score: number;
+  /** Why a table was not used. */
+  skipped?: "unrecognised" | "another-table-fits-better";
+}
+
+/** Picks, for each kind, the table whose headers fit it best. */
+export function chooseTables(tables: readonly RawTable[]): TableChoice[] {
+  const choices: TableChoice[] = tables.map((table) => {
+    const guess = guessKind(table.headers);
+    return guess.kind ? { table, kind: guess.kind, score: guess.score } : { table, score: 0, skipped: "unrecognised" };
+  });
+  for (const kind of TABLE_KINDS) {
+    const candidates = choices.filter((choice) => choice.kind === kind);
+    const best = candidates.reduce<TableChoice | undefined>((top, choice) => (!top || choice.score > top.score ? choice : top), undefined);
+    for (const choice of candidates) if (choice !== best) choice.skipped = "another-table-fits-better";
+  }
+  return choices;
+}
+
+const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
+  error: { th: "ข้อผิดพลาด", en: "error" },
+  warning: { th: "คำเตือน", en: "warning" },
+  info: { th: "ข้อมูล", en: "info" },
+};
+
+/** Columns of terminal text: Thai vowel and tone marks take no width of their own. */
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const ch of text) if (!/\p{M}/u.test(ch)) width += 1;
+  return width;
+}
+
+function pad(text: string, width: number): string {
+  return text + " ".repeat(Math.max(0, width - displayWidth(text)));
+}
+
+function sheetRef(sheet: string): string {
+  return /^[\p{L}\p{M}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+}
+
+export function locationOf(issue: Issue): string {
+  if (issue.sheet === undefined) return issue.cell ?? "";
+  return issue.cell === undefined ? sheetRef(issue.sheet) : `${sheetRef(issue.sheet)}!${issue.cell}`;
+}
+
+function tableLine(choice: TableChoice, lang: Lang): string {
+  const where = `${sheetRef(choice.table.sheet)}`;
+  const rows = choice.table.rows.length;
+  if (choice.kind && !choice.skipped) {
+    return lang === "th"
+      ? `  ${tableLabel(choice.kind, "th")} ← ${choice.table.name} (ชีต ${where}, ${rows} แถว)`
+      : `  ${tableLabel(choice.kind, "en")} ← ${choice.table.name} (sheet ${where}, ${rows} rows)`;
+  }
+  if (choice.skipped === "another-table-fits-better" && choice.kind) {
+    return lang === "th"
+      ? `  ไม่ได้ใช้: ${choice.table.name} (ชีต ${where}) มีตาราง${tableLabel(choice.kind, "th")}อื่นที่ตรงกว่า`
+      : `  not used: ${choice.table.name} (sheet ${where}), another ${tableLabel(choice.kind, "en")} table fits better`;
+  }
+  return lang === "th"
+    ? `  ไม่ได้ใช้: ${choice.table.name} (ชีต ${where}) ไม่รู้จักหัวตาราง`
+    : `  not used: ${choice.table.name} (sheet ${where}), headers not recognised`;
+}
+
+export function formatTable(file: string, choices: readonly TableChoice[], result: CheckResult, lang: Lang): string {
+  const lines: string[] = [];
+  lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
+  lines.push(lang === "th" ? "ตาราง:" : "Tables:");
+  for (const choice of choices) lines.push(tableLine(choice, lang));
+  lines.push("");
+  if (result.issues.length === 0) {
+    lines.push(lang === "th" ? "ไม่พบปัญหา" : "No issues found");
+  } else {
+    const rows = result.issues.map((issue) => [SEVERITY_TEXT[issue.severity][lang], issue.code, locationOf(issue), issue.message[lang]]);
+    const header = lang === "th" ? ["ระดับ", "รหัส", "ตำแหน่ง", "ข้อความ"] : ["Severity", "Code", "Cell", "Message"];
+    const widths = [0, 1, 2].map((column) => Math.max(displayWidth(header[column]), ...rows.map((row) => displayWidth(row[column]))));
+    const line = (cells: string[]) => `${pad(cells[0], widths[0])}  ${pad(cells[1], widths[1])}  ${pad(cells[2], widths[2])}  ${cells[3]}`.trimEnd();
+    lines.push(line(header));
+    for (const row of rows) lines.push(line(row));
+  }
+  lines.push("");
+  const { errors, warnings, infos } = result.summary;
+  lines.push(
+    lang === "th"
+      ? `สรุป: ข้อผิดพลาด ${errors} · คำเตือน ${warnings} · ข้อมูล ${infos}`
+      : `Summary: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info`,
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+export function formatJson(file: string, choices: readonly TableChoice[], result: CheckResult, lang: Lang): string {
+  const report = {
+    file,
+    lang,
+    tables: choices.map((choice) => ({
+      name: choice.table.name,
+      sheet: choice.table.sheet,
+      kind: choice.skipped ? null : (choice.kind ?? null),
+      rows: choice.table.rows.length,
+      ...(choice.skipped ? { skipped: choice.skipped } : {}),
+    })),
+    issues: result.issues.map((issue) => ({
+      severity: issue.severity,
+      code: issue.code,
+      table: issue.table,
+      row: issue.row,
+      field: issue.field ?? null,
+      sheet: issue.sheet ?? null,
+      cell: issue.cell ?? null,
+      message: issue.message[lang],
+      messages: issue.message,
+    })),
+    summary: result.summary,
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const options = parseCheckArgs(args, io.now());
+  if (typeof options === "string") {
+    io.stderr(`kaona check: ${options}\n${USAGE}\n`);
+    return EXIT_UNUSABLE;
+  }
+  let tables: RawTable[];
+  try {
+    tables = await readXlsxTables(options.file);
+  } catch (error) {
+    const reason = error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
+    io.stderr(`kaona check: ${reason}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const choices = chooseTables(tables);
+  const used: Partial<Record<TableKind, RawTable>> = {};
+  for (const choice of choices) if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
+  if (!used.projects && !used.rounds && !used.indicators) {
+    io.stderr(
+      options.lang === "th"
+        ? `kaona check: ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดใน ${options.file}\n`
+        : `kaona check: no Projects, Rounds or Indicators table found in ${options.file}\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  const result = checkTables({ ...used, planTolerance: options.planTolerance, asOf: options.asOf });
+  io.stdout(options.format === "json" ? formatJson(options.file, choices, result, options.lang) : formatTable(options.file, choices, result, options.lang));
+  return result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const checkCommand: CliCommand = {
+  name: "check",
+  summary: "check a workbook's Projects, Rounds and Indicators tables",
+  usage: USAGE,
+  run: runCheck,
+};

@@ -1,0 +1,155 @@
+/**
+ * The one entry point of checking: raw tables (and optional column mappings) in, typed
+ * records and every issue out, sorted by table, row and column. Used by the task pane's
+ * Check page and by `kaona check`.
+ */
+import { autoMap } from "./mapping";
+import { parseTable } from "./records";
+import { fieldLabel, fieldsOf, tableLabel, TABLE_KINDS } from "./schema";
+import type { ExcelSerial, Indicator, Issue, Project, RawTable, Round, TableKind, Vocabularies } from "./types";
+import { contextOf, makeIssue, validateRecords, type TableContext } from "./validate";
+import { DEFAULT_VOCABULARIES } from "./vocabularies";
+
+export type ColumnMapping = Record<string, number>;
+
+export interface CheckInput {
+  projects?: RawTable;
+  rounds?: RawTable;
+  indicators?: RawTable;
+  /** Field key → zero-based column index per table; auto-mapped from headers when absent. */
+  mappings?: Partial<Record<TableKind, ColumnMapping>>;
+  vocabularies?: Vocabularies;
+  /** Points within which actual progress counts as on plan. */
+  planTolerance?: number;
+  /** "Today", to tell whether a project has ended. */
+  asOf?: ExcelSerial;
+}
+
+export interface CheckSummary {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export interface CheckResult {
+  records: { projects: Project[]; rounds: Round[]; indicators: Indicator[] };
+  issues: Issue[];
+  summary: CheckSummary;
+  /** The mapping used for each table given. */
+  mappings: Partial<Record<TableKind, ColumnMapping>>;
+}
+
+export function summarize(issues: readonly Issue[]): CheckSummary {
+  const summary: CheckSummary = { errors: 0, warnings: 0, infos: 0 };
+  for (const issue of issues) {
+    if (issue.severity === "error") summary.errors += 1;
+    else if (issue.severity === "warning") summary.warnings += 1;
+    else summary.infos += 1;
+  }
+  return summary;
+}
+
+/** Mapping issues: required fields no column holds, and extra columns for one field. */
+function mappingIssues(kind: TableKind, table: RawTable, given: ColumnMapping | undefined, context: TableContext): { columns: ColumnMapping; issues: Issue[] } {
+  const issues: Issue[] = [];
+  const tableName = `${tableLabel(kind, "th")} (${table.name})`;
+  const tableNameEn = `${tableLabel(kind, "en")} (${table.name})`;
+  let columns: ColumnMapping;
+  let missing: string[];
+  if (given) {
+    columns = {};
+    for (const [field, column] of Object.entries(given)) {
+      if (Number.isInteger(column) && column >= 0) columns[field] = column;
+    }
+    missing = fieldsOf(kind)
+      .filter((field) => field.required && columns[field.key] === undefined)
+      .map((field) => field.key);
+  } else {
+    const mapping = autoMap(kind, table.headers);
+    columns = mapping.columns;
+    missing = mapping.missingRequired;
+    for (const duplicate of mapping.duplicates) {
+      // The context points at the ignored column's header, not at the one in use.
+      const at: TableContext = { ...context, columns: { [duplicate.field]: duplicate.column } };
+      issues.push(
+        makeIssue("MAP_DUPLICATE_COLUMN", at, -1, duplicate.field, {
+          th: `${tableName}: คอลัมน์ "${duplicate.header}" เป็น${fieldLabel(kind, duplicate.field, "th")}ซ้ำ ใช้คอลัมน์แรกแทน`,
+          en: `${tableNameEn}: column "${duplicate.header}" repeats ${fieldLabel(kind, duplicate.field, "en")}; the first one is used`,
+        }),
+      );
+    }
+  }
+  for (const field of missing) {
+    issues.push(
+      makeIssue("MAP_REQUIRED_UNMAPPED", { ...context, columns }, -1, undefined, {
+        th: `${tableName}: ไม่พบคอลัมน์ "${fieldLabel(kind, field, "th")}" ซึ่งจำเป็น`,
+        en: `${tableNameEn}: the required column "${fieldLabel(kind, field, "en")}" is missing`,
+      }),
+    );
+  }
+  return { columns, issues };
+}
+
+const TABLE_ORDER: Record<TableKind, number> = { projects: 0, rounds: 1, indicators: 2 };
+
+/**
+ * Parses and validates the tables given. A table left out is simply not checked (without
+ * a Projects table, rounds and indicators cannot be matched to projects: one info says
+ * so). Never throws on cell content.
+ */
+export function checkTables(input: CheckInput): CheckResult {
+  const vocabularies = input.vocabularies ?? DEFAULT_VOCABULARIES;
+  const issues: Issue[] = [];
+  const contexts: Partial<Record<TableKind, TableContext>> = {};
+  const mappings: Partial<Record<TableKind, ColumnMapping>> = {};
+  const records: CheckResult["records"] = { projects: [], rounds: [], indicators: [] };
+
+  for (const kind of TABLE_KINDS) {
+    const table = input[kind];
+    if (!table) continue;
+    const baseContext = contextOf(kind, table, {});
+    const mapped = mappingIssues(kind, table, input.mappings?.[kind], baseContext);
+    for (const issue of mapped.issues) issues.push(issue);
+    mappings[kind] = mapped.columns;
+    const parsed = parseTable(kind, table, { columns: mapped.columns, vocabularies });
+    contexts[kind] = parsed.context;
+    for (const issue of parsed.issues) issues.push(issue);
+    // The generic parser's records are typed per kind; store each in its own list.
+    if (kind === "projects") records.projects = parsed.records as Project[];
+    else if (kind === "rounds") records.rounds = parsed.records as Round[];
+    else records.indicators = parsed.records as Indicator[];
+  }
+
+  if (!input.projects && (input.rounds || input.indicators)) {
+    const kind: TableKind = input.rounds ? "rounds" : "indicators";
+    issues.push(
+      makeIssue("TABLE_NOT_BOUND", { kind, columns: {} }, -1, undefined, {
+        th: "ไม่มีตารางโครงการ จึงไม่ได้ตรวจว่ารหัสโครงการมีอยู่จริง ช่วงวันที่ งบประมาณ และจำนวนเป้าหมาย",
+        en: "No Projects table: project codes, project periods, budgets and target counts were not cross-checked",
+      }),
+    );
+  }
+
+  const ruleIssues = validateRecords(
+    {
+      projects: input.projects ? records.projects : undefined,
+      rounds: input.rounds ? records.rounds : undefined,
+      indicators: input.indicators ? records.indicators : undefined,
+    },
+    { vocabularies, planTolerance: input.planTolerance, asOf: input.asOf, contexts },
+  );
+  for (const issue of ruleIssues) issues.push(issue);
+
+  const sorted = sortIssues(issues, contexts);
+  return { records, issues: sorted, summary: summarize(sorted), mappings };
+}
+
+/** By table, then row (table-level issues first), then column; ties keep their order. */
+function sortIssues(issues: Issue[], contexts: Partial<Record<TableKind, TableContext>>): Issue[] {
+  const keyed = issues.map((issue, index) => {
+    const column = issue.field === undefined ? -1 : contexts[issue.table]?.columns[issue.field] ?? -1;
+    return { issue, index, table: TABLE_ORDER[issue.table], row: issue.row, column };
+  });
+  keyed.sort((a, b) => a.table - b.table || a.row - b.row || a.column - b.column || a.index - b.index);
+  return keyed.map((entry) => entry.issue);
+}

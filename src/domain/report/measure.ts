@@ -1,0 +1,190 @@
+/**
+ * How tall a row must be to show wrapped Thai text. Excel does not grow rows for merged
+ * cells and LibreOffice keeps the heights a file gives, so the layout sizes each row itself.
+ *
+ * Thai has no spaces between words. Widths are estimated per character: each character's
+ * advance in ems of TH Sarabun New, where the
+ * combining marks (above and below vowels, tone marks: U+0E31, U+0E34–U+0E3A,
+ * U+0E47–U+0E4E) take no width. The advances were measured from Laksaman (TLWG's Sarabun)
+ * scaled as fontconfig scales it to stand in for TH Sarabun (0.66), rounded up so that a
+ * wider substitute still fits. Lines are then counted by wrapping word by word, with
+ * Intl.Segmenter's Thai word boundaries (the break opportunities line breakers use).
+ */
+
+const THAI_COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
+
+/** Advance widths in ems of TH Sarabun New (regular; bold is a few percent wider). */
+const EM = {
+  thai: 0.38,
+  digit: 0.37,
+  upper: 0.43,
+  latin: 0.33,
+  space: 0.23,
+  wide: 0.75,
+  other: 0.36,
+};
+
+/** Width of the text on one line, in ems (multiply by the font size in points for points). */
+export function textWidthEm(text: string, bold = false): number {
+  let em = 0;
+  for (const ch of text) {
+    if (THAI_COMBINING.test(ch)) continue;
+    const code = ch.codePointAt(0) ?? 0;
+    if (code >= 0x0e00 && code <= 0x0e7f) em += EM.thai;
+    else if (ch === " " || ch === "\t") em += EM.space;
+    else if (ch >= "0" && ch <= "9") em += EM.digit;
+    else if (ch >= "A" && ch <= "Z") em += EM.upper;
+    else if (ch >= "a" && ch <= "z") em += EM.latin;
+    else if (code >= 0x2e80) em += EM.wide; // CJK, emoji and the like
+    else em += EM.other;
+  }
+  return bold ? em * 1.05 : em;
+}
+
+/** Points of cell padding Excel and LibreOffice leave on each side of the text. */
+const CELL_PADDING_PT = 3;
+
+/** Word segmenter for Thai (dictionary-based, as the line breakers of Excel, LibreOffice
+ * and browsers are); undefined where Intl.Segmenter is missing, then lines are estimated
+ * from the width alone with some slack. */
+const segmenter: { segment(text: string): Iterable<{ segment: string }> } | undefined = (() => {
+  try {
+    return typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("th", { granularity: "word" }) : undefined;
+  } catch {
+    return undefined;
+  }
+})();
+const NO_SEGMENTER_SLACK = 0.85;
+
+/** Lines one paragraph takes when wrapped greedily at word boundaries in `usableEm`. */
+function wrappedLines(paragraph: string, usableEm: number, bold: boolean): number {
+  if (!segmenter) return Math.max(1, Math.ceil(textWidthEm(paragraph, bold) / (usableEm * NO_SEGMENTER_SLACK)));
+  let lines = 1;
+  let used = 0;
+  for (const { segment } of segmenter.segment(paragraph)) {
+    const width = textWidthEm(segment, bold);
+    if (used + width <= usableEm) {
+      used += width;
+      continue;
+    }
+    if (/^\s+$/.test(segment)) continue; // a space at the end of a line takes no room
+    if (width <= usableEm) {
+      lines += used > 0 ? 1 : 0;
+      used = width;
+      continue;
+    }
+    // A word wider than the cell is broken wherever it reaches the edge.
+    if (used > 0) lines += 1;
+    used = 0;
+    for (const ch of segment) {
+      const w = textWidthEm(ch, bold);
+      if (used + w > usableEm && used > 0) {
+        lines += 1;
+        used = 0;
+      }
+      used += w;
+    }
+  }
+  return lines;
+}
+
+/** How many lines the text takes in a cell `widthPt` wide, wrapped, at `fontSizePt`. */
+export function estimateLines(text: string, widthPt: number, fontSizePt: number, bold = false): number {
+  if (text === "") return 1;
+  const usableEm = Math.max(0.5, (widthPt - 2 * CELL_PADDING_PT) / Math.max(1, fontSizePt));
+  let lines = 0;
+  for (const paragraph of text.split(/\r\n|\r|\n/)) lines += wrappedLines(paragraph, usableEm, bold);
+  return lines;
+}
+
+/** Line height of TH Sarabun New in ems: its ascent and descent span about 1.45 em
+ * (Excel's default row for 16 pt is 24 pt). */
+export const DEFAULT_LINE_EM = 1.45;
+
+/** Height of one line of text at `fontSizePt`, in points. */
+export function lineHeight(fontSizePt: number, lineEm = DEFAULT_LINE_EM): number {
+  return fontSizePt * lineEm;
+}
+
+/** Excel's largest row height. */
+export const MAX_ROW_HEIGHT = 409;
+
+/** The row height that shows `lines` lines, in points (quarter points, as Excel stores them). */
+export function rowHeightFor(lines: number, fontSizePt: number, lineEm = DEFAULT_LINE_EM): number {
+  const height = Math.max(1, lines) * lineHeight(fontSizePt, lineEm) + 3;
+  return Math.min(MAX_ROW_HEIGHT, Math.ceil(height * 4) / 4);
+}
+
+/** Most lines one row can hold at this size. */
+export function maxLinesPerRow(fontSizePt: number, lineEm = DEFAULT_LINE_EM): number {
+  return Math.max(1, Math.floor((MAX_ROW_HEIGHT - 3) / lineHeight(fontSizePt, lineEm)));
+}
+
+/**
+ * Splits long text into pieces of at most `maxLines` estimated lines each, so each piece
+ * can be its own row (rows cannot be taller than 409 pt, and short rows break across
+ * printed pages cleanly). Pieces end at line breaks or word boundaries, where the wrapping
+ * estimate would start line `maxLines + 1`; a word wider than a whole piece is cut,
+ * never between a character and its combining marks. One pass over the text.
+ */
+export function splitIntoRows(text: string, widthPt: number, fontSizePt: number, maxLines: number): string[] {
+  const usableEm = Math.max(0.5, (widthPt - 2 * CELL_PADDING_PT) / Math.max(1, fontSizePt));
+  const budget = Math.max(1, Math.floor(maxLines));
+  if (estimateLines(text, widthPt, fontSizePt) <= budget) return [text];
+
+  const pieces: string[] = [];
+  let piece = "";
+  let lines = 1;
+  let used = 0;
+  const emit = () => {
+    const trimmed = piece.replace(/\s+$/, "");
+    if (trimmed.trim() !== "") pieces.push(trimmed);
+    piece = "";
+    lines = 1;
+    used = 0;
+  };
+  /** Moves to a new line, or to a new piece when the piece is full. */
+  const newLine = () => {
+    if (lines >= budget) emit();
+    else {
+      lines += 1;
+      used = 0;
+    }
+  };
+  const words = (paragraph: string): Iterable<string> =>
+    segmenter ? Array.from(segmenter.segment(paragraph), (s) => s.segment) : paragraph.split(/(?<= )/);
+  text.split(/\r\n|\r|\n/).forEach((paragraph, index) => {
+    if (index > 0) {
+      if (piece !== "") {
+        newLine();
+        if (piece !== "") piece += "\n";
+      }
+    }
+    for (const word of words(paragraph)) {
+      const width = textWidthEm(word);
+      if (used + width <= usableEm) {
+        piece += word;
+        used += width;
+        continue;
+      }
+      if (/^\s+$/.test(word)) {
+        piece += word;
+        continue;
+      }
+      if (width <= usableEm) {
+        if (used > 0) newLine();
+        piece += word;
+        used += width;
+        continue;
+      }
+      for (const ch of word) {
+        const w = THAI_COMBINING.test(ch) ? 0 : textWidthEm(ch);
+        if (used + w > usableEm && used > 0) newLine();
+        piece += ch;
+        used += w;
+      }
+    }
+  });
+  emit();
+  return pieces.length > 0 ? pieces : [text];
+}

@@ -1,0 +1,118 @@
+/**
+ * A small writer for SheetLayout: place cells row by row, merge, size rows to their
+ * wrapped text. The report, summary and issues builders share it.
+ */
+import type { CellStyle, LayoutCell, MergedArea, SheetLayout } from "../types";
+import { DEFAULT_LINE_EM, estimateLines, rowHeightFor } from "./measure";
+
+/** The body font of Thai government documents; see docs/report-sheet.md for fallbacks. */
+export const REPORT_FONT = "TH Sarabun New";
+
+type CellContent = Pick<LayoutCell, "value" | "formula" | "link">;
+
+export class SheetWriter {
+  readonly cells: LayoutCell[] = [];
+  readonly merges: MergedArea[] = [];
+  readonly rowHeights: Record<number, number> = {};
+  /** The next free row. */
+  row = 0;
+
+  constructor(
+    readonly columnWidths: number[],
+    readonly styles: Record<string, CellStyle>,
+    /** Line height in ems of the nominal size (see FontProfile). */
+    readonly lineEm = DEFAULT_LINE_EM,
+  ) {}
+
+  /** Writes a cell (spanning `cols` columns when more than one) and returns its row. */
+  put(row: number, col: number, content: CellContent, style?: string, cols = 1, rows = 1): LayoutCell {
+    const cell: LayoutCell = { row, col, style };
+    if (content.value !== undefined) cell.value = content.value;
+    if (content.formula !== undefined) cell.formula = content.formula;
+    if (content.link !== undefined) cell.link = content.link;
+    this.cells.push(cell);
+    if (cols > 1 || rows > 1) {
+      this.merges.push({ row, col, rows, cols });
+      // Border-only cells under a merge carry the style too, so every renderer draws edges.
+      for (let r = row; r < row + rows; r++) {
+        for (let c = col; c < col + cols; c++) {
+          if (r !== row || c !== col) this.cells.push({ row: r, col: c, style });
+        }
+      }
+    }
+    return cell;
+  }
+
+  /** Width in points of `cols` columns from `col`. */
+  width(col: number, cols = 1): number {
+    let sum = 0;
+    for (let c = col; c < col + cols; c++) sum += this.columnWidths[c] ?? 0;
+    return sum;
+  }
+
+  /** Grows the row so `text` fits when wrapped in `cols` columns from `col` with the style's font. */
+  fit(row: number, text: string, col: number, cols: number, style: string): void {
+    const s = this.styles[style];
+    const size = s?.fontSize ?? 16;
+    const indentPt = (s?.indent ?? 0) * 9;
+    const lines = estimateLines(text, this.width(col, cols) - indentPt, size, s?.bold === true);
+    this.atLeast(row, rowHeightFor(lines, size, this.lineEm));
+  }
+
+  /** Sets the row's height to at least `height` points. */
+  atLeast(row: number, height: number): void {
+    this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 0, height);
+  }
+
+  /** The layout, cells sorted by row and column. */
+  layout(base: Omit<SheetLayout, "cells" | "merges" | "rowHeights" | "columnWidths" | "styles">): SheetLayout {
+    const cells = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
+    return {
+      ...base,
+      columnWidths: this.columnWidths,
+      rowHeights: this.rowHeights,
+      cells,
+      merges: this.merges,
+      styles: this.styles,
+    };
+  }
+}
+
+/** The font a report is set in. Layouts are measured in TH Sarabun New; a profile swaps in
+ * another font at `scale` times the size, for a twin with the same design drawn larger
+ * within its em (TLWG's Laksaman is TH Sarabun's design at 1/0.66 the size, the scale
+ * fontconfig itself uses to stand it in for TH Sarabun). */
+export interface FontProfile {
+  name: string;
+  scale: number;
+  /** Line spacing in ems of the nominal (TH Sarabun) size; default DEFAULT_LINE_EM. */
+  lineEm?: number;
+}
+
+export const FONT_PROFILES = {
+  /** The Thai government standard; installed with Office in Thailand. */
+  thSarabun: { name: REPORT_FONT, scale: 1 },
+  /** For LibreOffice on Linux without TH Sarabun New (Debian's fonts-thai-tlwg). */
+  // Laksaman's lines measured in LibreOffice's PDF: 14.75 pt at 9.5 pt (nominal 14 pt).
+  laksaman: { name: "Laksaman", scale: 0.66, lineEm: 1.1 },
+} as const satisfies Record<string, FontProfile>;
+
+/** The layout set in another font (sizes scaled; row heights and widths unchanged). */
+export function withFont(layout: SheetLayout, profile: FontProfile | undefined): SheetLayout {
+  if (!profile || (profile.name === REPORT_FONT && profile.scale === 1)) return layout;
+  const scale = Number.isFinite(profile.scale) && profile.scale > 0 ? profile.scale : 1;
+  const size = (pt: number) => Math.round(pt * scale * 2) / 2;
+  const styles: Record<string, CellStyle> = {};
+  for (const [key, style] of Object.entries(layout.styles)) {
+    styles[key] = {
+      ...style,
+      ...(style.fontName === REPORT_FONT ? { fontName: profile.name } : {}),
+      ...(style.fontSize !== undefined ? { fontSize: size(style.fontSize) } : {}),
+    };
+  }
+  return {
+    ...layout,
+    styles,
+    defaultFont: layout.defaultFont ? { name: profile.name, size: size(layout.defaultFont.size) } : undefined,
+  };
+}

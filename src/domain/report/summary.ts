@@ -1,0 +1,143 @@
+/**
+ * The summary sheet: one row per project with its latest round, progress, plan status,
+ * disbursement rate and outcome tally. A snapshot of values (A4 landscape).
+ */
+import { BE_DATE_NUMERIC_FORMAT } from "../dates";
+import { budgetSummary, latestProgress, passRate, projectCodeKey, roundsOfProject, tallyIndicatorOutcomes } from "../compute";
+import type { CellStyle, Indicator, Lang, Project, Round, SheetLayout, Vocabularies } from "../types";
+import { DEFAULT_VOCABULARIES, vocabularyLabel } from "../vocabularies";
+import { columnLetters, safeSheetName } from "./a1";
+import { formLabel, reportText } from "./labels";
+import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
+
+export interface SummaryOptions {
+  lang: Lang;
+  vocabularies?: Vocabularies;
+  /** Project code → its report sheet, to link each row to it. */
+  reportSheets?: Readonly<Record<string, string>>;
+  sheetName?: string;
+  font?: FontProfile;
+}
+
+/** A4 landscape with 0.5" margins leaves 10.69" = 770 pt. */
+export const SUMMARY_COLUMN_WIDTHS = [30, 82, 196, 130, 46, 62, 56, 62, 50, 56];
+const SIZE = 14;
+
+function summaryStyles(lang: Lang): Record<string, CellStyle> {
+  const border = { top: true, bottom: true, left: true, right: true };
+  const cell: CellStyle = { fontName: REPORT_FONT, fontSize: SIZE, vAlign: "top", wrap: true, border };
+  return {
+    title: { fontName: REPORT_FONT, fontSize: 18, bold: true, hAlign: "center", vAlign: "middle" },
+    thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
+    text: cell,
+    center: { ...cell, hAlign: "center" },
+    link: { ...cell, hAlign: "center", color: "#0563C1", underline: true },
+    date: { ...cell, hAlign: "center", numberFormat: lang === "th" ? BE_DATE_NUMERIC_FORMAT : "d mmm yyyy" },
+    percent: { ...cell, hAlign: "right", numberFormat: "0.00" },
+    rate: { ...cell, hAlign: "right", numberFormat: "0.00%" },
+  };
+}
+
+/** Outcome counts as "409/6/3/3", the categories that are not "excluded" in vocabulary
+ * order, with the excluded ones after: "409/6/3/3 (+10)". Blank without indicators. */
+export function tallyText(tally: ReturnType<typeof tallyIndicatorOutcomes>): string {
+  if (tally.total === 0) return "";
+  const counted = tally.categories.filter((c) => c.counts !== "excluded").map((c) => c.count);
+  const excluded = tally.byClass.excluded;
+  const unrecognised = tally.unrecognised.reduce((sum, u) => sum + u.count, 0);
+  let text = counted.join("/");
+  if (excluded > 0) text += ` (+${excluded})`;
+  if (unrecognised > 0) text += ` ?${unrecognised}`;
+  return text;
+}
+
+export function buildSummaryReport(
+  projects: readonly Project[],
+  rounds: readonly Round[],
+  indicators: readonly Indicator[],
+  options: SummaryOptions,
+): SheetLayout {
+  const lang = options.lang;
+  const font = options.font;
+  const vocabularies = options.vocabularies ?? DEFAULT_VOCABULARIES;
+  const styles = summaryStyles(lang);
+  const w = new SheetWriter([...SUMMARY_COLUMN_WIDTHS], styles, font?.lineEm);
+  const cols = SUMMARY_COLUMN_WIDTHS.length;
+  const t = (key: Parameters<typeof reportText>[0]) => reportText(key, lang);
+
+  w.put(0, 0, { value: t("summaryTitle") }, "title", cols);
+  w.atLeast(0, 30);
+  const headerRow = 1;
+  const headers = [
+    t("no"),
+    formLabel("projects", "code", lang),
+    formLabel("projects", "name", lang),
+    formLabel("projects", "unit", lang),
+    t("latestRound"),
+    t("latestDate"),
+    t("latestProgress"),
+    formLabel("rounds", "planStatus", lang),
+    t("disbursementRate"),
+    t("outcomeTally"),
+  ];
+  headers.forEach((text, col) => {
+    w.put(headerRow, col, { value: text }, "thead");
+    w.fit(headerRow, text, col, 1, "thead");
+  });
+  w.row = headerRow + 1;
+
+  const sheets = new Map(Object.entries(options.reportSheets ?? {}).map(([code, sheet]) => [projectCodeKey(code), sheet]));
+  projects.forEach((project, i) => {
+    const row = w.row;
+    const own = roundsOfProject(rounds, project.code);
+    const last = own[own.length - 1];
+    const progress = latestProgress(rounds, project.code);
+    const budget = budgetSummary(project, rounds);
+    const tally = tallyIndicatorOutcomes(indicators, project.code, vocabularies.outcome);
+    const planned = typeof project.targetCount === "number" ? project.targetCount : undefined;
+    const rate = tally.total > 0 ? passRate(tally, "evaluated", planned).rate : undefined;
+    const plan = last?.planStatus
+      ? last.planStatus.key !== null
+        ? vocabularyLabel(vocabularies.planStatus, last.planStatus.key, lang) ?? last.planStatus.text
+        : last.planStatus.text
+      : "";
+    const sheet = sheets.get(projectCodeKey(project.code));
+    const outcome = tallyText(tally) + (rate !== undefined ? `\n${(rate * 100).toFixed(2)}%` : "");
+
+    w.put(row, 0, { value: i + 1 }, "center");
+    w.put(row, 1, sheet ? { value: project.code, link: { sheet, cell: "A1" } } : { value: project.code }, sheet ? "link" : "center");
+    w.put(row, 2, { value: project.name }, "text");
+    w.put(row, 3, { value: project.unit ?? "" }, "text");
+    w.put(row, 4, { value: last?.round ?? null }, "center");
+    w.put(row, 5, { value: last?.date ?? null }, "date");
+    w.put(row, 6, { value: progress?.progress ?? null }, "percent");
+    w.put(row, 7, { value: plan }, "center");
+    w.put(row, 8, { value: budget.rate ?? null }, "rate");
+    w.put(row, 9, { value: outcome }, "center");
+    w.fit(row, project.code, 1, 1, "center");
+    w.fit(row, project.name, 2, 1, "text");
+    w.fit(row, project.unit ?? "", 3, 1, "text");
+    w.fit(row, plan, 7, 1, "center");
+    w.fit(row, outcome, 9, 1, "center");
+    w.row += 1;
+  });
+  const lastRow = Math.max(headerRow, w.row - 1);
+
+  const layout = w.layout({
+    name: safeSheetName(options.sheetName ?? t("summarySheet")),
+    defaultFont: { name: REPORT_FONT, size: SIZE },
+    freezeRows: headerRow + 1,
+    page: {
+      orientation: "landscape",
+      paper: "A4",
+      margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+      fitToPagesWide: 1,
+      fitToPagesTall: 0,
+      printTitleRows: [headerRow, headerRow],
+      centerFooter: "&P / &N",
+      printArea: `A1:${columnLetters(cols - 1)}${lastRow + 1}`,
+    },
+    origin: { generator: "kaona", kind: "summary", lang, mode: "values" },
+  });
+  return withFont(layout, font);
+}

@@ -1,0 +1,61 @@
+/**
+ * Where a table sits on its sheet and which column holds which field: what turns a
+ * record's row and field into the A1 address an issue points at.
+ */
+import { projectCodeKey } from "../compute";
+import { cellAddress } from "../report/a1";
+import { fieldsOf } from "../schema";
+import type { Issue, LocalizedText, RawTable, TableKind } from "../types";
+import { severityOf, type RuleCode } from "./catalogue";
+
+export interface TableContext {
+  kind: TableKind;
+  sheet?: string;
+  /** Zero-based sheet row and column of the header row's first cell. */
+  origin?: { row: number; col: number };
+  /** Field key → zero-based column index inside the table. */
+  columns: Readonly<Record<string, number>>;
+}
+
+export function contextOf(kind: TableKind, table: RawTable | undefined, columns: Readonly<Record<string, number>>): TableContext {
+  return { kind, sheet: table?.sheet, origin: table?.origin, columns };
+}
+
+/** A context for records that come from no sheet: issues carry no address, and every
+ * field counts as present (so "missing value" rules apply). */
+export function detachedContext(kind: TableKind, columns?: Readonly<Record<string, number>>): TableContext {
+  return { kind, columns: columns ?? Object.fromEntries(fieldsOf(kind).map((field, index) => [field.key, index])) };
+}
+
+/** The A1 address of a data row's field (data row 0 sits right under the header), or of
+ * the header cell when `row` is -1; undefined when the table or column is not known. */
+export function cellOf(context: TableContext, row: number, field?: string): string | undefined {
+  const origin = context.origin;
+  if (!origin || !Number.isFinite(origin.row) || !Number.isFinite(origin.col)) return undefined;
+  const column = field === undefined ? 0 : context.columns[field];
+  if (column === undefined) return undefined;
+  return cellAddress(origin.row + 1 + row, origin.col + column);
+}
+
+export function makeIssue(code: RuleCode, context: TableContext, row: number, field: string | undefined, message: LocalizedText): Issue {
+  const issue: Issue = { code, severity: severityOf(code), table: context.kind, row, message };
+  if (field !== undefined) issue.field = field;
+  if (context.sheet !== undefined) issue.sheet = context.sheet;
+  const cell = cellOf(context, row, field);
+  if (cell !== undefined) issue.cell = cell;
+  return issue;
+}
+
+/** `projectCodeKey` remembered per distinct code: a table repeats each code on every row
+ * of its project, and the key is worth computing once. */
+export function projectKeyCache(): (code: string) => string {
+  const keys = new Map<string, string>();
+  return (code) => {
+    let key = keys.get(code);
+    if (key === undefined) {
+      key = projectCodeKey(code);
+      keys.set(code, key);
+    }
+    return key;
+  };
+}

@@ -1,0 +1,126 @@
+/**
+ * Rules over the Indicators table: unknown projects, duplicate ids, outcomes outside the
+ * vocabulary, and each project's tally against its target count.
+ */
+import { tallyOutcomes } from "../compute";
+import { quote } from "../messages";
+import { thaiDigitsToArabic } from "../text";
+import type { Indicator, Issue, Project, Vocabularies } from "../types";
+import { cellOf, makeIssue, projectKeyCache, type TableContext } from "./context";
+
+/** "Project X item Y" for messages; built only when an issue needs it. */
+class ItemRef {
+  constructor(private readonly item: Indicator) {}
+  get th(): string {
+    return `โครงการ ${this.item.projectCode || "?"} รายการ${this.item.id ? ` ${this.item.id}` : ""}`;
+  }
+  get en(): string {
+    return `Project ${this.item.projectCode || "?"} item${this.item.id ? ` ${this.item.id}` : ""}`;
+  }
+}
+
+function ref(item: Indicator): ItemRef {
+  return new ItemRef(item);
+}
+
+/** Ids compare without spacing, case or the digit script ("ก-๐๑" is "ก-01"). */
+function idKey(id: string): string {
+  return thaiDigitsToArabic(id).replace(/\s+/g, "").toUpperCase();
+}
+
+export function validateIndicators(
+  indicators: readonly Indicator[],
+  context: TableContext,
+  projectsByCode: ReadonlyMap<string, Project> | undefined,
+  vocabularies: Vocabularies,
+): Issue[] {
+  const issues: Issue[] = [];
+  const entries = Array.isArray(vocabularies.outcome) ? vocabularies.outcome : [];
+  const allowed = {
+    th: entries.map((entry) => entry.th).join(", "),
+    en: entries.map((entry) => entry.en).join(", "),
+  };
+  const hasOutcome = context.columns.outcome !== undefined;
+  const firstRowById = new Map<string, number>();
+  const groups = new Map<string, Indicator[]>();
+  const keyOf = projectKeyCache();
+
+  for (const item of indicators) {
+    const { row } = item;
+    const key = item.projectCode ? keyOf(item.projectCode) : "";
+    if (key) {
+      const group = groups.get(key);
+      if (group) group.push(item);
+      else groups.set(key, [item]);
+    }
+    if (projectsByCode && key && !projectsByCode.has(key)) {
+      issues.push(
+        makeIssue("IND_UNKNOWN_PROJECT", context, row, "projectCode", {
+          th: `${ref(item).th}: ไม่พบรหัสโครงการ ${item.projectCode} ในตารางโครงการ`,
+          en: `${ref(item).en}: project code ${item.projectCode} is not in the Projects table`,
+        }),
+      );
+    }
+    if (item.id) {
+      const itemKey = `${key}\u0000${idKey(item.id)}`;
+      const first = firstRowById.get(itemKey);
+      if (first === undefined) {
+        firstRowById.set(itemKey, row);
+      } else {
+        const where = cellOf(context, first, "id") ?? `${first + 1}`;
+        issues.push(
+          makeIssue("IND_ID_DUPLICATE", context, row, "id", {
+            th: `${ref(item).th}: รหัส ${item.id} ซ้ำกับรายการที่ ${where}`,
+            en: `${ref(item).en}: ID ${item.id} repeats the item at ${where}`,
+          }),
+        );
+      }
+    }
+    if (item.outcome && item.outcome.key === null) {
+      issues.push(
+        makeIssue("IND_OUTCOME_UNKNOWN", context, row, "outcome", {
+          th: `${ref(item).th}: ผลการประเมิน ${quote(item.outcome.text)} ไม่อยู่ในรายการ (${allowed.th})`,
+          en: `${ref(item).en}: outcome ${quote(item.outcome.text)} is not in the list (${allowed.en})`,
+        }),
+      );
+    } else if (!item.outcome && hasOutcome) {
+      issues.push(
+        makeIssue("IND_OUTCOME_MISSING", context, row, "outcome", {
+          th: `${ref(item).th}: ยังไม่มีผลการประเมิน`,
+          en: `${ref(item).en}: no outcome yet`,
+        }),
+      );
+    }
+  }
+
+  if (!projectsByCode) return issues;
+  for (const [key, items] of groups) {
+    const project = projectsByCode.get(key);
+    const planned = project?.targetCount;
+    if (typeof planned !== "number" || !Number.isInteger(planned) || planned < 0) continue;
+    const tally = tallyOutcomes(
+      items.map((item) => item.outcome),
+      entries,
+    );
+    const evaluated = tally.byClass.passed + tally.byClass.failed + tally.byClass.notApplicable;
+    const first = items[0];
+    const last = items[items.length - 1];
+    const code = project?.code ?? first.projectCode;
+    if (evaluated > planned) {
+      issues.push(
+        makeIssue("IND_EVALUATED_ABOVE_PLANNED", context, last.row, "outcome", {
+          th: `โครงการ ${code}: ประเมินแล้ว ${evaluated} รายการ มากกว่าจำนวนเป้าหมาย ${planned}`,
+          en: `Project ${code}: ${evaluated} items evaluated, more than the ${planned} planned`,
+        }),
+      );
+    } else if (items.length !== planned) {
+      issues.push(
+        makeIssue("IND_COUNT_MISMATCH", context, first.row, "projectCode", {
+          th: `โครงการ ${code}: มี ${items.length} รายการ แต่จำนวนเป้าหมายของโครงการคือ ${planned}`,
+          en: `Project ${code}: ${items.length} items listed but the project's target count is ${planned}`,
+        }),
+      );
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,144 @@
+/** Rules over the Projects table: codes, dates against the fiscal year, years, budgets. */
+import { projectCodeKey } from "../compute";
+import { BE_OFFSET, fiscalYearRange } from "../dates";
+import { formatBaht, formatDate, formatNumber } from "../messages";
+import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from "../schema";
+import type { Issue, Project } from "../types";
+import { cellOf, makeIssue, type TableContext } from "./context";
+
+const CODE_RE = /^\d{8}-\d{4}$/;
+
+function isNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+/** "Project X" for messages; built only when an issue needs it. */
+class ProjectRef {
+  constructor(private readonly project: Project) {}
+  get th(): string {
+    return `โครงการ ${this.project.code || "?"}`;
+  }
+  get en(): string {
+    return `Project ${this.project.code || "?"}`;
+  }
+}
+
+function ref(project: Project): ProjectRef {
+  return new ProjectRef(project);
+}
+
+export function validateProjects(projects: readonly Project[], context: TableContext): Issue[] {
+  const issues: Issue[] = [];
+  const firstRowByCode = new Map<string, number>();
+
+  for (const project of projects) {
+    const { row } = project;
+
+    if (project.code) {
+      const key = projectCodeKey(project.code);
+      if (!CODE_RE.test(key)) {
+        issues.push(
+          makeIssue("PROJECT_CODE_FORMAT", context, row, "code", {
+            th: `${ref(project).th}: รหัสควรเป็นตัวเลข 8 หลัก ขีด 4 หลัก เช่น 21000000-3165`,
+            en: `${ref(project).en}: the code should be 8 digits, a dash and 4 digits, e.g. 21000000-3165`,
+          }),
+        );
+      }
+      const first = firstRowByCode.get(key);
+      if (first === undefined) {
+        firstRowByCode.set(key, row);
+      } else {
+        const where = cellOf(context, first, "code") ?? `${first + 1}`;
+        issues.push(
+          makeIssue("PROJECT_CODE_DUPLICATE", context, row, "code", {
+            th: `${ref(project).th}: รหัสซ้ำกับโครงการที่ ${where}`,
+            en: `${ref(project).en}: the code repeats the project at ${where}`,
+          }),
+        );
+      }
+    }
+
+    const year = project.fiscalYear;
+    const yearPlausible = isNumber(year) && Number.isInteger(year) && year >= FISCAL_YEAR_MIN && year <= FISCAL_YEAR_MAX;
+    if (isNumber(year) && !yearPlausible) {
+      const looksCE = Number.isInteger(year) && year >= 1900 && year <= 2200;
+      issues.push(
+        makeIssue("PROJECT_YEAR_IMPLAUSIBLE", context, row, "fiscalYear", {
+          th: looksCE
+            ? `${ref(project).th}: ปีงบประมาณ ${year} ดูเหมือนเป็น ค.ศ. (พ.ศ. ${year + BE_OFFSET}) ต้องเป็น พ.ศ.`
+            : `${ref(project).th}: ปีงบประมาณ ${formatNumber(year)} ไม่สมเหตุสมผล (ต้องเป็น พ.ศ. ${FISCAL_YEAR_MIN}–${FISCAL_YEAR_MAX})`,
+          en: looksCE
+            ? `${ref(project).en}: fiscal year ${year} looks like a CE year (BE ${year + BE_OFFSET}); it must be BE`
+            : `${ref(project).en}: fiscal year ${formatNumber(year)} is implausible (expected BE ${FISCAL_YEAR_MIN}–${FISCAL_YEAR_MAX})`,
+        }),
+      );
+    }
+
+    const { start, end } = project;
+    if (isNumber(start) && isNumber(end) && start > end) {
+      issues.push(
+        makeIssue("PROJECT_START_AFTER_END", context, row, "start", {
+          th: `${ref(project).th}: เริ่มต้น ${formatDate(start, "th")} อยู่หลังวันสิ้นสุด ${formatDate(end, "th")}`,
+          en: `${ref(project).en}: starts ${formatDate(start, "en")}, after its end ${formatDate(end, "en")}`,
+        }),
+      );
+    }
+
+    if (yearPlausible) {
+      const range = fiscalYearRange(year);
+      if (range) {
+        const span = {
+          th: `${formatDate(range.start, "th")}–${formatDate(range.end, "th")}`,
+          en: `${formatDate(range.start, "en")}–${formatDate(range.end, "en")}`,
+        };
+        for (const [field, date, th, en] of [
+          ["start", start, "วันเริ่มต้น", "start"],
+          ["end", end, "วันสิ้นสุด", "end"],
+        ] as const) {
+          if (isNumber(date) && (date < range.start || date > range.end)) {
+            issues.push(
+              makeIssue("PROJECT_DATE_OUTSIDE_FY", context, row, field, {
+                th: `${ref(project).th}: ${th} ${formatDate(date, "th")} อยู่นอกปีงบประมาณ ${year} (${span.th})`,
+                en: `${ref(project).en}: ${en} ${formatDate(date, "en")} is outside fiscal year ${year} (${span.en})`,
+              }),
+            );
+          }
+        }
+      }
+    }
+
+    for (const [field, amount, th, en] of [
+      ["budgetReceived", project.budgetReceived, "งบประมาณที่ได้รับ", "budget received"],
+      ["budgetUsed", project.budgetUsed, "งบประมาณที่ใช้ไป", "budget used"],
+    ] as const) {
+      if (isNumber(amount) && amount < 0) {
+        issues.push(
+          makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, field, {
+            th: `${ref(project).th}: ${th} ${formatBaht(amount, "th")} ติดลบ`,
+            en: `${ref(project).en}: ${en} ${formatBaht(amount, "en")} is negative`,
+          }),
+        );
+      }
+    }
+    const { budgetReceived: received, budgetUsed: used } = project;
+    if (isNumber(received) && isNumber(used) && received >= 0 && used > received) {
+      issues.push(
+        makeIssue("PROJECT_USED_ABOVE_RECEIVED", context, row, "budgetUsed", {
+          th: `${ref(project).th}: ใช้ไป ${formatBaht(used, "th")} มากกว่าที่ได้รับ ${formatBaht(received, "th")}`,
+          en: `${ref(project).en}: used ${formatBaht(used, "en")}, more than the ${formatBaht(received, "en")} received`,
+        }),
+      );
+    }
+
+    const count = project.targetCount;
+    if (isNumber(count) && (!Number.isInteger(count) || count < 0)) {
+      issues.push(
+        makeIssue("PROJECT_TARGET_COUNT_INVALID", context, row, "targetCount", {
+          th: `${ref(project).th}: จำนวนเป้าหมาย ${formatNumber(count)} ต้องเป็นจำนวนเต็มไม่ติดลบ`,
+          en: `${ref(project).en}: target count ${formatNumber(count)} must be a whole number ≥ 0`,
+        }),
+      );
+    }
+  }
+  return issues;
+}

@@ -1,0 +1,339 @@
+/**
+ * Rules over the Rounds table: each round on its own (numbers, ranges, vocabularies, plan
+ * status), and each project's rounds in order (gaps, duplicates, dates, progress that
+ * falls or jumps, disbursement against the budget, the last round of a finished project).
+ * Rounds are grouped by project once and each group sorted once: O(n log n) overall.
+ */
+import { planStatusFor } from "../compute";
+import { formatBaht, formatDate, formatPercent, quote } from "../messages";
+import type { ExcelSerial, Issue, Project, Round, VocabularyEntry, Vocabularies } from "../types";
+import { vocabularyLabel } from "../vocabularies";
+import { makeIssue, projectKeyCache, type TableContext } from "./context";
+
+export interface RoundRuleOptions {
+  vocabularies: Vocabularies;
+  /** Points of progress within which actual counts as on plan (see `planStatusFor`). */
+  planTolerance: number;
+  /** "Today" for deciding whether a project has ended; without it, a project counts as
+   * ended once a round is dated on or after its end date. */
+  asOf?: ExcelSerial;
+}
+
+/** A per-round rise above this many points is out of scale whatever the history. */
+const JUMP_ABSOLUTE = 50;
+/** A rise above this many points is out of scale when it is also this many times the
+ * median rise of the project's other rounds. */
+const JUMP_MIN = 25;
+const JUMP_FACTOR = 2.5;
+/** Progress is cumulative; rounding in a sheet may lower it by a hair without meaning it. */
+const EPSILON = 1e-9;
+
+function isNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
+function isRoundNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isInteger(value) && value >= 1;
+}
+
+/** "Project X round N" for messages; built only when an issue needs it (most rows have none). */
+class RoundRef {
+  constructor(private readonly round: Round) {}
+  private get number(): string {
+    return isNumber(this.round.round) ? String(this.round.round) : "?";
+  }
+  get th(): string {
+    return `โครงการ ${this.round.projectCode || "?"} รายงานครั้งที่ ${this.number}`;
+  }
+  get en(): string {
+    return `Project ${this.round.projectCode || "?"} round ${this.number}`;
+  }
+}
+
+function ref(round: Round): RoundRef {
+  return new RoundRef(round);
+}
+
+function listOf(entries: readonly VocabularyEntry[], lang: "th" | "en"): string {
+  return entries.map((entry) => vocabularyLabel(entries, entry.key, lang) ?? entry.key).join(", ");
+}
+
+/** "3", "3–5". */
+function span(from: number, to: number): string {
+  return from === to ? String(from) : `${from}–${to}`;
+}
+
+export function validateRounds(
+  rounds: readonly Round[],
+  context: TableContext,
+  projectsByCode: ReadonlyMap<string, Project> | undefined,
+  options: RoundRuleOptions,
+): Issue[] {
+  const issues: Issue[] = [];
+  const mapped = (field: string): boolean => context.columns[field] !== undefined;
+  const hasDate = mapped("date");
+  const hasProgress = mapped("progress");
+  const hasNarrative = mapped("narrative");
+  const groups = new Map<string, Round[]>();
+  const keyOf = projectKeyCache();
+
+  for (const round of rounds) {
+    const key = round.projectCode ? keyOf(round.projectCode) : "";
+    checkRound(round, key);
+    if (!key) continue;
+    const group = groups.get(key);
+    if (group) group.push(round);
+    else groups.set(key, [round]);
+  }
+  for (const [key, group] of groups) checkProject(group, projectsByCode?.get(key));
+  return issues;
+
+  function checkRound(round: Round, key: string): void {
+    const { row } = round;
+    if (projectsByCode && key && !projectsByCode.has(key)) {
+      issues.push(
+        makeIssue("ROUND_UNKNOWN_PROJECT", context, row, "projectCode", {
+          th: `${ref(round).th}: ไม่พบรหัสโครงการ ${round.projectCode} ในตารางโครงการ`,
+          en: `${ref(round).en}: project code ${round.projectCode} is not in the Projects table`,
+        }),
+      );
+    }
+    if (round.round !== undefined && !isRoundNumber(round.round)) {
+      issues.push(
+        makeIssue("ROUND_NUMBER_INVALID", context, row, "round", {
+          th: `${ref(round).th}: ครั้งที่ต้องเป็นจำนวนเต็มตั้งแต่ 1`,
+          en: `${ref(round).en}: the round must be a whole number from 1`,
+        }),
+      );
+    }
+    if (hasDate && round.date === undefined) {
+      issues.push(makeIssue("ROUND_DATE_MISSING", context, row, "date", { th: `${ref(round).th}: ไม่มีวันที่รายงาน`, en: `${ref(round).en}: no report date` }));
+    }
+    if (hasNarrative && round.narrative === undefined) {
+      issues.push(
+        makeIssue("ROUND_NARRATIVE_MISSING", context, row, "narrative", {
+          th: `${ref(round).th}: ไม่มีผลการดำเนินงาน`,
+          en: `${ref(round).en}: no narrative`,
+        }),
+      );
+    }
+    if (isNumber(round.progress)) {
+      if (round.progress < 0 || round.progress > 100) {
+        issues.push(
+          makeIssue("ROUND_PROGRESS_OUT_OF_RANGE", context, row, "progress", {
+            th: `${ref(round).th}: ความก้าวหน้า ${formatPercent(round.progress)} อยู่นอกช่วง 0–100%`,
+            en: `${ref(round).en}: progress ${formatPercent(round.progress)} is outside 0–100%`,
+          }),
+        );
+      }
+    } else if (hasProgress) {
+      issues.push(
+        makeIssue("ROUND_PROGRESS_MISSING", context, row, "progress", {
+          th: `${ref(round).th}: ไม่มีความก้าวหน้าของงาน (%)`,
+          en: `${ref(round).en}: no progress figure`,
+        }),
+      );
+    }
+    const planned = round.plannedProgress;
+    if (isNumber(planned) && (planned < 0 || planned > 100)) {
+      issues.push(
+        makeIssue("ROUND_PLANNED_OUT_OF_RANGE", context, row, "plannedProgress", {
+          th: `${ref(round).th}: แผน ${formatPercent(planned)} อยู่นอกช่วง 0–100%`,
+          en: `${ref(round).en}: planned ${formatPercent(planned)} is outside 0–100%`,
+        }),
+      );
+    }
+    if (isNumber(round.disbursed) && round.disbursed < 0) {
+      issues.push(
+        makeIssue("ROUND_DISBURSED_NEGATIVE", context, row, "disbursed", {
+          th: `${ref(round).th}: เบิกใช้ ${formatBaht(round.disbursed, "th")} ติดลบ`,
+          en: `${ref(round).en}: disbursed ${formatBaht(round.disbursed, "en")} is negative`,
+        }),
+      );
+    }
+    for (const [field, value, entries] of [
+      ["planStatus", round.planStatus, options.vocabularies.planStatus],
+      ["targetStatus", round.targetStatus, options.vocabularies.targetStatus],
+    ] as const) {
+      if (value && value.key === null) {
+        issues.push(
+          makeIssue("ROUND_STATUS_UNKNOWN", context, row, field, {
+            th: `${ref(round).th}: ${quote(value.text)} ไม่อยู่ในรายการ (${listOf(entries, "th")})`,
+            en: `${ref(round).en}: ${quote(value.text)} is not in the list (${listOf(entries, "en")})`,
+          }),
+        );
+      }
+    }
+    const entered = round.planStatus?.key;
+    if (entered && isNumber(round.progress) && isNumber(planned)) {
+      const computed = planStatusFor(round.progress, planned, options.planTolerance);
+      if (computed !== undefined && computed !== entered) {
+        const entries = options.vocabularies.planStatus;
+        const label = (key: string, lang: "th" | "en") => vocabularyLabel(entries, key, lang) ?? key;
+        issues.push(
+          makeIssue("ROUND_PLAN_STATUS_CONTRADICTS", context, row, "planStatus", {
+            th: `${ref(round).th}: ระบุ "${label(entered, "th")}" แต่ผลงาน ${formatPercent(round.progress)} เทียบแผน ${formatPercent(planned)} คือ "${label(computed, "th")}"`,
+            en: `${ref(round).en}: says "${label(entered, "en")}" but actual ${formatPercent(round.progress)} against planned ${formatPercent(planned)} is "${label(computed, "en")}"`,
+          }),
+        );
+      }
+    }
+  }
+
+  function checkProject(group: Round[], project: Project | undefined): void {
+    const numbered = group.filter((round) => isRoundNumber(round.round));
+    numbered.sort((a, b) => (a.round as number) - (b.round as number) || a.row - b.row);
+
+    // Duplicates and gaps.
+    let expected = 1;
+    let previous: Round | undefined;
+    for (const round of numbered) {
+      const number = round.round as number;
+      if (previous && previous.round === number) {
+        issues.push(
+          makeIssue("ROUND_DUPLICATE", context, round.row, "round", {
+            th: `${ref(round).th}: มีรายงานครั้งที่ ${number} อยู่แล้ว`,
+            en: `${ref(round).en}: round ${number} is already reported`,
+          }),
+        );
+        continue;
+      }
+      if (number > expected) {
+        issues.push(
+          makeIssue("ROUND_MISSING", context, round.row, "round", {
+            th: `${ref(round).th}: ไม่มีรายงานครั้งที่ ${span(expected, number - 1)} ก่อนหน้านี้`,
+            en: `${ref(round).en}: round ${span(expected, number - 1)} is missing before it`,
+          }),
+        );
+      }
+      expected = number + 1;
+      previous = round;
+    }
+    const unique = numbered.filter((round, index) => index === 0 || numbered[index - 1].round !== round.round);
+
+    // Dates in order and inside the project period.
+    let lastDated: Round | undefined;
+    for (const round of unique) {
+      const date = round.date;
+      if (!isNumber(date)) continue;
+      if (lastDated && isNumber(lastDated.date) && date < lastDated.date) {
+        issues.push(
+          makeIssue("ROUND_DATE_NOT_INCREASING", context, round.row, "date", {
+            th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} ก่อนครั้งที่ ${lastDated.round} (${formatDate(lastDated.date, "th")})`,
+            en: `${ref(round).en}: dated ${formatDate(date, "en")}, before round ${lastDated.round} (${formatDate(lastDated.date, "en")})`,
+          }),
+        );
+      }
+      lastDated = round;
+      const start = project?.start;
+      const end = project?.end;
+      if ((isNumber(start) && date < start) || (isNumber(end) && date > end)) {
+        const period = (lang: "th" | "en") =>
+          `${isNumber(start) ? formatDate(start, lang) : "…"}–${isNumber(end) ? formatDate(end, lang) : "…"}`;
+        issues.push(
+          makeIssue("ROUND_DATE_OUTSIDE_PROJECT", context, round.row, "date", {
+            th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} อยู่นอกช่วงโครงการ (${period("th")})`,
+            en: `${ref(round).en}: dated ${formatDate(date, "en")}, outside the project period (${period("en")})`,
+          }),
+        );
+      }
+    }
+
+    // Progress: falls, jumps, and the finish.
+    const withProgress = unique.filter((round) => isNumber(round.progress));
+    checkProgress(withProgress);
+    const last = withProgress[withProgress.length - 1];
+    const lastDate = lastDated?.date;
+    const end = project?.end;
+    const ended =
+      isNumber(end) && ((options.asOf !== undefined && options.asOf > end) || (isNumber(lastDate) && lastDate >= end));
+    if (ended && last && (last.progress as number) < 100 - EPSILON) {
+      issues.push(
+        makeIssue("ROUND_NOT_FINISHED", context, last.row, "progress", {
+          th: `${ref(last).th}: โครงการสิ้นสุด ${formatDate(end, "th")} แล้ว แต่ความก้าวหน้าล่าสุด ${formatPercent(last.progress as number)} ยังไม่ถึง 100%`,
+          en: `${ref(last).en}: the project ended ${formatDate(end, "en")} but its latest progress is ${formatPercent(last.progress as number)}, below 100%`,
+        }),
+      );
+    }
+
+    // Disbursement against the budget received: report the round where the total crosses it.
+    const received = project?.budgetReceived;
+    if (isNumber(received) && received >= 0) {
+      let total = 0;
+      for (const round of unique) {
+        if (!isNumber(round.disbursed) || round.disbursed < 0) continue;
+        total += round.disbursed;
+        if (total > received + 0.005) {
+          issues.push(
+            makeIssue("ROUND_DISBURSED_ABOVE_BUDGET", context, round.row, "disbursed", {
+              th: `${ref(round).th}: เบิกใช้รวมถึงครั้งนี้ ${formatBaht(total, "th")} เกินงบประมาณที่ได้รับ ${formatBaht(received, "th")}`,
+              en: `${ref(round).en}: total disbursed so far ${formatBaht(total, "en")} is above the ${formatBaht(received, "en")} received`,
+            }),
+          );
+          break;
+        }
+      }
+    }
+  }
+
+  function checkProgress(series: Round[]): void {
+    // Rise per round since the previous figure (from 0 before round 1's figure).
+    const rises: number[] = [];
+    let previous: Round | undefined;
+    for (const round of series) {
+      const progress = round.progress as number;
+      if (previous) {
+        const before = previous.progress as number;
+        if (progress < before - EPSILON) {
+          issues.push(
+            makeIssue("ROUND_PROGRESS_FALLS", context, round.row, "progress", {
+              th: `${ref(round).th}: ความก้าวหน้า ${formatPercent(progress)} ต่ำกว่าครั้งที่ ${previous.round} (${formatPercent(before)})`,
+              en: `${ref(round).en}: progress ${formatPercent(progress)} is below round ${previous.round}'s ${formatPercent(before)}`,
+            }),
+          );
+        }
+        const rise = (progress - before) / ((round.round as number) - (previous.round as number));
+        rises.push(rise);
+      } else {
+        rises.push(progress / (round.round as number));
+      }
+      previous = round;
+    }
+    const positive = rises.filter((rise) => rise > EPSILON).sort((a, b) => a - b);
+    // The first figure is where the project started from, not a jump.
+    for (let index = 1; index < series.length; index++) {
+      const rise = rises[index];
+      if (rise <= JUMP_MIN) continue;
+      const others = medianWithout(positive, rise);
+      const outOfScale = rise > JUMP_ABSOLUTE || (others !== undefined && rise > JUMP_FACTOR * others);
+      if (!outOfScale) continue;
+      const round = series[index];
+      const before = series[index - 1];
+      const typical = others === undefined ? "" : formatPercent(others);
+      issues.push(
+        makeIssue("ROUND_PROGRESS_JUMP", context, round.row, "progress", {
+          th: `${ref(round).th}: ความก้าวหน้าเพิ่มจาก ${formatPercent(before.progress as number)} เป็น ${formatPercent(round.progress as number)}${typical ? ` (ครั้งอื่นเพิ่มราว ${typical} ต่อครั้ง)` : ""} ตรวจสอบตัวเลข`,
+          en: `${ref(round).en}: progress rose from ${formatPercent(before.progress as number)} to ${formatPercent(round.progress as number)}${typical ? ` (other rounds rose about ${typical} each)` : ""}; check the figure`,
+        }),
+      );
+    }
+  }
+}
+
+/** The median of a sorted list with one occurrence of `value` left out. */
+function medianWithout(sorted: readonly number[], value: number): number | undefined {
+  // Binary search keeps this O(log n) even for a project with thousands of rounds.
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  const skip = low < sorted.length && sorted[low] === value ? low : -1;
+  const length = skip < 0 ? sorted.length : sorted.length - 1;
+  if (length === 0) return undefined;
+  const at = (index: number) => sorted[skip >= 0 && index >= skip ? index + 1 : index];
+  const middle = Math.floor(length / 2);
+  return length % 2 === 1 ? at(middle) : (at(middle - 1) + at(middle)) / 2;
+}

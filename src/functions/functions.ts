@@ -1,0 +1,557 @@
+/**
+ * The KPI.* custom functions: thin wrappers over src/domain, so a formula computes what
+ * staff report. The JSDoc below is the English metadata (custom-functions-metadata reads
+ * it to build functions.json); the Thai text and the examples are in ./catalog.ts, and a
+ * test keeps the two in step. The namespace KPI is set in the manifest.
+ *
+ * Ranges arrive as 2-D arrays: a column or a row, blanks skipped. Every failure is an
+ * Excel error with a Thai and English message (#VALUE! for bad input, #N/A for something
+ * not found, #DIV/0! for a rate over nothing), never an uncaught exception.
+ */
+import {
+  latestProgress,
+  passRate as passRateOf,
+  planStatusFor,
+  progressAsOf as progressAsOfDate,
+  progressAtRound,
+  projectCodeKey,
+  tallyOutcomeCounts,
+  type OutcomeTally,
+  type PassRateBasis,
+  type ProgressReading,
+} from "../domain/compute";
+import { fiscalQuarterOf, fiscalYearOf, fiscalYearRange, formatThaiDate, parseThaiDate, type DateStyle } from "../domain/dates";
+import { parseNumberWithUnit } from "../domain/numbers";
+import { cleanText as cleanCellText, normalizeForMatch, toThaiDigits } from "../domain/text";
+import type { Round, VocabValue } from "../domain/types";
+import { DEFAULT_VOCABULARIES, matchVocabulary, vocabularyLabel } from "../domain/vocabularies";
+import { excelSafe, kpiError } from "./errors";
+import { isBlankCell, isOmitted, memoizeCells, parallelColumns, viewOf, type CellView } from "./ranges";
+
+/** "Thai / English": the functions cannot know the user's language, so messages carry both. */
+function message(th: string, en: string): string {
+  return `${th} / ${en}`;
+}
+
+function shown(value: unknown): string {
+  const text = cleanCellText(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+// --- Argument readers -------------------------------------------------------------------
+
+function readNumber(value: unknown, name: string): number {
+  const parsed = parseNumberWithUnit(value);
+  if (parsed.ok) return parsed.value;
+  if (parsed.empty) throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
+  throw kpiError("invalidValue", message(`${name} "${shown(value)}" ไม่ใช่ตัวเลข`, `${name} "${shown(value)}" is not a number`));
+}
+
+function readOptionalNumber(value: unknown, name: string): number | undefined {
+  return isOmitted(value) ? undefined : readNumber(value, name);
+}
+
+function readDate(value: unknown, name: string): number {
+  const parsed = parseThaiDate(value);
+  if (parsed.ok) return parsed.value;
+  if (parsed.empty) throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
+  throw kpiError("invalidValue", message(`${name} "${shown(value)}" ไม่ใช่วันที่`, `${name} "${shown(value)}" is not a date`));
+}
+
+function readCode(value: unknown): string {
+  const key = projectCodeKey(value);
+  if (key === "") throw kpiError("invalidValue", message("ไม่ได้ระบุรหัสโครงการ", "The project code is missing"));
+  return key;
+}
+
+function readBoolean(value: unknown, name: string): boolean {
+  if (isOmitted(value)) return false;
+  if (typeof value === "boolean") return value;
+  if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
+  const word = normalizeForMatch(value);
+  if (["true", "yes", "ใช่", "จริง"].includes(word)) return true;
+  if (["false", "no", "ไม่", "ไม่ใช่", "เท็จ"].includes(word)) return false;
+  throw kpiError("invalidValue", message(`${name} ต้องเป็น TRUE หรือ FALSE`, `${name} must be TRUE or FALSE`));
+}
+
+/** Each option's spellings, normalized once per option table. */
+const normalizedChoices = new WeakMap<object, Map<string, string>>();
+
+function choiceLookup(choices: Record<string, readonly string[]>): Map<string, string> {
+  let lookup = normalizedChoices.get(choices);
+  if (!lookup) {
+    lookup = new Map();
+    for (const [choice, spellings] of Object.entries(choices)) {
+      for (const spelling of [choice, ...spellings]) lookup.set(normalizeForMatch(spelling), choice);
+    }
+    normalizedChoices.set(choices, lookup);
+  }
+  return lookup;
+}
+
+/** An option named by one of its spellings (compared with normalizeForMatch). */
+function readChoice<T extends string>(value: unknown, name: string, choices: Record<T, readonly string[]>, fallback: NoInfer<T>): T {
+  if (isOmitted(value)) return fallback;
+  const choice = choiceLookup(choices).get(normalizeForMatch(value));
+  if (choice !== undefined) return choice as T;
+  const options = Object.keys(choices).join(", ");
+  throw kpiError("invalidValue", message(`${name} "${shown(value)}" ไม่รู้จัก ใช้ได้: ${options}`, `Unknown ${name} "${shown(value)}"; use one of ${options}`));
+}
+
+// --- Rounds of one project from parallel columns -----------------------------------------
+
+const PLAIN_CODE_RE = /^[\x21-\x25\x27-\x3B\x3D-\x7E]*$/;
+
+/** Whether a cell holds the project code `key` (as projectCodeKey gives it). Equivalent to
+ * `projectCodeKey(cell) === key`, but a plain ASCII code (nearly every cell) is settled by
+ * its length and a comparison, without normalizing each of 100,000 cells. */
+function projectCodeMatcher(key: string): (cell: unknown) => boolean {
+  const slowKey = memoizeCells(projectCodeKey);
+  return (cell) => {
+    if (cell === key) return true;
+    if (typeof cell !== "string") return cell !== null && cell !== undefined && slowKey(cell) === key;
+    if (PLAIN_CODE_RE.test(cell)) return cell.length === key.length && cell.toUpperCase() === key;
+    return slowKey(cell) === key;
+  };
+}
+
+interface ProjectRows {
+  code: string;
+  /** Row indexes (in the ranges) of the project's rows. */
+  rows: number[];
+}
+
+function rowsOfProject(codes: CellView, codeArg: unknown): ProjectRows {
+  const code = readCode(codeArg);
+  const isCode = projectCodeMatcher(code);
+  const rows: number[] = [];
+  for (let index = 0; index < codes.length; index += 1) {
+    if (isCode(codes.at(index))) rows.push(index);
+  }
+  if (rows.length === 0) {
+    throw kpiError("notAvailable", message(`ไม่พบโครงการ ${shown(codeArg)} ในช่วงรหัสโครงการ`, `Project ${shown(codeArg)} is not in the codes range`));
+  }
+  return { code, rows };
+}
+
+type CellReader = (cell: unknown, row: number) => number | undefined;
+
+/** Reads a project row's number cells: blank → undefined; text that is not a number → #VALUE!. */
+function numberCellReader(what: string): CellReader {
+  const parse = memoizeCells(parseNumberWithUnit);
+  return (cell, row) => {
+    if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+    if (isBlankCell(cell)) return undefined;
+    const parsed = parse(cell);
+    if (parsed.ok) return parsed.value;
+    throw kpiError(
+      "invalidValue",
+      message(`${what} ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่ตัวเลข`, `${what} in row ${row + 1} of the range, "${shown(cell)}", is not a number`),
+    );
+  };
+}
+
+/** Reads a project row's date cells, as `numberCellReader` does numbers. */
+function dateCellReader(): CellReader {
+  const parse = memoizeCells(parseThaiDate);
+  return (cell, row) => {
+    if (isBlankCell(cell)) return undefined;
+    const parsed = parse(cell);
+    if (parsed.ok) return parsed.value;
+    throw kpiError(
+      "invalidValue",
+      message(`วันที่ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่วันที่`, `The date in row ${row + 1} of the range, "${shown(cell)}", is not a date`),
+    );
+  };
+}
+
+function noProgress(code: unknown, detail: { th: string; en: string }): never {
+  throw kpiError("notAvailable", message(`โครงการ ${shown(code)} ${detail.th}`, `Project ${shown(code)}: ${detail.en}`));
+}
+
+function progressValue(reading: ProgressReading | undefined, code: unknown, detail: { th: string; en: string }): number {
+  return reading ? reading.progress : noProgress(code, detail);
+}
+
+function projectRounds(
+  codesRange: unknown,
+  keyRange: unknown,
+  progressRange: unknown,
+  codeArg: unknown,
+  keyName: string,
+  readKey: CellReader,
+  field: "round" | "date",
+): { code: string; rounds: Round[] } {
+  const [codes, keys, progressCells] = parallelColumns([codesRange, keyRange, progressRange], ["codes", keyName, "progress"]);
+  const { code, rows } = rowsOfProject(codes, codeArg);
+  const readProgress = numberCellReader("ความก้าวหน้า / progress");
+  const rounds = rows.map((row): Round => {
+    const round: Round = { row, projectCode: code };
+    const key = readKey(keys.at(row), row);
+    if (key !== undefined) round[field] = key;
+    const value = readProgress(progressCells.at(row), row);
+    if (value !== undefined) round.progress = value;
+    return round;
+  });
+  return { code, rounds };
+}
+
+// --- Outcomes ------------------------------------------------------------------------------
+
+const OUTCOME_ENTRIES = DEFAULT_VOCABULARIES.outcome;
+
+/** Counts each distinct cell value, then recognises each distinct value once. */
+function tallyOf(range: unknown): OutcomeTally {
+  const occurrences = new Map<unknown, number>();
+  const cells = viewOf(range);
+  for (let index = 0; index < cells.length; index += 1) {
+    const cell = cells.at(index);
+    occurrences.set(cell, (occurrences.get(cell) ?? 0) + 1);
+  }
+  const counted: [VocabValue | undefined, number][] = [];
+  for (const [cell, times] of occurrences) {
+    if (!isBlankCell(cell)) counted.push([matchVocabulary(cell, OUTCOME_ENTRIES), times]);
+  }
+  return tallyOutcomeCounts(counted, OUTCOME_ENTRIES);
+}
+
+const BASIS_SPELLINGS: Record<PassRateBasis, readonly string[]> = {
+  evaluated: ["ประเมิน", "ที่ประเมิน", "ผลการประเมิน"],
+  applicable: ["ที่ต้องดำเนินการ", "ต้องดำเนินการ", "เกี่ยวข้อง"],
+  planned: ["แผน", "ตามแผน", "ทั้งหมด", "เป้าหมาย"],
+};
+
+const STYLE_SPELLINGS: Record<DateStyle, readonly string[]> = {
+  long: ["ยาว", "เต็ม", "full"],
+  short: ["สั้น", "ย่อ", "abbreviated"],
+  numeric: ["ตัวเลข", "number", "digits"],
+};
+
+const ERA_SPELLINGS: Record<"BE" | "CE", readonly string[]> = {
+  BE: ["พ.ศ.", "พศ", "buddhist"],
+  CE: ["ค.ศ.", "คศ", "AD", "gregorian"],
+};
+
+const LANGUAGE_SPELLINGS: Record<"th" | "en", readonly string[]> = {
+  th: ["ไทย", "thai", "th-TH"],
+  en: ["อังกฤษ", "english", "en-US", "en-GB"],
+};
+
+// --- The functions ------------------------------------------------------------------------
+
+/**
+ * Cumulative progress (0–100) of a project at its latest round that has a value, or at a given round.
+ * @customfunction PROGRESS
+ * @param codes Project code column of the rounds table.
+ * @param rounds Round number column of the rounds table.
+ * @param progress Progress (%) column of the rounds table.
+ * @param code The project code to look up.
+ * @param round Round number; omit it for the latest round that has a value.
+ * @returns Progress in percent.
+ */
+export function progress(codes: unknown[][], rounds: unknown[][], progress: unknown[][], code: string, round?: number): number {
+  return excelSafe(() => {
+    const roundNumber = readOptionalNumber(round, "round");
+    const project = projectRounds(codes, rounds, progress, code, "rounds", numberCellReader("ครั้งที่ / round"), "round");
+    if (roundNumber === undefined) {
+      return progressValue(latestProgress(project.rounds, project.code), code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
+    }
+    return progressValue(progressAtRound(project.rounds, project.code, roundNumber), code, {
+      th: `ไม่มีความก้าวหน้าของรายงานครั้งที่ ${roundNumber}`,
+      en: `no progress for round ${roundNumber}`,
+    });
+  });
+}
+
+/**
+ * The progress of a project last reported on or before a date.
+ * @customfunction PROGRESSASOF
+ * @param codes Project code column of the rounds table.
+ * @param dates Report date column of the rounds table.
+ * @param progress Progress (%) column of the rounds table.
+ * @param code The project code to look up.
+ * @param date The date: an Excel date or date text such as 2/12/2562.
+ * @returns Progress in percent.
+ */
+export function progressAsOf(codes: unknown[][], dates: unknown[][], progress: unknown[][], code: string, date: number | string): number {
+  return excelSafe(() => {
+    const asOf = readDate(date, "date");
+    const project = projectRounds(codes, dates, progress, code, "dates", dateCellReader(), "date");
+    return progressValue(progressAsOfDate(project.rounds, project.code, asOf), code, {
+      th: `ไม่มีรายงานความก้าวหน้าก่อนหรือในวันที่ ${formatThaiDate(asOf, "long")}`,
+      en: `no progress reported on or before ${formatThaiDate(asOf, "long", { lang: "en" })}`,
+    });
+  });
+}
+
+/**
+ * The latest round of a project that has a progress value.
+ * @customfunction LATESTROUND
+ * @param codes Project code column of the rounds table.
+ * @param rounds Round number column of the rounds table.
+ * @param progress Progress (%) column of the rounds table.
+ * @param code The project code to look up.
+ * @returns A round number.
+ */
+export function latestRound(codes: unknown[][], rounds: unknown[][], progress: unknown[][], code: string): number {
+  return excelSafe(() => {
+    const project = projectRounds(codes, rounds, progress, code, "rounds", numberCellReader("ครั้งที่ / round"), "round");
+    const reading = latestProgress(project.rounds, project.code);
+    if (reading?.round === undefined) noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
+    return reading.round;
+  });
+}
+
+/**
+ * The plan status from actual and planned progress: on plan within the tolerance, behind or ahead beyond it.
+ * @customfunction PLANSTATUS
+ * @param actual Actual progress in percent.
+ * @param planned Planned progress in percent.
+ * @param tolerance Gap in percentage points still counted as on plan; 5 when omitted.
+ * @returns เป็นไปตามแผน, ล่าช้ากว่าแผน or เร็วกว่าแผน.
+ */
+export function planStatus(actual: number | string, planned: number | string, tolerance?: number): string {
+  return excelSafe(() => {
+    const actualValue = readNumber(actual, "actual");
+    const plannedValue = readNumber(planned, "planned");
+    const toleranceValue = readOptionalNumber(tolerance, "tolerance");
+    const status = toleranceValue === undefined ? planStatusFor(actualValue, plannedValue) : planStatusFor(actualValue, plannedValue, toleranceValue);
+    if (status === undefined) {
+      throw kpiError("invalidValue", message("ค่าความคลาดเคลื่อนต้องไม่ติดลบ", "The tolerance must not be negative"));
+    }
+    return vocabularyLabel(DEFAULT_VOCABULARIES.planStatus, status, "th") ?? status;
+  });
+}
+
+/**
+ * Counts the outcomes per category, in the vocabulary's order, then values not in the vocabulary, then the total; spills two columns.
+ * @customfunction OUTCOMES
+ * @param outcomes The outcome column of the indicators table.
+ * @param language th (default) or en, for the category labels.
+ * @returns A table of category and count.
+ */
+export function outcomes(outcomes: unknown[][], language?: string): unknown[][] {
+  return excelSafe(() => {
+    const lang = readChoice(language, "language", LANGUAGE_SPELLINGS, "th");
+    const tally = tallyOf(outcomes);
+    const table: unknown[][] = tally.categories.map((category) => [lang === "en" ? category.en : category.th, category.count]);
+    for (const other of tally.unrecognised) table.push([other.text, other.count]);
+    table.push([lang === "en" ? "Total" : "รวม", tally.total]);
+    return table;
+  });
+}
+
+/**
+ * The number of outcomes in one category, named by its Thai label or its key (met, below, notNeeded, noService, excluded).
+ * @customfunction OUTCOMECOUNT
+ * @param outcomes The outcome column of the indicators table.
+ * @param category A category's Thai label or key, or any other text to count as typed.
+ * @returns A count.
+ */
+export function outcomeCount(outcomes: unknown[][], category: string): number {
+  return excelSafe(() => {
+    const wanted = matchVocabulary(category, OUTCOME_ENTRIES);
+    if (!wanted) throw kpiError("invalidValue", message("ไม่ได้ระบุประเภทผลการประเมิน", "The category is missing"));
+    const tally = tallyOf(outcomes);
+    if (wanted.key !== null) return tally.categories.find((entry) => entry.key === wanted.key)?.count ?? 0;
+    const typed = tally.unrecognised.find((entry) => normalizeForMatch(entry.text) === normalizeForMatch(wanted.text));
+    if (typed) return typed.count;
+    const keys = OUTCOME_ENTRIES.map((entry) => entry.key).join(", ");
+    throw kpiError(
+      "notAvailable",
+      message(`ไม่รู้จักประเภท "${shown(category)}" และไม่พบในช่วง`, `Unknown category "${shown(category)}", and not in the range; the keys are ${keys}`),
+    );
+  });
+}
+
+/**
+ * The share of outcomes that met the target, as a fraction: over evaluated items (default), applicable items (without not-needed and no-service) or planned items.
+ * @customfunction PASSRATE
+ * @param outcomes The outcome column of the indicators table.
+ * @param basis evaluated (default), applicable or planned.
+ * @param planned The planned number of items, for the planned basis; evaluated plus excluded items when omitted.
+ * @returns A fraction; format the cell as a percentage.
+ */
+export function passRate(outcomes: unknown[][], basis?: string, planned?: number): number {
+  return excelSafe(() => {
+    const chosen = readChoice(basis, "basis", BASIS_SPELLINGS, "evaluated");
+    const plannedCount = readOptionalNumber(planned, "planned");
+    if (plannedCount !== undefined && plannedCount < 0) {
+      throw kpiError("invalidValue", message("จำนวนตามแผนต้องไม่ติดลบ", "The planned count must not be negative"));
+    }
+    const rate = passRateOf(tallyOf(outcomes), chosen, plannedCount);
+    if (rate.rate === undefined) {
+      throw kpiError("divisionByZero", message(`ไม่มีรายการในฐาน ${chosen}`, `No items on the ${chosen} basis`));
+    }
+    return rate.rate;
+  });
+}
+
+function sumOf(range: unknown, name: string): number {
+  let total = 0;
+  const cells = viewOf(range);
+  const parse = memoizeCells(parseNumberWithUnit);
+  for (let index = 0; index < cells.length; index += 1) {
+    const cell = cells.at(index);
+    if (typeof cell === "number" && Number.isFinite(cell)) {
+      total += cell;
+      continue;
+    }
+    if (isBlankCell(cell)) continue;
+    const parsed = parse(cell);
+    if (!parsed.ok) {
+      throw kpiError("invalidValue", message(`${name} แถวที่ ${index + 1} "${shown(cell)}" ไม่ใช่ตัวเลข`, `${name} row ${index + 1}, "${shown(cell)}", is not a number`));
+    }
+    if (parsed.unit === "millionBaht" || parsed.unit === "percent") {
+      throw kpiError(
+        "invalidValue",
+        message(`${name} แถวที่ ${index + 1} "${shown(cell)}" ไม่ใช่หน่วยบาท`, `${name} row ${index + 1}, "${shown(cell)}", is not in baht`),
+      );
+    }
+    total += parsed.value;
+  }
+  return total;
+}
+
+/**
+ * Total disbursed over total budget received, as a fraction.
+ * @customfunction BUDGETRATE
+ * @param received Budget received (baht): a cell or a column.
+ * @param disbursed Budget disbursed (baht): a cell or a column, summed.
+ * @returns A fraction; format the cell as a percentage.
+ */
+export function budgetRate(received: unknown[][], disbursed: unknown[][]): number {
+  return excelSafe(() => {
+    const receivedTotal = sumOf(received, "received");
+    const disbursedTotal = sumOf(disbursed, "disbursed");
+    if (receivedTotal === 0) {
+      throw kpiError("divisionByZero", message("งบประมาณที่ได้รับเป็นศูนย์", "The budget received is zero"));
+    }
+    const rate = disbursedTotal / receivedTotal;
+    if (!(receivedTotal > 0) || !Number.isFinite(rate)) {
+      throw kpiError(
+        "invalidNumber",
+        message(`คำนวณสัดส่วนไม่ได้จากงบที่ได้รับ ${receivedTotal} และที่เบิกใช้ ${disbursedTotal}`, `No rate from ${receivedTotal} received and ${disbursedTotal} disbursed`),
+      );
+    }
+    return rate;
+  });
+}
+
+/**
+ * A date as Thai text: long 2 ธันวาคม 2562, short 2 ธ.ค. 62, numeric 2/12/2562.
+ * @customfunction THAIDATE
+ * @param date An Excel date or date text.
+ * @param style long (default), short or numeric.
+ * @param thaiDigits TRUE to write Thai digits.
+ * @returns Date text in the Buddhist Era.
+ */
+export function thaiDate(date: number | string, style?: string, thaiDigits?: boolean): string {
+  return excelSafe(() => {
+    const serial = readDate(date, "date");
+    const chosen = readChoice(style, "style", STYLE_SPELLINGS, "long");
+    return formatThaiDate(serial, chosen, { thaiDigits: readBoolean(thaiDigits, "thaiDigits") });
+  });
+}
+
+/**
+ * An Excel date from date text: d/m/y in BE or CE, ISO dates, Thai or English month names, Thai digits.
+ * @customfunction DATEVALUE
+ * @param text Date text such as 2/12/2562, 2 ธ.ค. 62 or 2020-1-23.
+ * @returns An Excel date serial number.
+ */
+export function dateValue(text: string | number): number {
+  return excelSafe(() => readDate(text, "text"));
+}
+
+/**
+ * The Thai fiscal year of a date (1 October to 30 September), BE by default.
+ * @customfunction FISCALYEAR
+ * @param date An Excel date or date text.
+ * @param era BE (default) or CE.
+ * @returns A year.
+ */
+export function fiscalYear(date: number | string, era?: string): number {
+  return excelSafe(() => {
+    const serial = readDate(date, "date");
+    const chosen = readChoice(era, "era", ERA_SPELLINGS, "BE");
+    const yearBE = fiscalYearOf(serial);
+    if (yearBE === undefined) throw kpiError("invalidValue", message("วันที่ไม่ถูกต้อง", "Invalid date"));
+    return chosen === "CE" ? yearBE - 543 : yearBE;
+  });
+}
+
+/**
+ * The quarter of the Thai fiscal year: 1 = October–December, 2 = January–March, 3 = April–June, 4 = July–September.
+ * @customfunction FISCALQUARTER
+ * @param date An Excel date or date text.
+ * @returns 1, 2, 3 or 4.
+ */
+export function fiscalQuarter(date: number | string): number {
+  return excelSafe(() => {
+    const quarter = fiscalQuarterOf(readDate(date, "date"));
+    if (quarter === undefined) throw kpiError("invalidValue", message("วันที่ไม่ถูกต้อง", "Invalid date"));
+    return quarter;
+  });
+}
+
+function fiscalYearBounds(fiscalYearArg: unknown): { start: number; end: number } {
+  const written = readNumber(fiscalYearArg, "fiscalYear");
+  // Same rule as dates: a year above 2400 is BE.
+  const yearBE = written > 2400 ? written : written + 543;
+  const range = fiscalYearRange(yearBE);
+  if (!range) {
+    throw kpiError("invalidValue", message(`ปีงบประมาณ ${shown(fiscalYearArg)} ไม่ถูกต้อง`, `Fiscal year ${shown(fiscalYearArg)} is not valid`));
+  }
+  return range;
+}
+
+/**
+ * The first day (1 October) of a Thai fiscal year.
+ * @customfunction FISCALYEARSTART
+ * @param fiscalYear The fiscal year, BE (2563) or CE (2020).
+ * @returns An Excel date.
+ */
+export function fiscalYearStart(fiscalYear: number): number {
+  return excelSafe(() => fiscalYearBounds(fiscalYear).start);
+}
+
+/**
+ * The last day (30 September) of a Thai fiscal year.
+ * @customfunction FISCALYEAREND
+ * @param fiscalYear The fiscal year, BE (2563) or CE (2020).
+ * @returns An Excel date.
+ */
+export function fiscalYearEnd(fiscalYear: number): number {
+  return excelSafe(() => fiscalYearBounds(fiscalYear).end);
+}
+
+/**
+ * A number from text such as 10.00 %, 1,234.50 บาท or Thai digits; percent text gives percentage points.
+ * @customfunction TONUMBER
+ * @param text The text (or number) to read.
+ * @returns A number.
+ */
+export function toNumber(text: string | number): number {
+  return excelSafe(() => readNumber(text, "text"));
+}
+
+/**
+ * Text with its digits written as Thai digits.
+ * @customfunction THAIDIGITS
+ * @param value A number or text.
+ * @returns Text with Thai digits.
+ */
+export function thaiDigits(value: string | number): string {
+  return excelSafe(() => toThaiDigits(cleanCellText(value)));
+}
+
+/**
+ * Text cleaned of extra spaces, non-breaking and zero-width spaces, and HTML tags.
+ * @customfunction CLEANTEXT
+ * @param text The text to clean.
+ * @returns The cleaned text.
+ */
+export function cleanText(text: string): string {
+  return excelSafe(() => cleanCellText(text));
+}

@@ -1,0 +1,250 @@
+/**
+ * SheetLayout → .xlsx through ExcelJS (Node and browser). Used by `kaona report` and by
+ * "download as file". Charts are not written: ExcelJS cannot create them, so a sheet with
+ * a ChartSpec gets a short note in the chart's top-left cell pointing at the chart's data,
+ * which stays in the sheet (the Office.js renderer and the HTML preview draw the chart).
+ */
+import ExcelJS from "exceljs";
+import type { CellStyle, LayoutCell, SheetLayout } from "../../domain/types";
+import { parseRangeAddress, quoteSheetName, safeSheetName } from "../../domain/report/a1";
+
+/**
+ * Column width in points → ExcelJS/Excel width in characters of the default font's "0".
+ * Excel stores widths in characters of the maximum digit width (MDW); for the workbook
+ * default Calibri 11 the MDW is 7 px, and a width of w characters is drawn as
+ * trunc(w·7 + 5) px (5 px of cell padding). At 96 dpi, 1 pt = 4/3 px, so
+ * w = (pt·4/3 − 5) / 7. Rounded to 1/256 of a character, Excel's own precision.
+ */
+export function pointsToCharWidth(points: number): number {
+  if (!Number.isFinite(points) || points <= 0) return 0;
+  const px = (points * 4) / 3;
+  const chars = Math.max(0, (px - 5) / 7);
+  return Math.round(chars * 256) / 256;
+}
+
+/** The inverse of pointsToCharWidth, for reading widths back. */
+export function charWidthToPoints(chars: number): number {
+  if (!Number.isFinite(chars) || chars <= 0) return 0;
+  return ((chars * 7 + 5) * 3) / 4;
+}
+
+const CHART_NOTE = {
+  th: "กราฟ “{title}” แสดงเมื่อสร้างรายงานใน Excel ด้วย Kaona และในหน้าตัวอย่าง; ไฟล์นี้เก็บข้อมูลของกราฟไว้ที่ {ranges}",
+  en: "Chart “{title}” is drawn when Kaona generates the report in Excel and in the preview; this file keeps its data at {ranges}",
+};
+
+export interface XlsxOptions {
+  creator?: string;
+  /** Fixed creation time, for reproducible files in tests. */
+  created?: Date;
+}
+
+/** Builds an ExcelJS workbook with one worksheet per layout, in order. */
+export function layoutsToWorkbook(layouts: readonly SheetLayout[], options: XlsxOptions = {}): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = options.creator ?? "Kaona";
+  const when = options.created ?? new Date();
+  workbook.created = when;
+  workbook.modified = when;
+  const names: string[] = [];
+  for (const layout of layouts) {
+    const name = safeSheetName(layout.name, names);
+    names.push(name);
+    writeSheet(workbook, name, layout);
+  }
+  return workbook;
+}
+
+/** The .xlsx file's bytes. */
+export async function layoutsToXlsx(layouts: readonly SheetLayout[], options: XlsxOptions = {}): Promise<Uint8Array> {
+  const workbook = layoutsToWorkbook(layouts, options);
+  const buffer = await workbook.xlsx.writeBuffer();
+  return new Uint8Array(buffer as ArrayBuffer);
+}
+
+function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout): void {
+  const freeze = layout.freezeRows ?? 0;
+  const sheet = workbook.addWorksheet(name, {
+    views: freeze > 0 ? [{ state: "frozen", ySplit: freeze, xSplit: 0 }] : [{}],
+    properties: layout.defaultFont ? { defaultRowHeight: defaultRowHeight(layout.defaultFont.size) } : undefined,
+  });
+
+  layout.columnWidths.forEach((points, i) => {
+    sheet.getColumn(i + 1).width = pointsToCharWidth(points);
+  });
+  for (const col of layout.hiddenColumns ?? []) {
+    if (Number.isInteger(col) && col >= 0) sheet.getColumn(col + 1).hidden = true;
+  }
+  for (const [key, height] of Object.entries(layout.rowHeights)) {
+    const row = Number(key);
+    if (Number.isInteger(row) && row >= 0 && Number.isFinite(height) && height > 0) {
+      sheet.getRow(row + 1).height = Math.min(409, height);
+    }
+  }
+
+  const styleCache = new Map<string, Partial<ExcelJS.Style>>();
+  const styleOf = (key: string | undefined): Partial<ExcelJS.Style> | undefined => {
+    const style = key === undefined ? undefined : layout.styles[key];
+    const base = style ?? (layout.defaultFont ? {} : undefined);
+    if (base === undefined) return undefined;
+    const cacheKey = key ?? "";
+    let converted = styleCache.get(cacheKey);
+    if (!converted) {
+      converted = toExcelStyle(base, layout.defaultFont);
+      styleCache.set(cacheKey, converted);
+    }
+    return converted;
+  };
+
+  const byAddress = new Map<string, LayoutCell>();
+  for (const cell of layout.cells) {
+    if (!validPosition(cell.row, cell.col)) continue;
+    byAddress.set(`${cell.row},${cell.col}`, cell);
+    const target = sheet.getCell(cell.row + 1, cell.col + 1);
+    target.value = toExcelValue(cell);
+    const style = styleOf(cell.style);
+    if (style) target.style = style;
+  }
+
+  for (const merge of layout.merges) {
+    if (!validPosition(merge.row, merge.col) || merge.rows < 1 || merge.cols < 1) continue;
+    if (merge.rows === 1 && merge.cols === 1) continue;
+    // Excel draws a merged area's borders from its edge cells, so every cell of the area
+    // carries the top-left cell's style (what Excel itself does when a merged range is formatted).
+    const master = byAddress.get(`${merge.row},${merge.col}`);
+    const style = styleOf(master?.style);
+    if (style) {
+      for (let r = merge.row; r < merge.row + merge.rows; r++) {
+        for (let c = merge.col; c < merge.col + merge.cols; c++) {
+          if (r !== merge.row || c !== merge.col) sheet.getCell(r + 1, c + 1).style = style;
+        }
+      }
+    }
+    sheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + merge.rows, merge.col + merge.cols);
+  }
+
+  for (const chart of layout.charts ?? []) {
+    const anchor = parseRangeAddress(chart.topLeft);
+    const corner = parseRangeAddress(chart.bottomRight);
+    if (!anchor || !corner) continue;
+    if (!areaIsFree(layout, anchor.top, anchor.left, corner.bottom, corner.right)) continue;
+    // The note spans the chart's place, where the chart would be.
+    sheet.mergeCells(anchor.top + 1, anchor.left + 1, corner.bottom + 1, corner.right + 1);
+    const cell = sheet.getCell(anchor.top + 1, anchor.left + 1);
+    const lang = layout.origin?.lang ?? "th";
+    const ranges = [chart.categories, ...chart.series.map((s) => s.values)].join(", ");
+    cell.value = CHART_NOTE[lang].replace("{title}", chart.title).replace("{ranges}", ranges);
+    cell.style = {
+      font: { name: layout.defaultFont?.name, size: layout.defaultFont?.size ?? 11, italic: true, color: { argb: "FF666666" } },
+      alignment: { wrapText: true, vertical: "top" },
+    };
+  }
+
+  const page = layout.page;
+  if (page) {
+    sheet.pageSetup = {
+      ...sheet.pageSetup,
+      paperSize: 9, // A4
+      orientation: page.orientation,
+      margins: { ...page.margins },
+      fitToPage: page.fitToPagesWide !== undefined,
+      fitToWidth: page.fitToPagesWide ?? 1,
+      fitToHeight: page.fitToPagesTall ?? 0,
+      horizontalCentered: false,
+      verticalCentered: false,
+      printArea: page.printArea,
+      printTitlesRow: page.printTitleRows ? `${page.printTitleRows[0] + 1}:${page.printTitleRows[1] + 1}` : undefined,
+    };
+    if (page.centerFooter) {
+      const footer = `&C${fontCode(layout.defaultFont?.name)}${page.centerFooter}`;
+      sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footer, evenFooter: footer };
+    }
+  }
+}
+
+/** No cell value and no merge in the area: the chart's place is empty. */
+function areaIsFree(layout: SheetLayout, top: number, left: number, bottom: number, right: number): boolean {
+  const inside = (r: number, c: number) => r >= top && r <= bottom && c >= left && c <= right;
+  if (layout.cells.some((c) => inside(c.row, c.col) && ((c.value !== undefined && c.value !== null && c.value !== "") || c.formula))) return false;
+  return !layout.merges.some((m) => m.row <= bottom && m.row + m.rows - 1 >= top && m.col <= right && m.col + m.cols - 1 >= left);
+}
+
+function fontCode(name: string | undefined): string {
+  // The footer uses the sheet's font when it has one; quotes and ampersands are not allowed in it.
+  if (!name || /["&]/.test(name)) return "";
+  return `&"${name},Regular"`;
+}
+
+function validPosition(row: number, col: number): boolean {
+  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row < 1048576 && col < 16384;
+}
+
+function defaultRowHeight(fontSize: number): number {
+  return Math.round(fontSize * 1.5 * 4) / 4;
+}
+
+function toExcelValue(cell: LayoutCell): ExcelJS.CellValue {
+  if (cell.formula !== undefined && cell.formula !== "") {
+    const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
+    const result = cachedResult(cell.value);
+    return result === undefined ? { formula, date1904: false } : { formula, result, date1904: false };
+  }
+  const value = cell.value;
+  if (cell.link) {
+    const text = value === null || value === undefined ? `${cell.link.sheet}!${cell.link.cell}` : String(value);
+    return { text, hyperlink: `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`, tooltip: text };
+  }
+  if (value === undefined || value === null) return null;
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value;
+}
+
+function cachedResult(value: LayoutCell["value"]): number | string | boolean | undefined {
+  if (value === undefined || value === null) return "";
+  if (typeof value === "number" && !Number.isFinite(value)) return undefined;
+  return value;
+}
+
+function argb(color: string | undefined): string | undefined {
+  if (!color) return undefined;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(color);
+  return m ? `FF${m[1].toUpperCase()}` : undefined;
+}
+
+function toExcelStyle(style: CellStyle, defaultFont: SheetLayout["defaultFont"]): Partial<ExcelJS.Style> {
+  const result: Partial<ExcelJS.Style> = {};
+  const font: Partial<ExcelJS.Font> = {};
+  const name = style.fontName ?? defaultFont?.name;
+  const size = style.fontSize ?? defaultFont?.size;
+  if (name) font.name = name;
+  if (size) font.size = size;
+  if (style.bold) font.bold = true;
+  if (style.italic) font.italic = true;
+  if (style.underline) font.underline = true;
+  const color = argb(style.color);
+  if (color) font.color = { argb: color };
+  if (Object.keys(font).length > 0) result.font = font;
+
+  const fill = argb(style.fill);
+  if (fill) result.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill }, bgColor: { argb: fill } };
+
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (style.hAlign) alignment.horizontal = style.hAlign === "justify" ? "justify" : style.hAlign;
+  if (style.vAlign) alignment.vertical = style.vAlign;
+  if (style.wrap) alignment.wrapText = true;
+  if (style.indent) alignment.indent = style.indent;
+  if (Object.keys(alignment).length > 0) result.alignment = alignment;
+
+  if (style.numberFormat) result.numFmt = style.numberFormat;
+
+  if (style.border) {
+    const thin: Partial<ExcelJS.Border> = { style: "thin", color: { argb: "FF000000" } };
+    const border: Partial<ExcelJS.Borders> = {};
+    if (style.border.top) border.top = thin;
+    if (style.border.bottom) border.bottom = thin;
+    if (style.border.left) border.left = thin;
+    if (style.border.right) border.right = thin;
+    result.border = border;
+  }
+  return result;
+}

@@ -1,0 +1,36 @@
+import { createContext, useContext } from "react";
+import type { Lang } from "../domain/types";
+import type { LanguageChoice, Translate } from "../i18n";
+import type { HostInfo } from "../workbook/excel/officeHost";
+import type { Workbook } from "../workbook/port";
+
+export type PageId = "home" | "tables" | "check" | "report" | "functions" | "settings";
+
+export const PAGE_IDS: readonly PageId[] = [
+  "home",
+  "tables",
+  "check",
+  "report",
+  "functions",
+  "settings",
+];
+
+export interface AppContextValue {
+  host: HostInfo;
+  workbook: Workbook;
+  lang: Lang;
+  languageChoice: LanguageChoice;
+  setLanguageChoice(choice: LanguageChoice): void;
+  t: Translate;
+  page: PageId;
+  navigate(page: PageId): void;
+}
+
+export const AppContext = createContext<AppContextValue | null>(null);
+
+/** The task pane's services and language, for any component below <App>. */
+export function useApp(): AppContextValue {
+  const value = useContext(AppContext);
+  if (!value) throw new Error("useApp() outside <App>");
+  return value;
+}

@@ -1,0 +1,109 @@
+/**
+ * A1 addresses: zero-based (row, col) ↔ "B7", ranges, sheet-qualified references.
+ * Pure; shared by the Excel and in-memory workbooks.
+ */
+
+/** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+export function columnLetters(col: number): string {
+  let n = Math.floor(col) + 1;
+  let letters = "";
+  while (n > 0) {
+    const rem = (n - 1) % 26;
+    letters = String.fromCharCode(65 + rem) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return letters;
+}
+
+/** "A" → 0, "XFD" → 16383; -1 when not letters. */
+export function columnIndex(letters: string): number {
+  if (!/^[A-Za-z]{1,3}$/.test(letters)) return -1;
+  let n = 0;
+  for (const ch of letters.toUpperCase()) n = n * 26 + (ch.charCodeAt(0) - 64);
+  return n - 1;
+}
+
+export function cellAddress(row: number, col: number): string {
+  return `${columnLetters(col)}${row + 1}`;
+}
+
+export interface CellRef {
+  row: number;
+  col: number;
+}
+
+export interface RangeRef {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+export function rangeAddress(r: RangeRef): string {
+  const first = cellAddress(r.row, r.col);
+  if (r.rows === 1 && r.cols === 1) return first;
+  return `${first}:${cellAddress(r.row + r.rows - 1, r.col + r.cols - 1)}`;
+}
+
+/** Parses "B7" or "$B$7"; null when it is not a cell inside Excel's grid. */
+export function parseCell(text: string): CellRef | null {
+  const match = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(text.trim());
+  if (!match) return null;
+  const col = columnIndex(match[1]);
+  const row = Number(match[2]) - 1;
+  if (col < 0 || col >= MAX_COLS || row < 0 || row >= MAX_ROWS) return null;
+  return { row, col };
+}
+
+/** Strips a sheet prefix ("'My sheet'!A1:B2" → "A1:B2"). */
+export function withoutSheet(address: string): string {
+  const bang = address.lastIndexOf("!");
+  return bang >= 0 ? address.slice(bang + 1) : address;
+}
+
+/** The sheet part of "'My sheet'!A1:B2" ("My sheet"), or null when there is none. */
+export function sheetOf(address: string): string | null {
+  const bang = address.lastIndexOf("!");
+  if (bang < 0) return null;
+  const raw = address.slice(0, bang);
+  return raw.startsWith("'") && raw.endsWith("'") ? raw.slice(1, -1).replace(/''/g, "'") : raw;
+}
+
+/** Parses "A1:C9", "B7" or a sheet-qualified form; null when it is not a range. */
+export function parseRange(text: string): RangeRef | null {
+  const [a, b, extra] = withoutSheet(text).split(":");
+  if (extra !== undefined) return null;
+  const start = parseCell(a ?? "");
+  if (!start) return null;
+  const end = b === undefined ? start : parseCell(b);
+  if (!end) return null;
+  const row = Math.min(start.row, end.row);
+  const col = Math.min(start.col, end.col);
+  return { row, col, rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
+}
+
+/** A sheet name as a formula reference needs it: quoted, with quotes doubled. */
+export function quoteSheet(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}
+
+export function contains(range: RangeRef, row: number, col: number): boolean {
+  return row >= range.row && row < range.row + range.rows && col >= range.col && col < range.col + range.cols;
+}
+
+export function intersects(a: RangeRef, b: RangeRef): boolean {
+  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+}
+
+/** Worksheet names: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */
+export function sheetNameProblem(name: string): string | null {
+  if (name.length === 0) return "empty";
+  if (name.length > 31) return "longer than 31 characters";
+  if (/[:\\/?*[\]]/.test(name)) return "contains one of : \\ / ? * [ ]";
+  if (name.startsWith("'") || name.endsWith("'")) return "starts or ends with an apostrophe";
+  if (name.toLowerCase() === "history") return "'History' is reserved by Excel";
+  return null;
+}

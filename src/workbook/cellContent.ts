@@ -1,0 +1,113 @@
+/**
+ * What goes into a cell through `Range.formulas`, and how to recognise it when it comes
+ * back: text Excel would reinterpret, the 32,767-character cell limit, and a fingerprint
+ * of a sheet's content that tells whether someone edited it since Kaona wrote it.
+ */
+
+/** One element of a `Range.formulas` array: "" is a blank cell, "=…" a formula. */
+export type CellContent = string | number | boolean;
+
+/** Excel keeps at most 32,767 characters in a cell. */
+export const MAX_CELL_TEXT = 32_767;
+
+const NUMBER_LIKE = /^[\s$฿€£(+-]*[\d๐-๙][\d๐-๙\s.,:/%$฿)+\-eE]*$/;
+const MONTH_WORD =
+  /^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?$|^(ม\.ค|ก\.พ|มี\.ค|เม\.ย|พ\.ค|มิ\.ย|ก\.ค|ส\.ค|ก\.ย|ต\.ค|พ\.ย|ธ\.ค)\.?$|^(มกราคม|กุมภาพันธ์|มีนาคม|เมษายน|พฤษภาคม|มิถุนายน|กรกฎาคม|สิงหาคม|กันยายน|ตุลาคม|พฤศจิกายน|ธันวาคม)$/i;
+
+/** "2 ธ.ค. 2562", "Jan 2020", "2-Dec": only day/year numbers and month words. */
+function isDateWithMonthWord(text: string): boolean {
+  const tokens = text.split(/[\s,\-/]+/).filter(Boolean);
+  if (tokens.length < 2 || tokens.length > 3) return false;
+  let months = 0;
+  for (const token of tokens) {
+    if (MONTH_WORD.test(token)) months += 1;
+    else if (!/^[\d๐-๙]{1,4}$/.test(token)) return false;
+  }
+  return months === 1;
+}
+
+/**
+ * Whether Excel, given this text as cell input, would store something else: a formula
+ * ("=…", "+…", "-…", "@…"), a number, percent, date or time ("0012", "10.00 %",
+ * "2/12/2562", "2 ธ.ค. 2562"), a boolean, or lose a leading apostrophe. Such text is
+ * written into cells formatted as Text ("@") so that it stays exactly as given.
+ */
+export function isReinterpretedText(text: string): boolean {
+  if (text === "") return false;
+  const trimmed = text.trim();
+  if (trimmed === "") return false;
+  if (/^[=+\-@']/.test(trimmed)) return true;
+  if (/^(true|false)$/i.test(trimmed)) return true;
+  if (NUMBER_LIKE.test(trimmed)) return true;
+  return trimmed.length <= 40 && /[\d๐-๙]/.test(trimmed) && isDateWithMonthWord(trimmed);
+}
+
+/** A layout or table value as a `formulas` element (never throws). */
+export function toCellContent(value: unknown): CellContent {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? value : "";
+  if (typeof value === "boolean") return value;
+  if (typeof value === "string") return value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
+  return "";
+}
+
+/**
+ * A canonical form of one cell's content for fingerprints, so that what Kaona wrote and
+ * what Excel later reads back compare equal: formulas uppercased without spaces (Excel
+ * rewrites function names and references in its own case), numbers at Excel's 15
+ * significant digits. Returns null for a blank cell.
+ */
+export function canonicalContent(value: unknown): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) return null;
+    return `n${Number(value.toPrecision(15))}`;
+  }
+  if (typeof value === "boolean") return value ? "b1" : "b0";
+  if (typeof value === "string") {
+    if (value.startsWith("=")) return `f${value.replace(/\s+/g, "").toUpperCase()}`;
+    return `s${value}`;
+  }
+  return null;
+}
+
+/**
+ * 64-bit fingerprint (two FNV-1a lanes, summed over cells so the order in which chunks
+ * are read does not matter) of the non-blank cells of a sheet.
+ */
+export class ContentFingerprint {
+  private a = 0;
+  private b = 0;
+  private count = 0;
+
+  /** Adds a cell; blank cells are skipped so the fingerprint does not depend on extent. */
+  add(row: number, col: number, value: unknown): void {
+    const canonical = canonicalContent(value);
+    if (canonical === null) return;
+    let a = Math.imul(0x811c9dc5 ^ row, 0x01000193);
+    a = Math.imul(a ^ col, 0x01000193);
+    let b = Math.imul(0x5bd1e995 ^ col, 0x0100019d);
+    b = Math.imul(b ^ row, 0x0100019d);
+    for (let i = 0; i < canonical.length; i++) {
+      const code = canonical.charCodeAt(i);
+      a = Math.imul(a ^ code, 0x01000193);
+      b = Math.imul(b ^ code, 0x0100019d) ^ (b >>> 13);
+    }
+    this.a = (this.a + (a >>> 0)) >>> 0;
+    this.b = (this.b + (b >>> 0)) >>> 0;
+    this.count += 1;
+  }
+
+  /** Adds a 2-D grid whose top-left cell is at (row, col). */
+  addGrid(row: number, col: number, grid: readonly (readonly unknown[])[]): void {
+    for (let i = 0; i < grid.length; i++) {
+      const line = grid[i];
+      for (let j = 0; j < line.length; j++) this.add(row + i, col + j, line[j]);
+    }
+  }
+
+  digest(): string {
+    const hex = (n: number) => n.toString(16).padStart(8, "0");
+    return `${hex(this.a)}${hex(this.b)}-${this.count}`;
+  }
+}

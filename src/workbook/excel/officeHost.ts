@@ -1,0 +1,54 @@
+/**
+ * Where the task pane runs: inside Excel (Office.onReady reports the Excel host) or in a
+ * plain browser (office.js missing, or `host` null), where Kaona runs as a preview on the
+ * in-memory sample workbook. The only place the task pane asks Office about its host.
+ */
+
+/** The ExcelApi version the manifest requires (see docs/requirement-sets.md). */
+export const REQUIRED_EXCEL_API_VERSION = "1.9";
+
+export interface HostInfo {
+  kind: "excel" | "preview";
+  /** Office's display language, e.g. "th-TH"; the browser's in the preview. */
+  displayLanguage: string | null;
+  /** Office's theme is dark (from officeTheme.bodyBackgroundColor). */
+  darkTheme: boolean;
+  /** Whether Excel supports the ExcelApi version the add-in needs. */
+  excelApiSupported: boolean;
+}
+
+function isDark(color: string | undefined): boolean {
+  const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? "");
+  if (!match) return false;
+  const [r, g, b] = match.slice(1).map((hex) => parseInt(hex, 16));
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128;
+}
+
+function browserLanguage(): string | null {
+  return typeof navigator !== "undefined" ? navigator.language : null;
+}
+
+/** Waits for office.js (at most `timeoutMs`) and describes the host. */
+export async function detectHost(timeoutMs = 10000): Promise<HostInfo> {
+  const preview: HostInfo = {
+    kind: "preview",
+    displayLanguage: browserLanguage(),
+    darkTheme: false,
+    excelApiSupported: true,
+  };
+  if (typeof Office === "undefined") return preview;
+  const ready = await Promise.race([
+    Office.onReady(),
+    new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
+  ]);
+  if (!ready || ready.host !== Office.HostType.Excel) return preview;
+  return {
+    kind: "excel",
+    displayLanguage: Office.context.displayLanguage ?? null,
+    darkTheme: isDark(Office.context.officeTheme?.bodyBackgroundColor),
+    excelApiSupported: Office.context.requirements.isSetSupported(
+      "ExcelApi",
+      REQUIRED_EXCEL_API_VERSION
+    ),
+  };
+}

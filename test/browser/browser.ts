@@ -1,0 +1,48 @@
+import fs from "node:fs";
+import path from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { SCREENSHOT_DIR } from "./config";
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { chromiumLaunchOptions } = require("../../scripts/chromium") as {
+  chromiumLaunchOptions(): Parameters<typeof chromium.launch>[0];
+};
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions());
+}
+
+/** Everything on a page that a person would call broken: console errors, failed requests. */
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+}
+
+export async function openPage(
+  browser: Browser,
+  options: { locale?: string; width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
+  const context = await browser.newContext({
+    ignoreHTTPSErrors: true, // the dev CA cannot be installed on Linux (see TOOLCHAIN.md)
+    locale: options.locale ?? "th-TH",
+    viewport: { width: options.width ?? 1280, height: options.height ?? 800 },
+  });
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.consoleErrors.push(message.text());
+  });
+  page.on("pageerror", (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
+  page.on("requestfailed", (request) => problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("response", (response) => {
+    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} HTTP ${response.status()}`);
+  });
+  return { context, page, problems };
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: false });
+  return file;
+}
