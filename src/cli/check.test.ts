@@ -33,7 +33,14 @@ async function run(...argv: string[]): Promise<Run> {
 interface JsonReport {
   file: string;
   tables: { name: string; kind: string | null; rows: number; skipped?: string }[];
-  issues: { severity: string; code: string; sheet: string | null; cell: string | null; message: string; messages: { th: string; en: string } }[];
+  issues: {
+    severity: string;
+    code: string;
+    sheet: string | null;
+    cell: string | null;
+    message: string;
+    messages: { th: string; en: string };
+  }[];
   summary: { errors: number; warnings: number; infos: number };
 }
 
@@ -47,7 +54,11 @@ describe("kaona check, end to end on .xlsx files", () => {
     ({ dir, remove } = tempDir());
     const sample = sampleWorkbookTables();
     samplePath = join(dir, "sample.xlsx");
-    await writeWorkbook(samplePath, [{ table: sample.projects }, { table: sample.rounds }, { table: sample.indicators }]);
+    await writeWorkbook(samplePath, [
+      { table: sample.projects },
+      { table: sample.rounds },
+      { table: sample.indicators },
+    ]);
 
     // The same workbook with errors planted in known cells; the rounds table starts at B3.
     const broken = sampleWorkbookTables();
@@ -56,7 +67,11 @@ describe("kaona check, end to end on .xlsx files", () => {
     broken.rounds.rows[2][4] = 20; // round 3 progress → F6
     broken.rounds.rows[6][4] = 1407.52; // round 7 progress → F10
     brokenPath = join(dir, "broken.xlsx");
-    await writeWorkbook(brokenPath, [{ table: broken.projects }, { table: broken.rounds }, { table: broken.indicators }]);
+    await writeWorkbook(brokenPath, [
+      { table: broken.projects },
+      { table: broken.rounds },
+      { table: broken.indicators },
+    ]);
   });
   afterAll(() => remove());
 
@@ -66,15 +81,21 @@ describe("kaona check, end to end on .xlsx files", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain(`ตรวจ ${samplePath}`);
     expect(result.stdout).toContain("รายงานความก้าวหน้า ← KaonaRounds (ชีต รายงานความก้าวหน้า, 19 แถว)");
-    expect(result.stdout).toMatch(/คำเตือน\s+ROUND_PROGRESS_MISSING\s+รายงานความก้าวหน้า!E15\s+โครงการ 21000000-6549 รายงานครั้งที่ 3/);
+    expect(result.stdout).toMatch(
+      /คำเตือน\s+ROUND_PROGRESS_MISSING\s+รายงานความก้าวหน้า!E15\s+โครงการ 21000000-6549 รายงานครั้งที่ 3/
+    );
     expect(result.stdout).toContain("สรุป: ข้อผิดพลาด 0 · คำเตือน 12 · ข้อมูล 2");
   });
 
   it("fails a workbook with errors (exit 1), naming each planted cell, in English on request", async () => {
     const result = await run("check", brokenPath, "--lang", "en");
     expect(result.code).toBe(1);
-    expect(result.stdout).toMatch(/error\s+CELL_UNIT_MISMATCH\s+โครงการ!F2\s+Budget received \(baht\): "538800.0000 ล้านบาท" is in million baht/);
-    expect(result.stdout).toMatch(/error\s+ROUND_PROGRESS_FALLS\s+รายงานความก้าวหน้า!F6\s+Project 21000000-3165 round 3: progress 20% is below round 2's 25%/);
+    expect(result.stdout).toMatch(
+      /error\s+CELL_UNIT_MISMATCH\s+โครงการ!F2\s+Budget received \(baht\): "538800.0000 ล้านบาท" is in million baht/
+    );
+    expect(result.stdout).toMatch(
+      /error\s+ROUND_PROGRESS_FALLS\s+รายงานความก้าวหน้า!F6\s+Project 21000000-3165 round 3: progress 20% is below round 2's 25%/
+    );
     expect(result.stdout).toMatch(/error\s+ROUND_PROGRESS_OUT_OF_RANGE\s+รายงานความก้าวหน้า!F10/);
     expect(result.stdout).toMatch(/Summary: 4 errors, \d+ warnings, 2 info/);
   });
@@ -105,7 +126,9 @@ describe("kaona check, end to end on .xlsx files", () => {
       },
     });
     expect(report.summary.errors).toBe(4);
-    expect(report.summary.errors).toBe(report.issues.filter((issue) => issue.severity === "error").length);
+    expect(report.summary.errors).toBe(
+      report.issues.filter((issue) => issue.severity === "error").length
+    );
   });
 
   it("exits 2 with a one-line reason for a file it cannot read, never a stack trace", async () => {
@@ -123,18 +146,36 @@ describe("kaona check, end to end on .xlsx files", () => {
 
   it("exits 1 when a readable workbook holds none of the three tables", async () => {
     const path = join(dir, "other.xlsx");
-    await writeWorkbook(path, [{ table: { name: "Notes", sheet: "Notes", origin: { row: 0, col: 0 }, headers: ["ลำดับ", "หมายเหตุ"], rows: [[1, "x"]] } }]);
+    await writeWorkbook(path, [
+      {
+        table: {
+          name: "Notes",
+          sheet: "Notes",
+          origin: { row: 0, col: 0 },
+          headers: ["ลำดับ", "หมายเหตุ"],
+          rows: [[1, "x"]],
+        },
+      },
+    ]);
     const result = await run("check", path, "--lang", "en");
     expect(result.code).toBe(1);
-    expect(result.stderr).toBe(`kaona check: no Projects, Rounds or Indicators table found in ${path}\n`);
+    expect(result.stderr).toBe(
+      `kaona check: no Projects, Rounds or Indicators table found in ${path}\n`
+    );
   });
 
   // One spawn only: starting tsx costs a second or two.
   it("runs as the `kaona` bin, through tsx, with the exit code of the check", () => {
     const bin = resolve(__dirname, "../../bin/kaona.js");
-    const passed = spawnSync(process.execPath, [bin, "check", samplePath, "--format", "json"], { encoding: "utf8" });
+    const passed = spawnSync(process.execPath, [bin, "check", samplePath, "--format", "json"], {
+      encoding: "utf8",
+    });
     expect(passed.status).toBe(0);
-    expect((JSON.parse(passed.stdout) as JsonReport).summary).toEqual({ errors: 0, warnings: 12, infos: 2 });
+    expect((JSON.parse(passed.stdout) as JsonReport).summary).toEqual({
+      errors: 0,
+      warnings: 12,
+      infos: 2,
+    });
   }, 30_000);
 });
 
@@ -142,8 +183,19 @@ describe("kaona check arguments", () => {
   const today = new Date(2024, 0, 1);
 
   it("takes the file, --lang, --format, --tolerance and --as-of (default: today)", () => {
-    expect(parseCheckArgs(["b.xlsx"], today)).toEqual({ file: "b.xlsx", lang: "th", format: "table", planTolerance: undefined, asOf: 45292 });
-    expect(parseCheckArgs(["--lang=en", "b.xlsx", "--format", "json", "--tolerance", "10", "--as-of", "30/9/2563"], today)).toEqual({
+    expect(parseCheckArgs(["b.xlsx"], today)).toEqual({
+      file: "b.xlsx",
+      lang: "th",
+      format: "table",
+      planTolerance: undefined,
+      asOf: 45292,
+    });
+    expect(
+      parseCheckArgs(
+        ["--lang=en", "b.xlsx", "--format", "json", "--tolerance", "10", "--as-of", "30/9/2563"],
+        today
+      )
+    ).toEqual({
       file: "b.xlsx",
       lang: "en",
       format: "json",
@@ -172,7 +224,11 @@ describe("kaona check arguments", () => {
 describe("chooseTables", () => {
   it("takes the best-fitting table of each kind and says why others are left out", () => {
     const rounds = rawTableFromRows("rounds", []);
-    const partial = { ...rawTableFromRows("rounds", []), name: "Old", headers: ["รหัสโครงการ", "ครั้งที่", "หมายเหตุ"] };
+    const partial = {
+      ...rawTableFromRows("rounds", []),
+      name: "Old",
+      headers: ["รหัสโครงการ", "ครั้งที่", "หมายเหตุ"],
+    };
     const notes = { ...rounds, name: "Notes", headers: ["ลำดับ", "หมายเหตุ"] };
     const choices = chooseTables([partial, rounds, notes]);
     expect(choices.map((choice) => [choice.table.name, choice.kind, choice.skipped])).toEqual([

@@ -28,10 +28,17 @@ export function parseCheckArgs(args: readonly string[], today: Date): CheckOptio
   let lang: Lang = "th";
   let format: CheckOptions["format"] = "table";
   let planTolerance: number | undefined;
-  let asOf: ExcelSerial | undefined = toExcelSerial(today.getFullYear(), today.getMonth() + 1, today.getDate());
+  let asOf: ExcelSerial | undefined = toExcelSerial(
+    today.getFullYear(),
+    today.getMonth() + 1,
+    today.getDate()
+  );
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inline ?? args[++index];
     switch (flag) {
       case "--lang": {
@@ -51,7 +58,8 @@ export function parseCheckArgs(args: readonly string[], today: Date): CheckOptio
         break;
       case "--tolerance": {
         const tolerance = Number(value());
-        if (!Number.isFinite(tolerance) || tolerance < 0) return `--tolerance takes a number of points ≥ 0`;
+        if (!Number.isFinite(tolerance) || tolerance < 0)
+          return `--tolerance takes a number of points ≥ 0`;
         planTolerance = tolerance;
         break;
       }
@@ -83,12 +91,18 @@ export interface TableChoice {
 export function chooseTables(tables: readonly RawTable[]): TableChoice[] {
   const choices: TableChoice[] = tables.map((table) => {
     const guess = guessKind(table.headers);
-    return guess.kind ? { table, kind: guess.kind, score: guess.score } : { table, score: 0, skipped: "unrecognised" };
+    return guess.kind
+      ? { table, kind: guess.kind, score: guess.score }
+      : { table, score: 0, skipped: "unrecognised" };
   });
   for (const kind of TABLE_KINDS) {
     const candidates = choices.filter((choice) => choice.kind === kind);
-    const best = candidates.reduce<TableChoice | undefined>((top, choice) => (!top || choice.score > top.score ? choice : top), undefined);
-    for (const choice of candidates) if (choice !== best) choice.skipped = "another-table-fits-better";
+    const best = candidates.reduce<TableChoice | undefined>(
+      (top, choice) => (!top || choice.score > top.score ? choice : top),
+      undefined
+    );
+    for (const choice of candidates)
+      if (choice !== best) choice.skipped = "another-table-fits-better";
   }
   return choices;
 }
@@ -116,7 +130,9 @@ function sheetRef(sheet: string): string {
 
 export function locationOf(issue: Issue): string {
   if (issue.sheet === undefined) return issue.cell ?? "";
-  return issue.cell === undefined ? sheetRef(issue.sheet) : `${sheetRef(issue.sheet)}!${issue.cell}`;
+  return issue.cell === undefined
+    ? sheetRef(issue.sheet)
+    : `${sheetRef(issue.sheet)}!${issue.cell}`;
 }
 
 function tableLine(choice: TableChoice, lang: Lang): string {
@@ -137,7 +153,12 @@ function tableLine(choice: TableChoice, lang: Lang): string {
     : `  not used: ${choice.table.name} (sheet ${where}), headers not recognised`;
 }
 
-export function formatTable(file: string, choices: readonly TableChoice[], result: CheckResult, lang: Lang): string {
+export function formatTable(
+  file: string,
+  choices: readonly TableChoice[],
+  result: CheckResult,
+  lang: Lang
+): string {
   const lines: string[] = [];
   lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
   lines.push(lang === "th" ? "ตาราง:" : "Tables:");
@@ -146,10 +167,19 @@ export function formatTable(file: string, choices: readonly TableChoice[], resul
   if (result.issues.length === 0) {
     lines.push(lang === "th" ? "ไม่พบปัญหา" : "No issues found");
   } else {
-    const rows = result.issues.map((issue) => [SEVERITY_TEXT[issue.severity][lang], issue.code, locationOf(issue), issue.message[lang]]);
-    const header = lang === "th" ? ["ระดับ", "รหัส", "ตำแหน่ง", "ข้อความ"] : ["Severity", "Code", "Cell", "Message"];
-    const widths = [0, 1, 2].map((column) => Math.max(displayWidth(header[column]), ...rows.map((row) => displayWidth(row[column]))));
-    const line = (cells: string[]) => `${pad(cells[0], widths[0])}  ${pad(cells[1], widths[1])}  ${pad(cells[2], widths[2])}  ${cells[3]}`.trimEnd();
+    const rows = result.issues.map((issue) => [
+      SEVERITY_TEXT[issue.severity][lang],
+      issue.code,
+      locationOf(issue),
+      issue.message[lang],
+    ]);
+    const header =
+      lang === "th" ? ["ระดับ", "รหัส", "ตำแหน่ง", "ข้อความ"] : ["Severity", "Code", "Cell", "Message"];
+    const widths = [0, 1, 2].map((column) =>
+      Math.max(displayWidth(header[column]), ...rows.map((row) => displayWidth(row[column])))
+    );
+    const line = (cells: string[]) =>
+      `${pad(cells[0], widths[0])}  ${pad(cells[1], widths[1])}  ${pad(cells[2], widths[2])}  ${cells[3]}`.trimEnd();
     lines.push(line(header));
     for (const row of rows) lines.push(line(row));
   }
@@ -158,12 +188,17 @@ export function formatTable(file: string, choices: readonly TableChoice[], resul
   lines.push(
     lang === "th"
       ? `สรุป: ข้อผิดพลาด ${errors} · คำเตือน ${warnings} · ข้อมูล ${infos}`
-      : `Summary: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info`,
+      : `Summary: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info`
   );
   return `${lines.join("\n")}\n`;
 }
 
-export function formatJson(file: string, choices: readonly TableChoice[], result: CheckResult, lang: Lang): string {
+export function formatJson(
+  file: string,
+  choices: readonly TableChoice[],
+  result: CheckResult,
+  lang: Lang
+): string {
   const report = {
     file,
     lang,
@@ -204,23 +239,29 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
   try {
     tables = await readXlsxTables(options.file);
   } catch (error) {
-    const reason = error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
+    const reason =
+      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
     io.stderr(`kaona check: ${reason}\n`);
     return EXIT_UNUSABLE;
   }
   const choices = chooseTables(tables);
   const used: Partial<Record<TableKind, RawTable>> = {};
-  for (const choice of choices) if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
+  for (const choice of choices)
+    if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
   if (!used.projects && !used.rounds && !used.indicators) {
     io.stderr(
       options.lang === "th"
         ? `kaona check: ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดใน ${options.file}\n`
-        : `kaona check: no Projects, Rounds or Indicators table found in ${options.file}\n`,
+        : `kaona check: no Projects, Rounds or Indicators table found in ${options.file}\n`
     );
     return EXIT_FINDINGS;
   }
   const result = checkTables({ ...used, planTolerance: options.planTolerance, asOf: options.asOf });
-  io.stdout(options.format === "json" ? formatJson(options.file, choices, result, options.lang) : formatTable(options.file, choices, result, options.lang));
+  io.stdout(
+    options.format === "json"
+      ? formatJson(options.file, choices, result, options.lang)
+      : formatTable(options.file, choices, result, options.lang)
+  );
   return result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 

@@ -36,7 +36,12 @@ describe("kaona main", () => {
   });
 
   it("turns a command's unexpected failure into one line and exit 2", async () => {
-    const failing = { name: "boom", summary: "", usage: "", run: async () => Promise.reject(new Error("disk on fire\n    at somewhere (x.ts:1:1)")) };
+    const failing = {
+      name: "boom",
+      summary: "",
+      usage: "",
+      run: async () => Promise.reject(new Error("disk on fire\n    at somewhere (x.ts:1:1)")),
+    };
     (COMMANDS as unknown as (typeof failing)[]).push(failing);
     try {
       const run = captured();

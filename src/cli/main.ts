@@ -7,10 +7,7 @@ import { checkCommand } from "./check";
 import { reportCommand } from "./report";
 import { EXIT_OK, EXIT_UNUSABLE, processIO, type CliCommand, type CliIO } from "./io";
 
-export const COMMANDS: readonly CliCommand[] = [
-  checkCommand,
-  reportCommand,
-];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, reportCommand];
 
 function helpText(): string {
   const width = Math.max(...COMMANDS.map((command) => command.name.length));

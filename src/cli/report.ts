@@ -12,7 +12,14 @@
 import { writeFile } from "node:fs/promises";
 import { checkTables } from "../domain/check";
 import { projectCodeKey } from "../domain/compute";
-import { FONT_PROFILES, buildIssuesSheet, buildProjectReport, buildSummaryReport, safeSheetName, type FontProfile } from "../domain/report";
+import {
+  FONT_PROFILES,
+  buildIssuesSheet,
+  buildProjectReport,
+  buildSummaryReport,
+  safeSheetName,
+  type FontProfile,
+} from "../domain/report";
 import type { Lang, RawTable, SheetLayout, TableKind } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
@@ -46,13 +53,17 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | string {
   let font: FontProfile | undefined;
   for (let index = 0; index < args.length; index++) {
     const arg = args[index];
-    const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] =
+      arg.startsWith("--") && arg.includes("=")
+        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+        : [arg, undefined];
     const value = (): string | undefined => inline ?? args[++index];
     switch (flag) {
       case "--project":
       case "-p": {
         const code = value();
-        if (code === undefined || code.trim() === "") return "--project takes a project code, e.g. 21000000-3165";
+        if (code === undefined || code.trim() === "")
+          return "--project takes a project code, e.g. 21000000-3165";
         project = code.trim();
         break;
       }
@@ -63,7 +74,8 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | string {
       case "--out":
       case "--output": {
         const path = value();
-        if (path === undefined || path === "") return `${flag} takes the path of the .xlsx to write`;
+        if (path === undefined || path === "")
+          return `${flag} takes the path of the .xlsx to write`;
         out = path;
         break;
       }
@@ -118,27 +130,42 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
   try {
     tables = await readXlsxTables(options.file);
   } catch (error) {
-    const reason = error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
+    const reason =
+      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
     io.stderr(`kaona report: ${reason}\n`);
     return EXIT_UNUSABLE;
   }
   const used: Partial<Record<TableKind, RawTable>> = {};
-  for (const choice of chooseTables(tables)) if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
+  for (const choice of chooseTables(tables))
+    if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
   if (!used.projects) {
-    io.stderr(`kaona report: ${say(lang, `ไม่พบตารางโครงการใน ${options.file}`, `no Projects table found in ${options.file}`)}\n`);
+    io.stderr(
+      `kaona report: ${say(lang, `ไม่พบตารางโครงการใน ${options.file}`, `no Projects table found in ${options.file}`)}\n`
+    );
     return EXIT_FINDINGS;
   }
   const result = checkTables(used);
   const { projects, rounds, indicators } = result.records;
 
-  const wanted = options.project === undefined ? projects : projects.filter((p) => projectCodeKey(p.code) === projectCodeKey(options.project));
+  const wanted =
+    options.project === undefined
+      ? projects
+      : projects.filter((p) => projectCodeKey(p.code) === projectCodeKey(options.project));
   if (wanted.length === 0) {
     io.stderr(
       `kaona report: ${
         options.project === undefined
-          ? say(lang, `ไม่มีโครงการในตารางโครงการของ ${options.file}`, `the Projects table of ${options.file} has no projects`)
-          : say(lang, `ไม่พบโครงการรหัส ${options.project} ใน ${options.file}`, `no project with code ${options.project} in ${options.file}`)
-      }\n`,
+          ? say(
+              lang,
+              `ไม่มีโครงการในตารางโครงการของ ${options.file}`,
+              `the Projects table of ${options.file} has no projects`
+            )
+          : say(
+              lang,
+              `ไม่พบโครงการรหัส ${options.project} ใน ${options.file}`,
+              `no project with code ${options.project} in ${options.file}`
+            )
+      }\n`
     );
     return EXIT_FINDINGS;
   }
@@ -155,8 +182,14 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
       project,
       rounds,
       indicators,
-      options: { mode: "values", lang, chart: options.chart, font: options.font, sheetName: reserve(project.code || "Report") },
-    }),
+      options: {
+        mode: "values",
+        lang,
+        chart: options.chart,
+        font: options.font,
+        sheetName: reserve(project.code || "Report"),
+      },
+    })
   );
   const layouts: SheetLayout[] = [];
   if (summaryName) {
@@ -164,16 +197,31 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     reports.forEach((layout, i) => {
       reportSheets[wanted[i].code] = layout.name;
     });
-    layouts.push(buildSummaryReport(wanted, rounds, indicators, { lang, reportSheets, sheetName: summaryName, font: options.font }));
+    layouts.push(
+      buildSummaryReport(wanted, rounds, indicators, {
+        lang,
+        reportSheets,
+        sheetName: summaryName,
+        font: options.font,
+      })
+    );
   }
   layouts.push(...reports);
-  if (options.issues) layouts.push(buildIssuesSheet(result.issues, lang, { sheetName: reserve(say(lang, "ปัญหาข้อมูล", "Data issues")), font: options.font }));
+  if (options.issues)
+    layouts.push(
+      buildIssuesSheet(result.issues, lang, {
+        sheetName: reserve(say(lang, "ปัญหาข้อมูล", "Data issues")),
+        font: options.font,
+      })
+    );
 
   try {
     await writeFile(options.out, await layoutsToXlsx(layouts));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
-    io.stderr(`kaona report: ${say(lang, `เขียน ${options.out} ไม่ได้`, `could not write ${options.out}`)}: ${reason}\n`);
+    io.stderr(
+      `kaona report: ${say(lang, `เขียน ${options.out} ไม่ได้`, `could not write ${options.out}`)}: ${reason}\n`
+    );
     return EXIT_UNUSABLE;
   }
 
@@ -182,12 +230,12 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     say(
       lang,
       `เขียน ${options.out}: รายงาน ${reports.length} โครงการ${summaryName ? " และสรุป" : ""} (ข้อผิดพลาดในข้อมูล ${errors} · คำเตือน ${warnings})\n`,
-      `wrote ${options.out}: ${reports.length} project report${reports.length === 1 ? "" : "s"}${summaryName ? " and a summary" : ""} (data errors ${errors}, warnings ${warnings})\n`,
-    ),
+      `wrote ${options.out}: ${reports.length} project report${reports.length === 1 ? "" : "s"}${summaryName ? " and a summary" : ""} (data errors ${errors}, warnings ${warnings})\n`
+    )
   );
   if (errors > 0) {
     io.stderr(
-      `kaona report: ${say(lang, `ข้อมูลมีข้อผิดพลาด ${errors} รายการ ดูรายละเอียดด้วย kaona check ${options.file}`, `the data has ${errors} error${errors === 1 ? "" : "s"}; see kaona check ${options.file}`)}\n`,
+      `kaona report: ${say(lang, `ข้อมูลมีข้อผิดพลาด ${errors} รายการ ดูรายละเอียดด้วย kaona check ${options.file}`, `the data has ${errors} error${errors === 1 ? "" : "s"}; see kaona check ${options.file}`)}\n`
     );
     return EXIT_FINDINGS;
   }

@@ -24,7 +24,10 @@ describe("checkTables on the sample workbook", () => {
   });
 
   it("reports seed 001's holes as warnings", () => {
-    const holes = result.issues.filter((issue) => issue.message.en.startsWith(`Project ${SEED_001_CODE}`) && issue.severity === "warning");
+    const holes = result.issues.filter(
+      (issue) =>
+        issue.message.en.startsWith(`Project ${SEED_001_CODE}`) && issue.severity === "warning"
+    );
     expect(holes.map((issue) => issue.code)).toEqual([
       "ROUND_DATE_MISSING",
       "ROUND_PROGRESS_MISSING",
@@ -36,7 +39,10 @@ describe("checkTables on the sample workbook", () => {
   });
 
   it("returns the records and the mapping it used", () => {
-    expect(result.records.projects.map((project) => project.code)).toEqual([SEED_000_CODE, SEED_001_CODE]);
+    expect(result.records.projects.map((project) => project.code)).toEqual([
+      SEED_000_CODE,
+      SEED_001_CODE,
+    ]);
     expect(result.records.rounds).toHaveLength(19);
     expect(result.records.indicators).toHaveLength(431);
     expect(result.mappings.rounds).toMatchObject({ projectCode: 0, round: 1, progress: 4 });
@@ -73,7 +79,7 @@ describe("checkTables with planted errors", () => {
         "รายงานความก้าวหน้า!A11 ROUND_UNKNOWN_PROJECT",
         "เกณฑ์ชี้วัด!G5 IND_OUTCOME_UNKNOWN",
         "เกณฑ์ชี้วัด!B6 IND_ID_DUPLICATE",
-      ]),
+      ])
     );
   });
 
@@ -83,35 +89,70 @@ describe("checkTables with planted errors", () => {
     for (let index = 1; index < issues.length; index++) {
       const before = issues[index - 1];
       const after = issues[index];
-      expect(order[before.table] * 1e6 + before.row).toBeLessThanOrEqual(order[after.table] * 1e6 + after.row);
+      expect(order[before.table] * 1e6 + before.row).toBeLessThanOrEqual(
+        order[after.table] * 1e6 + after.row
+      );
     }
   });
 });
 
 describe("checkTables: mapping and missing tables", () => {
   it("reports required columns that no header maps to, at the header row", () => {
-    const table: RawTable = { name: "T", sheet: "S", origin: { row: 2, col: 1 }, headers: ["ความก้าวหน้า", "หมายเหตุ"], rows: [[10, "x"]] };
+    const table: RawTable = {
+      name: "T",
+      sheet: "S",
+      origin: { row: 2, col: 1 },
+      headers: ["ความก้าวหน้า", "หมายเหตุ"],
+      rows: [[10, "x"]],
+    };
     const { issues } = checkTables({ rounds: table });
     const unmapped = issues.filter((issue) => issue.code === "MAP_REQUIRED_UNMAPPED");
     expect(unmapped.map((issue) => [issue.cell, issue.row, issue.message.en])).toEqual([
       ["B3", -1, 'Progress rounds (T): the required column "Project code" is missing'],
       ["B3", -1, 'Progress rounds (T): the required column "Round" is missing'],
     ]);
-    expect(issues.some((issue) => issue.code === "TABLE_NOT_BOUND" && issue.severity === "info")).toBe(true);
+    expect(
+      issues.some((issue) => issue.code === "TABLE_NOT_BOUND" && issue.severity === "info")
+    ).toBe(true);
   });
 
   it("warns about a second column for the same field at its header", () => {
-    const table: RawTable = { name: "T", sheet: "S", origin: { row: 0, col: 0 }, headers: ["รหัสโครงการ", "ครั้งที่", "Progress", "ความก้าวหน้า (%)"], rows: [["A", 1, 5, 6]] };
-    const duplicate = checkTables({ rounds: table }).issues.find((issue) => issue.code === "MAP_DUPLICATE_COLUMN");
+    const table: RawTable = {
+      name: "T",
+      sheet: "S",
+      origin: { row: 0, col: 0 },
+      headers: ["รหัสโครงการ", "ครั้งที่", "Progress", "ความก้าวหน้า (%)"],
+      rows: [["A", 1, 5, 6]],
+    };
+    const duplicate = checkTables({ rounds: table }).issues.find(
+      (issue) => issue.code === "MAP_DUPLICATE_COLUMN"
+    );
     expect(duplicate?.cell).toBe("D1");
   });
 
   it("uses given mappings, and checks them for required fields", () => {
-    const table: RawTable = { name: "T", sheet: "S", origin: { row: 0, col: 0 }, headers: ["a", "b", "c"], rows: [["21000000-3165", 2, 150]] };
-    const result = checkTables({ rounds: table, mappings: { rounds: { projectCode: 0, progress: 2, round: Number.NaN } } });
-    expect(result.records.rounds[0]).toEqual({ row: 0, projectCode: "21000000-3165", progress: 150 });
+    const table: RawTable = {
+      name: "T",
+      sheet: "S",
+      origin: { row: 0, col: 0 },
+      headers: ["a", "b", "c"],
+      rows: [["21000000-3165", 2, 150]],
+    };
+    const result = checkTables({
+      rounds: table,
+      mappings: { rounds: { projectCode: 0, progress: 2, round: Number.NaN } },
+    });
+    expect(result.records.rounds[0]).toEqual({
+      row: 0,
+      projectCode: "21000000-3165",
+      progress: 150,
+    });
     expect(result.issues.map((issue) => issue.code)).toEqual(
-      expect.arrayContaining(["MAP_REQUIRED_UNMAPPED", "ROUND_PROGRESS_OUT_OF_RANGE", "TABLE_NOT_BOUND"]),
+      expect.arrayContaining([
+        "MAP_REQUIRED_UNMAPPED",
+        "ROUND_PROGRESS_OUT_OF_RANGE",
+        "TABLE_NOT_BOUND",
+      ])
     );
   });
 
@@ -128,10 +169,29 @@ describe("checkTables: mapping and missing tables", () => {
 describe("checkTables never throws", () => {
   const cell: fc.Arbitrary<CellValue> = fc.oneof(
     fc.string(),
-    fc.constantFrom("เป็นไปตามแผน", "ผ่าน", "21000000-3165", "2020-1-23", "๒ ธ.ค. ๖๒", "10.00 %", "#N/A", "", " ", "538800.0000 ล้านบาท"),
+    fc.constantFrom(
+      "เป็นไปตามแผน",
+      "ผ่าน",
+      "21000000-3165",
+      "2020-1-23",
+      "๒ ธ.ค. ๖๒",
+      "10.00 %",
+      "#N/A",
+      "",
+      " ",
+      "538800.0000 ล้านบาท"
+    ),
     fc.double(),
     fc.integer({ min: -5, max: 50000 }),
-    fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, null, undefined, true, false),
+    fc.constantFrom(
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      Number.NEGATIVE_INFINITY,
+      null,
+      undefined,
+      true,
+      false
+    )
   );
   const rows = fc.array(fc.array(cell, { minLength: 0, maxLength: 20 }), { maxLength: 12 });
 
@@ -139,25 +199,31 @@ describe("checkTables never throws", () => {
     const severities = new Set(["error", "warning", "info"]);
     const codes = new Set(RULES.map((rule) => rule.code));
     fc.assert(
-      fc.property(rows, rows, rows, fc.option(fc.double()), (projectRows, roundRows, itemRows, tolerance) => {
-        const result = checkTables({
-          projects: { ...rawTableFromRows("projects", []), rows: projectRows },
-          rounds: { ...rawTableFromRows("rounds", []), rows: roundRows },
-          indicators: { ...rawTableFromRows("indicators", []), rows: itemRows },
-          planTolerance: tolerance ?? undefined,
-        });
-        // One expectation per run: thousands of tiny ones would make this test slow.
-        const malformed = result.issues.filter(
-          (issue) =>
-            !severities.has(issue.severity) ||
-            !codes.has(issue.code) ||
-            issue.message.th === "" ||
-            issue.message.en === "" ||
-            (issue.cell !== undefined && !/^[A-Z]+[1-9]\d*$/.test(issue.cell)),
-        );
-        expect(malformed).toEqual([]);
-      }),
-      { numRuns: 120 },
+      fc.property(
+        rows,
+        rows,
+        rows,
+        fc.option(fc.double()),
+        (projectRows, roundRows, itemRows, tolerance) => {
+          const result = checkTables({
+            projects: { ...rawTableFromRows("projects", []), rows: projectRows },
+            rounds: { ...rawTableFromRows("rounds", []), rows: roundRows },
+            indicators: { ...rawTableFromRows("indicators", []), rows: itemRows },
+            planTolerance: tolerance ?? undefined,
+          });
+          // One expectation per run: thousands of tiny ones would make this test slow.
+          const malformed = result.issues.filter(
+            (issue) =>
+              !severities.has(issue.severity) ||
+              !codes.has(issue.code) ||
+              issue.message.th === "" ||
+              issue.message.en === "" ||
+              (issue.cell !== undefined && !/^[A-Z]+[1-9]\d*$/.test(issue.cell))
+          );
+          expect(malformed).toEqual([]);
+        }
+      ),
+      { numRuns: 120 }
     );
   });
 });

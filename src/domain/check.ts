@@ -6,7 +6,16 @@
 import { autoMap } from "./mapping";
 import { parseTable } from "./records";
 import { fieldLabel, fieldsOf, tableLabel, TABLE_KINDS } from "./schema";
-import type { ExcelSerial, Indicator, Issue, Project, RawTable, Round, TableKind, Vocabularies } from "./types";
+import type {
+  ExcelSerial,
+  Indicator,
+  Issue,
+  Project,
+  RawTable,
+  Round,
+  TableKind,
+  Vocabularies,
+} from "./types";
 import { contextOf, makeIssue, validateRecords, type TableContext } from "./validate";
 import { DEFAULT_VOCABULARIES } from "./vocabularies";
 
@@ -50,7 +59,12 @@ export function summarize(issues: readonly Issue[]): CheckSummary {
 }
 
 /** Mapping issues: required fields no column holds, and extra columns for one field. */
-function mappingIssues(kind: TableKind, table: RawTable, given: ColumnMapping | undefined, context: TableContext): { columns: ColumnMapping; issues: Issue[] } {
+function mappingIssues(
+  kind: TableKind,
+  table: RawTable,
+  given: ColumnMapping | undefined,
+  context: TableContext
+): { columns: ColumnMapping; issues: Issue[] } {
   const issues: Issue[] = [];
   const tableName = `${tableLabel(kind, "th")} (${table.name})`;
   const tableNameEn = `${tableLabel(kind, "en")} (${table.name})`;
@@ -75,7 +89,7 @@ function mappingIssues(kind: TableKind, table: RawTable, given: ColumnMapping | 
         makeIssue("MAP_DUPLICATE_COLUMN", at, -1, duplicate.field, {
           th: `${tableName}: คอลัมน์ "${duplicate.header}" เป็น${fieldLabel(kind, duplicate.field, "th")}ซ้ำ ใช้คอลัมน์แรกแทน`,
           en: `${tableNameEn}: column "${duplicate.header}" repeats ${fieldLabel(kind, duplicate.field, "en")}; the first one is used`,
-        }),
+        })
       );
     }
   }
@@ -84,7 +98,7 @@ function mappingIssues(kind: TableKind, table: RawTable, given: ColumnMapping | 
       makeIssue("MAP_REQUIRED_UNMAPPED", { ...context, columns }, -1, undefined, {
         th: `${tableName}: ไม่พบคอลัมน์ "${fieldLabel(kind, field, "th")}" ซึ่งจำเป็น`,
         en: `${tableNameEn}: the required column "${fieldLabel(kind, field, "en")}" is missing`,
-      }),
+      })
     );
   }
   return { columns, issues };
@@ -126,7 +140,7 @@ export function checkTables(input: CheckInput): CheckResult {
       makeIssue("TABLE_NOT_BOUND", { kind, columns: {} }, -1, undefined, {
         th: "ไม่มีตารางโครงการ จึงไม่ได้ตรวจว่ารหัสโครงการมีอยู่จริง ช่วงวันที่ งบประมาณ และจำนวนเป้าหมาย",
         en: "No Projects table: project codes, project periods, budgets and target counts were not cross-checked",
-      }),
+      })
     );
   }
 
@@ -136,7 +150,7 @@ export function checkTables(input: CheckInput): CheckResult {
       rounds: input.rounds ? records.rounds : undefined,
       indicators: input.indicators ? records.indicators : undefined,
     },
-    { vocabularies, planTolerance: input.planTolerance, asOf: input.asOf, contexts },
+    { vocabularies, planTolerance: input.planTolerance, asOf: input.asOf, contexts }
   );
   for (const issue of ruleIssues) issues.push(issue);
 
@@ -146,10 +160,16 @@ export function checkTables(input: CheckInput): CheckResult {
 
 /** By table, then row (table-level issues first), then column; ties keep their order. */
 function sortIssues(issues: Issue[], contexts: Partial<Record<TableKind, TableContext>>): Issue[] {
-  const keyed = issues.map((issue, index) => {
-    const column = issue.field === undefined ? -1 : contexts[issue.table]?.columns[issue.field] ?? -1;
-    return { issue, index, table: TABLE_ORDER[issue.table], row: issue.row, column };
-  });
-  keyed.sort((a, b) => a.table - b.table || a.row - b.row || a.column - b.column || a.index - b.index);
-  return keyed.map((entry) => entry.issue);
+  // One numeric key per issue (exact in a double for any sheet Excel allows), compared
+  // through an index array: no object per issue.
+  const keys = new Float64Array(issues.length);
+  for (let index = 0; index < issues.length; index++) {
+    const issue = issues[index];
+    const field = issue.field;
+    const column = field === undefined ? -1 : (contexts[issue.table]?.columns[field] ?? -1);
+    keys[index] = (TABLE_ORDER[issue.table] * 2_000_000 + issue.row + 1) * 20_000 + column + 1;
+  }
+  const order = Array.from({ length: issues.length }, (_, index) => index);
+  order.sort((a, b) => keys[a] - keys[b] || a - b);
+  return order.map((index) => issues[index]);
 }

@@ -90,7 +90,9 @@ describe("autoMap", () => {
     expect(result.columns).toEqual({ progress: 0, round: 4 });
     expect(result.missingRequired).toEqual(["projectCode"]);
     expect(result.unknownHeaders).toEqual([{ column: 1, header: "หมายเหตุ" }]);
-    expect(result.duplicates).toEqual([{ column: 3, header: "ความก้าวหน้า (%)", field: "progress", mappedColumn: 0 }]);
+    expect(result.duplicates).toEqual([
+      { column: 3, header: "ความก้าวหน้า (%)", field: "progress", mappedColumn: 0 },
+    ]);
   });
 
   it("prefers an exact header over an earlier prefix match for the same field", () => {
@@ -107,19 +109,33 @@ describe("autoMap", () => {
 
   it("never throws, whatever the header row holds", () => {
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.string(), fc.constant(null), fc.double(), fc.boolean(), fc.constant("#N/A"))), (headers) => {
-        const result = autoMap("projects", headers);
-        const columns = Object.values(result.columns);
-        expect(new Set(columns).size).toBe(columns.length);
-      }),
+      fc.property(
+        fc.array(
+          fc.oneof(fc.string(), fc.constant(null), fc.double(), fc.boolean(), fc.constant("#N/A"))
+        ),
+        (headers) => {
+          const result = autoMap("projects", headers);
+          const columns = Object.values(result.columns);
+          expect(new Set(columns).size).toBe(columns.length);
+        }
+      )
     );
-    expect(autoMap("rounds", undefined as unknown as string[]).missingRequired).toEqual(["projectCode", "round"]);
+    expect(autoMap("rounds", undefined as unknown as string[]).missingRequired).toEqual([
+      "projectCode",
+      "round",
+    ]);
   });
 });
 
 describe("columnsFromHeaders", () => {
   it("finds a bound column again after it moved, and drops one that was renamed", () => {
-    expect(columnsFromHeaders(["วันที่รายงาน", "รหัสโครงการ", "ครั้ง"], { projectCode: "รหัสโครงการ", date: "วันที่รายงาน", round: "รายงานครั้งที่" })).toEqual({
+    expect(
+      columnsFromHeaders(["วันที่รายงาน", "รหัสโครงการ", "ครั้ง"], {
+        projectCode: "รหัสโครงการ",
+        date: "วันที่รายงาน",
+        round: "รายงานครั้งที่",
+      })
+    ).toEqual({
       projectCode: 1,
       date: 0,
     });

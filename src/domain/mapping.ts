@@ -56,7 +56,8 @@ function spellingsOf(kind: TableKind): Spellings {
       const fields = exact.get(normalized);
       if (fields) fields.push(field.key);
       else exact.set(normalized, [field.key]);
-      if (normalized.length >= MIN_PREFIX_LENGTH) prefixes.push({ text: normalized, field: field.key });
+      if (normalized.length >= MIN_PREFIX_LENGTH)
+        prefixes.push({ text: normalized, field: field.key });
     }
   }
   prefixes.sort((a, b) => b.text.length - a.text.length);
@@ -97,12 +98,14 @@ export function autoMap(kind: TableKind, headers: readonly unknown[]): AutoMapRe
   const candidates: { column: number; header: string; field: string; exact: boolean }[] = [];
   const list = Array.isArray(headers) ? headers : [];
   list.forEach((raw, column) => {
-    const header = typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
+    const header =
+      typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
     const normalized = normalizeForMatch(header);
     if (normalized === "") return;
     const match = matchHeader(spellings, normalized);
     if (!match) result.unknownHeaders.push({ column, header });
-    else if (match.fields.length > 1) result.ambiguous.push({ column, header, fields: match.fields });
+    else if (match.fields.length > 1)
+      result.ambiguous.push({ column, header, fields: match.fields });
     else candidates.push({ column, header, field: match.fields[0], exact: match.exact });
   });
 
@@ -115,7 +118,12 @@ export function autoMap(kind: TableKind, headers: readonly unknown[]): AutoMapRe
   for (const candidate of candidates) {
     const kept = chosen.get(candidate.field);
     if (kept && kept !== candidate) {
-      result.duplicates.push({ column: candidate.column, header: candidate.header, field: candidate.field, mappedColumn: kept.column });
+      result.duplicates.push({
+        column: candidate.column,
+        header: candidate.header,
+        field: candidate.field,
+        mappedColumn: kept.column,
+      });
     }
   }
   // Columns in the schema's field order, so the mapping reads the same way every time.
@@ -135,7 +143,10 @@ export function autoMap(kind: TableKind, headers: readonly unknown[]): AutoMapRe
  * Turns a binding's field → header-text mapping into field → column index, for the
  * headers as they are now (a moved column is found again; a renamed one is dropped).
  */
-export function columnsFromHeaders(headers: readonly unknown[], byHeader: Readonly<Record<string, string>>): Record<string, number> {
+export function columnsFromHeaders(
+  headers: readonly unknown[],
+  byHeader: Readonly<Record<string, string>>
+): Record<string, number> {
   const index = new Map<string, number>();
   (Array.isArray(headers) ? headers : []).forEach((header, column) => {
     const normalized = normalizeForMatch(header);

@@ -26,7 +26,9 @@ export function formatBaht(value: number, lang: Lang): string {
 
 /** Thai: "2/12/2562" (BE); English: "2 Dec 2019". */
 export function formatDate(serial: ExcelSerial, lang: Lang): string {
-  return lang === "th" ? formatThaiDate(serial, "numeric") : formatThaiDate(serial, "short", { lang: "en" });
+  return lang === "th"
+    ? formatThaiDate(serial, "numeric")
+    : formatThaiDate(serial, "short", { lang: "en" });
 }
 
 /** Cell text quoted for a message, cut short so a 100 KB cell cannot flood the output. */

@@ -50,7 +50,7 @@ describe("parseNumber", () => {
 
   it("never throws, and every success is a finite number", () => {
     const values = fc.oneof(
-      fc.anything({ withBoxedValues: true, withNullPrototype: true }),
+      fc.anything({ withBoxedValues: true, withNullPrototype: true, maxDepth: 2 }),
       fc.string({ unit: "grapheme" }),
       fc.double(),
       fc.constantFrom("#N/A", Number.NaN, Number.POSITIVE_INFINITY, "1".repeat(400), "๑๒๓ บาท", "(1,234.5 %)"),

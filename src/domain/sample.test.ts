@@ -1,7 +1,14 @@
 import { tallyIndicatorOutcomes } from "./compute";
 import { parseThaiDate } from "./dates";
 import { parseIndicators, parseProjects, parseRounds } from "./records";
-import { rawTableFromRows, SAMPLE_MAIN_UNITS, SAMPLE_TABLES, SEED_000_CODE, SEED_001_CODE, sampleWorkbookTables } from "./sample";
+import {
+  rawTableFromRows,
+  SAMPLE_MAIN_UNITS,
+  SAMPLE_TABLES,
+  SEED_000_CODE,
+  SEED_001_CODE,
+  sampleWorkbookTables,
+} from "./sample";
 import { fieldsOf } from "./schema";
 
 const serial = (text: string): number => {
@@ -56,7 +63,9 @@ describe("sample tables", () => {
   });
 
   it("give seed 000 its eleven rounds: dates, progress from the (ครั้งที่ N) lines, 0 baht, on plan", () => {
-    const seed000 = parseRounds(rounds).records.filter((round) => round.projectCode === SEED_000_CODE);
+    const seed000 = parseRounds(rounds).records.filter(
+      (round) => round.projectCode === SEED_000_CODE
+    );
     const expected: [string, number][] = [
       ["2/12/2562", 10],
       ["26/12/2562", 25],
@@ -71,7 +80,7 @@ describe("sample tables", () => {
       ["18/08/2563", 100],
     ];
     expect(seed000.map((round) => [round.round, round.date, round.progress])).toEqual(
-      expected.map(([date, progress], index) => [index + 1, serial(date), progress]),
+      expected.map(([date, progress], index) => [index + 1, serial(date), progress])
     );
     for (const round of seed000) {
       expect(round.disbursed).toBe(0);
@@ -82,7 +91,9 @@ describe("sample tables", () => {
   });
 
   it("keep seed 000's narratives whole and free of <p> tags", () => {
-    const seed000 = parseRounds(rounds).records.filter((round) => round.projectCode === SEED_000_CODE);
+    const seed000 = parseRounds(rounds).records.filter(
+      (round) => round.projectCode === SEED_000_CODE
+    );
     expect(seed000[0].narrative).toBe("อยู่ระหว่างขั้นตอน...");
     expect(seed000[5].narrative).toBeUndefined();
     expect(seed000[10].narrative).toContain("ผ่านค่าเป้าหมายขั้นต่ำ จำนวน 409 เกณฑ์ชี้วัด");
@@ -91,9 +102,20 @@ describe("sample tables", () => {
   });
 
   it("keep seed 001's holes: progress only in rounds 1, 2 and 8, no date for round 3", () => {
-    const seed001 = parseRounds(rounds).records.filter((round) => round.projectCode === SEED_001_CODE);
+    const seed001 = parseRounds(rounds).records.filter(
+      (round) => round.projectCode === SEED_001_CODE
+    );
     expect(seed001.map((round) => round.round)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    expect(seed001.map((round) => round.progress)).toEqual([30, 40, undefined, undefined, undefined, undefined, undefined, 100]);
+    expect(seed001.map((round) => round.progress)).toEqual([
+      30,
+      40,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      undefined,
+      100,
+    ]);
     expect(seed001.map((round) => round.date)).toEqual([
       serial("22/12/2565"),
       serial("23/01/2566"),
@@ -111,7 +133,9 @@ describe("sample tables", () => {
   it("reproduce seed 000's published tally with sample-labelled rows over 18 main units", () => {
     const items = parseIndicators(indicators).records;
     const tally = tallyIndicatorOutcomes(items, SEED_000_CODE);
-    const counts = Object.fromEntries(tally.categories.map((category) => [category.key, category.count]));
+    const counts = Object.fromEntries(
+      tally.categories.map((category) => [category.key, category.count])
+    );
     expect(counts).toEqual({ met: 409, below: 6, notNeeded: 3, noService: 3, excluded: 10 });
     expect(tally.unrecognised).toEqual([]);
     expect(new Set(items.map((item) => item.unit)).size).toBe(18);
@@ -133,7 +157,11 @@ describe("sample tables", () => {
 
 describe("rawTableFromRows", () => {
   it("places values by field key and leaves the rest blank", () => {
-    const table = rawTableFromRows("rounds", [{ projectCode: "X", progress: 5 }], { sheet: "S", origin: { row: 2, col: 1 }, lang: "en" });
+    const table = rawTableFromRows("rounds", [{ projectCode: "X", progress: 5 }], {
+      sheet: "S",
+      origin: { row: 2, col: 1 },
+      lang: "en",
+    });
     expect(table.headers.slice(0, 2)).toEqual(["Project code", "Round"]);
     expect(table.rows[0][0]).toBe("X");
     expect(table.rows[0][4]).toBe(5);

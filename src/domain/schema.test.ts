@@ -37,21 +37,33 @@ describe("schema", () => {
       "planStatus",
       "targetStatus",
     ]);
-    expect(fieldsOf("indicators").map((field) => field.key)).toEqual(["projectCode", "id", "name", "unit", "target", "actual", "outcome"]);
+    expect(fieldsOf("indicators").map((field) => field.key)).toEqual([
+      "projectCode",
+      "id",
+      "name",
+      "unit",
+      "target",
+      "actual",
+      "outcome",
+    ]);
   });
 
-  it.each(TABLE_KINDS)("gives each spelling in %s to one field only, so auto-mapping is never a coin toss", (kind) => {
-    const owner = new Map<string, string>();
-    for (const field of fieldsOf(kind)) {
-      for (const spelling of [field.label.th, field.label.en, field.key, ...field.aliases]) {
-        const key = normalizeForMatch(spelling);
-        expect(key).not.toBe("");
-        const previous = owner.get(key);
-        if (previous !== undefined && previous !== field.key) throw new Error(`${kind}: "${spelling}" is claimed by ${previous} and ${field.key}`);
-        owner.set(key, field.key);
+  it.each(TABLE_KINDS)(
+    "gives each spelling in %s to one field only, so auto-mapping is never a coin toss",
+    (kind) => {
+      const owner = new Map<string, string>();
+      for (const field of fieldsOf(kind)) {
+        for (const spelling of [field.label.th, field.label.en, field.key, ...field.aliases]) {
+          const key = normalizeForMatch(spelling);
+          expect(key).not.toBe("");
+          const previous = owner.get(key);
+          if (previous !== undefined && previous !== field.key)
+            throw new Error(`${kind}: "${spelling}" is claimed by ${previous} and ${field.key}`);
+          owner.set(key, field.key);
+        }
       }
     }
-  });
+  );
 
   it("labels fields and tables in both languages", () => {
     expect(fieldLabel("rounds", "progress", "th")).toBe("ความก้าวหน้าของงาน (%)");
@@ -64,7 +76,10 @@ describe("schema", () => {
   });
 
   it("marks the fields a row cannot do without as required", () => {
-    const required = (kind: (typeof TABLE_KINDS)[number]) => fieldsOf(kind).filter((field) => field.required).map((field) => field.key);
+    const required = (kind: (typeof TABLE_KINDS)[number]) =>
+      fieldsOf(kind)
+        .filter((field) => field.required)
+        .map((field) => field.key);
     expect(required("projects")).toEqual(["code", "name"]);
     expect(required("rounds")).toEqual(["projectCode", "round"]);
     expect(required("indicators")).toEqual(["projectCode"]);
@@ -98,8 +113,16 @@ describe("templateFor", () => {
       expect.objectContaining({ column: 4, type: "decimal", min: 0, max: 100 }),
       expect.objectContaining({ column: 5, type: "decimal", min: 0, max: 100 }),
       expect.objectContaining({ column: 6, type: "decimal", min: 0 }),
-      expect.objectContaining({ column: 7, type: "list", source: ["เป็นไปตามแผน", "ล่าช้ากว่าแผน", "เร็วกว่าแผน"] }),
-      expect.objectContaining({ column: 8, type: "list", source: ["เป็นไปตามเป้าหมาย", "ไม่เป็นไปตามเป้าหมาย"] }),
+      expect.objectContaining({
+        column: 7,
+        type: "list",
+        source: ["เป็นไปตามแผน", "ล่าช้ากว่าแผน", "เร็วกว่าแผน"],
+      }),
+      expect.objectContaining({
+        column: 8,
+        type: "list",
+        source: ["เป็นไปตามเป้าหมาย", "ไม่เป็นไปตามเป้าหมาย"],
+      }),
     ]);
     for (const rule of template.validation) {
       expect(rule.prompt).toBeTruthy();
@@ -112,13 +135,26 @@ describe("templateFor", () => {
       ...DEFAULT_VOCABULARIES,
       outcome: [
         { key: "solved", th: "แก้ไขแล้ว", en: "Solved", counts: "passed" },
-        { key: "beyond", th: "อยู่นอกเหนืออำนาจหน้าที่", en: "Beyond the city's authority", counts: "failed" },
+        {
+          key: "beyond",
+          th: "อยู่นอกเหนืออำนาจหน้าที่",
+          en: "Beyond the city's authority",
+          counts: "failed",
+        },
       ],
     };
     const template = templateFor("indicators", "en", vocabularies);
-    expect(template.headers).toEqual(["Project code", "Indicator ID", "Indicator", "Main unit", "Minimum target", "Actual", "Outcome"]);
+    expect(template.headers).toEqual([
+      "Project code",
+      "Indicator ID",
+      "Indicator",
+      "Main unit",
+      "Minimum target",
+      "Actual",
+      "Outcome",
+    ]);
     expect(template.validation.find((rule) => rule.column === 6)).toEqual(
-      expect.objectContaining({ type: "list", source: ["Solved", "Beyond the city's authority"] }),
+      expect.objectContaining({ type: "list", source: ["Solved", "Beyond the city's authority"] })
     );
   });
 

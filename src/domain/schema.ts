@@ -3,7 +3,15 @@
  * auto-mapping, the blank-table templates (headers, widths, number formats, data
  * validation), the cell parsers, and the labels the task pane and the reports show.
  */
-import type { Indicator, Lang, LocalizedText, Project, Round, TableKind, Vocabularies } from "./types";
+import type {
+  Indicator,
+  Lang,
+  LocalizedText,
+  Project,
+  Round,
+  TableKind,
+  Vocabularies,
+} from "./types";
 import { BE_DATE_NUMERIC_FORMAT } from "./dates";
 import { DEFAULT_VOCABULARIES } from "./vocabularies";
 
@@ -58,7 +66,14 @@ export interface FieldDef<K extends string = string> {
 export type ColumnValidation =
   | { column: number; type: "list"; source: string[]; prompt?: string; error?: string }
   | { column: number; type: "decimal"; min: number; max: number; prompt?: string; error?: string }
-  | { column: number; type: "wholeNumber"; min: number; max?: number; prompt?: string; error?: string }
+  | {
+      column: number;
+      type: "wholeNumber";
+      min: number;
+      max?: number;
+      prompt?: string;
+      error?: string;
+    }
   | { column: number; type: "date"; prompt?: string; error?: string };
 
 const PERCENT_FORMAT = "0.00";
@@ -89,7 +104,15 @@ const PROJECT_FIELDS: readonly FieldDef<ProjectField>[] = [
   {
     key: "code",
     label: { th: "รหัสโครงการ", en: "Project code" },
-    aliases: ["รหัส", "รหัสกิจกรรม", "รหัสโครงการ/กิจกรรม", "เลขที่โครงการ", "Project ID", "Project no", "code"],
+    aliases: [
+      "รหัส",
+      "รหัสกิจกรรม",
+      "รหัสโครงการ/กิจกรรม",
+      "เลขที่โครงการ",
+      "Project ID",
+      "Project no",
+      "code",
+    ],
     type: "code",
     required: true,
     width: 90,
@@ -99,7 +122,16 @@ const PROJECT_FIELDS: readonly FieldDef<ProjectField>[] = [
   {
     key: "name",
     label: { th: "ชื่อโครงการ/กิจกรรม", en: "Project name" },
-    aliases: ["ชื่อโครงการ", "ชื่อกิจกรรม", "โครงการ/กิจกรรม", "โครงการ", "Project", "Name", "Title", "Activity"],
+    aliases: [
+      "ชื่อโครงการ",
+      "ชื่อกิจกรรม",
+      "โครงการ/กิจกรรม",
+      "โครงการ",
+      "Project",
+      "Name",
+      "Title",
+      "Activity",
+    ],
     type: "text",
     required: true,
     width: 260,
@@ -118,7 +150,16 @@ const PROJECT_FIELDS: readonly FieldDef<ProjectField>[] = [
   {
     key: "start",
     label: { th: "เริ่มต้นโครงการ", en: "Start" },
-    aliases: ["วันเริ่มต้นโครงการ", "วันเริ่มต้น", "วันที่เริ่ม", "วันที่เริ่มต้น", "เริ่มโครงการ", "เริ่ม", "Start date", "Begin"],
+    aliases: [
+      "วันเริ่มต้นโครงการ",
+      "วันเริ่มต้น",
+      "วันที่เริ่ม",
+      "วันที่เริ่มต้น",
+      "เริ่มโครงการ",
+      "เริ่ม",
+      "Start date",
+      "Begin",
+    ],
     type: "date",
     required: false,
     width: 80,
@@ -138,7 +179,15 @@ const PROJECT_FIELDS: readonly FieldDef<ProjectField>[] = [
   {
     key: "budgetReceived",
     label: { th: "งบประมาณที่ได้รับ (บาท)", en: "Budget received (baht)" },
-    aliases: ["งบประมาณที่ได้รับ", "งบประมาณ", "งบประมาณ (บาท)", "วงเงินงบประมาณ", "Budget received", "Budget", "Allocated budget"],
+    aliases: [
+      "งบประมาณที่ได้รับ",
+      "งบประมาณ",
+      "งบประมาณ (บาท)",
+      "วงเงินงบประมาณ",
+      "Budget received",
+      "Budget",
+      "Allocated budget",
+    ],
     type: "money",
     required: false,
     width: 100,
@@ -271,7 +320,17 @@ const ROUND_FIELDS: readonly FieldDef<RoundField>[] = [
   {
     key: "round",
     label: { th: "รายงานครั้งที่", en: "Round" },
-    aliases: ["ครั้งที่", "รอบที่", "รอบรายงาน", "ครั้งที่รายงาน", "ครั้ง", "รอบ", "Report no", "Report number", "Round no"],
+    aliases: [
+      "ครั้งที่",
+      "รอบที่",
+      "รอบรายงาน",
+      "ครั้งที่รายงาน",
+      "ครั้ง",
+      "รอบ",
+      "Report no",
+      "Report number",
+      "Round no",
+    ],
     type: "integer",
     required: true,
     width: 60,
@@ -291,7 +350,15 @@ const ROUND_FIELDS: readonly FieldDef<RoundField>[] = [
   {
     key: "narrative",
     label: { th: "ผลการดำเนินงาน", en: "Narrative" },
-    aliases: ["อยู่ระหว่างขั้นตอน", "ผลการดำเนินงาน/อยู่ระหว่างขั้นตอน", "รายละเอียด", "การดำเนินงาน", "Progress report", "Details", "Activities"],
+    aliases: [
+      "อยู่ระหว่างขั้นตอน",
+      "ผลการดำเนินงาน/อยู่ระหว่างขั้นตอน",
+      "รายละเอียด",
+      "การดำเนินงาน",
+      "Progress report",
+      "Details",
+      "Activities",
+    ],
     type: "longText",
     required: false,
     width: 320,
@@ -300,7 +367,16 @@ const ROUND_FIELDS: readonly FieldDef<RoundField>[] = [
   {
     key: "progress",
     label: { th: "ความก้าวหน้าของงาน (%)", en: "Progress (%)" },
-    aliases: ["ความก้าวหน้าของงานฯ", "ความก้าวหน้า (%)", "ร้อยละความก้าวหน้า", "ผลงาน (%)", "Progress %", "Actual progress", "Actual %", "Progress"],
+    aliases: [
+      "ความก้าวหน้าของงานฯ",
+      "ความก้าวหน้า (%)",
+      "ร้อยละความก้าวหน้า",
+      "ผลงาน (%)",
+      "Progress %",
+      "Actual progress",
+      "Actual %",
+      "Progress",
+    ],
     type: "percent",
     required: false,
     width: 75,
@@ -310,7 +386,15 @@ const ROUND_FIELDS: readonly FieldDef<RoundField>[] = [
   {
     key: "plannedProgress",
     label: { th: "แผน (%)", en: "Planned (%)" },
-    aliases: ["ความก้าวหน้าตามแผน", "ร้อยละตามแผน", "แผนงาน (%)", "Planned progress", "Plan %", "Planned", "Plan"],
+    aliases: [
+      "ความก้าวหน้าตามแผน",
+      "ร้อยละตามแผน",
+      "แผนงาน (%)",
+      "Planned progress",
+      "Plan %",
+      "Planned",
+      "Plan",
+    ],
     type: "percent",
     required: false,
     width: 65,
@@ -320,7 +404,16 @@ const ROUND_FIELDS: readonly FieldDef<RoundField>[] = [
   {
     key: "disbursed",
     label: { th: "งบประมาณที่เบิกใช้ (บาท)", en: "Disbursed (baht)" },
-    aliases: ["งบประมาณที่เบิกใช้", "งบที่เบิกใช้", "เบิกใช้", "เบิกจ่าย", "การเบิกจ่าย", "Disbursement", "Disbursed", "Spent this round"],
+    aliases: [
+      "งบประมาณที่เบิกใช้",
+      "งบที่เบิกใช้",
+      "เบิกใช้",
+      "เบิกจ่าย",
+      "การเบิกจ่าย",
+      "Disbursement",
+      "Disbursed",
+      "Spent this round",
+    ],
     type: "money",
     required: false,
     width: 100,
@@ -447,7 +540,10 @@ export function fieldsOf<K extends TableKind>(kind: K): readonly FieldDef<FieldK
   return SCHEMA[kind];
 }
 
-export function fieldDef<K extends TableKind>(kind: K, key: string): FieldDef<FieldKeyOf[K]> | undefined {
+export function fieldDef<K extends TableKind>(
+  kind: K,
+  key: string
+): FieldDef<FieldKeyOf[K]> | undefined {
   return SCHEMA[kind].find((field) => field.key === key);
 }
 
@@ -478,18 +574,27 @@ function validationFor(
   field: FieldDef,
   column: number,
   lang: Lang,
-  vocabularies: Vocabularies,
+  vocabularies: Vocabularies
 ): ColumnValidation | undefined {
   const prompt = field.hint[lang];
   const error =
-    lang === "th" ? `ค่าไม่ถูกต้อง: ${field.label.th} (${field.hint.th})` : `Invalid value: ${field.label.en} (${field.hint.en})`;
+    lang === "th"
+      ? `ค่าไม่ถูกต้อง: ${field.label.th} (${field.hint.th})`
+      : `Invalid value: ${field.label.en} (${field.hint.en})`;
   switch (field.type) {
     case "percent":
       return { column, type: "decimal", min: 0, max: 100, prompt, error };
     case "money":
       return { column, type: "decimal", min: 0, max: MONEY_MAX, prompt, error };
     case "year":
-      return { column, type: "wholeNumber", min: FISCAL_YEAR_MIN, max: FISCAL_YEAR_MAX, prompt, error };
+      return {
+        column,
+        type: "wholeNumber",
+        min: FISCAL_YEAR_MIN,
+        max: FISCAL_YEAR_MAX,
+        prompt,
+        error,
+      };
     case "integer":
       return { column, type: "wholeNumber", min: field.key === "round" ? 1 : 0, prompt, error };
     case "date":
@@ -508,7 +613,11 @@ function validationFor(
  * The blank table of a kind: headers in `lang`, widths, number formats (BE dates), and the
  * data-validation rules (lists from the workbook's vocabularies).
  */
-export function templateFor(kind: TableKind, lang: Lang, vocabularies: Vocabularies = DEFAULT_VOCABULARIES): TableTemplate {
+export function templateFor(
+  kind: TableKind,
+  lang: Lang,
+  vocabularies: Vocabularies = DEFAULT_VOCABULARIES
+): TableTemplate {
   const fields: readonly FieldDef[] = SCHEMA[kind];
   const validation: ColumnValidation[] = [];
   fields.forEach((field, column) => {

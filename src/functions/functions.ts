@@ -100,18 +100,35 @@ function readChoice<T extends string>(value: unknown, name: string, choices: Rec
 
 // --- Rounds of one project from parallel columns -----------------------------------------
 
-const PLAIN_CODE_RE = /^[\x21-\x25\x27-\x3B\x3D-\x7E]*$/;
-
-/** Whether a cell holds the project code `key` (as projectCodeKey gives it). Equivalent to
- * `projectCodeKey(cell) === key`, but a plain ASCII code (nearly every cell) is settled by
- * its length and a comparison, without normalizing each of 100,000 cells. */
+/** Whether a cell holds the project code `key` (as projectCodeKey gives it): equivalent to
+ * `projectCodeKey(cell) === key`. Compares character by character, folding case, Thai
+ * digits and spaces on the way, and stops at the first difference, so 100,000 cells of
+ * other projects cost a few comparisons each; anything unusual (NBSP, HTML) takes the
+ * full normalization. */
 function projectCodeMatcher(key: string): (cell: unknown) => boolean {
   const slowKey = memoizeCells(projectCodeKey);
+  const lastOfKey = key.charCodeAt(key.length - 1);
   return (cell) => {
     if (cell === key) return true;
     if (typeof cell !== "string") return cell !== null && cell !== undefined && slowKey(cell) === key;
-    if (PLAIN_CODE_RE.test(cell)) return cell.length === key.length && cell.toUpperCase() === key;
-    return slowKey(cell) === key;
+    // Codes of one series differ at the end: a last letter or digit that differs settles it
+    // (normalizing never changes a final letter or digit, only case).
+    let last = cell.charCodeAt(cell.length - 1);
+    if (last >= 0x61 && last <= 0x7a) last -= 0x20;
+    if (last !== lastOfKey && ((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a))) return false;
+    let position = 0;
+    for (let index = 0; index < cell.length; index += 1) {
+      let code = cell.charCodeAt(index);
+      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+      if (code > 0x7e || code === 0x3c || code === 0x26) {
+        if (code >= 0x0e50 && code <= 0x0e59) code -= 0x0e50 - 0x30;
+        else return slowKey(cell) === key;
+      }
+      if (code >= 0x61 && code <= 0x7a) code -= 0x20;
+      if (key.charCodeAt(position) !== code) return false;
+      position += 1;
+    }
+    return position === key.length;
   };
 }
 

@@ -40,4 +40,26 @@ export const en: Record<MessageKey, string> = {
   "preview.workbook": "Sample workbook",
   "preview.sheets": "Sheets",
   "preview.emptySheet": "This sheet is empty",
+  "error.tableMissing.title": "Table not found",
+  "error.tableMissing.body":
+    "The table {table} was deleted or is no longer in this workbook. Go to Tables to bind a table again.",
+  "error.sheetProtected.title": "The sheet is protected",
+  "error.sheetProtected.body":
+    "The sheet {sheet} is protected. Unprotect it (Review › Unprotect Sheet) and try again.",
+  "error.payloadTooLarge.title": "Too much data at once",
+  "error.payloadTooLarge.body":
+    "Excel refused a request that was too large. Generate one project at a time or split the table, then try again.",
+  "error.timeout.title": "Excel is not responding",
+  "error.timeout.body":
+    "Excel did not answer in time. Make sure no cell is being edited (press Esc) and try again.",
+  "error.sheetConflict.title": "That name is taken",
+  "error.sheetConflict.body":
+    "A sheet or table named {sheet}{table} already exists and was not made by Kaona, so it is left alone. Choose another name.",
+  "error.notSupported.title": "This cannot be done here",
+  "error.notSupported.body": "This Excel or the current selection does not support this action ({detail}).",
+  "error.unknown.title": "Something unexpected went wrong",
+  "error.unknown.body": "Try again; if it keeps happening, close and reopen Kaona ({detail}).",
+  "error.retry": "Try again",
+  "error.rebind": "Go to Tables",
+  "error.dismiss": "Close",
 };

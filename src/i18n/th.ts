@@ -41,6 +41,28 @@ export const th = {
   "preview.workbook": "สมุดงานตัวอย่าง",
   "preview.sheets": "แผ่นงาน",
   "preview.emptySheet": "แผ่นงานนี้ว่าง",
+  "error.tableMissing.title": "ไม่พบตาราง",
+  "error.tableMissing.body":
+    "ตาราง {table} ถูกลบหรือย้ายไปนอกสมุดงานนี้ ไปที่หน้าตารางข้อมูลเพื่อผูกตารางใหม่",
+  "error.sheetProtected.title": "แผ่นงานถูกป้องกัน",
+  "error.sheetProtected.body":
+    "แผ่นงาน {sheet} ถูกป้องกันการแก้ไข ยกเลิกการป้องกัน (รีวิว › ยกเลิกการป้องกันแผ่นงาน) แล้วลองอีกครั้ง",
+  "error.payloadTooLarge.title": "ข้อมูลมากเกินไปในครั้งเดียว",
+  "error.payloadTooLarge.body":
+    "Excel ปฏิเสธคำขอที่ใหญ่เกินไป ลองทำทีละโครงการ หรือแบ่งตารางให้เล็กลง แล้วลองอีกครั้ง",
+  "error.timeout.title": "Excel ไม่ตอบสนอง",
+  "error.timeout.body":
+    "Excel ไม่ตอบกลับภายในเวลาที่กำหนด ตรวจว่าไม่มีเซลล์ใดอยู่ในโหมดแก้ไข (กด Esc) แล้วลองอีกครั้ง",
+  "error.sheetConflict.title": "มีแผ่นงานหรือตารางชื่อนี้อยู่แล้ว",
+  "error.sheetConflict.body":
+    "มีแผ่นงานหรือตารางชื่อ {sheet}{table} อยู่แล้ว และไม่ได้สร้างโดยก้าวหน้า จึงไม่เขียนทับ เลือกชื่ออื่น",
+  "error.notSupported.title": "ทำรายการนี้ไม่ได้",
+  "error.notSupported.body": "Excel ที่ใช้อยู่หรือส่วนที่เลือกไม่รองรับการทำรายการนี้ ({detail})",
+  "error.unknown.title": "เกิดข้อผิดพลาดที่ไม่คาดคิด",
+  "error.unknown.body": "ลองอีกครั้ง หากยังเกิดซ้ำ ให้ปิดแล้วเปิดก้าวหน้าใหม่ ({detail})",
+  "error.retry": "ลองอีกครั้ง",
+  "error.rebind": "ไปที่ตารางข้อมูล",
+  "error.dismiss": "ปิด",
 } as const;
 
 export type MessageKey = keyof typeof th;

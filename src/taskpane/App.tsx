@@ -6,7 +6,9 @@ import {
   Spinner,
   Tab,
   TabList,
+  Tooltip,
   makeStyles,
+  mergeClasses,
   tokens,
   webDarkTheme,
   webLightTheme,
@@ -20,21 +22,36 @@ import {
   Settings24Regular,
   Table24Regular,
 } from "@fluentui/react-icons";
-import { Suspense, lazy, useCallback, useMemo, useState, type ReactElement } from "react";
+import {
+  Suspense,
+  lazy,
+  useCallback,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactElement,
+} from "react";
+import type { KaonaSession } from "../app/session";
 import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from "../i18n";
 import type { HostInfo } from "../workbook/excel/officeHost";
-import type { Workbook } from "../workbook/port";
 import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
+import { ErrorBar } from "./components/ErrorBar";
+import { PageErrorBoundary } from "./components/PageErrorBoundary";
+import { useElementWidth } from "./hooks/useElementWidth";
 
 // Pages load on first visit, so the first render ships only the shell and the home page.
 const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
-  home: lazy(() => import("./pages/HomePage")),
-  tables: lazy(() => import("./pages/TablesPage")),
-  check: lazy(() => import("./pages/CheckPage")),
-  report: lazy(() => import("./pages/ReportPage")),
-  functions: lazy(() => import("./pages/FunctionsPage")),
-  settings: lazy(() => import("./pages/SettingsPage")),
+  home: lazy(() => import(/* webpackChunkName: "page-home" */ "./pages/HomePage")),
+  tables: lazy(() => import(/* webpackChunkName: "page-tables" */ "./pages/TablesPage")),
+  check: lazy(() => import(/* webpackChunkName: "page-check" */ "./pages/CheckPage")),
+  report: lazy(() => import(/* webpackChunkName: "page-report" */ "./pages/ReportPage")),
+  functions: lazy(() => import(/* webpackChunkName: "page-functions" */ "./pages/FunctionsPage")),
+  settings: lazy(() => import(/* webpackChunkName: "page-settings" */ "./pages/SettingsPage")),
 };
+
+// The preview's sheet viewer never loads inside Excel.
+const SheetViewer = lazy(() => import(/* webpackChunkName: "preview-viewer" */ "./preview/SheetViewer"));
 
 const pageIcons: Record<PageId, ReactElement> = {
   home: <Home24Regular />,
@@ -45,6 +62,11 @@ const pageIcons: Record<PageId, ReactElement> = {
   settings: <Settings24Regular />,
 };
 
+/** Below this pane width the six tab labels do not fit: tabs show icons, labels in tooltips. */
+const LABELLED_TABS_MIN_WIDTH = 600;
+/** From this window width the preview shows the sheets beside the pane. */
+const SIDE_BY_SIDE_MIN_WIDTH = 900;
+
 /** Thai text needs a font that has it: Office's UI font first, then Thai system fonts. */
 const THAI_FONT_STACK = `"Segoe UI", "Leelawadee UI", "Sarabun", "Noto Sans Thai", "Loma", "Tahoma", sans-serif`;
 
@@ -53,13 +75,35 @@ function withThaiFonts(theme: Theme): Theme {
 }
 
 const useStyles = makeStyles({
+  shell: {
+    display: "flex",
+    flexDirection: "column",
+    minHeight: "100vh",
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  shellWide: {
+    flexDirection: "row-reverse",
+    height: "100vh",
+    overflow: "hidden",
+  },
   root: {
     display: "flex",
     flexDirection: "column",
-    height: "100%",
     minHeight: "100vh",
     backgroundColor: tokens.colorNeutralBackground1,
   },
+  rootInPreview: {
+    borderLeft: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  rootWide: {
+    width: "360px",
+    flexShrink: 0,
+    height: "100vh",
+    minHeight: "0",
+    overflow: "hidden",
+  },
+  viewer: { flexGrow: 1, minWidth: 0, minHeight: "60vh" },
+  viewerWide: { height: "100vh", minHeight: "0" },
   header: {
     display: "flex",
     alignItems: "center",
@@ -75,43 +119,43 @@ const useStyles = makeStyles({
   },
   tagline: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
   nav: {
-    overflowX: "auto",
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     flexShrink: 0,
   },
-  main: { flexGrow: 1, overflowY: "auto", padding: tokens.spacingHorizontalM },
+  tabs: { justifyContent: "space-between" },
+  main: {
+    flexGrow: 1,
+    overflowY: "auto",
+    padding: tokens.spacingHorizontalM,
+    minHeight: 0,
+  },
   banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
 });
 
 export interface AppProps {
   host: HostInfo;
-  workbook: Workbook;
-  /** The language chosen in Settings, read from the workbook before the first render. */
-  initialLanguageChoice?: LanguageChoice;
-  onLanguageChoiceChange?(choice: LanguageChoice): void;
+  session: KaonaSession;
 }
 
-export function App({
-  host,
-  workbook,
-  initialLanguageChoice = "auto",
-  onLanguageChoiceChange,
-}: AppProps): ReactElement {
+export function App({ host, session }: AppProps): ReactElement {
   const styles = useStyles();
-  const [languageChoice, setChoice] = useState<LanguageChoice>(initialLanguageChoice);
+  const state = useSyncExternalStore(
+    (listener) => session.subscribe(listener),
+    () => session.getState()
+  );
   const [page, setPage] = useState<PageId>("home");
+  const languageChoice = state.settings.language;
   const lang = resolveLanguage(languageChoice, host.displayLanguage);
   const setLanguageChoice = useCallback(
-    (choice: LanguageChoice) => {
-      setChoice(choice);
-      onLanguageChoiceChange?.(choice);
-    },
-    [onLanguageChoiceChange]
+    (choice: LanguageChoice) => void session.updateSettings({ language: choice }),
+    [session]
   );
   const context = useMemo<AppContextValue>(
     () => ({
       host,
-      workbook,
+      workbook: session.workbook,
+      session,
+      state,
       lang,
       languageChoice,
       setLanguageChoice,
@@ -120,60 +164,110 @@ export function App({
       page,
       navigate: setPage,
     }),
-    [host, workbook, lang, languageChoice, setLanguageChoice, page]
+    [host, session, state, lang, languageChoice, setLanguageChoice, page]
   );
   const { t } = context;
+  const paneRef = useRef<HTMLDivElement>(null);
+  const paneWidth = useElementWidth(paneRef);
+  const compactTabs = paneWidth > 0 && paneWidth < LABELLED_TABS_MIN_WIDTH;
+  const windowWidth = useWindowWidth();
+  const preview = host.kind === "preview";
+  const wide = preview && windowWidth >= SIDE_BY_SIDE_MIN_WIDTH;
   const Page = pages[page];
+
+  const pane = (
+    <div
+      ref={paneRef}
+      className={mergeClasses(
+        styles.root,
+        preview && styles.rootInPreview,
+        wide && styles.rootWide
+      )}
+      data-testid="task-pane"
+    >
+      <header className={styles.header}>
+        <img className={styles.logo} src="assets/icon-32.png" alt="" />
+        <div>
+          <div className={styles.title}>{t("app.name")}</div>
+          <div className={styles.tagline}>{t("app.tagline")}</div>
+        </div>
+      </header>
+      {preview && page === "home" && (
+        <MessageBar className={styles.banner} intent="info" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
+            {t("app.previewBanner.body")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!host.excelApiSupported && (
+        <MessageBar className={styles.banner} intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t("app.unsupported.title")}</MessageBarTitle>
+            {t("app.unsupported.body", { version: "1.9" })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <nav className={styles.nav} aria-label={t("nav.label")}>
+        <TabList
+          className={compactTabs ? styles.tabs : undefined}
+          size={compactTabs ? "medium" : "small"}
+          selectedValue={page}
+          onTabSelect={(_, data) => setPage(data.value as PageId)}
+        >
+          {PAGE_IDS.map((id) =>
+            compactTabs ? (
+              <Tooltip key={id} content={t(`nav.${id}`)} relationship="label" withArrow>
+                <Tab value={id} icon={pageIcons[id]} />
+              </Tooltip>
+            ) : (
+              <Tab key={id} value={id} icon={pageIcons[id]}>
+                {t(`nav.${id}`)}
+              </Tab>
+            )
+          )}
+        </TabList>
+      </nav>
+      <ErrorBar />
+      <main className={styles.main} aria-labelledby={`page-title-${page}`}>
+        <PageErrorBoundary key={page} t={t}>
+          <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+            <Page />
+          </Suspense>
+        </PageErrorBoundary>
+      </main>
+    </div>
+  );
+
   return (
     <FluentProvider
       theme={withThaiFonts(host.darkTheme ? webDarkTheme : webLightTheme)}
       lang={lang}
     >
       <AppContext.Provider value={context}>
-        <div className={styles.root}>
-          <header className={styles.header}>
-            <img className={styles.logo} src="assets/icon-32.png" alt="" />
-            <div>
-              <div className={styles.title}>{t("app.name")}</div>
-              <div className={styles.tagline}>{t("app.tagline")}</div>
+        {preview ? (
+          <div className={mergeClasses(styles.shell, wide && styles.shellWide)}>
+            {pane}
+            <div className={mergeClasses(styles.viewer, wide && styles.viewerWide)}>
+              <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
+                <SheetViewer />
+              </Suspense>
             </div>
-          </header>
-          {host.kind === "preview" && (
-            <MessageBar className={styles.banner} intent="info" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
-                {t("app.previewBanner.body")}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          {!host.excelApiSupported && (
-            <MessageBar className={styles.banner} intent="error" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t("app.unsupported.title")}</MessageBarTitle>
-                {t("app.unsupported.body", { version: "1.9" })}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <nav className={styles.nav} aria-label={t("nav.label")}>
-            <TabList
-              size="small"
-              selectedValue={page}
-              onTabSelect={(_, data) => setPage(data.value as PageId)}
-            >
-              {PAGE_IDS.map((id) => (
-                <Tab key={id} value={id} icon={pageIcons[id]}>
-                  {t(`nav.${id}`)}
-                </Tab>
-              ))}
-            </TabList>
-          </nav>
-          <main className={styles.main} aria-labelledby={`page-title-${page}`}>
-            <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
-              <Page />
-            </Suspense>
-          </main>
-        </div>
+          </div>
+        ) : (
+          pane
+        )}
       </AppContext.Provider>
     </FluentProvider>
+  );
+}
+
+function useWindowWidth(): number {
+  return useSyncExternalStore(
+    (listener) => {
+      window.addEventListener("resize", listener);
+      return () => window.removeEventListener("resize", listener);
+    },
+    () => window.innerWidth
   );
 }

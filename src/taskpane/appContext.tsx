@@ -1,4 +1,5 @@
 import { createContext, useContext } from "react";
+import type { KaonaSession, SessionState } from "../app/session";
 import type { Lang } from "../domain/types";
 import type { LanguageChoice, Translate } from "../i18n";
 import type { HostInfo } from "../workbook/excel/officeHost";
@@ -18,6 +19,10 @@ export const PAGE_IDS: readonly PageId[] = [
 export interface AppContextValue {
   host: HostInfo;
   workbook: Workbook;
+  /** What the person can do: bind, check, generate, … (see src/app/session.ts). */
+  session: KaonaSession;
+  /** The session's state as of this render. */
+  state: SessionState;
   lang: Lang;
   languageChoice: LanguageChoice;
   setLanguageChoice(choice: LanguageChoice): void;

@@ -1,4 +1,5 @@
 import { createRoot } from "react-dom/client";
+import { KaonaSession } from "../app/session";
 import { detectHost } from "../workbook/excel/officeHost";
 import type { Workbook } from "../workbook/port";
 import { App } from "./App";
@@ -11,18 +12,24 @@ async function openWorkbook(kind: "excel" | "preview"): Promise<Workbook> {
     );
     return new ExcelWorkbook();
   }
-  const { createSampleWorkbook } = await import(
-    /* webpackChunkName: "preview" */ "../workbook/memory/sampleWorkbook"
-  );
-  return createSampleWorkbook();
+  const [{ createSampleWorkbook }, { PreviewWorkbook }] = await Promise.all([
+    import(/* webpackChunkName: "preview" */ "../workbook/memory/sampleWorkbook"),
+    import(/* webpackChunkName: "preview" */ "../app/previewWorkbook"),
+  ]);
+  return new PreviewWorkbook(createSampleWorkbook());
 }
 
 async function main(): Promise<void> {
   const host = await detectHost();
   const workbook = await openWorkbook(host.kind);
+  const session = new KaonaSession(workbook);
+  // Settings (the language among them) come with the bindings: read them before the first
+  // render, so the pane does not switch language under the person's eyes.
+  await session.load();
   const container = document.getElementById("root");
   if (!container) throw new Error("#root is missing from taskpane.html");
-  createRoot(container).render(<App host={host} workbook={workbook} />);
+  createRoot(container).render(<App host={host} session={session} />);
+  window.addEventListener("pagehide", () => void session.dispose());
 }
 
 void main();

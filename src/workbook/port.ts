@@ -129,6 +129,9 @@ export interface Workbook {
     tableIds: string[],
     handler: (tableId: string) => void
   ): Promise<() => Promise<void>>;
+  /** Enters a formula or value into the active cell, as typing it would (the Functions
+   * page's "insert"). Optional: where missing, the task pane offers to copy the text. */
+  insertIntoSelectedCell?(formula: string): Promise<{ sheet: string; cell: string }>;
 }
 
 export interface NewTableSpec {

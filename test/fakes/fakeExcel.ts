@@ -8,6 +8,7 @@
  */
 import { MAX_COLS, cellAddress, contains, intersects, parseCell, parseRange, quoteSheet, rangeAddress, type RangeRef } from "../../src/workbook/a1";
 import type { CellContent } from "../../src/workbook/cellContent";
+import { CellGrid } from "../../src/workbook/cellGrid";
 import type { ExcelRunner } from "../../src/workbook/excel/ExcelWorkbook";
 
 export interface RecordedRequest {
@@ -40,7 +41,7 @@ export interface FakeCell {
 export interface FakeSheet {
   id: string;
   name: string;
-  cells: Map<number, FakeCell>;
+  cells: CellGrid<FakeCell>;
   merges: RangeRef[];
   /** Every format property set: address (or address list) → member → value. */
   formats: { address: string; member: string; value: unknown }[];
@@ -73,7 +74,6 @@ export interface FakePart {
 
 type Handler = (event: { tableId: string; worksheetId: string; address: string; changeType: string; source: string; type: string }) => Promise<unknown>;
 
-const key = (row: number, col: number) => row * MAX_COLS + col;
 
 function namespaceOf(xml: string): string {
   return /<[\w:]+[^>]*\sxmlns(?::\w+)?="([^"]*)"/.exec(xml)?.[1] ?? "";
@@ -98,6 +98,8 @@ export class FakeExcel {
   responseBytes: number[] = [];
   maxRequestBytes = 5_000_000;
   maxResponseBytes = 5_000_000;
+  /** Request values larger than this (JSON bytes) are logged as { omittedBytes }. */
+  keepValuesUpTo = 200_000;
   /** When set, every sync waits forever (for watchdog tests). */
   hang = false;
   /** When set, the next sync fails with this Office error before doing anything. */
@@ -126,7 +128,7 @@ export class FakeExcel {
     const sheet: FakeSheet = {
       id: this.id("sheet"),
       name,
-      cells: new Map(),
+      cells: new CellGrid(),
       merges: [],
       formats: [],
       validations: [],
@@ -164,14 +166,14 @@ export class FakeExcel {
   }
 
   put(sheet: FakeSheet, row: number, col: number, value: CellContent, numberFormat?: string): void {
-    const old = sheet.cells.get(key(row, col));
-    sheet.cells.set(key(row, col), { value, numberFormat: numberFormat ?? old?.numberFormat ?? "General" });
+    const old = sheet.cells.get(row, col);
+    sheet.cells.set(row, col, { value, numberFormat: numberFormat ?? old?.numberFormat ?? "General" });
   }
 
   cell(sheetName: string, address: string): FakeCell | undefined {
     const sheet = this.sheetByName(sheetName);
     const ref = parseCell(address);
-    return sheet && ref ? sheet.cells.get(key(ref.row, ref.col)) : undefined;
+    return sheet && ref ? sheet.cells.get(ref.row, ref.col) : undefined;
   }
 
   /** A person typing into a cell: changes it and raises the table events Excel would. */
@@ -225,7 +227,8 @@ export class FakeContext {
     const ops = this.queue;
     this.queue = [];
     if (fake.hang) return new Promise<void>(() => undefined);
-    const bytes = JSON.stringify(ops.map((op) => op.request)).length;
+    const sizes = ops.map((op) => JSON.stringify(op.request).length);
+    const bytes = sizes.reduce((sum, n) => sum + n + 1, 1);
     fake.requestBytes.push(bytes);
     if (fake.failOnSync?.sync === sync) fake.failNextSync = fake.failOnSync.error;
     if (fake.failNextSync) {
@@ -239,8 +242,10 @@ export class FakeContext {
       throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${bytes} bytes).`);
     }
     let response = 0;
-    for (const op of ops) {
+    for (const [index, op] of ops.entries()) {
       const recorded: RecordedRequest = { sync, ...op.request };
+      // Large values are measured, not kept (a 100,000-row grid would fill the log).
+      if (sizes[index] > fake.keepValuesUpTo) recorded.value = { omittedBytes: sizes[index] };
       fake.requests.push(recorded);
       const data = op.apply();
       if (data !== undefined) response += JSON.stringify(data).length;
@@ -451,10 +456,8 @@ class FakeWorksheet extends FakeProxy {
       let c0 = Infinity;
       let r1 = -1;
       let c1 = -1;
-      for (const [k, cell] of sheet.cells) {
+      for (const [row, col, cell] of sheet.cells.entries()) {
         if (valuesOnly && cell.value === "") continue;
-        const row = Math.floor(k / MAX_COLS);
-        const col = k % MAX_COLS;
         r0 = Math.min(r0, row);
         c0 = Math.min(c0, col);
         r1 = Math.max(r1, row);
@@ -516,7 +519,7 @@ class FakeRange extends FakeProxy {
       if (!t) return { data: null };
       const data: Record<string, unknown> = {};
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] =>
-        Array.from({ length: t.rect.rows }, (_, i) => Array.from({ length: t.rect.cols }, (_, j) => f(t.sheet.cells.get(key(t.rect.row + i, t.rect.col + j)))));
+        Array.from({ length: t.rect.rows }, (_, i) => Array.from({ length: t.rect.cols }, (_, j) => f(t.sheet.cells.get(t.rect.row + i, t.rect.col + j))));
       for (const p of propsOf(props)) {
         let value: unknown;
         if (p === "address") value = `${quoteSheet(t.sheet.name)}!${rangeAddress(t.rect)}`;
@@ -569,9 +572,8 @@ class FakeRange extends FakeProxy {
       for (let i = 0; i < t.rect.rows; i++) {
         for (let j = 0; j < t.rect.cols; j++) {
           const format = single ? value : value[i][j];
-          const k = key(t.rect.row + i, t.rect.col + j);
-          const cell = t.sheet.cells.get(k);
-          t.sheet.cells.set(k, { value: cell?.value ?? "", numberFormat: format });
+          const cell = t.sheet.cells.get(t.rect.row + i, t.rect.col + j);
+          t.sheet.cells.set(t.rect.row + i, t.rect.col + j, { value: cell?.value ?? "", numberFormat: format });
         }
       }
       return { sheet: t.sheet.name, table: t.table };
@@ -588,8 +590,7 @@ class FakeRange extends FakeProxy {
         line.forEach((v, j) => {
           const content: CellContent = typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : "";
           if (content === "") {
-            const k = key(t.rect.row + i, t.rect.col + j);
-            const old = t.sheet.cells.get(k);
+            const old = t.sheet.cells.get(t.rect.row + i, t.rect.col + j);
             if (old) old.value = "";
           } else this.ctx.fake.put(t.sheet, t.rect.row + i, t.rect.col + j, content);
         }),
@@ -636,8 +637,8 @@ class FakeRange extends FakeProxy {
     this.queue("call", "clear", [applyTo ?? "All"], true, () => {
       const t = this.target();
       assertWritable(t.sheet);
-      for (const k of [...t.sheet.cells.keys()]) {
-        if (contains(t.rect, Math.floor(k / MAX_COLS), k % MAX_COLS)) t.sheet.cells.delete(k);
+      for (const [row, col] of [...t.sheet.cells.entries()]) {
+        if (contains(t.rect, row, col)) t.sheet.cells.delete(row, col);
       }
       if (t.whole) {
         t.sheet.formats = [];
@@ -1131,7 +1132,7 @@ class FakeTable extends FakeProxy {
           let count = t.rect.rows - 1;
           if (count === 1) {
             let blank = true;
-            for (let j = 0; j < t.rect.cols; j++) if ((sheet.cells.get(key(t.rect.row + 1, t.rect.col + j))?.value ?? "") !== "") blank = false;
+            for (let j = 0; j < t.rect.cols; j++) if ((sheet.cells.get(t.rect.row + 1, t.rect.col + j)?.value ?? "") !== "") blank = false;
             if (blank) count = 0;
           }
           result.set(count);

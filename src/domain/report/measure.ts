@@ -55,13 +55,33 @@ const segmenter: { segment(text: string): Iterable<{ segment: string }> } | unde
   }
 })();
 const NO_SEGMENTER_SLACK = 0.85;
+/** Intl.Segmenter slows down quadratically on long strings, so it gets one phrase at a
+ * time, and runs without spaces in slices of this many characters. */
+const SEGMENT_CHUNK = 500;
+
+/** The paragraph's words (with the spaces between them as words of their own). */
+function wordsOf(paragraph: string): string[] {
+  const words: string[] = [];
+  for (const phrase of paragraph.split(/(?<=\s)(?=\S)/)) {
+    for (let start = 0; start < phrase.length; start += SEGMENT_CHUNK) {
+      let end = Math.min(phrase.length, start + SEGMENT_CHUNK);
+      // Never split a character from its combining marks (or a surrogate pair).
+      while (end < phrase.length && (THAI_COMBINING.test(phrase[end]) || /[\uDC00-\uDFFF]/.test(phrase[end]))) end++;
+      const chunk = phrase.slice(start, end);
+      start = end - SEGMENT_CHUNK;
+      if (segmenter) for (const { segment } of segmenter.segment(chunk)) words.push(segment);
+      else words.push(chunk);
+    }
+  }
+  return words;
+}
 
 /** Lines one paragraph takes when wrapped greedily at word boundaries in `usableEm`. */
 function wrappedLines(paragraph: string, usableEm: number, bold: boolean): number {
   if (!segmenter) return Math.max(1, Math.ceil(textWidthEm(paragraph, bold) / (usableEm * NO_SEGMENTER_SLACK)));
   let lines = 1;
   let used = 0;
-  for (const { segment } of segmenter.segment(paragraph)) {
+  for (const segment of wordsOf(paragraph)) {
     const width = textWidthEm(segment, bold);
     if (used + width <= usableEm) {
       used += width;
@@ -151,8 +171,6 @@ export function splitIntoRows(text: string, widthPt: number, fontSizePt: number,
       used = 0;
     }
   };
-  const words = (paragraph: string): Iterable<string> =>
-    segmenter ? Array.from(segmenter.segment(paragraph), (s) => s.segment) : paragraph.split(/(?<= )/);
   text.split(/\r\n|\r|\n/).forEach((paragraph, index) => {
     if (index > 0) {
       if (piece !== "") {
@@ -160,7 +178,7 @@ export function splitIntoRows(text: string, widthPt: number, fontSizePt: number,
         if (piece !== "") piece += "\n";
       }
     }
-    for (const word of words(paragraph)) {
+    for (const word of wordsOf(paragraph)) {
       const width = textWidthEm(word);
       if (used + width <= usableEm) {
         piece += word;

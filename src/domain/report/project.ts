@@ -71,8 +71,8 @@ function reportStyles(lang: Lang): Record<string, CellStyle> {
     line: { ...body, indent: 1, wrap: true },
     paragraph: { ...body, wrap: true, indent: 2 },
     thead: { ...table, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9", border: all },
-    tallyLabel: { ...table, border: all },
-    tallyLabelBold: { ...table, bold: true, border: all },
+    tallyLabel: { ...table, indent: 1, border: all },
+    tallyLabelBold: { ...table, bold: true, indent: 1, border: all },
     tallyCount: { ...table, hAlign: "right", numberFormat: "#,##0", border: all },
     tallyCountBold: { ...table, bold: true, hAlign: "right", numberFormat: "#,##0", border: all },
     tallyRate: { ...table, bold: true, hAlign: "right", numberFormat: "0.00%", border: all },
@@ -80,6 +80,7 @@ function reportStyles(lang: Lang): Record<string, CellStyle> {
     chartHead: { ...table, bold: true, hAlign: "center", fill: "#D9D9D9", border: all },
     chartRound: { ...table, hAlign: "center", border: all },
     chartValue: { ...table, hAlign: "right", numberFormat: "0.00", border: all },
+    chartPlannedValue: { ...table, hAlign: "center", numberFormat: "0.00", border: all },
     certification: { ...body, wrap: true, indent: 2 },
     signature: { ...body, hAlign: "center" },
     note: { ...body, italic: true, color: "#595959", wrap: true },
@@ -311,25 +312,26 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
     w.row += CHART_ROWS;
     const hasPlan = roundRows.some(({ round }) => isNumber(round.plannedProgress));
     const dataHead = w.row;
-    w.put(dataHead, 0, { value: t("chartRound") }, "chartHead", 2);
-    w.put(dataHead, 2, { value: t("chartActual") }, "chartHead");
-    if (hasPlan) w.put(dataHead, 3, { value: t("chartPlanned") }, "chartHead", 2);
-    w.fit(dataHead, t("chartRound"), 0, 2, "chartHead");
+    // One row per round and no merges, so any number of rounds stays under Excel's 512.
+    w.put(dataHead, 0, { value: t("chartRound") }, "chartHead");
+    w.put(dataHead, 1, { value: t("chartActual") }, "chartHead");
+    if (hasPlan) w.put(dataHead, 2, { value: t("chartPlanned") }, "chartHead");
+    for (const [col, text] of [[0, t("chartRound")], [1, t("chartActual")]] as const) w.fit(dataHead, text, col, 1, "chartHead");
     const firstData = dataHead + 1;
     roundRows.forEach(({ round, row }, i) => {
       const r = firstData + i;
-      w.put(r, 0, { value: round.round ?? null }, "chartRound", 2);
+      w.put(r, 0, { value: round.round ?? null }, "chartRound");
       const progressCell = cellAddress(row, 3);
-      w.put(r, 2, live ? { formula: `=IF(${progressCell}="","",${progressCell})`, value: round.progress ?? null } : { value: round.progress ?? null }, "chartValue");
+      w.put(r, 1, live ? { formula: `=IF(${progressCell}="","",${progressCell})`, value: round.progress ?? null } : { value: round.progress ?? null }, "chartValue");
       if (hasPlan) {
         const liveRow = live !== undefined && isNumber(round.round) && roundsCode !== undefined && roundsNumber !== undefined;
         const planned = liveRow ? roundField("plannedProgress", cellAddress(row, HELPER_COL, true), false) : {};
-        w.put(r, 3, { value: round.plannedProgress ?? null, ...planned }, "chartValue", 2);
+        w.put(r, 2, { value: round.plannedProgress ?? null, ...planned }, "chartPlannedValue");
       }
     });
     const lastData = firstData + roundRows.length - 1;
-    const series = [{ name: t("chartActual"), values: rangeAddress(firstData, 2, lastData, 2) }];
-    if (hasPlan) series.push({ name: t("chartPlanned"), values: rangeAddress(firstData, 3, lastData, 3) });
+    const series = [{ name: t("chartActual"), values: rangeAddress(firstData, 1, lastData, 1) }];
+    if (hasPlan) series.push({ name: t("chartPlanned"), values: rangeAddress(firstData, 2, lastData, 2) });
     charts.push({
       type: "line",
       title: t("chartTitle"),

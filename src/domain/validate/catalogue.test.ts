@@ -55,6 +55,10 @@ describe("rule catalogue", () => {
     expect(severityOf("ROUND_PROGRESS_MISSING")).toBe("warning");
     expect(severityOf("ROUND_PROGRESS_JUMP")).toBe("warning");
     expect(severityOf("ROUND_PROGRESS_FALLS")).toBe("error");
-    expect(ruleInfo("IND_EVALUATED_ABOVE_PLANNED")).toMatchObject({ code: "IND_EVALUATED_ABOVE_PLANNED", severity: "error", table: "indicators" });
+    expect(ruleInfo("IND_EVALUATED_ABOVE_PLANNED")).toMatchObject({
+      code: "IND_EVALUATED_ABOVE_PLANNED",
+      severity: "error",
+      table: "indicators",
+    });
   });
 });

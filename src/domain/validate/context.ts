@@ -17,14 +17,25 @@ export interface TableContext {
   columns: Readonly<Record<string, number>>;
 }
 
-export function contextOf(kind: TableKind, table: RawTable | undefined, columns: Readonly<Record<string, number>>): TableContext {
+export function contextOf(
+  kind: TableKind,
+  table: RawTable | undefined,
+  columns: Readonly<Record<string, number>>
+): TableContext {
   return { kind, sheet: table?.sheet, origin: table?.origin, columns };
 }
 
 /** A context for records that come from no sheet: issues carry no address, and every
  * field counts as present (so "missing value" rules apply). */
-export function detachedContext(kind: TableKind, columns?: Readonly<Record<string, number>>): TableContext {
-  return { kind, columns: columns ?? Object.fromEntries(fieldsOf(kind).map((field, index) => [field.key, index])) };
+export function detachedContext(
+  kind: TableKind,
+  columns?: Readonly<Record<string, number>>
+): TableContext {
+  return {
+    kind,
+    columns:
+      columns ?? Object.fromEntries(fieldsOf(kind).map((field, index) => [field.key, index])),
+  };
 }
 
 /** The A1 address of a data row's field (data row 0 sits right under the header), or of
@@ -37,7 +48,13 @@ export function cellOf(context: TableContext, row: number, field?: string): stri
   return cellAddress(origin.row + 1 + row, origin.col + column);
 }
 
-export function makeIssue(code: RuleCode, context: TableContext, row: number, field: string | undefined, message: LocalizedText): Issue {
+export function makeIssue(
+  code: RuleCode,
+  context: TableContext,
+  row: number,
+  field: string | undefined,
+  message: LocalizedText
+): Issue {
   const issue: Issue = { code, severity: severityOf(code), table: context.kind, row, message };
   if (field !== undefined) issue.field = field;
   if (context.sheet !== undefined) issue.sheet = context.sheet;

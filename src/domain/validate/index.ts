@@ -43,22 +43,34 @@ export function projectsByCode(projects: readonly Project[]): Map<string, Projec
 export function validateRecords(records: RecordSet, options: ValidateOptions = {}): Issue[] {
   const vocabularies = options.vocabularies ?? DEFAULT_VOCABULARIES;
   const tolerance = options.planTolerance;
-  const planTolerance = typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0 ? tolerance : DEFAULT_PLAN_TOLERANCE;
+  const planTolerance =
+    typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0
+      ? tolerance
+      : DEFAULT_PLAN_TOLERANCE;
   const contexts = options.contexts ?? {};
   const byCode = records.projects ? projectsByCode(records.projects) : undefined;
   const issues: Issue[] = [];
   if (records.projects) {
-    for (const issue of validateProjects(records.projects, contexts.projects ?? detachedContext("projects"))) issues.push(issue);
+    for (const issue of validateProjects(
+      records.projects,
+      contexts.projects ?? detachedContext("projects")
+    ))
+      issues.push(issue);
   }
   if (records.rounds) {
     const context = contexts.rounds ?? detachedContext("rounds");
-    for (const issue of validateRounds(records.rounds, context, byCode, { vocabularies, planTolerance, asOf: options.asOf })) {
+    for (const issue of validateRounds(records.rounds, context, byCode, {
+      vocabularies,
+      planTolerance,
+      asOf: options.asOf,
+    })) {
       issues.push(issue);
     }
   }
   if (records.indicators) {
     const context = contexts.indicators ?? detachedContext("indicators");
-    for (const issue of validateIndicators(records.indicators, context, byCode, vocabularies)) issues.push(issue);
+    for (const issue of validateIndicators(records.indicators, context, byCode, vocabularies))
+      issues.push(issue);
   }
   return issues;
 }

@@ -10,13 +10,19 @@ function only(issues: Issue[], code: string): Issue[] {
 }
 
 function check(items: RowOf<"indicators">[], vocabularies?: Vocabularies): Issue[] {
-  return checkTables({ projects: sample.projects, indicators: rawTableFromRows("indicators", items), vocabularies }).issues;
+  return checkTables({
+    projects: sample.projects,
+    indicators: rawTableFromRows("indicators", items),
+    vocabularies,
+  }).issues;
 }
 
 /** Seed 000's 431 sample indicators as rows by field key. */
 function seedItems(): RowOf<"indicators">[] {
   const keys = ["projectCode", "id", "name", "unit", "target", "actual", "outcome"] as const;
-  return sample.indicators.rows.map((row) => Object.fromEntries(keys.map((key, index) => [key, row[index]])) as RowOf<"indicators">);
+  return sample.indicators.rows.map(
+    (row) => Object.fromEntries(keys.map((key, index) => [key, row[index]])) as RowOf<"indicators">
+  );
 }
 
 describe("Indicators rules", () => {
@@ -26,9 +32,14 @@ describe("Indicators rules", () => {
   });
 
   it("IND_UNKNOWN_PROJECT", () => {
-    const [issue] = only(check([{ projectCode: "21000000-0000", id: "1", outcome: "ผ่าน" }]), "IND_UNKNOWN_PROJECT");
+    const [issue] = only(
+      check([{ projectCode: "21000000-0000", id: "1", outcome: "ผ่าน" }]),
+      "IND_UNKNOWN_PROJECT"
+    );
     expect(issue.cell).toBe("A2");
-    expect(issue.message.en).toBe("Project 21000000-0000 item 1: project code 21000000-0000 is not in the Projects table");
+    expect(issue.message.en).toBe(
+      "Project 21000000-0000 item 1: project code 21000000-0000 is not in the Projects table"
+    );
   });
 
   it("IND_ID_DUPLICATE: the same id twice in one project (spacing aside), not across projects", () => {
@@ -36,7 +47,9 @@ describe("Indicators rules", () => {
     items[5].id = " ตัวอย่าง-001";
     const issues = only(check(items), "IND_ID_DUPLICATE");
     expect(issues.map((issue) => [issue.cell, issue.severity])).toEqual([["B7", "error"]]);
-    expect(issues[0].message.th).toBe("โครงการ 21000000-3165 รายการ ตัวอย่าง-001: รหัส ตัวอย่าง-001 ซ้ำกับรายการที่ B2");
+    expect(issues[0].message.th).toBe(
+      "โครงการ 21000000-3165 รายการ ตัวอย่าง-001: รหัส ตัวอย่าง-001 ซ้ำกับรายการที่ B2"
+    );
   });
 
   it("IND_OUTCOME_UNKNOWN and IND_OUTCOME_MISSING", () => {
@@ -48,25 +61,34 @@ describe("Indicators rules", () => {
     const unknown = only(issues, "IND_OUTCOME_UNKNOWN");
     // "ผ่านแบบมีเงื่อนไข" starts like the alias "ผ่าน": recognised as met. "ดีมาก" is not.
     expect(unknown.map((issue) => [issue.cell, issue.severity])).toEqual([["G3", "error"]]);
-    expect(unknown[0].message.th).toContain('ผลการประเมิน "ดีมาก" ไม่อยู่ในรายการ (ผ่านค่าเป้าหมายขั้นต่ำ, ต่ำกว่าค่าเป้าหมาย');
-    expect(only(issues, "IND_OUTCOME_MISSING").map((issue) => [issue.cell, issue.severity])).toEqual([["G4", "warning"]]);
+    expect(unknown[0].message.th).toContain(
+      'ผลการประเมิน "ดีมาก" ไม่อยู่ในรายการ (ผ่านค่าเป้าหมายขั้นต่ำ, ต่ำกว่าค่าเป้าหมาย'
+    );
+    expect(
+      only(issues, "IND_OUTCOME_MISSING").map((issue) => [issue.cell, issue.severity])
+    ).toEqual([["G4", "warning"]]);
   });
 
   it("IND_COUNT_MISMATCH: 430 items listed against a target count of 431", () => {
     const issues = check(seedItems().slice(1));
     const [issue] = only(issues, "IND_COUNT_MISMATCH");
     expect(issue).toMatchObject({ severity: "warning", cell: "A2" });
-    expect(issue.message.th).toBe("โครงการ 21000000-3165: มี 430 รายการ แต่จำนวนเป้าหมายของโครงการคือ 431");
+    expect(issue.message.th).toBe(
+      "โครงการ 21000000-3165: มี 430 รายการ แต่จำนวนเป้าหมายของโครงการคือ 431"
+    );
   });
 
   it("IND_EVALUATED_ABOVE_PLANNED: the excluded items evaluated after all, 441 > 431", () => {
     const items = seedItems();
-    for (let extra = 0; extra < 10; extra++) items.push({ projectCode: SEED_000_CODE, id: `extra-${extra}`, outcome: "ผ่านค่าเป้าหมายขั้นต่ำ" });
+    for (let extra = 0; extra < 10; extra++)
+      items.push({ projectCode: SEED_000_CODE, id: `extra-${extra}`, outcome: "ผ่านค่าเป้าหมายขั้นต่ำ" });
     for (const item of items) if (item.outcome === "ไม่ประเมิน") item.outcome = "ผ่านค่าเป้าหมายขั้นต่ำ";
     const issues = check(items);
     const [issue] = only(issues, "IND_EVALUATED_ABOVE_PLANNED");
     expect(issue).toMatchObject({ severity: "error", cell: "G442" });
-    expect(issue.message.en).toBe("Project 21000000-3165: 441 items evaluated, more than the 431 planned");
+    expect(issue.message.en).toBe(
+      "Project 21000000-3165: 441 items evaluated, more than the 431 planned"
+    );
     expect(only(issues, "IND_COUNT_MISMATCH")).toEqual([]);
   });
 
@@ -75,17 +97,30 @@ describe("Indicators rules", () => {
       ...DEFAULT_VOCABULARIES,
       outcome: [
         { key: "solved", th: "ดำเนินการได้", en: "Carried out", counts: "passed" },
-        { key: "beyond", th: "ปัญหาอยู่นอกเหนืออำนาจหน้าที่", en: "Problem beyond the city's authority", counts: "failed" },
+        {
+          key: "beyond",
+          th: "ปัญหาอยู่นอกเหนืออำนาจหน้าที่",
+          en: "Problem beyond the city's authority",
+          counts: "failed",
+        },
       ],
     };
-    const projects = rawTableFromRows("projects", [{ code: "21000000-6549", name: "ภารกิจ", targetCount: 42 }]);
+    const projects = rawTableFromRows("projects", [
+      { code: "21000000-6549", name: "ภารกิจ", targetCount: 42 },
+    ]);
     const missions = Array.from({ length: 42 }, (_, index) => ({
       projectCode: "21000000-6549",
       id: `ภารกิจ-${index + 1}`,
       outcome: index < 11 ? "ปัญหาอยู่นอกเหนืออำนาจหน้าที่" : "ดำเนินการได้",
     }));
-    const result = checkTables({ projects, indicators: rawTableFromRows("indicators", missions), vocabularies });
+    const result = checkTables({
+      projects,
+      indicators: rawTableFromRows("indicators", missions),
+      vocabularies,
+    });
     expect(result.issues).toEqual([]);
-    expect(result.records.indicators.filter((item) => item.outcome?.key === "beyond")).toHaveLength(11);
+    expect(result.records.indicators.filter((item) => item.outcome?.key === "beyond")).toHaveLength(
+      11
+    );
   });
 });

@@ -23,16 +23,19 @@ function ref(item: Indicator): ItemRef {
   return new ItemRef(item);
 }
 
-/** Ids compare without spacing, case or the digit script ("ก-๐๑" is "ก-01"). */
+/** Ids compare without inner spacing or case, Thai digits as arabic ("ก-๐๑" is "ก-01");
+ * most ids need none of that, and skip the work. */
 function idKey(id: string): string {
-  return thaiDigitsToArabic(id).replace(/\s+/g, "").toUpperCase();
+  return /[\s\u0E50-\u0E59a-z]/.test(id)
+    ? thaiDigitsToArabic(id).replace(/\s+/g, "").toUpperCase()
+    : id;
 }
 
 export function validateIndicators(
   indicators: readonly Indicator[],
   context: TableContext,
   projectsByCode: ReadonlyMap<string, Project> | undefined,
-  vocabularies: Vocabularies,
+  vocabularies: Vocabularies
 ): Issue[] {
   const issues: Issue[] = [];
   const entries = Array.isArray(vocabularies.outcome) ? vocabularies.outcome : [];
@@ -41,7 +44,8 @@ export function validateIndicators(
     en: entries.map((entry) => entry.en).join(", "),
   };
   const hasOutcome = context.columns.outcome !== undefined;
-  const firstRowById = new Map<string, number>();
+  /** Project key → id key → first row. */
+  const firstRowById = new Map<string, Map<string, number>>();
   const groups = new Map<string, Indicator[]>();
   const keyOf = projectKeyCache();
 
@@ -58,21 +62,26 @@ export function validateIndicators(
         makeIssue("IND_UNKNOWN_PROJECT", context, row, "projectCode", {
           th: `${ref(item).th}: ไม่พบรหัสโครงการ ${item.projectCode} ในตารางโครงการ`,
           en: `${ref(item).en}: project code ${item.projectCode} is not in the Projects table`,
-        }),
+        })
       );
     }
     if (item.id) {
-      const itemKey = `${key}\u0000${idKey(item.id)}`;
-      const first = firstRowById.get(itemKey);
+      let ids = firstRowById.get(key);
+      if (!ids) {
+        ids = new Map();
+        firstRowById.set(key, ids);
+      }
+      const itemKey = idKey(item.id);
+      const first = ids.get(itemKey);
       if (first === undefined) {
-        firstRowById.set(itemKey, row);
+        ids.set(itemKey, row);
       } else {
         const where = cellOf(context, first, "id") ?? `${first + 1}`;
         issues.push(
           makeIssue("IND_ID_DUPLICATE", context, row, "id", {
             th: `${ref(item).th}: รหัส ${item.id} ซ้ำกับรายการที่ ${where}`,
             en: `${ref(item).en}: ID ${item.id} repeats the item at ${where}`,
-          }),
+          })
         );
       }
     }
@@ -81,14 +90,14 @@ export function validateIndicators(
         makeIssue("IND_OUTCOME_UNKNOWN", context, row, "outcome", {
           th: `${ref(item).th}: ผลการประเมิน ${quote(item.outcome.text)} ไม่อยู่ในรายการ (${allowed.th})`,
           en: `${ref(item).en}: outcome ${quote(item.outcome.text)} is not in the list (${allowed.en})`,
-        }),
+        })
       );
     } else if (!item.outcome && hasOutcome) {
       issues.push(
         makeIssue("IND_OUTCOME_MISSING", context, row, "outcome", {
           th: `${ref(item).th}: ยังไม่มีผลการประเมิน`,
           en: `${ref(item).en}: no outcome yet`,
-        }),
+        })
       );
     }
   }
@@ -100,7 +109,7 @@ export function validateIndicators(
     if (typeof planned !== "number" || !Number.isInteger(planned) || planned < 0) continue;
     const tally = tallyOutcomes(
       items.map((item) => item.outcome),
-      entries,
+      entries
     );
     const evaluated = tally.byClass.passed + tally.byClass.failed + tally.byClass.notApplicable;
     const first = items[0];
@@ -111,14 +120,14 @@ export function validateIndicators(
         makeIssue("IND_EVALUATED_ABOVE_PLANNED", context, last.row, "outcome", {
           th: `โครงการ ${code}: ประเมินแล้ว ${evaluated} รายการ มากกว่าจำนวนเป้าหมาย ${planned}`,
           en: `Project ${code}: ${evaluated} items evaluated, more than the ${planned} planned`,
-        }),
+        })
       );
     } else if (items.length !== planned) {
       issues.push(
         makeIssue("IND_COUNT_MISMATCH", context, first.row, "projectCode", {
           th: `โครงการ ${code}: มี ${items.length} รายการ แต่จำนวนเป้าหมายของโครงการคือ ${planned}`,
           en: `Project ${code}: ${items.length} items listed but the project's target count is ${planned}`,
-        }),
+        })
       );
     }
   }

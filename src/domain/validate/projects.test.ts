@@ -31,12 +31,23 @@ describe("Projects rules", () => {
       { ...SEED_000, code: "2100000-3165" },
       { ...SEED_000, code: "๒๑๐๐๐๐๐๐ - ๓๑๖๖" },
     ]);
-    expect(only(issues, "PROJECT_CODE_FORMAT").map((issue) => [issue.cell, issue.severity])).toEqual([["A2", "warning"]]);
-    expect(only(issues, "PROJECT_CODE_FORMAT")[0].message.th).toContain("โครงการ 2100000-3165: รหัสควรเป็นตัวเลข 8 หลัก");
+    expect(
+      only(issues, "PROJECT_CODE_FORMAT").map((issue) => [issue.cell, issue.severity])
+    ).toEqual([["A2", "warning"]]);
+    expect(only(issues, "PROJECT_CODE_FORMAT")[0].message.th).toContain(
+      "โครงการ 2100000-3165: รหัสควรเป็นตัวเลข 8 หลัก"
+    );
   });
 
   it("PROJECT_CODE_DUPLICATE: the second row with a code, pointing back at the first", () => {
-    const issues = only(projectIssues([SEED_000, { ...SEED_000, name: "อื่น" }, { ...SEED_000, code: "21000000 - 3165" }]), "PROJECT_CODE_DUPLICATE");
+    const issues = only(
+      projectIssues([
+        SEED_000,
+        { ...SEED_000, name: "อื่น" },
+        { ...SEED_000, code: "21000000 - 3165" },
+      ]),
+      "PROJECT_CODE_DUPLICATE"
+    );
     expect(issues.map((issue) => [issue.cell, issue.severity])).toEqual([
       ["A3", "error"],
       ["A4", "error"],
@@ -46,19 +57,29 @@ describe("Projects rules", () => {
   });
 
   it("PROJECT_START_AFTER_END: start and end swapped", () => {
-    const [issue] = only(projectIssues([{ ...SEED_000, start: 44103, end: 43739 }]), "PROJECT_START_AFTER_END");
+    const [issue] = only(
+      projectIssues([{ ...SEED_000, start: 44103, end: 43739 }]),
+      "PROJECT_START_AFTER_END"
+    );
     expect(issue.cell).toBe("D2");
     expect(issue.message.th).toBe("โครงการ 21000000-3165: เริ่มต้น 29/9/2563 อยู่หลังวันสิ้นสุด 1/10/2562");
-    expect(issue.message.en).toBe("Project 21000000-3165: starts 29 Sep 2020, after its end 1 Oct 2019");
+    expect(issue.message.en).toBe(
+      "Project 21000000-3165: starts 29 Sep 2020, after its end 1 Oct 2019"
+    );
   });
 
   it("PROJECT_DATE_OUTSIDE_FY: seed 001's dates against FY 2563", () => {
-    const issues = only(projectIssues([{ ...SEED_000, start: 44866, end: 45199 }]), "PROJECT_DATE_OUTSIDE_FY");
+    const issues = only(
+      projectIssues([{ ...SEED_000, start: 44866, end: 45199 }]),
+      "PROJECT_DATE_OUTSIDE_FY"
+    );
     expect(issues.map((issue) => [issue.field, issue.cell, issue.severity])).toEqual([
       ["start", "D2", "warning"],
       ["end", "E2", "warning"],
     ]);
-    expect(issues[0].message.th).toBe("โครงการ 21000000-3165: วันเริ่มต้น 1/11/2565 อยู่นอกปีงบประมาณ 2563 (1/10/2562–30/9/2563)");
+    expect(issues[0].message.th).toBe(
+      "โครงการ 21000000-3165: วันเริ่มต้น 1/11/2565 อยู่นอกปีงบประมาณ 2563 (1/10/2562–30/9/2563)"
+    );
   });
 
   it("PROJECT_YEAR_IMPLAUSIBLE: a CE year, a two-digit year, a fraction", () => {
@@ -68,11 +89,15 @@ describe("Projects rules", () => {
         { ...SEED_000, code: "21000000-0002", fiscalYear: 63 },
         { ...SEED_000, code: "21000000-0003", fiscalYear: 2563.5 },
       ]),
-      "PROJECT_YEAR_IMPLAUSIBLE",
+      "PROJECT_YEAR_IMPLAUSIBLE"
     );
     expect(issues.map((issue) => issue.cell)).toEqual(["C2", "C3", "C4"]);
-    expect(issues[0].message.th).toBe("โครงการ 21000000-3165: ปีงบประมาณ 2020 ดูเหมือนเป็น ค.ศ. (พ.ศ. 2563) ต้องเป็น พ.ศ.");
-    expect(issues[1].message.en).toBe("Project 21000000-0002: fiscal year 63 is implausible (expected BE 2500–2700)");
+    expect(issues[0].message.th).toBe(
+      "โครงการ 21000000-3165: ปีงบประมาณ 2020 ดูเหมือนเป็น ค.ศ. (พ.ศ. 2563) ต้องเป็น พ.ศ."
+    );
+    expect(issues[1].message.en).toBe(
+      "Project 21000000-0002: fiscal year 63 is implausible (expected BE 2500–2700)"
+    );
   });
 
   it("PROJECT_BUDGET_NEGATIVE and PROJECT_USED_ABOVE_RECEIVED", () => {
@@ -81,10 +106,14 @@ describe("Projects rules", () => {
       { ...SEED_000, code: "21000000-0002", budgetReceived: 538_800, budgetUsed: 600_000 },
     ]);
     expect(only(issues, "PROJECT_BUDGET_NEGATIVE").map((issue) => issue.cell)).toEqual(["F2"]);
-    expect(only(issues, "PROJECT_BUDGET_NEGATIVE")[0].message.th).toBe("โครงการ 21000000-3165: งบประมาณที่ได้รับ -5,000 บาท ติดลบ");
+    expect(only(issues, "PROJECT_BUDGET_NEGATIVE")[0].message.th).toBe(
+      "โครงการ 21000000-3165: งบประมาณที่ได้รับ -5,000 บาท ติดลบ"
+    );
     const [above] = only(issues, "PROJECT_USED_ABOVE_RECEIVED");
     expect(above.cell).toBe("G3");
-    expect(above.message.en).toBe("Project 21000000-0002: used 600,000 baht, more than the 538,800 baht received");
+    expect(above.message.en).toBe(
+      "Project 21000000-0002: used 600,000 baht, more than the 538,800 baht received"
+    );
   });
 
   it("PROJECT_TARGET_COUNT_INVALID, and a count typed as words is not a number", () => {

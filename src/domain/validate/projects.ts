@@ -30,6 +30,11 @@ function ref(project: Project): ProjectRef {
 export function validateProjects(projects: readonly Project[], context: TableContext): Issue[] {
   const issues: Issue[] = [];
   const firstRowByCode = new Map<string, number>();
+  const ranges = new Map<number, ReturnType<typeof fiscalYearRange>>();
+  const rangeOf = (year: number) => {
+    if (!ranges.has(year)) ranges.set(year, fiscalYearRange(year));
+    return ranges.get(year);
+  };
 
   for (const project of projects) {
     const { row } = project;
@@ -41,7 +46,7 @@ export function validateProjects(projects: readonly Project[], context: TableCon
           makeIssue("PROJECT_CODE_FORMAT", context, row, "code", {
             th: `${ref(project).th}: รหัสควรเป็นตัวเลข 8 หลัก ขีด 4 หลัก เช่น 21000000-3165`,
             en: `${ref(project).en}: the code should be 8 digits, a dash and 4 digits, e.g. 21000000-3165`,
-          }),
+          })
         );
       }
       const first = firstRowByCode.get(key);
@@ -53,13 +58,17 @@ export function validateProjects(projects: readonly Project[], context: TableCon
           makeIssue("PROJECT_CODE_DUPLICATE", context, row, "code", {
             th: `${ref(project).th}: รหัสซ้ำกับโครงการที่ ${where}`,
             en: `${ref(project).en}: the code repeats the project at ${where}`,
-          }),
+          })
         );
       }
     }
 
     const year = project.fiscalYear;
-    const yearPlausible = isNumber(year) && Number.isInteger(year) && year >= FISCAL_YEAR_MIN && year <= FISCAL_YEAR_MAX;
+    const yearPlausible =
+      isNumber(year) &&
+      Number.isInteger(year) &&
+      year >= FISCAL_YEAR_MIN &&
+      year <= FISCAL_YEAR_MAX;
     if (isNumber(year) && !yearPlausible) {
       const looksCE = Number.isInteger(year) && year >= 1900 && year <= 2200;
       issues.push(
@@ -70,7 +79,7 @@ export function validateProjects(projects: readonly Project[], context: TableCon
           en: looksCE
             ? `${ref(project).en}: fiscal year ${year} looks like a CE year (BE ${year + BE_OFFSET}); it must be BE`
             : `${ref(project).en}: fiscal year ${formatNumber(year)} is implausible (expected BE ${FISCAL_YEAR_MIN}–${FISCAL_YEAR_MAX})`,
-        }),
+        })
       );
     }
 
@@ -80,53 +89,58 @@ export function validateProjects(projects: readonly Project[], context: TableCon
         makeIssue("PROJECT_START_AFTER_END", context, row, "start", {
           th: `${ref(project).th}: เริ่มต้น ${formatDate(start, "th")} อยู่หลังวันสิ้นสุด ${formatDate(end, "th")}`,
           en: `${ref(project).en}: starts ${formatDate(start, "en")}, after its end ${formatDate(end, "en")}`,
-        }),
+        })
       );
     }
 
     if (yearPlausible) {
-      const range = fiscalYearRange(year);
+      // Fiscal-year bounds repeat across projects: computed once per year.
+      const range = rangeOf(year);
       if (range) {
-        const span = {
-          th: `${formatDate(range.start, "th")}–${formatDate(range.end, "th")}`,
-          en: `${formatDate(range.start, "en")}–${formatDate(range.end, "en")}`,
-        };
-        for (const [field, date, th, en] of [
-          ["start", start, "วันเริ่มต้น", "start"],
-          ["end", end, "วันสิ้นสุด", "end"],
-        ] as const) {
-          if (isNumber(date) && (date < range.start || date > range.end)) {
-            issues.push(
-              makeIssue("PROJECT_DATE_OUTSIDE_FY", context, row, field, {
-                th: `${ref(project).th}: ${th} ${formatDate(date, "th")} อยู่นอกปีงบประมาณ ${year} (${span.th})`,
-                en: `${ref(project).en}: ${en} ${formatDate(date, "en")} is outside fiscal year ${year} (${span.en})`,
-              }),
-            );
-          }
+        const span = (lang: "th" | "en") =>
+          `${formatDate(range.start, lang)}–${formatDate(range.end, lang)}`;
+        if (isNumber(start) && (start < range.start || start > range.end)) {
+          issues.push(
+            makeIssue("PROJECT_DATE_OUTSIDE_FY", context, row, "start", {
+              th: `${ref(project).th}: วันเริ่มต้น ${formatDate(start, "th")} อยู่นอกปีงบประมาณ ${year} (${span("th")})`,
+              en: `${ref(project).en}: start ${formatDate(start, "en")} is outside fiscal year ${year} (${span("en")})`,
+            })
+          );
+        }
+        if (isNumber(end) && (end < range.start || end > range.end)) {
+          issues.push(
+            makeIssue("PROJECT_DATE_OUTSIDE_FY", context, row, "end", {
+              th: `${ref(project).th}: วันสิ้นสุด ${formatDate(end, "th")} อยู่นอกปีงบประมาณ ${year} (${span("th")})`,
+              en: `${ref(project).en}: end ${formatDate(end, "en")} is outside fiscal year ${year} (${span("en")})`,
+            })
+          );
         }
       }
     }
 
-    for (const [field, amount, th, en] of [
-      ["budgetReceived", project.budgetReceived, "งบประมาณที่ได้รับ", "budget received"],
-      ["budgetUsed", project.budgetUsed, "งบประมาณที่ใช้ไป", "budget used"],
-    ] as const) {
-      if (isNumber(amount) && amount < 0) {
-        issues.push(
-          makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, field, {
-            th: `${ref(project).th}: ${th} ${formatBaht(amount, "th")} ติดลบ`,
-            en: `${ref(project).en}: ${en} ${formatBaht(amount, "en")} is negative`,
-          }),
-        );
-      }
-    }
     const { budgetReceived: received, budgetUsed: used } = project;
+    if (isNumber(received) && received < 0) {
+      issues.push(
+        makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, "budgetReceived", {
+          th: `${ref(project).th}: งบประมาณที่ได้รับ ${formatBaht(received, "th")} ติดลบ`,
+          en: `${ref(project).en}: budget received ${formatBaht(received, "en")} is negative`,
+        })
+      );
+    }
+    if (isNumber(used) && used < 0) {
+      issues.push(
+        makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, "budgetUsed", {
+          th: `${ref(project).th}: งบประมาณที่ใช้ไป ${formatBaht(used, "th")} ติดลบ`,
+          en: `${ref(project).en}: budget used ${formatBaht(used, "en")} is negative`,
+        })
+      );
+    }
     if (isNumber(received) && isNumber(used) && received >= 0 && used > received) {
       issues.push(
         makeIssue("PROJECT_USED_ABOVE_RECEIVED", context, row, "budgetUsed", {
           th: `${ref(project).th}: ใช้ไป ${formatBaht(used, "th")} มากกว่าที่ได้รับ ${formatBaht(received, "th")}`,
           en: `${ref(project).en}: used ${formatBaht(used, "en")}, more than the ${formatBaht(received, "en")} received`,
-        }),
+        })
       );
     }
 
@@ -136,7 +150,7 @@ export function validateProjects(projects: readonly Project[], context: TableCon
         makeIssue("PROJECT_TARGET_COUNT_INVALID", context, row, "targetCount", {
           th: `${ref(project).th}: จำนวนเป้าหมาย ${formatNumber(count)} ต้องเป็นจำนวนเต็มไม่ติดลบ`,
           en: `${ref(project).en}: target count ${formatNumber(count)} must be a whole number ≥ 0`,
-        }),
+        })
       );
     }
   }

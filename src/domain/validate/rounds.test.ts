@@ -1,6 +1,12 @@
 import { checkTables, type CheckInput } from "../check";
 import { parseRounds } from "../records";
-import { rawTableFromRows, sampleWorkbookTables, SEED_000_CODE, SEED_001_CODE, type RowOf } from "../sample";
+import {
+  rawTableFromRows,
+  sampleWorkbookTables,
+  SEED_000_CODE,
+  SEED_001_CODE,
+  type RowOf,
+} from "../sample";
 import type { Issue, Vocabularies } from "../types";
 import { DEFAULT_VOCABULARIES } from "../vocabularies";
 import { detachedContext } from "./context";
@@ -11,15 +17,31 @@ const sample = sampleWorkbookTables();
 /** Seed 000's rounds as typed values, by field key (from the sample table). */
 function seed000Rounds(): RowOf<"rounds">[] {
   const headers = sample.rounds.headers;
-  const keys = ["projectCode", "round", "date", "narrative", "progress", "plannedProgress", "disbursed", "planStatus", "targetStatus"] as const;
+  const keys = [
+    "projectCode",
+    "round",
+    "date",
+    "narrative",
+    "progress",
+    "plannedProgress",
+    "disbursed",
+    "planStatus",
+    "targetStatus",
+  ] as const;
   expect(headers).toHaveLength(keys.length);
   return sample.rounds.rows
     .filter((row) => row[0] === SEED_000_CODE)
-    .map((row) => Object.fromEntries(keys.map((key, index) => [key, row[index]])) as RowOf<"rounds">);
+    .map(
+      (row) => Object.fromEntries(keys.map((key, index) => [key, row[index]])) as RowOf<"rounds">
+    );
 }
 
 function check(rounds: RowOf<"rounds">[], options: Partial<CheckInput> = {}): Issue[] {
-  return checkTables({ projects: sample.projects, rounds: rawTableFromRows("rounds", rounds), ...options }).issues;
+  return checkTables({
+    projects: sample.projects,
+    rounds: rawTableFromRows("rounds", rounds),
+    ...options,
+  }).issues;
 }
 
 function only(issues: Issue[], code: string): Issue[] {
@@ -34,14 +56,20 @@ describe("Rounds rules on the seeds", () => {
   it("find no errors in seed 000: only the typed-text warnings and round 6's missing narrative", () => {
     const issues = check(seed000Rounds());
     expect(issues.filter((issue) => issue.severity === "error")).toEqual([]);
-    expect(ruleIssues(issues).map((issue) => [issue.code, issue.cell])).toEqual([["ROUND_NARRATIVE_MISSING", "D7"]]);
+    expect(ruleIssues(issues).map((issue) => [issue.code, issue.cell])).toEqual([
+      ["ROUND_NARRATIVE_MISSING", "D7"],
+    ]);
   });
 
   it("report seed 001's holes as warnings: no date for round 3, no progress in rounds 3–7", () => {
-    const issues = checkTables(sample).issues.filter((issue) => issue.message.en.includes(SEED_001_CODE));
+    const issues = checkTables(sample).issues.filter((issue) =>
+      issue.message.en.includes(SEED_001_CODE)
+    );
     expect(issues.filter((issue) => issue.severity === "error")).toEqual([]);
     expect(only(issues, "ROUND_DATE_MISSING").map((issue) => issue.cell)).toEqual(["C15"]);
-    expect(only(issues, "ROUND_PROGRESS_MISSING").map((issue) => [issue.cell, issue.severity])).toEqual([
+    expect(
+      only(issues, "ROUND_PROGRESS_MISSING").map((issue) => [issue.cell, issue.severity])
+    ).toEqual([
       ["E15", "warning"],
       ["E16", "warning"],
       ["E17", "warning"],
@@ -50,7 +78,9 @@ describe("Rounds rules on the seeds", () => {
     ]);
     // 40 % at round 2 to 100 % at round 8 is 10 points a round: no jump.
     expect(only(issues, "ROUND_PROGRESS_JUMP")).toEqual([]);
-    expect(only(issues, "ROUND_PROGRESS_MISSING")[0].message.th).toBe("โครงการ 21000000-6549 รายงานครั้งที่ 3: ไม่มีความก้าวหน้าของงาน (%)");
+    expect(only(issues, "ROUND_PROGRESS_MISSING")[0].message.th).toBe(
+      "โครงการ 21000000-6549 รายงานครั้งที่ 3: ไม่มีความก้าวหน้าของงาน (%)"
+    );
   });
 });
 
@@ -59,21 +89,40 @@ describe("Rounds rules, planted errors", () => {
     const rounds = seed000Rounds();
     rounds[2].progress = 20;
     const [issue] = only(check(rounds), "ROUND_PROGRESS_FALLS");
-    expect(issue).toMatchObject({ severity: "error", table: "rounds", row: 2, field: "progress", sheet: "รายงานความก้าวหน้า", cell: "E4" });
-    expect(issue.message.th).toBe("โครงการ 21000000-3165 รายงานครั้งที่ 3: ความก้าวหน้า 20% ต่ำกว่าครั้งที่ 2 (25%)");
-    expect(issue.message.en).toBe("Project 21000000-3165 round 3: progress 20% is below round 2's 25%");
+    expect(issue).toMatchObject({
+      severity: "error",
+      table: "rounds",
+      row: 2,
+      field: "progress",
+      sheet: "รายงานความก้าวหน้า",
+      cell: "E4",
+    });
+    expect(issue.message.th).toBe(
+      "โครงการ 21000000-3165 รายงานครั้งที่ 3: ความก้าวหน้า 20% ต่ำกว่าครั้งที่ 2 (25%)"
+    );
+    expect(issue.message.en).toBe(
+      "Project 21000000-3165 round 3: progress 20% is below round 2's 25%"
+    );
   });
 
   it("the public KPI 15.00 → 57.50 → 56.66 → 0.00: a jump (warning) and two falls (errors)", () => {
-    const rounds: RowOf<"rounds">[] = [15, 57.5, 56.66, 0].map((progress, index) => ({ projectCode: SEED_000_CODE, round: index + 1, progress }));
+    const rounds: RowOf<"rounds">[] = [15, 57.5, 56.66, 0].map((progress, index) => ({
+      projectCode: SEED_000_CODE,
+      round: index + 1,
+      progress,
+    }));
     const issues = check(rounds).filter((issue) => issue.field === "progress");
     expect(issues.map((issue) => [issue.code, issue.severity, issue.cell])).toEqual([
       ["ROUND_PROGRESS_JUMP", "warning", "E3"],
       ["ROUND_PROGRESS_FALLS", "error", "E4"],
       ["ROUND_PROGRESS_FALLS", "error", "E5"],
     ]);
-    expect(issues[0].message.en).toBe("Project 21000000-3165 round 2: progress rose from 15% to 57.5% (other rounds rose about 15% each); check the figure");
-    expect(issues[2].message.th).toBe("โครงการ 21000000-3165 รายงานครั้งที่ 4: ความก้าวหน้า 0% ต่ำกว่าครั้งที่ 3 (56.66%)");
+    expect(issues[0].message.en).toBe(
+      "Project 21000000-3165 round 2: progress rose from 15% to 57.5% (other rounds rose about 15% each); check the figure"
+    );
+    expect(issues[2].message.th).toBe(
+      "โครงการ 21000000-3165 รายงานครั้งที่ 4: ความก้าวหน้า 0% ต่ำกว่าครั้งที่ 3 (56.66%)"
+    );
   });
 
   it("ROUND_PROGRESS_OUT_OF_RANGE: a percent of 1,407.52", () => {
@@ -82,7 +131,9 @@ describe("Rounds rules, planted errors", () => {
     const issues = check(rounds);
     const [issue] = only(issues, "ROUND_PROGRESS_OUT_OF_RANGE");
     expect(issue.cell).toBe("E6");
-    expect(issue.message.th).toBe("โครงการ 21000000-3165 รายงานครั้งที่ 5: ความก้าวหน้า 1,407.52% อยู่นอกช่วง 0–100%");
+    expect(issue.message.th).toBe(
+      "โครงการ 21000000-3165 รายงานครั้งที่ 5: ความก้าวหน้า 1,407.52% อยู่นอกช่วง 0–100%"
+    );
     // Round 6's 30 % then falls from it, and the rise to it is out of scale.
     expect(only(issues, "ROUND_PROGRESS_FALLS").map((found) => found.cell)).toEqual(["E7"]);
     expect(only(issues, "ROUND_PROGRESS_JUMP").map((found) => found.cell)).toEqual(["E6"]);
@@ -101,7 +152,7 @@ describe("Rounds rules, planted errors", () => {
     ]);
     expect(only(issues, "ROUND_UNKNOWN_PROJECT").map((issue) => issue.cell)).toEqual(["A2"]);
     expect(only(issues, "ROUND_UNKNOWN_PROJECT")[0].message.th).toBe(
-      "โครงการ 21000000-9999 รายงานครั้งที่ 1: ไม่พบรหัสโครงการ 21000000-9999 ในตารางโครงการ",
+      "โครงการ 21000000-9999 รายงานครั้งที่ 1: ไม่พบรหัสโครงการ 21000000-9999 ในตารางโครงการ"
     );
     expect(only(issues, "ROUND_NUMBER_INVALID").map((issue) => issue.cell)).toEqual(["B3", "B4"]);
   });
@@ -114,8 +165,12 @@ describe("Rounds rules, planted errors", () => {
       ["B5", "warning"],
       ["B6", "warning"],
     ]);
-    expect(missing[0].message.th).toBe("โครงการ 21000000-3165 รายงานครั้งที่ 5: ไม่มีรายงานครั้งที่ 3–4 ก่อนหน้านี้");
-    expect(missing[1].message.en).toBe("Project 21000000-3165 round 7: round 6 is missing before it");
+    expect(missing[0].message.th).toBe(
+      "โครงการ 21000000-3165 รายงานครั้งที่ 5: ไม่มีรายงานครั้งที่ 3–4 ก่อนหน้านี้"
+    );
+    expect(missing[1].message.en).toBe(
+      "Project 21000000-3165 round 7: round 6 is missing before it"
+    );
   });
 
   it("ROUND_DATE_NOT_INCREASING and ROUND_DATE_OUTSIDE_PROJECT", () => {
@@ -125,10 +180,14 @@ describe("Rounds rules, planted errors", () => {
     const issues = check(rounds);
     const [backwards] = only(issues, "ROUND_DATE_NOT_INCREASING");
     expect(backwards.cell).toBe("C5");
-    expect(backwards.message.th).toBe("โครงการ 21000000-3165 รายงานครั้งที่ 4: วันที่ 2/1/2563 ก่อนครั้งที่ 3 (6/1/2563)");
+    expect(backwards.message.th).toBe(
+      "โครงการ 21000000-3165 รายงานครั้งที่ 4: วันที่ 2/1/2563 ก่อนครั้งที่ 3 (6/1/2563)"
+    );
     const [outside] = only(issues, "ROUND_DATE_OUTSIDE_PROJECT");
     expect(outside.cell).toBe("C12");
-    expect(outside.message.en).toBe("Project 21000000-3165 round 11: dated 1 Oct 2020, outside the project period (1 Oct 2019–29 Sep 2020)");
+    expect(outside.message.en).toBe(
+      "Project 21000000-3165 round 11: dated 1 Oct 2020, outside the project period (1 Oct 2019–29 Sep 2020)"
+    );
   });
 
   it("ROUND_NOT_FINISHED: an ended project whose last round is below 100 %", () => {
@@ -136,24 +195,38 @@ describe("Rounds rules, planted errors", () => {
     expect(only(check(rounds), "ROUND_NOT_FINISHED")).toEqual([]);
     const [issue] = only(check(rounds, { asOf: 44197 /* 2021-01-01 */ }), "ROUND_NOT_FINISHED");
     expect(issue.cell).toBe("E11");
-    expect(issue.message.th).toBe("โครงการ 21000000-3165 รายงานครั้งที่ 10: โครงการสิ้นสุด 29/9/2563 แล้ว แต่ความก้าวหน้าล่าสุด 85% ยังไม่ถึง 100%");
+    expect(issue.message.th).toBe(
+      "โครงการ 21000000-3165 รายงานครั้งที่ 10: โครงการสิ้นสุด 29/9/2563 แล้ว แต่ความก้าวหน้าล่าสุด 85% ยังไม่ถึง 100%"
+    );
     // Seed 000 as printed reaches 100 %.
     expect(only(check(seed000Rounds(), { asOf: 44197 }), "ROUND_NOT_FINISHED")).toEqual([]);
   });
 
   it("ROUND_PLANNED_OUT_OF_RANGE, ROUND_DISBURSED_NEGATIVE", () => {
-    const issues = check([{ projectCode: SEED_000_CODE, round: 1, plannedProgress: 120, disbursed: -1 }]);
+    const issues = check([
+      { projectCode: SEED_000_CODE, round: 1, plannedProgress: 120, disbursed: -1 },
+    ]);
     expect(only(issues, "ROUND_PLANNED_OUT_OF_RANGE").map((issue) => issue.cell)).toEqual(["F2"]);
-    expect(only(issues, "ROUND_DISBURSED_NEGATIVE")[0].message.th).toBe("โครงการ 21000000-3165 รายงานครั้งที่ 1: เบิกใช้ -1 บาท ติดลบ");
+    expect(only(issues, "ROUND_DISBURSED_NEGATIVE")[0].message.th).toBe(
+      "โครงการ 21000000-3165 รายงานครั้งที่ 1: เบิกใช้ -1 บาท ติดลบ"
+    );
   });
 
   it("ROUND_DISBURSED_ABOVE_BUDGET: at the round where the total crosses the budget received", () => {
-    const projects = rawTableFromRows("projects", [{ code: SEED_000_CODE, name: "ก", budgetReceived: 100_000 }]);
-    const rounds = [60_000, 30_000, 20_000, 5_000].map((disbursed, index) => ({ projectCode: SEED_000_CODE, round: index + 1, disbursed }));
+    const projects = rawTableFromRows("projects", [
+      { code: SEED_000_CODE, name: "ก", budgetReceived: 100_000 },
+    ]);
+    const rounds = [60_000, 30_000, 20_000, 5_000].map((disbursed, index) => ({
+      projectCode: SEED_000_CODE,
+      round: index + 1,
+      disbursed,
+    }));
     const issues = checkTables({ projects, rounds: rawTableFromRows("rounds", rounds) }).issues;
     const above = only(issues, "ROUND_DISBURSED_ABOVE_BUDGET");
     expect(above.map((issue) => issue.cell)).toEqual(["G4"]);
-    expect(above[0].message.en).toBe("Project 21000000-3165 round 3: total disbursed so far 110,000 baht is above the 100,000 baht received");
+    expect(above[0].message.en).toBe(
+      "Project 21000000-3165 round 3: total disbursed so far 110,000 baht is above the 100,000 baht received"
+    );
   });
 
   it("ROUND_STATUS_UNKNOWN, against the workbook's own vocabulary", () => {
@@ -161,7 +234,9 @@ describe("Rounds rules, planted errors", () => {
     rounds[1].targetStatus = "ตามใจ";
     const [unknown] = only(check(rounds), "ROUND_STATUS_UNKNOWN");
     expect(unknown.cell).toBe("I3");
-    expect(unknown.message.th).toBe('โครงการ 21000000-3165 รายงานครั้งที่ 2: "ตามใจ" ไม่อยู่ในรายการ (เป็นไปตามเป้าหมาย, ไม่เป็นไปตามเป้าหมาย)');
+    expect(unknown.message.th).toBe(
+      'โครงการ 21000000-3165 รายงานครั้งที่ 2: "ตามใจ" ไม่อยู่ในรายการ (เป็นไปตามเป้าหมาย, ไม่เป็นไปตามเป้าหมาย)'
+    );
 
     const vocabularies: Vocabularies = {
       ...DEFAULT_VOCABULARIES,
@@ -170,16 +245,29 @@ describe("Rounds rules, planted errors", () => {
         { key: "red", th: "แดง", en: "Red" },
       ],
     };
-    const custom = only(check(seed000Rounds().slice(0, 2), { vocabularies }), "ROUND_STATUS_UNKNOWN");
+    const custom = only(
+      check(seed000Rounds().slice(0, 2), { vocabularies }),
+      "ROUND_STATUS_UNKNOWN"
+    );
     expect(custom.map((issue) => issue.cell)).toEqual(["H2", "H3"]);
     expect(custom[0].message.en).toContain("(Green, Red)");
   });
 
   it("ROUND_PLAN_STATUS_CONTRADICTS: 'on plan' at 30 % against a 50 % plan, within a wider tolerance it is not", () => {
-    const rounds: RowOf<"rounds">[] = [{ projectCode: SEED_000_CODE, round: 1, progress: 30, plannedProgress: 50, planStatus: "เป็นไปตามแผน" }];
+    const rounds: RowOf<"rounds">[] = [
+      {
+        projectCode: SEED_000_CODE,
+        round: 1,
+        progress: 30,
+        plannedProgress: 50,
+        planStatus: "เป็นไปตามแผน",
+      },
+    ];
     const [issue] = only(check(rounds), "ROUND_PLAN_STATUS_CONTRADICTS");
     expect(issue.cell).toBe("H2");
-    expect(issue.message.th).toBe('โครงการ 21000000-3165 รายงานครั้งที่ 1: ระบุ "เป็นไปตามแผน" แต่ผลงาน 30% เทียบแผน 50% คือ "ล่าช้ากว่าแผน"');
+    expect(issue.message.th).toBe(
+      'โครงการ 21000000-3165 รายงานครั้งที่ 1: ระบุ "เป็นไปตามแผน" แต่ผลงาน 30% เทียบแผน 50% คือ "ล่าช้ากว่าแผน"'
+    );
     expect(only(check(rounds, { planTolerance: 25 }), "ROUND_PLAN_STATUS_CONTRADICTS")).toEqual([]);
     const agreeing = [{ ...rounds[0], planStatus: "ล่าช้ากว่าแผน" }];
     expect(only(check(agreeing), "ROUND_PLAN_STATUS_CONTRADICTS")).toEqual([]);
@@ -188,8 +276,16 @@ describe("Rounds rules, planted errors", () => {
 
 describe("validateRounds without a sheet", () => {
   it("works on records alone (no addresses) and skips project checks without projects", () => {
-    const { records } = parseRounds(rawTableFromRows("rounds", [{ projectCode: "X", round: 1, progress: 50 }, { projectCode: "X", round: 2, progress: 40 }]));
-    const issues = validateRounds(records, detachedContext("rounds"), undefined, { vocabularies: DEFAULT_VOCABULARIES, planTolerance: 5 });
+    const { records } = parseRounds(
+      rawTableFromRows("rounds", [
+        { projectCode: "X", round: 1, progress: 50 },
+        { projectCode: "X", round: 2, progress: 40 },
+      ])
+    );
+    const issues = validateRounds(records, detachedContext("rounds"), undefined, {
+      vocabularies: DEFAULT_VOCABULARIES,
+      planTolerance: 5,
+    });
     expect(issues.map((issue) => [issue.code, issue.cell])).toEqual([
       ["ROUND_DATE_MISSING", undefined],
       ["ROUND_NARRATIVE_MISSING", undefined],

@@ -6,7 +6,15 @@
  */
 import { planStatusFor } from "../compute";
 import { formatBaht, formatDate, formatPercent, quote } from "../messages";
-import type { ExcelSerial, Issue, Project, Round, VocabularyEntry, Vocabularies } from "../types";
+import type {
+  ExcelSerial,
+  Issue,
+  Project,
+  Round,
+  VocabValue,
+  VocabularyEntry,
+  Vocabularies,
+} from "../types";
 import { vocabularyLabel } from "../vocabularies";
 import { makeIssue, projectKeyCache, type TableContext } from "./context";
 
@@ -67,7 +75,7 @@ export function validateRounds(
   rounds: readonly Round[],
   context: TableContext,
   projectsByCode: ReadonlyMap<string, Project> | undefined,
-  options: RoundRuleOptions,
+  options: RoundRuleOptions
 ): Issue[] {
   const issues: Issue[] = [];
   const mapped = (field: string): boolean => context.columns[field] !== undefined;
@@ -95,7 +103,7 @@ export function validateRounds(
         makeIssue("ROUND_UNKNOWN_PROJECT", context, row, "projectCode", {
           th: `${ref(round).th}: ไม่พบรหัสโครงการ ${round.projectCode} ในตารางโครงการ`,
           en: `${ref(round).en}: project code ${round.projectCode} is not in the Projects table`,
-        }),
+        })
       );
     }
     if (round.round !== undefined && !isRoundNumber(round.round)) {
@@ -103,18 +111,23 @@ export function validateRounds(
         makeIssue("ROUND_NUMBER_INVALID", context, row, "round", {
           th: `${ref(round).th}: ครั้งที่ต้องเป็นจำนวนเต็มตั้งแต่ 1`,
           en: `${ref(round).en}: the round must be a whole number from 1`,
-        }),
+        })
       );
     }
     if (hasDate && round.date === undefined) {
-      issues.push(makeIssue("ROUND_DATE_MISSING", context, row, "date", { th: `${ref(round).th}: ไม่มีวันที่รายงาน`, en: `${ref(round).en}: no report date` }));
+      issues.push(
+        makeIssue("ROUND_DATE_MISSING", context, row, "date", {
+          th: `${ref(round).th}: ไม่มีวันที่รายงาน`,
+          en: `${ref(round).en}: no report date`,
+        })
+      );
     }
     if (hasNarrative && round.narrative === undefined) {
       issues.push(
         makeIssue("ROUND_NARRATIVE_MISSING", context, row, "narrative", {
           th: `${ref(round).th}: ไม่มีผลการดำเนินงาน`,
           en: `${ref(round).en}: no narrative`,
-        }),
+        })
       );
     }
     if (isNumber(round.progress)) {
@@ -123,7 +136,7 @@ export function validateRounds(
           makeIssue("ROUND_PROGRESS_OUT_OF_RANGE", context, row, "progress", {
             th: `${ref(round).th}: ความก้าวหน้า ${formatPercent(round.progress)} อยู่นอกช่วง 0–100%`,
             en: `${ref(round).en}: progress ${formatPercent(round.progress)} is outside 0–100%`,
-          }),
+          })
         );
       }
     } else if (hasProgress) {
@@ -131,7 +144,7 @@ export function validateRounds(
         makeIssue("ROUND_PROGRESS_MISSING", context, row, "progress", {
           th: `${ref(round).th}: ไม่มีความก้าวหน้าของงาน (%)`,
           en: `${ref(round).en}: no progress figure`,
-        }),
+        })
       );
     }
     const planned = round.plannedProgress;
@@ -140,7 +153,7 @@ export function validateRounds(
         makeIssue("ROUND_PLANNED_OUT_OF_RANGE", context, row, "plannedProgress", {
           th: `${ref(round).th}: แผน ${formatPercent(planned)} อยู่นอกช่วง 0–100%`,
           en: `${ref(round).en}: planned ${formatPercent(planned)} is outside 0–100%`,
-        }),
+        })
       );
     }
     if (isNumber(round.disbursed) && round.disbursed < 0) {
@@ -148,36 +161,41 @@ export function validateRounds(
         makeIssue("ROUND_DISBURSED_NEGATIVE", context, row, "disbursed", {
           th: `${ref(round).th}: เบิกใช้ ${formatBaht(round.disbursed, "th")} ติดลบ`,
           en: `${ref(round).en}: disbursed ${formatBaht(round.disbursed, "en")} is negative`,
-        }),
+        })
       );
     }
-    for (const [field, value, entries] of [
-      ["planStatus", round.planStatus, options.vocabularies.planStatus],
-      ["targetStatus", round.targetStatus, options.vocabularies.targetStatus],
-    ] as const) {
-      if (value && value.key === null) {
-        issues.push(
-          makeIssue("ROUND_STATUS_UNKNOWN", context, row, field, {
-            th: `${ref(round).th}: ${quote(value.text)} ไม่อยู่ในรายการ (${listOf(entries, "th")})`,
-            en: `${ref(round).en}: ${quote(value.text)} is not in the list (${listOf(entries, "en")})`,
-          }),
-        );
-      }
-    }
+    checkStatus(round, "planStatus", round.planStatus, options.vocabularies.planStatus);
+    checkStatus(round, "targetStatus", round.targetStatus, options.vocabularies.targetStatus);
     const entered = round.planStatus?.key;
     if (entered && isNumber(round.progress) && isNumber(planned)) {
       const computed = planStatusFor(round.progress, planned, options.planTolerance);
       if (computed !== undefined && computed !== entered) {
         const entries = options.vocabularies.planStatus;
-        const label = (key: string, lang: "th" | "en") => vocabularyLabel(entries, key, lang) ?? key;
+        const label = (key: string, lang: "th" | "en") =>
+          vocabularyLabel(entries, key, lang) ?? key;
         issues.push(
           makeIssue("ROUND_PLAN_STATUS_CONTRADICTS", context, row, "planStatus", {
             th: `${ref(round).th}: ระบุ "${label(entered, "th")}" แต่ผลงาน ${formatPercent(round.progress)} เทียบแผน ${formatPercent(planned)} คือ "${label(computed, "th")}"`,
             en: `${ref(round).en}: says "${label(entered, "en")}" but actual ${formatPercent(round.progress)} against planned ${formatPercent(planned)} is "${label(computed, "en")}"`,
-          }),
+          })
         );
       }
     }
+  }
+
+  function checkStatus(
+    round: Round,
+    field: "planStatus" | "targetStatus",
+    value: VocabValue | undefined,
+    entries: readonly VocabularyEntry[]
+  ): void {
+    if (!value || value.key !== null) return;
+    issues.push(
+      makeIssue("ROUND_STATUS_UNKNOWN", context, round.row, field, {
+        th: `${ref(round).th}: ${quote(value.text)} ไม่อยู่ในรายการ (${listOf(entries, "th")})`,
+        en: `${ref(round).en}: ${quote(value.text)} is not in the list (${listOf(entries, "en")})`,
+      })
+    );
   }
 
   function checkProject(group: Round[], project: Project | undefined): void {
@@ -194,7 +212,7 @@ export function validateRounds(
           makeIssue("ROUND_DUPLICATE", context, round.row, "round", {
             th: `${ref(round).th}: มีรายงานครั้งที่ ${number} อยู่แล้ว`,
             en: `${ref(round).en}: round ${number} is already reported`,
-          }),
+          })
         );
         continue;
       }
@@ -203,13 +221,15 @@ export function validateRounds(
           makeIssue("ROUND_MISSING", context, round.row, "round", {
             th: `${ref(round).th}: ไม่มีรายงานครั้งที่ ${span(expected, number - 1)} ก่อนหน้านี้`,
             en: `${ref(round).en}: round ${span(expected, number - 1)} is missing before it`,
-          }),
+          })
         );
       }
       expected = number + 1;
       previous = round;
     }
-    const unique = numbered.filter((round, index) => index === 0 || numbered[index - 1].round !== round.round);
+    const unique = numbered.filter(
+      (round, index) => index === 0 || numbered[index - 1].round !== round.round
+    );
 
     // Dates in order and inside the project period.
     let lastDated: Round | undefined;
@@ -221,7 +241,7 @@ export function validateRounds(
           makeIssue("ROUND_DATE_NOT_INCREASING", context, round.row, "date", {
             th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} ก่อนครั้งที่ ${lastDated.round} (${formatDate(lastDated.date, "th")})`,
             en: `${ref(round).en}: dated ${formatDate(date, "en")}, before round ${lastDated.round} (${formatDate(lastDated.date, "en")})`,
-          }),
+          })
         );
       }
       lastDated = round;
@@ -234,7 +254,7 @@ export function validateRounds(
           makeIssue("ROUND_DATE_OUTSIDE_PROJECT", context, round.row, "date", {
             th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} อยู่นอกช่วงโครงการ (${period("th")})`,
             en: `${ref(round).en}: dated ${formatDate(date, "en")}, outside the project period (${period("en")})`,
-          }),
+          })
         );
       }
     }
@@ -246,13 +266,15 @@ export function validateRounds(
     const lastDate = lastDated?.date;
     const end = project?.end;
     const ended =
-      isNumber(end) && ((options.asOf !== undefined && options.asOf > end) || (isNumber(lastDate) && lastDate >= end));
+      isNumber(end) &&
+      ((options.asOf !== undefined && options.asOf > end) ||
+        (isNumber(lastDate) && lastDate >= end));
     if (ended && last && (last.progress as number) < 100 - EPSILON) {
       issues.push(
         makeIssue("ROUND_NOT_FINISHED", context, last.row, "progress", {
           th: `${ref(last).th}: โครงการสิ้นสุด ${formatDate(end, "th")} แล้ว แต่ความก้าวหน้าล่าสุด ${formatPercent(last.progress as number)} ยังไม่ถึง 100%`,
           en: `${ref(last).en}: the project ended ${formatDate(end, "en")} but its latest progress is ${formatPercent(last.progress as number)}, below 100%`,
-        }),
+        })
       );
     }
 
@@ -268,7 +290,7 @@ export function validateRounds(
             makeIssue("ROUND_DISBURSED_ABOVE_BUDGET", context, round.row, "disbursed", {
               th: `${ref(round).th}: เบิกใช้รวมถึงครั้งนี้ ${formatBaht(total, "th")} เกินงบประมาณที่ได้รับ ${formatBaht(received, "th")}`,
               en: `${ref(round).en}: total disbursed so far ${formatBaht(total, "en")} is above the ${formatBaht(received, "en")} received`,
-            }),
+            })
           );
           break;
         }
@@ -289,7 +311,7 @@ export function validateRounds(
             makeIssue("ROUND_PROGRESS_FALLS", context, round.row, "progress", {
               th: `${ref(round).th}: ความก้าวหน้า ${formatPercent(progress)} ต่ำกว่าครั้งที่ ${previous.round} (${formatPercent(before)})`,
               en: `${ref(round).en}: progress ${formatPercent(progress)} is below round ${previous.round}'s ${formatPercent(before)}`,
-            }),
+            })
           );
         }
         const rise = (progress - before) / ((round.round as number) - (previous.round as number));
@@ -305,7 +327,8 @@ export function validateRounds(
       const rise = rises[index];
       if (rise <= JUMP_MIN) continue;
       const others = medianWithout(positive, rise);
-      const outOfScale = rise > JUMP_ABSOLUTE || (others !== undefined && rise > JUMP_FACTOR * others);
+      const outOfScale =
+        rise > JUMP_ABSOLUTE || (others !== undefined && rise > JUMP_FACTOR * others);
       if (!outOfScale) continue;
       const round = series[index];
       const before = series[index - 1];
@@ -314,7 +337,7 @@ export function validateRounds(
         makeIssue("ROUND_PROGRESS_JUMP", context, round.row, "progress", {
           th: `${ref(round).th}: ความก้าวหน้าเพิ่มจาก ${formatPercent(before.progress as number)} เป็น ${formatPercent(round.progress as number)}${typical ? ` (ครั้งอื่นเพิ่มราว ${typical} ต่อครั้ง)` : ""} ตรวจสอบตัวเลข`,
           en: `${ref(round).en}: progress rose from ${formatPercent(before.progress as number)} to ${formatPercent(round.progress as number)}${typical ? ` (other rounds rose about ${typical} each)` : ""}; check the figure`,
-        }),
+        })
       );
     }
   }

@@ -7,7 +7,7 @@
  * engine: a formula cell reads back as its formula text.
  */
 import type { CellStyle, ChartSpec, PageSetup, RawTable, SheetLayout } from "../../domain/types";
-import { MAX_COLS, cellAddress, contains, intersects, parseCell, parseRange, rangeAddress, sheetNameProblem, type RangeRef } from "../a1";
+import { cellAddress, contains, intersects, parseCell, parseRange, rangeAddress, sheetNameProblem, type RangeRef } from "../a1";
 import {
   BINDINGS_NAMESPACE,
   GENERATED_NAMESPACE,
@@ -19,6 +19,7 @@ import {
   withMark,
   type GeneratedSheetMark,
 } from "../bindingsStore";
+import { CellGrid } from "../cellGrid";
 import { ContentFingerprint, isReinterpretedText, toCellContent, type CellContent } from "../cellContent";
 import {
   WorkbookError,
@@ -43,7 +44,7 @@ interface MemoryCell {
 interface MemorySheet {
   id: string;
   name: string;
-  cells: Map<number, MemoryCell>;
+  cells: CellGrid<MemoryCell>;
   merges: RangeRef[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
@@ -105,7 +106,6 @@ export interface WorkbookSnapshot {
   selection: { sheet: string; address: string } | null;
 }
 
-const key = (row: number, col: number) => row * MAX_COLS + col;
 
 function valueOf(content: CellContent): RawTable["rows"][number][number] {
   return content === "" ? null : content;
@@ -142,7 +142,7 @@ export class MemoryWorkbook implements Workbook {
     const sheet: MemorySheet = {
       id: this.newId("sheet"),
       name,
-      cells: new Map(),
+      cells: new CellGrid(),
       merges: [],
       columnWidths: new Map(),
       rowHeights: new Map(),
@@ -183,8 +183,8 @@ export class MemoryWorkbook implements Workbook {
   }
 
   private put(sheet: MemorySheet, row: number, col: number, cell: MemoryCell): void {
-    if (cell.content === "" && !cell.numberFormat && !cell.style && !cell.link) sheet.cells.delete(key(row, col));
-    else sheet.cells.set(key(row, col), cell);
+    if (cell.content === "" && !cell.numberFormat && !cell.style && !cell.link) sheet.cells.delete(row, col);
+    else sheet.cells.set(row, col, cell);
   }
 
   private tableById(id: string): MemoryTable {
@@ -199,7 +199,7 @@ export class MemoryWorkbook implements Workbook {
     if (rows !== 1) return rows;
     const sheet = this.sheetById(table.sheetId);
     for (let j = 0; j < table.rect.cols; j++) {
-      if ((sheet?.cells.get(key(table.rect.row + 1, table.rect.col + j))?.content ?? "") !== "") return 1;
+      if ((sheet?.cells.get(table.rect.row + 1, table.rect.col + j)?.content ?? "") !== "") return 1;
     }
     return 0;
   }
@@ -208,7 +208,7 @@ export class MemoryWorkbook implements Workbook {
     const sheet = this.sheetById(table.sheetId);
     const headers: string[] = [];
     for (let j = 0; j < table.rect.cols; j++) {
-      headers.push(String(sheet?.cells.get(key(table.rect.row, table.rect.col + j))?.content ?? ""));
+      headers.push(String(sheet?.cells.get(table.rect.row, table.rect.col + j)?.content ?? ""));
     }
     return {
       id: table.id,
@@ -236,7 +236,7 @@ export class MemoryWorkbook implements Workbook {
         const line: RawTable["rows"][number] = [];
         const formats: string[] = [];
         for (let j = 0; j < table.rect.cols; j++) {
-          const cell = sheet?.cells.get(key(table.rect.row + i, table.rect.col + j));
+          const cell = sheet?.cells.get(table.rect.row + i, table.rect.col + j);
           line.push(valueOf(cell?.content ?? ""));
           formats.push(cell?.numberFormat ?? "General");
         }
@@ -323,7 +323,7 @@ export class MemoryWorkbook implements Workbook {
 
   private fingerprintOf(sheet: MemorySheet): string {
     const fp = new ContentFingerprint();
-    for (const [k, cell] of sheet.cells) fp.add(Math.floor(k / MAX_COLS), k % MAX_COLS, cell.content);
+    for (const [row, col, cell] of sheet.cells.entries()) fp.add(row, col, cell.content);
     return fp.digest();
   }
 
@@ -352,10 +352,10 @@ export class MemoryWorkbook implements Workbook {
     sheet.charts = [];
     sheet.freezeRows = undefined;
     const cellAt = (row: number, col: number): MemoryCell => {
-      const found = sheet.cells.get(key(row, col));
+      const found = sheet.cells.get(row, col);
       if (found) return found;
       const cell: MemoryCell = { content: "" };
-      sheet.cells.set(key(row, col), cell);
+      sheet.cells.set(row, col, cell);
       return cell;
     };
     for (const group of plan.styles) {
@@ -433,7 +433,7 @@ export class MemoryWorkbook implements Workbook {
     const sheet = this.sheetByName(sheetName);
     const ref = parseCell(address);
     if (!sheet || !ref) throw new WorkbookError("table-missing", `no cell ${sheetName}!${address}`, { sheet: sheetName });
-    const old = sheet.cells.get(key(ref.row, ref.col));
+    const old = sheet.cells.get(ref.row, ref.col);
     this.put(sheet, ref.row, ref.col, { ...old, content: toCellContent(value) });
     for (const table of this.tables) {
       if (table.sheetId === sheet.id && contains(table.rect, ref.row, ref.col)) {
@@ -447,7 +447,7 @@ export class MemoryWorkbook implements Workbook {
     const sheet = this.sheetByName(sheetName);
     const ref = parseCell(address);
     if (!sheet || !ref) return "";
-    return sheet.cells.get(key(ref.row, ref.col))?.content ?? "";
+    return sheet.cells.get(ref.row, ref.col)?.content ?? "";
   }
 
   /** Selects a range (for "use the selected range"). */
@@ -473,7 +473,7 @@ export class MemoryWorkbook implements Workbook {
     const table = this.tableById(tableId);
     const sheet = this.sheetById(table.sheetId);
     for (let r = table.rect.row; r < table.rect.row + table.rect.rows; r++) {
-      for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++) sheet?.cells.delete(key(r, c));
+      for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++) sheet?.cells.delete(r, c);
     }
     this.tables.splice(this.tables.indexOf(table), 1);
     this.handlers.delete(tableId);
@@ -489,9 +489,7 @@ export class MemoryWorkbook implements Workbook {
     const generated = decodeGenerated(this.parts.get(GENERATED_NAMESPACE));
     const sheets = this.sheets.map((sheet): SheetSnapshot => {
       const cells: CellSnapshot[] = [...sheet.cells.entries()]
-        .map(([k, cell]) => {
-          const row = Math.floor(k / MAX_COLS);
-          const col = k % MAX_COLS;
+        .map(([row, col, cell]) => {
           return {
             row,
             col,

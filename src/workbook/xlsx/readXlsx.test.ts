@@ -10,10 +10,14 @@ describe("cellValueOf", () => {
     expect(cellValueOf(new Date(Date.UTC(2019, 11, 2)))).toBe(43801);
     expect(cellValueOf(new Date(Date.UTC(2019, 9, 1, 12)))).toBe(43739.5);
     expect(cellValueOf({ formula: "A1*2", result: 50 })).toBe(50);
-    expect(cellValueOf({ sharedFormula: "B2", result: new Date(Date.UTC(2020, 0, 23)) })).toBe(43853);
+    expect(cellValueOf({ sharedFormula: "B2", result: new Date(Date.UTC(2020, 0, 23)) })).toBe(
+      43853
+    );
     expect(cellValueOf({ formula: "A1" })).toBeNull();
     expect(cellValueOf({ formula: "1/0", result: { error: "#DIV/0!" } })).toBe("#DIV/0!");
-    expect(cellValueOf({ richText: [{ text: "เป็นไป" }, { font: { bold: true }, text: "ตามแผน" }] })).toBe("เป็นไปตามแผน");
+    expect(
+      cellValueOf({ richText: [{ text: "เป็นไป" }, { font: { bold: true }, text: "ตามแผน" }] })
+    ).toBe("เป็นไปตามแผน");
     expect(cellValueOf({ error: "#N/A" })).toBe("#N/A");
     expect(cellValueOf({ text: "ลิงก์", hyperlink: "https://example.org" })).toBe("ลิงก์");
     expect(cellValueOf(undefined)).toBeNull();
@@ -37,7 +41,9 @@ describe("readXlsxTables", () => {
       { projectCode: "21000000-3165", round: 2, date: "2020-1-23", progress: 0.25 },
     ]);
     const workbook = new ExcelJS.Workbook();
-    const sheet = addSheet(workbook, { table: { ...rounds, sheet: "งาน", name: "Rounds2563", origin: { row: 3, col: 2 } } });
+    const sheet = addSheet(workbook, {
+      table: { ...rounds, sheet: "งาน", name: "Rounds2563", origin: { row: 3, col: 2 } },
+    });
     sheet.getCell("A1").value = "รายงานประจำปี";
     // A real date cell (not a serial) and a percent-formatted progress.
     sheet.getCell("E5").value = new Date(Date.UTC(2019, 11, 2));
@@ -63,7 +69,10 @@ describe("readXlsxTables", () => {
       ref: "A1",
       headerRow: true,
       totalsRow: true,
-      columns: [{ name: "รหัสโครงการ", totalsRowLabel: "รวม" }, { name: "งบประมาณที่เบิกใช้", totalsRowFunction: "sum" }],
+      columns: [
+        { name: "รหัสโครงการ", totalsRowLabel: "รวม" },
+        { name: "งบประมาณที่เบิกใช้", totalsRowFunction: "sum" },
+      ],
       rows: [
         ["A", 1],
         ["A", 2],
@@ -79,7 +88,15 @@ describe("readXlsxTables", () => {
   });
 
   it("reads a plain sheet whose first row is a header, and skips sheets that do not start with one", async () => {
-    const projects = { ...rawTableFromRows("projects", [{ code: "21000000-3165", name: "ก", fiscalYear: 2563 }, {}, {}]), sheet: "Plain", origin: { row: 1, col: 1 } };
+    const projects = {
+      ...rawTableFromRows("projects", [
+        { code: "21000000-3165", name: "ก", fiscalYear: 2563 },
+        {},
+        {},
+      ]),
+      sheet: "Plain",
+      origin: { row: 1, col: 1 },
+    };
     const workbook = new ExcelJS.Workbook();
     addSheet(workbook, { table: projects, plain: true });
     const notes = workbook.addWorksheet("Notes");
@@ -101,7 +118,11 @@ describe("readXlsxTables", () => {
   it("round-trips the whole sample workbook", async () => {
     const sample = sampleWorkbookTables();
     const path = join(dir, "sample.xlsx");
-    await writeWorkbook(path, [{ table: sample.projects }, { table: sample.rounds }, { table: sample.indicators }]);
+    await writeWorkbook(path, [
+      { table: sample.projects },
+      { table: sample.rounds },
+      { table: sample.indicators },
+    ]);
     const tables = await readXlsxTables(path);
     expect(tables.map((table) => [table.name, table.rows.length])).toEqual([
       ["KaonaProjects", 2],
@@ -113,7 +134,9 @@ describe("readXlsxTables", () => {
 
   it("fails with a one-line reason for files it cannot read", async () => {
     const missing = join(dir, "missing.xlsx");
-    await expect(readXlsxTables(missing)).rejects.toThrow(new XlsxReadError(`file not found: ${missing}`));
+    await expect(readXlsxTables(missing)).rejects.toThrow(
+      new XlsxReadError(`file not found: ${missing}`)
+    );
     const garbage = join(dir, "garbage.xlsx");
     writeFileSync(garbage, "this is not a zip file");
     await expect(readXlsxTables(garbage)).rejects.toThrow(/is not a readable \.xlsx workbook/);
@@ -122,7 +145,9 @@ describe("readXlsxTables", () => {
 
   it("reads a workbook held in memory", async () => {
     const workbook = new ExcelJS.Workbook();
-    addSheet(workbook, { table: rawTableFromRows("indicators", [{ projectCode: "A", outcome: "ผ่าน" }]) });
+    addSheet(workbook, {
+      table: rawTableFromRows("indicators", [{ projectCode: "A", outcome: "ผ่าน" }]),
+    });
     const buffer = await workbook.xlsx.writeBuffer();
     const tables = await readXlsxTables(Buffer.from(buffer));
     expect(tables[0].rows[0][6]).toBe("ผ่าน");

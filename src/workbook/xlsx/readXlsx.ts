@@ -26,7 +26,8 @@ function serialOfDate(date: Date): CellValue {
   if (Number.isNaN(time)) return null;
   const day = toExcelSerial(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
   if (Number.isNaN(day)) return date.toISOString();
-  const fraction = (time - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())) / MS_PER_DAY;
+  const fraction =
+    (time - Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate())) / MS_PER_DAY;
   return fraction === 0 ? day : day + fraction;
 }
 
@@ -36,7 +37,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function richTextOf(value: unknown): string | undefined {
   if (!isRecord(value) || !Array.isArray(value.richText)) return undefined;
-  return value.richText.map((run: unknown) => (isRecord(run) && typeof run.text === "string" ? run.text : "")).join("");
+  return value.richText
+    .map((run: unknown) => (isRecord(run) && typeof run.text === "string" ? run.text : ""))
+    .join("");
 }
 
 /** An ExcelJS cell value → what Office.js `Range.values` would hold. */
@@ -49,22 +52,32 @@ export function cellValueOf(value: unknown): CellValue {
   if ("error" in value) return typeof value.error === "string" ? value.error : "#VALUE!";
   const rich = richTextOf(value);
   if (rich !== undefined) return rich;
-  if ("formula" in value || "sharedFormula" in value) return "result" in value ? cellValueOf(value.result) : null;
+  if ("formula" in value || "sharedFormula" in value)
+    return "result" in value ? cellValueOf(value.result) : null;
   // Hyperlinks: the text shown (itself plain or rich).
-  if ("text" in value) return typeof value.text === "string" ? value.text : (richTextOf(value.text) ?? null);
+  if ("text" in value)
+    return typeof value.text === "string" ? value.text : (richTextOf(value.text) ?? null);
   return null;
 }
 
 /** "B3:D5" → zero-based corners. */
-function parseRef(ref: string): { top: number; left: number; bottom: number; right: number } | undefined {
+function parseRef(
+  ref: string
+): { top: number; left: number; bottom: number; right: number } | undefined {
   const match = /^\$?([A-Z]{1,3})\$?(\d+)(?::\$?([A-Z]{1,3})\$?(\d+))?$/i.exec(ref.trim());
   if (!match) return undefined;
-  const col = (letters: string) => [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  const col = (letters: string) =>
+    [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
   const top = Number(match[2]) - 1;
   const left = col(match[1]);
   const bottom = match[4] ? Number(match[4]) - 1 : top;
   const right = match[3] ? col(match[3]) : left;
-  return { top: Math.min(top, bottom), left: Math.min(left, right), bottom: Math.max(top, bottom), right: Math.max(left, right) };
+  return {
+    top: Math.min(top, bottom),
+    left: Math.min(left, right),
+    bottom: Math.max(top, bottom),
+    right: Math.max(left, right),
+  };
 }
 
 interface Block {
@@ -75,29 +88,38 @@ interface Block {
   right: number;
 }
 
-/** Reads a rectangle (zero-based, inclusive): the first row is the header. */
+/** Reads a rectangle (zero-based, inclusive): the first row is the header. `find…`
+ * rather than `get…`: reading must not create the cells it looks at. */
 function readBlock(sheet: ExcelJS.Worksheet, block: Block): RawTable {
   const headers: string[] = [];
   const rows: CellValue[][] = [];
   const numberFormats: string[][] = [];
-  const header = sheet.getRow(block.top + 1);
+  const header = sheet.findRow(block.top + 1);
   for (let col = block.left; col <= block.right; col++) {
-    const value = cellValueOf(header.getCell(col + 1).value);
+    const value = cellValueOf(header?.findCell(col + 1)?.value);
     headers.push(value === null || value === undefined ? "" : String(value));
   }
   for (let row = block.top + 1; row <= block.bottom; row++) {
-    const sheetRow = sheet.getRow(row + 1);
+    const sheetRow = sheet.findRow(row + 1);
     const values: CellValue[] = [];
     const formats: string[] = [];
     for (let col = block.left; col <= block.right; col++) {
-      const cell = sheetRow.getCell(col + 1);
-      values.push(cellValueOf(cell.value));
-      formats.push(typeof cell.numFmt === "string" ? cell.numFmt : "");
+      const found = sheetRow?.findCell(col + 1);
+      values.push(cellValueOf(found?.value));
+      const format: unknown = found?.numFmt;
+      formats.push(typeof format === "string" ? format : "");
     }
     rows.push(values);
     numberFormats.push(formats);
   }
-  return { name: block.name, sheet: sheet.name, origin: { row: block.top, col: block.left }, headers, rows, numberFormats };
+  return {
+    name: block.name,
+    sheet: sheet.name,
+    origin: { row: block.top, col: block.left },
+    headers,
+    rows,
+    numberFormats,
+  };
 }
 
 interface TableModel {
@@ -110,7 +132,9 @@ interface TableModel {
 
 /** ExcelJS keeps a loaded table's model on `.table` (typings say otherwise). */
 function tableModels(sheet: ExcelJS.Worksheet): TableModel[] {
-  const tables: unknown[] = Object.values((sheet as unknown as { tables?: Record<string, unknown> }).tables ?? {});
+  const tables: unknown[] = Object.values(
+    (sheet as unknown as { tables?: Record<string, unknown> }).tables ?? {}
+  );
   return tables.map((table) => {
     if (!isRecord(table)) return {};
     const model = isRecord(table.table) ? table.table : isRecord(table.model) ? table.model : table;
@@ -121,18 +145,29 @@ function tableModels(sheet: ExcelJS.Worksheet): TableModel[] {
 function tableBlocks(sheet: ExcelJS.Worksheet): Block[] {
   const blocks: Block[] = [];
   for (const model of tableModels(sheet)) {
-    const ref = typeof model.tableRef === "string" ? model.tableRef : typeof model.ref === "string" ? model.ref : "";
+    const ref =
+      typeof model.tableRef === "string"
+        ? model.tableRef
+        : typeof model.ref === "string"
+          ? model.ref
+          : "";
     const corners = parseRef(ref);
     // A table without a header row has nothing to map by.
     if (!corners || model.headerRow === false) continue;
     const bottom = model.totalsRow === true ? corners.bottom - 1 : corners.bottom;
-    blocks.push({ name: typeof model.name === "string" ? model.name : sheet.name, ...corners, bottom: Math.max(bottom, corners.top) });
+    blocks.push({
+      name: typeof model.name === "string" ? model.name : sheet.name,
+      ...corners,
+      bottom: Math.max(bottom, corners.top),
+    });
   }
   return blocks;
 }
 
 function isBlankValue(value: CellValue): boolean {
-  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+  return (
+    value === null || value === undefined || (typeof value === "string" && value.trim() === "")
+  );
 }
 
 /** A sheet without tables: its first non-blank row, if it reads as a header (at least two
@@ -206,16 +241,18 @@ export async function readXlsxTables(source: string | Buffer | ArrayBuffer): Pro
   const label = typeof source === "string" ? source : "the workbook";
   try {
     if (typeof source === "string") {
-      if ((await stat(source)).isDirectory()) throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      if ((await stat(source)).isDirectory())
+        throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
       await workbook.xlsx.readFile(source);
-    }
-    else await workbook.xlsx.load(source as ArrayBuffer);
+    } else await workbook.xlsx.load(source as ArrayBuffer);
   } catch (error) {
     throw new XlsxReadError(reasonOf(error, label));
   }
   try {
     return rawTablesOfWorkbook(workbook);
   } catch (error) {
-    throw new XlsxReadError(`${label} could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    throw new XlsxReadError(
+      `${label} could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`
+    );
   }
 }
