@@ -10,7 +10,16 @@ import type { CellContent } from "../src/workbook/cellContent";
 import { ExcelWorkbook } from "../src/workbook/excel/ExcelWorkbook";
 
 const SIZES = [1_000, 50_000, 200_000];
-const HEADERS = ["รหัสโครงการ", "รายงานครั้งที่", "วันที่รายงาน", "ผลการดำเนินงาน", "ความก้าวหน้าของงาน (%)", "งบประมาณที่เบิกใช้", "เป็นไปตามแผน", "เป็นไปตามเป้าหมาย"];
+const HEADERS = [
+  "รหัสโครงการ",
+  "รายงานครั้งที่",
+  "วันที่รายงาน",
+  "ผลการดำเนินงาน",
+  "ความก้าวหน้าของงาน (%)",
+  "งบประมาณที่เบิกใช้",
+  "เป็นไปตามแผน",
+  "เป็นไปตามเป้าหมาย",
+];
 
 function rounds(n: number): CellContent[][] {
   return Array.from({ length: n }, (_, i) => [
@@ -26,11 +35,23 @@ function rounds(n: number): CellContent[][] {
 }
 
 function issues(n: number): SheetLayout {
-  const cells: SheetLayout["cells"] = ["ตาราง", "แถว", "รหัส", "ข้อความ", "เซลล์"].map((value, col) => ({ row: 0, col, value, style: "head" }));
+  const cells: SheetLayout["cells"] = ["ตาราง", "แถว", "รหัส", "ข้อความ", "เซลล์"].map(
+    (value, col) => ({ row: 0, col, value, style: "head" })
+  );
   for (let i = 1; i <= n; i++) {
-    cells.push({ row: i, col: 0, value: "rounds" }, { row: i, col: 1, value: i }, { row: i, col: 2, value: "ROUND_PROGRESS_FALLS" });
+    cells.push(
+      { row: i, col: 0, value: "rounds" },
+      { row: i, col: 1, value: i },
+      { row: i, col: 2, value: "ROUND_PROGRESS_FALLS" }
+    );
     cells.push({ row: i, col: 3, value: `ความก้าวหน้าลดลงจากครั้งก่อน (แถว ${i})`, style: "wrap" });
-    cells.push({ row: i, col: 4, value: `E${i + 1}`, link: { sheet: "รายงานครั้งที่", cell: `E${i + 1}` }, style: "link" });
+    cells.push({
+      row: i,
+      col: 4,
+      value: `E${i + 1}`,
+      link: { sheet: "รายงานครั้งที่", cell: `E${i + 1}` },
+      style: "link",
+    });
   }
   return {
     name: "ปัญหา Kaona",
@@ -38,7 +59,11 @@ function issues(n: number): SheetLayout {
     rowHeights: {},
     cells,
     merges: [],
-    styles: { head: { bold: true, fill: "#DDEBF7" }, wrap: { wrap: true }, link: { color: "#0563C1", underline: true } },
+    styles: {
+      head: { bold: true, fill: "#DDEBF7" },
+      wrap: { wrap: true },
+      link: { color: "#0563C1", underline: true },
+    },
     freezeRows: 1,
   };
 }
@@ -79,13 +104,32 @@ async function measure(rows: number): Promise<Row[]> {
   await step("check, cold (readTables, sizes unknown)", () => workbook.readTables([table.id]));
   await step("bind (listTables + saveBindings)", async () => {
     const tables = await workbook.listTables();
-    await workbook.saveBindings({ version: 1, tables: [{ kind: "rounds", tableId: tables[0].id, tableName: tables[0].name, columns: {} }] });
+    await workbook.saveBindings({
+      version: 1,
+      tables: [{ kind: "rounds", tableId: tables[0].id, tableName: tables[0].name, columns: {} }],
+    });
   });
   await step("check (readTables after listTables)", () => workbook.readTables([table.id]));
   await step("create (empty table + validation)", () =>
-    workbook.createTable({ sheet: "โครงการ", tableName: "KaonaProjects", headers: HEADERS, numberFormats: ["@", "0", "[$-1070000]d/mm/yyyy"], validation: [{ column: 4, type: "decimal", min: 0, max: 100 }, { column: 6, type: "list", source: ["เป็นไปตามแผน", "ล่าช้ากว่าแผน", "เร็วกว่าแผน"] }] }),
+    workbook.createTable({
+      sheet: "โครงการ",
+      tableName: "KaonaProjects",
+      headers: HEADERS,
+      numberFormats: ["@", "0", "[$-1070000]d/mm/yyyy"],
+      validation: [
+        { column: 4, type: "decimal", min: 0, max: 100 },
+        { column: 6, type: "list", source: ["เป็นไปตามแผน", "ล่าช้ากว่าแผน", "เร็วกว่าแผน"] },
+      ],
+    })
   );
-  await step("sample (createTable with rows)", () => workbook.createTable({ sheet: "ตัวอย่าง", tableName: "KaonaSample", headers: HEADERS, rows: rounds(rows) }));
+  await step("sample (createTable with rows)", () =>
+    workbook.createTable({
+      sheet: "ตัวอย่าง",
+      tableName: "KaonaSample",
+      headers: HEADERS,
+      rows: rounds(rows),
+    })
+  );
   const layout = issues(rows);
   await step("issues sheet (writeSheet, new)", () => workbook.writeSheet(layout));
   await step("issues sheet (regenerate in place)", () => workbook.writeSheet(layout));
@@ -93,18 +137,26 @@ async function measure(rows: number): Promise<Row[]> {
 }
 
 function mb(bytes: number): string {
-  return bytes >= 1_000_000 ? `${(bytes / 1_000_000).toFixed(2)} MB` : `${(bytes / 1000).toFixed(1)} kB`;
+  return bytes >= 1_000_000
+    ? `${(bytes / 1_000_000).toFixed(2)} MB`
+    : `${(bytes / 1000).toFixed(1)} kB`;
 }
 
 async function main(): Promise<void> {
   const all: Row[] = [];
   for (const rows of SIZES) all.push(...(await measure(rows)));
   console.log("## Workbook actions on the recording Excel fake\n");
-  console.log("Budget per sync: 4 MB and 20,000 rows of content (Excel on the web refuses 5 MB).\n");
-  console.log("| rows | action | context.sync | request bytes (total) | largest request | response bytes | time (fake) |");
+  console.log(
+    "Budget per sync: 4 MB and 20,000 rows of content (Excel on the web refuses 5 MB).\n"
+  );
+  console.log(
+    "| rows | action | context.sync | request bytes (total) | largest request | response bytes | time (fake) |"
+  );
   console.log("|---:|---|---:|---:|---:|---:|---:|");
   for (const r of all) {
-    console.log(`| ${r.rows.toLocaleString("en")} | ${r.action} | ${r.syncs} | ${mb(r.requestBytes)} | ${mb(r.maxRequest)} | ${mb(r.responseBytes)} | ${r.ms.toFixed(0)} ms |`);
+    console.log(
+      `| ${r.rows.toLocaleString("en")} | ${r.action} | ${r.syncs} | ${mb(r.requestBytes)} | ${mb(r.maxRequest)} | ${mb(r.responseBytes)} | ${r.ms.toFixed(0)} ms |`
+    );
   }
 }
 

@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { REQUIRED_EXCEL_API_VERSION } from "../src/workbook/excel/officeHost";
+import { REQUIRED_EXCEL_API } from "../src/workbook/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "..");
 const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -113,7 +113,7 @@ test("names and texts a person reads have Thai overrides", () => {
 
 test("the requirement sets match what the code checks at run time", () => {
   const sets = Object.fromEntries(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
-  expect(sets).toEqual({ SharedRuntime: "1.1", ExcelApi: REQUIRED_EXCEL_API_VERSION, CustomFunctionsRuntime: "1.3" });
+  expect(sets).toEqual({ SharedRuntime: "1.1", ExcelApi: REQUIRED_EXCEL_API, CustomFunctionsRuntime: "1.3" });
 });
 
 test("`office-addin-manifest info` reads the manifest offline", () => {

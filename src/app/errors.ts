@@ -27,12 +27,32 @@ export interface ErrorInfo {
 }
 
 const TEXT: Record<ErrorReason, { title: MessageKey; body: MessageKey; way: WayOn }> = {
-  "table-missing": { title: "error.tableMissing.title", body: "error.tableMissing.body", way: "rebind" },
-  "sheet-protected": { title: "error.sheetProtected.title", body: "error.sheetProtected.body", way: "retry" },
-  "payload-too-large": { title: "error.payloadTooLarge.title", body: "error.payloadTooLarge.body", way: "retry" },
+  "table-missing": {
+    title: "error.tableMissing.title",
+    body: "error.tableMissing.body",
+    way: "rebind",
+  },
+  "sheet-protected": {
+    title: "error.sheetProtected.title",
+    body: "error.sheetProtected.body",
+    way: "retry",
+  },
+  "payload-too-large": {
+    title: "error.payloadTooLarge.title",
+    body: "error.payloadTooLarge.body",
+    way: "retry",
+  },
   timeout: { title: "error.timeout.title", body: "error.timeout.body", way: "retry" },
-  "sheet-conflict": { title: "error.sheetConflict.title", body: "error.sheetConflict.body", way: "dismiss" },
-  "not-supported": { title: "error.notSupported.title", body: "error.notSupported.body", way: "dismiss" },
+  "sheet-conflict": {
+    title: "error.sheetConflict.title",
+    body: "error.sheetConflict.body",
+    way: "dismiss",
+  },
+  "not-supported": {
+    title: "error.notSupported.title",
+    body: "error.notSupported.body",
+    way: "dismiss",
+  },
   unknown: { title: "error.unknown.title", body: "error.unknown.body", way: "retry" },
 };
 

@@ -23,10 +23,14 @@ export function nextStep(state: SessionState): NextStep {
   if (state.status === "loading") return { step: "loading" };
   for (const kind of ["projects", "rounds", "indicators"] as const) {
     const bound = state.bound[kind];
-    if (bound && (bound.status === "missing" || bound.unmappedRequired.length > 0)) return { step: "fixBinding", kind };
+    if (bound && (bound.status === "missing" || bound.unmappedRequired.length > 0))
+      return { step: "fixBinding", kind };
   }
   const unbound = NEEDED_KINDS.filter((kind) => !state.bound[kind]);
-  if (unbound.length > 0) return state.tables.length === 0 ? { step: "createOrSample" } : { step: "bind", kinds: unbound };
+  if (unbound.length > 0)
+    return state.tables.length === 0
+      ? { step: "createOrSample" }
+      : { step: "bind", kinds: unbound };
   if (!state.check) return { step: "check" };
   const { errors, warnings } = state.check.result.summary;
   return errors > 0 ? { step: "fixErrors", errors } : { step: "report", warnings };

@@ -88,7 +88,10 @@ export class PreviewWorkbook implements Workbook {
     this.changed();
   }
 
-  async writeSheet(layout: SheetLayout, options?: { overwriteEdited?: boolean; activate?: boolean }): Promise<WriteResult> {
+  async writeSheet(
+    layout: SheetLayout,
+    options?: { overwriteEdited?: boolean; activate?: boolean }
+  ): Promise<WriteResult> {
     const result = await this.memory.writeSheet(layout, options);
     this.layouts.set(result.sheet.toLowerCase(), { ...layout, name: result.sheet });
     this.changed();
@@ -100,7 +103,10 @@ export class PreviewWorkbook implements Workbook {
     this.changed();
   }
 
-  onTablesChanged(tableIds: string[], handler: (tableId: string) => void): Promise<() => Promise<void>> {
+  onTablesChanged(
+    tableIds: string[],
+    handler: (tableId: string) => void
+  ): Promise<() => Promise<void>> {
     return this.memory.onTablesChanged(tableIds, handler);
   }
 

@@ -12,8 +12,13 @@ async function boundSample(options: { debounceMs?: number } = {}) {
   const memory = createSampleWorkbook();
   const session = new KaonaSession(memory, options);
   await session.load();
-  const byName: Record<string, TableKind> = { KaonaProjects: "projects", KaonaRounds: "rounds", KaonaIndicators: "indicators" };
-  for (const table of session.getState().tables) await session.bindTable(table.id, byName[table.name]);
+  const byName: Record<string, TableKind> = {
+    KaonaProjects: "projects",
+    KaonaRounds: "rounds",
+    KaonaIndicators: "indicators",
+  };
+  for (const table of session.getState().tables)
+    await session.bindTable(table.id, byName[table.name]);
   return { memory, session };
 }
 
@@ -46,7 +51,11 @@ describe("loading and binding", () => {
     const rounds = session.getState().bound.rounds!;
     expect(rounds.status).toBe("ok");
     expect(rounds.unmappedRequired).toEqual([]);
-    expect(rounds.binding.columns).toMatchObject({ projectCode: "รหัสโครงการ", round: "รายงานครั้งที่", progress: "ความก้าวหน้าของงาน (%)" });
+    expect(rounds.binding.columns).toMatchObject({
+      projectCode: "รหัสโครงการ",
+      round: "รายงานครั้งที่",
+      progress: "ความก้าวหน้าของงาน (%)",
+    });
     expect(Object.keys(session.getState().bound.projects!.binding.columns)).toHaveLength(18);
   });
 
@@ -67,14 +76,34 @@ describe("loading and binding", () => {
     memory.renameTable(rounds.id, "ProgressLog");
     memory.renameSheet(ROUNDS_SHEET, "ความก้าวหน้า 2566");
     await session.load();
-    expect(session.getState().bound.rounds).toMatchObject({ status: "renamed", table: { name: "ProgressLog", sheet: "ความก้าวหน้า 2566" } });
+    expect(session.getState().bound.rounds).toMatchObject({
+      status: "renamed",
+      table: { name: "ProgressLog", sheet: "ความก้าวหน้า 2566" },
+    });
     memory.deleteTable(session.getState().bound.indicators!.table!.id);
     await session.load();
-    expect(session.getState().bound.indicators).toMatchObject({ status: "missing", table: undefined });
+    expect(session.getState().bound.indicators).toMatchObject({
+      status: "missing",
+      table: undefined,
+    });
     // A fresh session on the same workbook reads the same bindings back.
     const again = new KaonaSession(memory);
     await again.load();
     expect(again.getState().bound.rounds!.binding.tableName).toBe("ProgressLog");
+  });
+
+  test("binding automatically gives each sample table the kind its headers fit", async () => {
+    const session = new KaonaSession(createSampleWorkbook());
+    await session.load();
+    expect(await session.autoBind()).toEqual(["projects", "rounds", "indicators"]);
+    const bound = session.getState().bound;
+    expect([
+      bound.projects!.table!.name,
+      bound.rounds!.table!.name,
+      bound.indicators!.table!.name,
+    ]).toEqual(["KaonaProjects", "KaonaRounds", "KaonaIndicators"]);
+    // Nothing left to bind: a second run changes nothing.
+    expect(await session.autoBind()).toEqual([]);
   });
 
   test("correcting a field's column frees it from the field that held it", async () => {
@@ -86,7 +115,9 @@ describe("loading and binding", () => {
     await session.setColumn("rounds", "round", null);
     expect(session.getState().bound.rounds!.unmappedRequired).toEqual(["round"]);
     const run = await session.runCheck();
-    expect(run!.result.issues.filter((i) => i.code === "MAP_REQUIRED_UNMAPPED").map((i) => i.table)).toEqual(["rounds"]);
+    expect(
+      run!.result.issues.filter((i) => i.code === "MAP_REQUIRED_UNMAPPED").map((i) => i.table)
+    ).toEqual(["rounds"]);
   });
 });
 
@@ -97,7 +128,7 @@ describe("checking", () => {
     expect(run.result.summary.errors).toBe(0);
     const missing = run.result.issues.filter((i) => i.code === "ROUND_PROGRESS_MISSING");
     expect(missing.map((i) => [i.severity, i.sheet, i.cell])).toEqual(
-      ["E15", "E16", "E17", "E18", "E19"].map((cell) => ["warning", ROUNDS_SHEET, cell]),
+      ["E15", "E16", "E17", "E18", "E19"].map((cell) => ["warning", ROUNDS_SHEET, cell])
     );
     expect(missing[0].message.th).toContain(SEED_001_CODE);
     expect(run.tables.map((t) => [t.kind, t.rows])).toEqual([
@@ -105,7 +136,9 @@ describe("checking", () => {
       ["rounds", 19],
       ["indicators", 431],
     ]);
-    const seed000 = run.result.issues.filter((i) => i.severity === "error" && i.message.th.includes(SEED_000_CODE));
+    const seed000 = run.result.issues.filter(
+      (i) => i.severity === "error" && i.message.th.includes(SEED_000_CODE)
+    );
     expect(seed000).toEqual([]);
   });
 
@@ -159,15 +192,28 @@ describe("checking", () => {
 
   test("settings are stored in the workbook and change the check", async () => {
     const { memory, session } = await boundSample();
-    const outcome = session.getState().settings.vocabularies.outcome.map((e) => (e.key === "notNeeded" ? { ...e, counts: "passed" as const } : e));
-    await session.updateSettings({ language: "en", planTolerance: 12.5, dateEra: "CE", vocabularies: { ...session.getState().settings.vocabularies, outcome } });
+    const outcome = session
+      .getState()
+      .settings.vocabularies.outcome.map((e) =>
+        e.key === "notNeeded" ? { ...e, counts: "passed" as const } : e
+      );
+    await session.updateSettings({
+      language: "en",
+      planTolerance: 12.5,
+      dateEra: "CE",
+      vocabularies: { ...session.getState().settings.vocabularies, outcome },
+    });
     const again = new KaonaSession(memory);
     await again.load();
     const settings = again.getState().settings;
     expect(settings).toMatchObject({ language: "en", planTolerance: 12.5, dateEra: "CE" });
     expect(settings.vocabularies.outcome.find((e) => e.key === "notNeeded")!.counts).toBe("passed");
     // Bindings are kept alongside.
-    expect(Object.keys(again.getState().bound).sort()).toEqual(["indicators", "projects", "rounds"]);
+    expect(Object.keys(again.getState().bound).sort()).toEqual([
+      "indicators",
+      "projects",
+      "rounds",
+    ]);
   });
 });
 
@@ -175,12 +221,18 @@ describe("creating tables", () => {
   test("a blank table gets a free sheet and table name, Thai headers and BE dates, and is bound", async () => {
     const { memory, session } = await boundSample();
     const table = (await session.createBlankTable("rounds", "th"))!;
-    expect([table.sheet, table.name, table.rowCount]).toEqual([`${ROUNDS_SHEET} (2)`, "KaonaRounds2", 0]);
+    expect([table.sheet, table.name, table.rowCount]).toEqual([
+      `${ROUNDS_SHEET} (2)`,
+      "KaonaRounds2",
+      0,
+    ]);
     expect(session.getState().bound.rounds!.table!.id).toBe(table.id);
     const sheet = memory.snapshot().sheets.find((s) => s.name === table.sheet)!;
     expect(sheet.cells.filter((c) => c.row === 0).map((c) => c.value)).toContain("วันที่รายงาน");
     expect(sheet.cells.find((c) => c.address === "C2")!.numberFormat).toBe("[$-1070000]d/mm/yyyy");
-    expect(sheet.validations.map((v) => Object.keys(v.rule)[0])).toEqual(expect.arrayContaining(["list", "decimal", "wholeNumber", "date"]));
+    expect(sheet.validations.map((v) => Object.keys(v.rule)[0])).toEqual(
+      expect.arrayContaining(["list", "decimal", "wholeNumber", "date"])
+    );
   });
 
   test("sample data goes into an empty workbook as three bound tables that check like the seeds", async () => {
@@ -201,16 +253,30 @@ describe("creating tables", () => {
   test("data validation goes only to the bound table's own columns, after a protected sheet is unprotected", async () => {
     const { memory, session } = await boundSample();
     const plan = await session.validationPlan("rounds");
-    expect(plan.find((p) => p.header === "ความก้าวหน้าของงาน (%)")!.rule).toMatchObject({ type: "decimal", min: 0, max: 100, column: 4 });
-    expect(plan.find((p) => p.header === "สถานะตามแผน")!.rule).toMatchObject({ type: "list", source: ["เป็นไปตามแผน", "ล่าช้ากว่าแผน", "เร็วกว่าแผน"] });
+    expect(plan.find((p) => p.header === "ความก้าวหน้าของงาน (%)")!.rule).toMatchObject({
+      type: "decimal",
+      min: 0,
+      max: 100,
+      column: 4,
+    });
+    expect(plan.find((p) => p.header === "สถานะตามแผน")!.rule).toMatchObject({
+      type: "list",
+      source: ["เป็นไปตามแผน", "ล่าช้ากว่าแผน", "เร็วกว่าแผน"],
+    });
     memory.protectSheet(ROUNDS_SHEET);
     expect(await session.applyValidation("rounds")).toBeUndefined();
-    expect(session.getState().error).toMatchObject({ reason: "sheet-protected", way: "retry", params: { sheet: ROUNDS_SHEET } });
+    expect(session.getState().error).toMatchObject({
+      reason: "sheet-protected",
+      way: "retry",
+      params: { sheet: ROUNDS_SHEET },
+    });
     memory.protectSheet(ROUNDS_SHEET, false);
     await session.retry();
     expect(session.getState().error).toBeNull();
     const sheet = memory.snapshot().sheets.find((s) => s.name === ROUNDS_SHEET)!;
-    expect(sheet.validations.find((v) => v.address === "E2:E20")!.rule).toEqual({ decimal: { formula1: 0, formula2: 100, operator: "Between" } });
+    expect(sheet.validations.find((v) => v.address === "E2:E20")!.rule).toEqual({
+      decimal: { formula1: 0, formula2: 100, operator: "Between" },
+    });
   });
 
   test("the selected range becomes a table bound as the kind asked for", async () => {
@@ -227,7 +293,11 @@ describe("creating tables", () => {
     await session.load();
     const table = (await session.convertSelection("rounds"))!;
     expect(table).toMatchObject({ name: "KaonaRounds", address: "A1:C2", rowCount: 1 });
-    expect(session.getState().bound.rounds!.binding.columns).toEqual({ projectCode: "รหัสโครงการ", round: "ครั้งที่", progress: "ความก้าวหน้า (%)" });
+    expect(session.getState().bound.rounds!.binding.columns).toEqual({
+      projectCode: "รหัสโครงการ",
+      round: "ครั้งที่",
+      progress: "ความก้าวหน้า (%)",
+    });
   });
 });
 
@@ -253,9 +323,16 @@ describe("generated sheets", () => {
     const { memory, session } = await boundSample();
     memory.select(SEED_000_CODE, "A1");
     memory.setCell(SEED_000_CODE, "A1", "someone else's sheet");
-    const outcome = (await session.generateReports({ projectCode: SEED_000_CODE, mode: "values", lang: "th", chart: true }))!;
+    const outcome = (await session.generateReports({
+      projectCode: SEED_000_CODE,
+      mode: "values",
+      lang: "th",
+      chart: true,
+    }))!;
     expect(outcome.written).toEqual([]);
-    expect(outcome.pending.map((p) => [p.sheet, p.conflict])).toEqual([[SEED_000_CODE, "not-generated"]]);
+    expect(outcome.pending.map((p) => [p.sheet, p.conflict])).toEqual([
+      [SEED_000_CODE, "not-generated"],
+    ]);
     const result = (await session.resolveConflict(outcome.pending[0], "rename"))!;
     expect(result.sheet).toBe(`${SEED_000_CODE} (2)`);
     expect(memory.getCell(SEED_000_CODE, "A1")).toBe("someone else's sheet");
@@ -270,16 +347,29 @@ describe("generated sheets", () => {
 
   test("all projects: one report sheet each and the summary; live mode writes formulas over the bound tables", async () => {
     const { memory, session } = await boundSample();
-    const outcome = (await session.generateReports({ projectCode: null, mode: "live", lang: "en", chart: false }))!;
+    const outcome = (await session.generateReports({
+      projectCode: null,
+      mode: "live",
+      lang: "en",
+      chart: false,
+    }))!;
     expect(outcome.pending).toEqual([]);
     expect(outcome.written.map((w) => w.sheet)).toEqual([SEED_000_CODE, SEED_001_CODE, "Summary"]);
-    const formulas = memory.snapshot().sheets.find((s) => s.name === SEED_000_CODE)!.cells.filter((c) => String(c.value).startsWith("="));
+    const formulas = memory
+      .snapshot()
+      .sheets.find((s) => s.name === SEED_000_CODE)!
+      .cells.filter((c) => String(c.value).startsWith("="));
     expect(formulas.some((c) => String(c.value).includes("KaonaRounds[["))).toBe(true);
   });
 
   test("the preview layout of seed 001 shows its missing progress as blanks", async () => {
     const { session } = await boundSample();
-    const layout = (await session.previewReport({ projectCode: SEED_001_CODE, mode: "values", lang: "th", chart: false }))!;
+    const layout = (await session.previewReport({
+      projectCode: SEED_001_CODE,
+      mode: "values",
+      lang: "th",
+      chart: false,
+    }))!;
     expect(layout.name).toBe(SEED_001_CODE);
     const values = layout.cells.map((c) => c.value);
     expect(values).toContain(100);
@@ -311,7 +401,9 @@ describe("failures and the preview workbook", () => {
     const session = new KaonaSession(preview);
     const at = await session.insertFormula('=KPI.PROGRESS(KaonaRounds[รหัสโครงการ], "x")');
     expect(at).toEqual({ sheet: "โครงการ", cell: "T2" });
-    expect(preview.memory.getCell("โครงการ", "T2")).toBe('=KPI.PROGRESS(KaonaRounds[รหัสโครงการ], "x")');
+    expect(preview.memory.getCell("โครงการ", "T2")).toBe(
+      '=KPI.PROGRESS(KaonaRounds[รหัสโครงการ], "x")'
+    );
     expect(changes).toBe(2);
   });
 

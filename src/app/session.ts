@@ -113,8 +113,14 @@ export interface SessionOptions {
   now?: () => number;
 }
 
-function isConflict(error: unknown): error is WorkbookError & { detail: { conflict: WriteConflict } } {
-  return error instanceof WorkbookError && error.reason === "sheet-conflict" && error.detail?.conflict !== undefined;
+function isConflict(
+  error: unknown
+): error is WorkbookError & { detail: { conflict: WriteConflict } } {
+  return (
+    error instanceof WorkbookError &&
+    error.reason === "sheet-conflict" &&
+    error.detail?.conflict !== undefined
+  );
 }
 
 function sameText(a: string, b: string): boolean {
@@ -156,7 +162,7 @@ export class KaonaSession {
 
   constructor(
     readonly workbook: Workbook,
-    options: SessionOptions = {},
+    options: SessionOptions = {}
   ) {
     this.debounceMs = options.debounceMs ?? LIVE_DEBOUNCE_MS;
     this.now = options.now ?? (() => Date.now());
@@ -214,11 +220,15 @@ export class KaonaSession {
   /** Reads the tables, the bindings and the settings (and re-links renamed tables). */
   async load(): Promise<void> {
     const loaded = await this.act("load", () => this.refresh());
-    if (loaded === undefined) this.set({ status: this.state.status === "ready" ? "ready" : "failed" });
+    if (loaded === undefined)
+      this.set({ status: this.state.status === "ready" ? "ready" : "failed" });
   }
 
   private async refresh(bindings?: Bindings): Promise<true> {
-    const [tables, stored] = await Promise.all([this.workbook.listTables(), bindings ? Promise.resolve(bindings) : this.workbook.loadBindings()]);
+    const [tables, stored] = await Promise.all([
+      this.workbook.listTables(),
+      bindings ? Promise.resolve(bindings) : this.workbook.loadBindings(),
+    ]);
     const { fieldsOf } = await loadSchema();
     const resolved = resolveBindings(stored, tables);
     const bound: Partial<Record<TableKind, BoundTable>> = {};
@@ -227,12 +237,27 @@ export class KaonaSession {
       if (bound[kind]) continue; // one table per kind: the first binding stands
       const columns = r.updated.columns;
       const unmappedRequired = fieldsOf(kind)
-        .filter((f) => f.required && (columns[f.key] === undefined || r.missingColumns.includes(f.key)))
+        .filter(
+          (f) => f.required && (columns[f.key] === undefined || r.missingColumns.includes(f.key))
+        )
         .map((f) => f.key);
-      bound[kind] = { kind, binding: r.updated, status: r.status, table: r.table, missingColumns: r.missingColumns, unmappedRequired };
+      bound[kind] = {
+        kind,
+        binding: r.updated,
+        status: r.status,
+        table: r.table,
+        missingColumns: r.missingColumns,
+        unmappedRequired,
+      };
     }
     const current: Bindings = { ...stored, tables: resolved.map((r) => r.updated) };
-    this.set({ status: "ready", tables, bindings: current, bound, settings: parseSettings(stored.settings) });
+    this.set({
+      status: "ready",
+      tables,
+      bindings: current,
+      bound,
+      settings: parseSettings(stored.settings),
+    });
     await this.syncLive();
     return true;
   }
@@ -244,7 +269,9 @@ export class KaonaSession {
 
   /** Bindings with `binding` as the one binding of its kind (and its table bound to nothing else). */
   private withBinding(binding: TableBinding): Bindings {
-    const others = this.state.bindings.tables.filter((b) => b.kind !== binding.kind && b.tableId !== binding.tableId);
+    const others = this.state.bindings.tables.filter(
+      (b) => b.kind !== binding.kind && b.tableId !== binding.tableId
+    );
     return { ...this.state.bindings, tables: [...others, binding] };
   }
 
@@ -252,17 +279,56 @@ export class KaonaSession {
     const { autoMap } = await loadMapping();
     const mapping = autoMap(kind, table.headers);
     const columns: Record<string, string> = {};
-    for (const [field, column] of Object.entries(mapping.columns)) columns[field] = table.headers[column];
+    for (const [field, column] of Object.entries(mapping.columns))
+      columns[field] = table.headers[column];
     return { kind, tableId: table.id, tableName: table.name, columns };
   }
 
   /** Binds a table as a kind, its columns mapped from their headers. */
   async bindTable(tableId: string, kind: TableKind): Promise<BoundTable | undefined> {
     return this.act("bind", async () => {
-      const table = this.state.tables.find((t) => t.id === tableId) ?? (await this.workbook.listTables()).find((t) => t.id === tableId);
-      if (!table) throw new WorkbookError("table-missing", `table ${tableId} does not exist`, { table: tableId });
+      const table =
+        this.state.tables.find((t) => t.id === tableId) ??
+        (await this.workbook.listTables()).find((t) => t.id === tableId);
+      if (!table)
+        throw new WorkbookError("table-missing", `table ${tableId} does not exist`, {
+          table: tableId,
+        });
       await this.save(this.withBinding(await this.autoBinding(table, kind)));
       return this.state.bound[kind];
+    });
+  }
+
+  /**
+   * Binds each kind not bound yet to the unbound table whose headers fit it best
+   * (a table fits when all the kind's required fields map). Returns the kinds bound.
+   */
+  async autoBind(): Promise<TableKind[] | undefined> {
+    return this.act("bind", async () => {
+      const { guessKind } = await loadMapping();
+      const tables = await this.workbook.listTables();
+      const taken = new Set(this.state.bindings.tables.map((b) => b.tableId));
+      const best = new Map<TableKind, { table: TableInfo; score: number }>();
+      for (const table of tables) {
+        if (taken.has(table.id)) continue;
+        const guess = guessKind(table.headers);
+        if (!guess.kind || this.state.bound[guess.kind]) continue;
+        const current = best.get(guess.kind);
+        if (!current || guess.score > current.score)
+          best.set(guess.kind, { table, score: guess.score });
+      }
+      let bindings = this.state.bindings;
+      const kinds = TABLE_KIND_ORDER.filter((kind) => best.has(kind));
+      for (const kind of kinds) {
+        const binding = await this.autoBinding(best.get(kind)!.table, kind);
+        bindings = {
+          ...bindings,
+          tables: [...bindings.tables.filter((b) => b.kind !== kind), binding],
+        };
+      }
+      if (kinds.length > 0) await this.save(bindings);
+      else await this.refresh(this.state.bindings);
+      return kinds;
     });
   }
 
@@ -292,7 +358,9 @@ export class KaonaSession {
 
   /** Creates a table on a new sheet, picking free sheet and table names. */
   private async createUnique(spec: NewTableSpec): Promise<TableInfo> {
-    const { safeSheetName } = await import(/* webpackChunkName: "domain-check" */ "../domain/report/a1");
+    const { safeSheetName } = await import(
+      /* webpackChunkName: "domain-check" */ "../domain/report/a1"
+    );
     const tables = await this.workbook.listTables();
     const sheets = new Set(tables.map((t) => t.sheet));
     const names = new Set(tables.map((t) => t.name));
@@ -312,7 +380,10 @@ export class KaonaSession {
         }
       }
     }
-    throw new WorkbookError("sheet-conflict", `no free name for "${spec.sheet}"`, { sheet: spec.sheet, conflict: "not-generated" });
+    throw new WorkbookError("sheet-conflict", `no free name for "${spec.sheet}"`, {
+      sheet: spec.sheet,
+      conflict: "not-generated",
+    });
   }
 
   private async templateSpec(kind: TableKind, lang: Lang): Promise<NewTableSpec> {
@@ -351,7 +422,10 @@ export class KaonaSession {
         const table = await this.createUnique({ ...spec, headers: raw.headers, rows });
         created.push(table);
         const binding = await this.autoBinding(table, kind);
-        bindings = { ...bindings, tables: [...bindings.tables.filter((b) => b.kind !== kind), binding] };
+        bindings = {
+          ...bindings,
+          tables: [...bindings.tables.filter((b) => b.kind !== kind), binding],
+        };
       }
       await this.save(bindings);
       return created;
@@ -362,7 +436,10 @@ export class KaonaSession {
   async convertSelection(kind?: TableKind): Promise<TableInfo | undefined> {
     return this.act("convert", async () => {
       const tables = await this.workbook.listTables();
-      const name = uniqueTableName(kind ? `Kaona${kind[0].toUpperCase()}${kind.slice(1)}` : "KaonaTable", tables.map((t) => t.name));
+      const name = uniqueTableName(
+        kind ? `Kaona${kind[0].toUpperCase()}${kind.slice(1)}` : "KaonaTable",
+        tables.map((t) => t.name)
+      );
       const table = await this.workbook.convertSelectionToTable(name);
       if (kind) await this.save(this.withBinding(await this.autoBinding(table, kind)));
       else await this.refresh(this.state.bindings);
@@ -381,8 +458,10 @@ export class KaonaSession {
     const plan: { header: string; rule: ColumnValidation }[] = [];
     for (const rule of template.validation as TemplateValidation[]) {
       const header = bound.binding.columns[fields[rule.column]?.key ?? ""];
-      const column = header === undefined ? -1 : bound.table.headers.findIndex((h) => sameText(h, header));
-      if (column >= 0) plan.push({ header: bound.table.headers[column], rule: { ...rule, column } });
+      const column =
+        header === undefined ? -1 : bound.table.headers.findIndex((h) => sameText(h, header));
+      if (column >= 0)
+        plan.push({ header: bound.table.headers[column], rule: { ...rule, column } });
     }
     return plan;
   }
@@ -391,9 +470,15 @@ export class KaonaSession {
   async applyValidation(kind: TableKind): Promise<number | undefined> {
     return this.act("validation", async () => {
       const bound = this.state.bound[kind];
-      if (!bound?.table) throw new WorkbookError("table-missing", `no ${kind} table is bound`, { table: bound?.binding.tableName });
+      if (!bound?.table)
+        throw new WorkbookError("table-missing", `no ${kind} table is bound`, {
+          table: bound?.binding.tableName,
+        });
       const plan = await this.validationPlan(kind);
-      await this.workbook.applyValidation(bound.table.id, plan.map((p) => p.rule));
+      await this.workbook.applyValidation(
+        bound.table.id,
+        plan.map((p) => p.rule)
+      );
       return plan.length;
     });
   }
@@ -431,12 +516,18 @@ export class KaonaSession {
 
   private async checkNow(trigger: CheckRun["trigger"]): Promise<CheckRun | null> {
     const started = this.now();
-    const present = TABLE_KIND_ORDER.map((kind) => this.state.bound[kind]).filter((b): b is BoundTable => Boolean(b?.table));
+    const present = TABLE_KIND_ORDER.map((kind) => this.state.bound[kind]).filter(
+      (b): b is BoundTable => Boolean(b?.table)
+    );
     if (present.length === 0) {
       this.set({ check: null });
       return null;
     }
-    const [{ checkTables }, { columnsFromHeaders }, { toExcelSerial }] = await Promise.all([loadChecker(), loadMapping(), loadDates()]);
+    const [{ checkTables }, { columnsFromHeaders }, { toExcelSerial }] = await Promise.all([
+      loadChecker(),
+      loadMapping(),
+      loadDates(),
+    ]);
     const ids = present.map((b) => b.table!.id);
     const raws = await this.workbook.readTables(ids);
     const input: Parameters<typeof checkTables>[0] = { mappings: {} };
@@ -458,7 +549,12 @@ export class KaonaSession {
       checkedAt: this.now(),
       durationMs: this.now() - started,
       trigger,
-      tables: present.map((b, i) => ({ kind: b.kind, name: b.table!.name, sheet: raws[i]?.sheet ?? b.table!.sheet, rows: raws[i]?.rows.length ?? 0 })),
+      tables: present.map((b, i) => ({
+        kind: b.kind,
+        name: b.table!.name,
+        sheet: raws[i]?.sheet ?? b.table!.sheet,
+        rows: raws[i]?.rows.length ?? 0,
+      })),
     };
     this.set({ check: run });
     return run;
@@ -494,13 +590,22 @@ export class KaonaSession {
   }
 
   /** Finishes a refused write: replace the sheet the person edited, or write under a free name. */
-  async resolveConflict(pending: PendingWrite, how: "replace" | "rename"): Promise<WriteResult | undefined> {
+  async resolveConflict(
+    pending: PendingWrite,
+    how: "replace" | "rename"
+  ): Promise<WriteResult | undefined> {
     return this.act("write", async () => {
       if (how === "replace") {
-        if (pending.conflict !== "edited") throw new WorkbookError("sheet-conflict", `"${pending.sheet}" was not made by Kaona`, { sheet: pending.sheet, conflict: "not-generated" });
+        if (pending.conflict !== "edited")
+          throw new WorkbookError("sheet-conflict", `"${pending.sheet}" was not made by Kaona`, {
+            sheet: pending.sheet,
+            conflict: "not-generated",
+          });
         return this.workbook.writeSheet(pending.layout, { overwriteEdited: true, activate: true });
       }
-      const { safeSheetName } = await import(/* webpackChunkName: "domain-check" */ "../domain/report/a1");
+      const { safeSheetName } = await import(
+        /* webpackChunkName: "domain-check" */ "../domain/report/a1"
+      );
       const taken = [pending.sheet];
       for (let attempt = 0; attempt < 20; attempt++) {
         const name = safeSheetName(pending.sheet, taken);
@@ -511,7 +616,10 @@ export class KaonaSession {
           taken.push(name);
         }
       }
-      throw new WorkbookError("sheet-conflict", `no free name for "${pending.sheet}"`, { sheet: pending.sheet, conflict: "not-generated" });
+      throw new WorkbookError("sheet-conflict", `no free name for "${pending.sheet}"`, {
+        sheet: pending.sheet,
+        conflict: "not-generated",
+      });
     });
   }
 
@@ -521,7 +629,9 @@ export class KaonaSession {
   async projects(): Promise<ProjectChoice[]> {
     const run = this.state.check ?? (await this.runCheck("report"));
     if (!run) return [];
-    const { latestProgress, roundsOfProject } = await import(/* webpackChunkName: "domain-check" */ "../domain/compute");
+    const { latestProgress, roundsOfProject } = await import(
+      /* webpackChunkName: "domain-check" */ "../domain/compute"
+    );
     const { projects, rounds } = run.result.records;
     return projects
       .filter((p) => p.code !== "")
@@ -543,12 +653,27 @@ export class KaonaSession {
     const { buildProjectReport, buildSummaryReport } = await loadReports();
     const { projects, rounds, indicators } = run.result.records;
     const chosen: Project[] =
-      request.projectCode === null ? projects.filter((p) => p.code !== "") : projects.filter((p) => sameText(p.code, request.projectCode ?? ""));
-    if (chosen.length === 0) throw new WorkbookError("table-missing", `no project ${request.projectCode ?? ""} in the Projects table`, { table: this.state.bound.projects?.binding.tableName });
+      request.projectCode === null
+        ? projects.filter((p) => p.code !== "")
+        : projects.filter((p) => sameText(p.code, request.projectCode ?? ""));
+    if (chosen.length === 0)
+      throw new WorkbookError(
+        "table-missing",
+        `no project ${request.projectCode ?? ""} in the Projects table`,
+        { table: this.state.bound.projects?.binding.tableName }
+      );
     const vocabularies = this.state.settings.vocabularies;
     const source = {
-      tables: Object.fromEntries(TABLE_KIND_ORDER.flatMap((k) => (this.state.bound[k]?.table ? [[k, this.state.bound[k]!.table!.name]] : []))),
-      columns: Object.fromEntries(TABLE_KIND_ORDER.flatMap((k) => (this.state.bound[k]?.table ? [[k, this.state.bound[k]!.binding.columns]] : []))),
+      tables: Object.fromEntries(
+        TABLE_KIND_ORDER.flatMap((k) =>
+          this.state.bound[k]?.table ? [[k, this.state.bound[k]!.table!.name]] : []
+        )
+      ),
+      columns: Object.fromEntries(
+        TABLE_KIND_ORDER.flatMap((k) =>
+          this.state.bound[k]?.table ? [[k, this.state.bound[k]!.binding.columns]] : []
+        )
+      ),
     };
     const layouts = chosen.map((project) =>
       buildProjectReport({
@@ -557,17 +682,25 @@ export class KaonaSession {
         indicators,
         vocabularies,
         options: { mode: request.mode, lang: request.lang, chart: request.chart, source },
-      }),
+      })
     );
     if (request.projectCode === null) {
       const reportSheets = Object.fromEntries(chosen.map((p, i) => [p.code, layouts[i].name]));
-      layouts.push(buildSummaryReport(projects, rounds, indicators, { lang: request.lang, vocabularies, reportSheets }));
+      layouts.push(
+        buildSummaryReport(projects, rounds, indicators, {
+          lang: request.lang,
+          vocabularies,
+          reportSheets,
+        })
+      );
     }
     return layouts;
   }
 
   /** The report layout of one project, for the preview (nothing is written). */
-  async previewReport(request: ReportRequest & { projectCode: string }): Promise<SheetLayout | undefined> {
+  async previewReport(
+    request: ReportRequest & { projectCode: string }
+  ): Promise<SheetLayout | undefined> {
     return this.act("preview", async () => {
       const run = this.state.check ?? (await this.check("report"));
       if (!run) throw new WorkbookError("table-missing", "no table is bound");
@@ -593,7 +726,12 @@ export class KaonaSession {
 
   /** Watches exactly the bound tables while live; handlers of an earlier set are removed first. */
   private async syncLive(): Promise<void> {
-    const ids = this.state.live && !this.disposed ? TABLE_KIND_ORDER.flatMap((k) => (this.state.bound[k]?.table ? [this.state.bound[k]!.table!.id] : [])) : [];
+    const ids =
+      this.state.live && !this.disposed
+        ? TABLE_KIND_ORDER.flatMap((k) =>
+            this.state.bound[k]?.table ? [this.state.bound[k]!.table!.id] : []
+          )
+        : [];
     const key = ids.join("|");
     if (key === this.liveKey) return;
     await this.stopWatching();
@@ -626,7 +764,10 @@ export class KaonaSession {
     // Shown at once (a language switch must not wait for the workbook), then stored.
     this.set({ settings });
     await this.act("settings", async () => {
-      await this.workbook.saveBindings({ ...this.state.bindings, settings: settingsToStored(settings) });
+      await this.workbook.saveBindings({
+        ...this.state.bindings,
+        settings: settingsToStored(settings),
+      });
       this.set({ bindings: { ...this.state.bindings, settings: settingsToStored(settings) } });
     });
     const checksDependOnIt = patch.vocabularies !== undefined || patch.planTolerance !== undefined;
@@ -636,7 +777,11 @@ export class KaonaSession {
   /** Enters a formula in the active cell; "not-supported" where the workbook cannot. */
   async insertFormula(formula: string): Promise<{ sheet: string; cell: string } | undefined> {
     return this.act("insert", async () => {
-      if (!this.workbook.insertIntoSelectedCell) throw new WorkbookError("not-supported", "this workbook cannot insert into the selected cell");
+      if (!this.workbook.insertIntoSelectedCell)
+        throw new WorkbookError(
+          "not-supported",
+          "this workbook cannot insert into the selected cell"
+        );
       return this.workbook.insertIntoSelectedCell(formula);
     });
   }

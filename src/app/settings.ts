@@ -40,22 +40,31 @@ function entryOf(value: unknown, withCounts: boolean): VocabularyEntry | undefin
   if (!isRecord(value)) return undefined;
   const { key, th, en, aliases, counts } = value;
   if (typeof key !== "string" || key.trim() === "") return undefined;
-  if (typeof th !== "string" || typeof en !== "string" || (th.trim() === "" && en.trim() === "")) return undefined;
+  if (typeof th !== "string" || typeof en !== "string" || (th.trim() === "" && en.trim() === ""))
+    return undefined;
   const entry: VocabularyEntry = { key, th, en };
   if (Array.isArray(aliases)) {
     const clean = aliases.filter((a): a is string => typeof a === "string" && a.trim() !== "");
     if (clean.length > 0) entry.aliases = clean;
   }
   if (withCounts) {
-    entry.counts = OUTCOME_CLASSES.includes(counts as OutcomeClass) ? (counts as OutcomeClass) : "failed";
+    entry.counts = OUTCOME_CLASSES.includes(counts as OutcomeClass)
+      ? (counts as OutcomeClass)
+      : "failed";
   }
   return entry;
 }
 
 /** A vocabulary list as stored; the default list when it is missing, empty or has duplicate keys. */
-function listOf(value: unknown, fallback: readonly VocabularyEntry[], withCounts: boolean): VocabularyEntry[] {
+function listOf(
+  value: unknown,
+  fallback: readonly VocabularyEntry[],
+  withCounts: boolean
+): VocabularyEntry[] {
   if (!Array.isArray(value)) return [...fallback];
-  const entries = value.map((v) => entryOf(v, withCounts)).filter((e): e is VocabularyEntry => e !== undefined);
+  const entries = value
+    .map((v) => entryOf(v, withCounts))
+    .filter((e): e is VocabularyEntry => e !== undefined);
   const keys = new Set(entries.map((e) => e.key));
   if (entries.length === 0 || keys.size !== entries.length) return [...fallback];
   return entries;
@@ -65,17 +74,25 @@ function listOf(value: unknown, fallback: readonly VocabularyEntry[], withCounts
 export function parseSettings(stored: unknown): KaonaSettings {
   if (!isRecord(stored)) return DEFAULT_SETTINGS;
   const language: LanguageChoice =
-    stored.language === "th" || stored.language === "en" || stored.language === "auto" ? stored.language : DEFAULT_SETTINGS.language;
+    stored.language === "th" || stored.language === "en" || stored.language === "auto"
+      ? stored.language
+      : DEFAULT_SETTINGS.language;
   const tolerance = stored.planTolerance;
   const planTolerance =
-    typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0 && tolerance <= MAX_PLAN_TOLERANCE
+    typeof tolerance === "number" &&
+    Number.isFinite(tolerance) &&
+    tolerance >= 0 &&
+    tolerance <= MAX_PLAN_TOLERANCE
       ? tolerance
       : DEFAULT_SETTINGS.planTolerance;
   const dateEra: DateEra = stored.dateEra === "CE" ? "CE" : "BE";
   const rawVocabularies = isRecord(stored.vocabularies) ? stored.vocabularies : {};
   const vocabularies = isRecord(stored.vocabularies)
     ? (Object.fromEntries(
-        VOCABULARY_NAMES.map((name) => [name, listOf(rawVocabularies[name], DEFAULT_VOCABULARIES[name], name === "outcome")]),
+        VOCABULARY_NAMES.map((name) => [
+          name,
+          listOf(rawVocabularies[name], DEFAULT_VOCABULARIES[name], name === "outcome"),
+        ])
       ) as unknown as Vocabularies)
     : DEFAULT_VOCABULARIES;
   return { language, vocabularies, planTolerance, dateEra };
@@ -92,10 +109,14 @@ export function settingsToStored(settings: KaonaSettings): Record<string, unknow
 }
 
 /** Which way a settings change would leave a vocabulary broken, if any. */
-export function vocabularyProblem(entries: readonly VocabularyEntry[]): "empty" | "blank" | "duplicate" | undefined {
+export function vocabularyProblem(
+  entries: readonly VocabularyEntry[]
+): "empty" | "blank" | "duplicate" | undefined {
   if (entries.length === 0) return "empty";
   if (entries.some((e) => e.th.trim() === "" && e.en.trim() === "")) return "blank";
-  const spellings = entries.flatMap((e) => [...new Set([e.th, e.en].map((s) => s.trim().toLowerCase()).filter((s) => s !== ""))]);
+  const spellings = entries.flatMap((e) => [
+    ...new Set([e.th, e.en].map((s) => s.trim().toLowerCase()).filter((s) => s !== "")),
+  ]);
   return new Set(spellings).size !== spellings.length ? "duplicate" : undefined;
 }
 

@@ -1,4 +1,4 @@
-import type { CliIO } from "./io";
+import type { CliCommand, CliIO } from "./io";
 import { COMMANDS, main } from "./main";
 
 function captured(): { io: CliIO; out: () => string; err: () => string } {
@@ -36,20 +36,15 @@ describe("kaona main", () => {
   });
 
   it("turns a command's unexpected failure into one line and exit 2", async () => {
-    const failing = {
+    const failing: CliCommand = {
       name: "boom",
-      summary: "",
+      summary: "fails",
       usage: "",
       run: async () => Promise.reject(new Error("disk on fire\n    at somewhere (x.ts:1:1)")),
     };
-    (COMMANDS as unknown as (typeof failing)[]).push(failing);
-    try {
-      const run = captured();
-      expect(await main(["boom"], run.io)).toBe(2);
-      expect(run.err()).toBe("kaona boom: disk on fire\n");
-    } finally {
-      (COMMANDS as unknown as (typeof failing)[]).pop();
-    }
+    const run = captured();
+    expect(await main(["boom"], run.io, [...COMMANDS, failing])).toBe(2);
+    expect(run.err()).toBe("kaona boom: disk on fire\n");
   });
 
   it("passes --help through to a command", async () => {

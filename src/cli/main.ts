@@ -5,27 +5,33 @@
  */
 import { checkCommand } from "./check";
 import { reportCommand } from "./report";
+import { sampleCommand } from "./sample";
 import { EXIT_OK, EXIT_UNUSABLE, processIO, type CliCommand, type CliIO } from "./io";
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand, reportCommand];
+export const COMMANDS: readonly CliCommand[] = [checkCommand, reportCommand, sampleCommand];
 
-function helpText(): string {
-  const width = Math.max(...COMMANDS.map((command) => command.name.length));
+function helpText(commands: readonly CliCommand[]): string {
+  const width = Math.max(...commands.map((command) => command.name.length));
   const lines = ["usage: kaona <command> [options]", "", "commands:"];
-  for (const command of COMMANDS) lines.push(`  ${command.name.padEnd(width)}  ${command.summary}`);
+  for (const command of commands) lines.push(`  ${command.name.padEnd(width)}  ${command.summary}`);
   lines.push("", "kaona <command> --help shows the command's options.");
   return `${lines.join("\n")}\n`;
 }
 
-export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+/** Runs the command `argv` names; `commands` is there for tests. */
+export async function main(
+  argv: readonly string[],
+  io: CliIO = processIO,
+  commands: readonly CliCommand[] = COMMANDS
+): Promise<number> {
   const [name, ...args] = argv;
   if (name === undefined || name === "--help" || name === "-h" || name === "help") {
-    io.stdout(helpText());
+    io.stdout(helpText(commands));
     return name === undefined ? EXIT_UNUSABLE : EXIT_OK;
   }
-  const command = COMMANDS.find((candidate) => candidate.name === name);
+  const command = commands.find((candidate) => candidate.name === name);
   if (!command) {
-    io.stderr(`kaona: unknown command "${name}"\n${helpText()}`);
+    io.stderr(`kaona: unknown command "${name}"\n${helpText(commands)}`);
     return EXIT_UNUSABLE;
   }
   try {

@@ -251,12 +251,15 @@ describe("parseTable never throws", () => {
 
   it("on anything at all in a cell, even values no workbook gives (objects, arrays, symbols)", () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.anything(), { maxLength: 10 }), { maxLength: 6 }), (rows) => {
-        for (const kind of ["projects", "rounds", "indicators"] as const) {
-          parseTable(kind, { ...rawTableFromRows(kind, []), rows: rows as CellValue[][] });
+      fc.property(
+        fc.array(fc.array(fc.anything(), { maxLength: 10 }), { maxLength: 6 }),
+        (rows) => {
+          for (const kind of ["projects", "rounds", "indicators"] as const) {
+            parseTable(kind, { ...rawTableFromRows(kind, []), rows: rows as CellValue[][] });
+          }
         }
-      }),
-      { numRuns: 100 },
+      ),
+      { numRuns: 100 }
     );
   });
 

@@ -116,7 +116,8 @@ function readerFor(
     );
   };
   const excelError = (value: CellValue, row: number): boolean => {
-    if (!isExcelError(value)) return false;
+    // Every Excel error value has a "#"; most cells do not, and skip the full test.
+    if (typeof value !== "string" || !value.includes("#") || !isExcelError(value)) return false;
     const text = quote(String(value));
     report("CELL_EXCEL_ERROR", row, `ช่องมีค่าผิดพลาด ${text}`, `the cell holds the error ${text}`);
     return true;

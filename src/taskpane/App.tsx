@@ -51,7 +51,9 @@ const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
 };
 
 // The preview's sheet viewer never loads inside Excel.
-const SheetViewer = lazy(() => import(/* webpackChunkName: "preview-viewer" */ "./preview/SheetViewer"));
+const SheetViewer = lazy(
+  () => import(/* webpackChunkName: "preview-viewer" */ "./preview/SheetViewer")
+);
 
 const pageIcons: Record<PageId, ReactElement> = {
   home: <Home24Regular />,
@@ -110,6 +112,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    flexShrink: 0,
   },
   logo: { width: "24px", height: "24px" },
   title: {
@@ -129,7 +132,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalM,
     minHeight: 0,
   },
-  banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  banner: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, flexShrink: 0 },
 });
 
 export interface AppProps {

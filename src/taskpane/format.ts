@@ -14,7 +14,10 @@ export function formatPaneDate(serial: number | undefined, lang: Lang, era: Date
 /** A moment as "14:05 น." (Thai) or "2:05 PM", with the date when it is not today. */
 export function formatMoment(epochMs: number, lang: Lang, era: DateEra, now = Date.now()): string {
   const date = new Date(epochMs);
-  const time = date.toLocaleTimeString(lang === "th" ? "th-TH" : "en-GB", { hour: "2-digit", minute: "2-digit" });
+  const time = date.toLocaleTimeString(lang === "th" ? "th-TH" : "en-GB", {
+    hour: "2-digit",
+    minute: "2-digit",
+  });
   const today = new Date(now);
   const sameDay = date.toDateString() === today.toDateString();
   if (sameDay) return lang === "th" ? `${time} น.` : time;

@@ -82,7 +82,12 @@ export function parseRange(text: string): RangeRef | null {
   if (!end) return null;
   const row = Math.min(start.row, end.row);
   const col = Math.min(start.col, end.col);
-  return { row, col, rows: Math.abs(end.row - start.row) + 1, cols: Math.abs(end.col - start.col) + 1 };
+  return {
+    row,
+    col,
+    rows: Math.abs(end.row - start.row) + 1,
+    cols: Math.abs(end.col - start.col) + 1,
+  };
 }
 
 /** A sheet name as a formula reference needs it: quoted, with quotes doubled. */
@@ -91,11 +96,21 @@ export function quoteSheet(name: string): string {
 }
 
 export function contains(range: RangeRef, row: number, col: number): boolean {
-  return row >= range.row && row < range.row + range.rows && col >= range.col && col < range.col + range.cols;
+  return (
+    row >= range.row &&
+    row < range.row + range.rows &&
+    col >= range.col &&
+    col < range.col + range.cols
+  );
 }
 
 export function intersects(a: RangeRef, b: RangeRef): boolean {
-  return a.row < b.row + b.rows && b.row < a.row + a.rows && a.col < b.col + b.cols && b.col < a.col + a.cols;
+  return (
+    a.row < b.row + b.rows &&
+    b.row < a.row + a.rows &&
+    a.col < b.col + b.cols &&
+    b.col < a.col + a.cols
+  );
 }
 
 /** Worksheet names: 1–31 characters, none of : \ / ? * [ ], not starting or ending with '. */

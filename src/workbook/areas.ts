@@ -10,7 +10,12 @@ import { rangeAddress, type CellRef, type RangeRef } from "./a1";
  */
 export function cellsToRects(cells: readonly CellRef[]): RangeRef[] {
   if (cells.length === 0) return [];
-  const ordered = cells.every((c, i) => i === 0 || cells[i - 1].row < c.row || (cells[i - 1].row === c.row && cells[i - 1].col < c.col));
+  const ordered = cells.every(
+    (c, i) =>
+      i === 0 ||
+      cells[i - 1].row < c.row ||
+      (cells[i - 1].row === c.row && cells[i - 1].col < c.col)
+  );
   const sorted = ordered ? cells : [...cells].sort((a, b) => a.row - b.row || a.col - b.col);
   // Row segments, de-duplicated.
   const segments: RangeRef[] = [];

@@ -13,15 +13,27 @@ function sameText(a: string, b: string): boolean {
  * sheet is renamed), else by its last known name (an id can be lost when the file goes
  * through another application). A binding whose table is gone is "missing".
  */
-export function resolveBindings(bindings: Bindings, tables: readonly TableInfo[]): ResolvedBinding[] {
+export function resolveBindings(
+  bindings: Bindings,
+  tables: readonly TableInfo[]
+): ResolvedBinding[] {
   return bindings.tables.map((binding): ResolvedBinding => {
     const byId = tables.find((t) => t.id === binding.tableId);
     const byName = byId ? undefined : tables.find((t) => sameText(t.name, binding.tableName));
     const table = byId ?? byName;
     if (!table) {
-      return { binding, status: "missing", missingColumns: Object.keys(binding.columns), updated: binding };
+      return {
+        binding,
+        status: "missing",
+        missingColumns: Object.keys(binding.columns),
+        updated: binding,
+      };
     }
-    const status: BindingStatus = byName ? "relinked" : table.name === binding.tableName ? "ok" : "renamed";
+    const status: BindingStatus = byName
+      ? "relinked"
+      : table.name === binding.tableName
+        ? "ok"
+        : "renamed";
     const missingColumns = Object.entries(binding.columns)
       .filter(([, header]) => !table.headers.some((h) => sameText(h, header)))
       .map(([field]) => field);

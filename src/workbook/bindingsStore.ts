@@ -112,7 +112,12 @@ export function decodeBindings(xml: unknown): Bindings {
 function markOf(value: unknown): GeneratedSheetMark | null {
   if (!isRecord(value)) return null;
   const { sheetId, sheetName, fingerprint, address, generatedAt, origin } = value;
-  if (typeof sheetId !== "string" || typeof sheetName !== "string" || typeof fingerprint !== "string") return null;
+  if (
+    typeof sheetId !== "string" ||
+    typeof sheetName !== "string" ||
+    typeof fingerprint !== "string"
+  )
+    return null;
   const mark: GeneratedSheetMark = {
     sheetId,
     sheetName,
@@ -120,7 +125,8 @@ function markOf(value: unknown): GeneratedSheetMark | null {
     address: typeof address === "string" ? address : "",
     generatedAt: typeof generatedAt === "string" ? generatedAt : "",
   };
-  if (isRecord(origin) && origin.generator === "kaona") mark.origin = origin as unknown as SheetOrigin;
+  if (isRecord(origin) && origin.generator === "kaona")
+    mark.origin = origin as unknown as SheetOrigin;
   return mark;
 }
 
@@ -131,14 +137,21 @@ export function encodeGenerated(generated: GeneratedSheets): string {
 export function decodeGenerated(xml: unknown): GeneratedSheets {
   const json = jsonOf(xml);
   if (!isRecord(json) || json.version !== 1 || !Array.isArray(json.sheets)) return emptyGenerated();
-  return { version: 1, sheets: json.sheets.map(markOf).filter((m): m is GeneratedSheetMark => m !== null) };
+  return {
+    version: 1,
+    sheets: json.sheets.map(markOf).filter((m): m is GeneratedSheetMark => m !== null),
+  };
 }
 
 /**
  * The mark of the sheet now called `name` with id `id`: by id first (survives renames
  * within a session), then by name (survives Excel giving the sheet a new id on reopening).
  */
-export function findMark(generated: GeneratedSheets, id: string, name: string): GeneratedSheetMark | undefined {
+export function findMark(
+  generated: GeneratedSheets,
+  id: string,
+  name: string
+): GeneratedSheetMark | undefined {
   return (
     generated.sheets.find((m) => m.sheetId === id) ??
     generated.sheets.find((m) => m.sheetName.toLowerCase() === name.toLowerCase())
@@ -146,9 +159,16 @@ export function findMark(generated: GeneratedSheets, id: string, name: string): 
 }
 
 /** The marks with `mark` recorded for its sheet (replacing older marks of the same sheet). */
-export function withMark(generated: GeneratedSheets, mark: GeneratedSheetMark, previous?: GeneratedSheetMark): GeneratedSheets {
+export function withMark(
+  generated: GeneratedSheets,
+  mark: GeneratedSheetMark,
+  previous?: GeneratedSheetMark
+): GeneratedSheets {
   const others = generated.sheets.filter(
-    (m) => m !== previous && m.sheetId !== mark.sheetId && m.sheetName.toLowerCase() !== mark.sheetName.toLowerCase(),
+    (m) =>
+      m !== previous &&
+      m.sheetId !== mark.sheetId &&
+      m.sheetName.toLowerCase() !== mark.sheetName.toLowerCase()
   );
   return { version: 1, sheets: [...others, mark] };
 }

@@ -47,7 +47,8 @@ export function toCellContent(value: unknown): CellContent {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? value : "";
   if (typeof value === "boolean") return value;
-  if (typeof value === "string") return value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
+  if (typeof value === "string")
+    return value.length > MAX_CELL_TEXT ? value.slice(0, MAX_CELL_TEXT) : value;
   return "";
 }
 

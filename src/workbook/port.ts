@@ -3,6 +3,7 @@
  * `excel/` (Office.js, the only code that touches Excel.*) and `memory/` (browser
  * preview, UI tests, the CLI). The task pane talks only to this interface.
  */
+import type { ColumnValidation } from "../domain/schema";
 import type { RawTable, SheetLayout, TableKind } from "../domain/types";
 
 /** A table found in the workbook. */
@@ -146,15 +147,5 @@ export interface NewTableSpec {
   validation?: ColumnValidation[];
 }
 
-export type ColumnValidation =
-  | { column: number; type: "list"; source: string[]; prompt?: string; error?: string }
-  | { column: number; type: "decimal"; min: number; max: number; prompt?: string; error?: string }
-  | {
-      column: number;
-      type: "wholeNumber";
-      min: number;
-      max?: number;
-      prompt?: string;
-      error?: string;
-    }
-  | { column: number; type: "date"; prompt?: string; error?: string };
+/** Data-validation rules for a table's columns: the schema defines them (src/domain/schema.ts). */
+export type { ColumnValidation } from "../domain/schema";

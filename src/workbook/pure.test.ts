@@ -1,10 +1,32 @@
 /** The pure helpers under both workbooks: addresses, areas, cell content, the store codec,
  * binding resolution, validation rules, layout planning, error mapping. */
-import { cellAddress, columnIndex, columnLetters, parseCell, parseRange, quoteSheet, sheetNameProblem, sheetOf } from "./a1";
+import {
+  cellAddress,
+  columnIndex,
+  columnLetters,
+  parseCell,
+  parseRange,
+  quoteSheet,
+  sheetNameProblem,
+  sheetOf,
+} from "./a1";
 import { addressLists, cellsToRects } from "./areas";
 import { resolveBindings } from "./bindings";
-import { decodeBindings, decodeGenerated, encodeBindings, encodeGenerated, findMark, withMark, type GeneratedSheetMark } from "./bindingsStore";
-import { ContentFingerprint, canonicalContent, isReinterpretedText, toCellContent } from "./cellContent";
+import {
+  decodeBindings,
+  decodeGenerated,
+  encodeBindings,
+  encodeGenerated,
+  findMark,
+  withMark,
+  type GeneratedSheetMark,
+} from "./bindingsStore";
+import {
+  ContentFingerprint,
+  canonicalContent,
+  isReinterpretedText,
+  toCellContent,
+} from "./cellContent";
 import { CellGrid } from "./cellGrid";
 import { reasonForCode, toWorkbookError, withWatchdog } from "./excel/errors";
 import { REQUIRED_EXCEL_API, EXCEL_API_USAGE } from "./excel/requirements";
@@ -14,8 +36,17 @@ import { planValidation } from "./validationRules";
 
 describe("A1 addresses", () => {
   test("columns and cells both ways, to Excel's last column", () => {
-    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual(["A", "Z", "AA", "ZZ", "AAA", "XFD"]);
-    expect(["A", "z", "AA", "XFD", "", "A1", "ABCD"].map(columnIndex)).toEqual([0, 25, 26, 16383, -1, -1, -1]);
+    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
+    expect(["A", "z", "AA", "XFD", "", "A1", "ABCD"].map(columnIndex)).toEqual([
+      0, 25, 26, 16383, -1, -1, -1,
+    ]);
     expect(cellAddress(6, 4)).toBe("E7");
     expect(parseCell("$E$7")).toEqual({ row: 6, col: 4 });
     expect(parseCell("XFE1")).toBeNull();
@@ -27,7 +58,8 @@ describe("A1 addresses", () => {
     expect(parseRange("'รายงาน ''63'!C9:A1")).toEqual({ row: 0, col: 0, rows: 9, cols: 3 });
     expect(sheetOf("'รายงาน ''63'!A1")).toBe("รายงาน '63");
     expect(sheetOf("A1")).toBeNull();
-    for (const bad of ["", "A1:B2:C3", "=A1", "x".repeat(100_000), "A:B"]) expect(parseRange(bad)).toBeNull();
+    for (const bad of ["", "A1:B2:C3", "=A1", "x".repeat(100_000), "A:B"])
+      expect(parseRange(bad)).toBeNull();
     expect(quoteSheet("It's")).toBe("'It''s'");
   });
 
@@ -49,11 +81,23 @@ describe("areas", () => {
       { row: 1, col: 0, rows: 4, cols: 3 },
       { row: 9, col: 5, rows: 1, cols: 1 },
     ]);
-    expect(cellsToRects([{ row: 2, col: 1 }, { row: 0, col: 1 }, { row: 1, col: 1 }, { row: 1, col: 1 }])).toEqual([{ row: 0, col: 1, rows: 3, cols: 1 }]);
+    expect(
+      cellsToRects([
+        { row: 2, col: 1 },
+        { row: 0, col: 1 },
+        { row: 1, col: 1 },
+        { row: 1, col: 1 },
+      ])
+    ).toEqual([{ row: 0, col: 1, rows: 3, cols: 1 }]);
   });
 
   test("address lists stay under the length getRanges accepts", () => {
-    const rects = Array.from({ length: 1000 }, (_, i) => ({ row: i * 2, col: 0, rows: 1, cols: 2 }));
+    const rects = Array.from({ length: 1000 }, (_, i) => ({
+      row: i * 2,
+      col: 0,
+      rows: 1,
+      cols: 2,
+    }));
     const lists = addressLists(rects, 2000);
     expect(lists.length).toBeGreaterThan(5);
     expect(lists.every((l) => l.length <= 2000)).toBe(true);
@@ -64,14 +108,43 @@ describe("areas", () => {
 
 describe("cell content", () => {
   test("text Excel would reinterpret is recognised; ordinary Thai text is not", () => {
-    const reinterpreted = ["=1+1", "+66", "-5", "@x", "'quoted", "0012", "10.00 %", "2/12/2562", "2020-1-23", "1,234.50", "TRUE", "๒๕๖๒", "2 ธ.ค. 2562", "2 ธันวาคม 2562", "Jan 2020", "21000000-3165"];
-    const kept = ["กิจกรรมติดตาม", "ความก้าวหน้าลดลงจากครั้งก่อน (2)", "จากครั้งที่ 3", "เกณฑ์ชี้วัด 431 เกณฑ์", "ROUND_PROGRESS_FALLS", "", "   ", "0 บาท", "ด้านที่ ๕"];
+    const reinterpreted = [
+      "=1+1",
+      "+66",
+      "-5",
+      "@x",
+      "'quoted",
+      "0012",
+      "10.00 %",
+      "2/12/2562",
+      "2020-1-23",
+      "1,234.50",
+      "TRUE",
+      "๒๕๖๒",
+      "2 ธ.ค. 2562",
+      "2 ธันวาคม 2562",
+      "Jan 2020",
+      "21000000-3165",
+    ];
+    const kept = [
+      "กิจกรรมติดตาม",
+      "ความก้าวหน้าลดลงจากครั้งก่อน (2)",
+      "จากครั้งที่ 3",
+      "เกณฑ์ชี้วัด 431 เกณฑ์",
+      "ROUND_PROGRESS_FALLS",
+      "",
+      "   ",
+      "0 บาท",
+      "ด้านที่ ๕",
+    ];
     expect(reinterpreted.filter((t) => !isReinterpretedText(t))).toEqual([]);
     expect(kept.filter((t) => isReinterpretedText(t))).toEqual([]);
   });
 
   test("any value becomes cell content without throwing", () => {
-    expect([null, undefined, Number.NaN, Infinity, -Infinity, {}, [], () => 1].map(toCellContent)).toEqual(["", "", "", "", "", "", "", ""]);
+    expect(
+      [null, undefined, Number.NaN, Infinity, -Infinity, {}, [], () => 1].map(toCellContent)
+    ).toEqual(["", "", "", "", "", "", "", ""]);
     expect(toCellContent("x".repeat(40_000))).toHaveLength(32_767);
     expect(toCellContent(false)).toBe(false);
   });
@@ -79,14 +152,18 @@ describe("cell content", () => {
   test("canonical content: formulas as Excel rewrites them, numbers at 15 digits", () => {
     expect(canonicalContent("=sum( a1 : a3 )")).toBe(canonicalContent("=SUM(A1:A3)"));
     expect(canonicalContent(0.1 + 0.2)).toBe(canonicalContent(0.3));
-    expect(canonicalContent(12345678901234567)).toBe(canonicalContent(12345678901234568));
+    expect(canonicalContent(1 / 3)).toBe(canonicalContent(0.333333333333333));
+    expect(canonicalContent(1 / 3)).not.toBe(canonicalContent(0.33333333333333));
     expect(canonicalContent("1")).not.toBe(canonicalContent(1));
     expect(canonicalContent("")).toBeNull();
   });
 
   test("fingerprints ignore blanks and reading order but see every edit", () => {
     const a = new ContentFingerprint();
-    a.addGrid(0, 0, [["ก", 1, ""], ["ข", 2, "=A1"]]);
+    a.addGrid(0, 0, [
+      ["ก", 1, ""],
+      ["ข", 2, "=A1"],
+    ]);
     const b = new ContentFingerprint();
     b.add(1, 2, "=a1");
     b.add(1, 0, "ข");
@@ -96,10 +173,16 @@ describe("cell content", () => {
     b.add(5, 5, "");
     expect(b.digest()).toBe(a.digest());
     const edited = new ContentFingerprint();
-    edited.addGrid(0, 0, [["ก", 1, ""], ["ข", 3, "=A1"]]);
+    edited.addGrid(0, 0, [
+      ["ก", 1, ""],
+      ["ข", 3, "=A1"],
+    ]);
     expect(edited.digest()).not.toBe(a.digest());
     const moved = new ContentFingerprint();
-    moved.addGrid(0, 0, [[1, "ก", ""], ["ข", 2, "=A1"]]);
+    moved.addGrid(0, 0, [
+      [1, "ก", ""],
+      ["ข", 2, "=A1"],
+    ]);
     expect(moved.digest()).not.toBe(a.digest());
   });
 
@@ -109,14 +192,24 @@ describe("cell content", () => {
     grid.set(3, 100_000 % 16_384, 2);
     grid.delete(7, 7);
     expect(grid.get(100_000, 3)).toBe(1);
-    expect([...grid.entries()]).toEqual([[100_000, 3, 1], [3, 1696, 2]]);
+    expect([...grid.entries()]).toEqual([
+      [100_000, 3, 1],
+      [3, 1696, 2],
+    ]);
   });
 });
 
 describe("the bindings store", () => {
   const bindings: Bindings = {
     version: 1,
-    tables: [{ kind: "rounds", tableId: "{7}", tableName: "Rounds <&> \"63\"", columns: { progress: "ความก้าวหน้าของงาน (%)" } }],
+    tables: [
+      {
+        kind: "rounds",
+        tableId: "{7}",
+        tableName: 'Rounds <&> "63"',
+        columns: { progress: "ความก้าวหน้าของงาน (%)" },
+      },
+    ],
     settings: { lang: "th" },
   };
 
@@ -130,16 +223,37 @@ describe("the bindings store", () => {
   });
 
   test("a damaged part reads as empty, and bad entries are dropped", () => {
-    for (const bad of [null, 42, "", "<kaona/>", "<json>{</json>", `<json>${JSON.stringify({ version: 2, tables: [] })}</json>`]) {
+    for (const bad of [
+      null,
+      42,
+      "",
+      "<kaona/>",
+      "<json>{</json>",
+      `<json>${JSON.stringify({ version: 2, tables: [] })}</json>`,
+    ]) {
       expect(decodeBindings(bad)).toEqual({ version: 1, tables: [] });
     }
-    const mixed = `<json>${JSON.stringify({ version: 1, tables: [{ kind: "budget", tableId: "1", tableName: "x", columns: {} }, { kind: "projects", tableId: "2", tableName: "P", columns: { code: 5, name: "ชื่อ" } }] })}</json>`;
-    expect(decodeBindings(mixed).tables).toEqual([{ kind: "projects", tableId: "2", tableName: "P", columns: { name: "ชื่อ" } }]);
+    const mixed = `<json>${JSON.stringify({
+      version: 1,
+      tables: [
+        { kind: "budget", tableId: "1", tableName: "x", columns: {} },
+        { kind: "projects", tableId: "2", tableName: "P", columns: { code: 5, name: "ชื่อ" } },
+      ],
+    })}</json>`;
+    expect(decodeBindings(mixed).tables).toEqual([
+      { kind: "projects", tableId: "2", tableName: "P", columns: { name: "ชื่อ" } },
+    ]);
     expect(decodeGenerated("<json>[]</json>")).toEqual({ version: 1, sheets: [] });
   });
 
   test("marks are found by id, else by name, and replaced per sheet", () => {
-    const mark = (sheetId: string, sheetName: string, fingerprint: string): GeneratedSheetMark => ({ sheetId, sheetName, fingerprint, address: "A1:D9", generatedAt: "2024-05-01T00:00:00.000Z" });
+    const mark = (sheetId: string, sheetName: string, fingerprint: string): GeneratedSheetMark => ({
+      sheetId,
+      sheetName,
+      fingerprint,
+      address: "A1:D9",
+      generatedAt: "2024-05-01T00:00:00.000Z",
+    });
     let generated = withMark({ version: 1, sheets: [] }, mark("{1}", "ปัญหา Kaona", "f1"));
     generated = withMark(generated, mark("{2}", "รายงาน 000", "f2"));
     expect(findMark(generated, "{1}", "renamed")?.fingerprint).toBe("f1");
@@ -147,37 +261,68 @@ describe("the bindings store", () => {
     expect(findMark(generated, "{99}", "other")).toBeUndefined();
     const previous = findMark(generated, "{1}", "ปัญหา Kaona");
     generated = withMark(generated, mark("{1}", "ปัญหา Kaona", "f3"), previous);
-    expect(decodeGenerated(encodeGenerated(generated)).sheets.map((m) => m.fingerprint).sort()).toEqual(["f2", "f3"]);
+    expect(
+      decodeGenerated(encodeGenerated(generated))
+        .sheets.map((m) => m.fingerprint)
+        .sort()
+    ).toEqual(["f2", "f3"]);
   });
 });
 
 describe("resolveBindings", () => {
-  const table = (id: string, name: string, headers: string[]): TableInfo => ({ id, name, sheet: "S", address: "A1:B2", headers, rowCount: 1 });
+  const table = (id: string, name: string, headers: string[]): TableInfo => ({
+    id,
+    name,
+    sheet: "S",
+    address: "A1:B2",
+    headers,
+    rowCount: 1,
+  });
   test("ok, renamed, relinked by name, missing, and columns whose header is gone", () => {
     const bindings: Bindings = {
       version: 1,
       tables: [
         { kind: "projects", tableId: "1", tableName: "Projects", columns: { code: "รหัสโครงการ" } },
-        { kind: "rounds", tableId: "2", tableName: "Rounds", columns: { round: "รายงานครั้งที่", progress: "ความก้าวหน้า" } },
+        {
+          kind: "rounds",
+          tableId: "2",
+          tableName: "Rounds",
+          columns: { round: "รายงานครั้งที่", progress: "ความก้าวหน้า" },
+        },
         { kind: "indicators", tableId: "3", tableName: "Indicators", columns: {} },
       ],
     };
-    const resolved = resolveBindings(bindings, [table("1", "Projects", ["รหัสโครงการ"]), table("2", "Rounds63", [" รายงานครั้งที่ "]), table("9", "indicators", [])]);
+    const resolved = resolveBindings(bindings, [
+      table("1", "Projects", ["รหัสโครงการ"]),
+      table("2", "Rounds63", [" รายงานครั้งที่ "]),
+      table("9", "indicators", []),
+    ]);
     expect(resolved.map((r) => r.status)).toEqual(["ok", "renamed", "relinked"]);
     expect(resolved[1].missingColumns).toEqual(["progress"]);
     expect(resolved[2].updated.tableId).toBe("9");
-    expect(resolveBindings(bindings, [])[0]).toMatchObject({ status: "missing", missingColumns: ["code"] });
+    expect(resolveBindings(bindings, [])[0]).toMatchObject({
+      status: "missing",
+      missingColumns: ["code"],
+    });
   });
 });
 
 describe("validation rules", () => {
   test("Excel's limits are checked before anything is written", () => {
-    expect(planValidation([{ column: 0, type: "list", source: ["a".repeat(200), "b".repeat(60)] }])).toMatchObject({ ok: false });
+    expect(
+      planValidation([{ column: 0, type: "list", source: ["a".repeat(200), "b".repeat(60)] }])
+    ).toMatchObject({ ok: false });
     expect(planValidation([{ column: 0, type: "list", source: [] }])).toMatchObject({ ok: false });
-    expect(planValidation([{ column: 3, type: "decimal", min: 100, max: 0 }])).toMatchObject({ ok: false });
+    expect(planValidation([{ column: 3, type: "decimal", min: 100, max: 0 }])).toMatchObject({
+      ok: false,
+    });
     expect(planValidation([{ column: 5, type: "date" }], 5)).toMatchObject({ ok: false });
-    const ok = planValidation([{ column: 0, type: "wholeNumber", min: 2500, max: 2700, error: "x".repeat(400) }]);
-    expect(ok.ok && ok.writes[0].rule).toEqual({ wholeNumber: { formula1: 2500, formula2: 2700, operator: "Between" } });
+    const ok = planValidation([
+      { column: 0, type: "wholeNumber", min: 2500, max: 2700, error: "x".repeat(400) },
+    ]);
+    expect(ok.ok && ok.writes[0].rule).toEqual({
+      wholeNumber: { formula1: 2500, formula2: 2700, operator: "Between" },
+    });
     expect(ok.ok && ok.writes[0].errorAlert.message).toHaveLength(255);
   });
 });
@@ -201,29 +346,70 @@ describe("planSheet", () => {
     });
     if (!plan.ok) throw new Error(plan.problem);
     expect(plan.plan.blocks).toEqual([
-      { row: 0, col: 0, grid: [["a", "", "c"], ["", 3, ""]] },
+      {
+        row: 0,
+        col: 0,
+        grid: [
+          ["a", "", "c"],
+          ["", 3, ""],
+        ],
+      },
       { row: 4, col: 0, grid: [["=A1"]] },
     ]);
-    expect(plan.plan.styles[0].rects).toEqual([{ row: 0, col: 0, rows: 1, cols: 1 }, { row: 0, col: 2, rows: 1, cols: 1 }, { row: 6, col: 0, rows: 1, cols: 3 }]);
+    expect(plan.plan.styles[0].rects).toEqual([
+      { row: 0, col: 0, rows: 1, cols: 1 },
+      { row: 0, col: 2, rows: 1, cols: 1 },
+      { row: 6, col: 0, rows: 1, cols: 3 },
+    ]);
     expect(plan.plan.numberFormats[0].format).toBe("0.00");
     expect(plan.plan.columnWidths).toEqual([10, 0, 0]);
-    expect(plan.plan.rowHeights).toEqual([[0, 30], [2, 409]]);
+    expect(plan.plan.rowHeights).toEqual([
+      [0, 30],
+      [2, 409],
+    ]);
     expect(plan.plan.extent).toEqual({ row: 0, col: 0, rows: 7, cols: 3 });
   });
 
   test("refuses what Excel cannot take, as a problem", () => {
     const base = { columnWidths: [], rowHeights: {}, cells: [], styles: {} };
     expect(planSheet({ ...base, name: "a:b", merges: [] }).ok).toBe(false);
-    expect(planSheet({ ...base, name: "M", merges: [{ row: 0, col: 0, rows: 2, cols: 2 }, { row: 1, col: 1, rows: 1, cols: 1 }] })).toMatchObject({ ok: false, problem: expect.stringMatching(/overlap/) });
-    expect(planSheet({ ...base, name: "M", merges: [], cells: [{ row: 2_000_000, col: 0, value: 1 }] }).ok).toBe(false);
-    expect(planSheet({ ...base, name: "M", merges: Array.from({ length: 511 }, (_, i) => ({ row: i, col: 0, rows: 1, cols: 2 })) }).ok).toBe(true);
+    expect(
+      planSheet({
+        ...base,
+        name: "M",
+        merges: [
+          { row: 0, col: 0, rows: 2, cols: 2 },
+          { row: 1, col: 1, rows: 1, cols: 1 },
+        ],
+      })
+    ).toMatchObject({ ok: false, problem: expect.stringMatching(/overlap/) });
+    expect(
+      planSheet({ ...base, name: "M", merges: [], cells: [{ row: 2_000_000, col: 0, value: 1 }] })
+        .ok
+    ).toBe(false);
+    expect(
+      planSheet({
+        ...base,
+        name: "M",
+        merges: Array.from({ length: 511 }, (_, i) => ({ row: i, col: 0, rows: 1, cols: 2 })),
+      }).ok
+    ).toBe(true);
   });
 
   test("a link too long for a HYPERLINK formula is kept as a hyperlink request", () => {
     const long = "ก".repeat(300);
-    const plan = planSheet({ name: "L", columnWidths: [], rowHeights: {}, merges: [], styles: {}, cells: [{ row: 0, col: 0, value: long, link: { sheet: "ข้อมูล", cell: "B2" } }] });
+    const plan = planSheet({
+      name: "L",
+      columnWidths: [],
+      rowHeights: {},
+      merges: [],
+      styles: {},
+      cells: [{ row: 0, col: 0, value: long, link: { sheet: "ข้อมูล", cell: "B2" } }],
+    });
     if (!plan.ok) throw new Error(plan.problem);
-    expect(plan.plan.links).toEqual([{ row: 0, col: 0, documentReference: "'ข้อมูล'!B2", text: long }]);
+    expect(plan.plan.links).toEqual([
+      { row: 0, col: 0, documentReference: "'ข้อมูล'!B2", text: long },
+    ]);
     expect(plan.plan.blocks[0].grid[0][0]).toBe(long);
   });
 });
@@ -243,12 +429,16 @@ describe("Office errors", () => {
   });
 
   test("the watchdog turns a silent Excel into 'timeout' and lets a quick one through", async () => {
-    await expect(withWatchdog(new Promise(() => undefined), 10, "check")).rejects.toMatchObject({ reason: "timeout" });
+    await expect(withWatchdog(new Promise(() => undefined), 10, "check")).rejects.toMatchObject({
+      reason: "timeout",
+    });
     await expect(withWatchdog(Promise.resolve(5), 1000, "check")).resolves.toBe(5);
   });
 
   test("the required requirement set is the highest one any call needs", () => {
-    const required = EXCEL_API_USAGE.filter((u) => !u.api.includes("optional")).map((u) => Number(u.set.split(".")[1]));
+    const required = EXCEL_API_USAGE.filter((u) => !u.api.includes("optional")).map((u) =>
+      Number(u.set.split(".")[1])
+    );
     expect(`1.${Math.max(...required)}`).toBe(REQUIRED_EXCEL_API);
   });
 });

@@ -5,10 +5,32 @@
  * fingerprint of what will be written. Pure, so the Office.js and in-memory workbooks
  * render the same layout the same way.
  */
-import type { CellStyle, ChartSpec, LayoutCell, MergedArea, PageSetup, SheetLayout } from "../domain/types";
-import { MAX_COLS, MAX_ROWS, cellAddress, intersects, quoteSheet, rangeAddress, sheetNameProblem, type CellRef, type RangeRef } from "./a1";
+import type {
+  CellStyle,
+  ChartSpec,
+  LayoutCell,
+  MergedArea,
+  PageSetup,
+  SheetLayout,
+} from "../domain/types";
+import {
+  MAX_COLS,
+  MAX_ROWS,
+  cellAddress,
+  intersects,
+  quoteSheet,
+  rangeAddress,
+  sheetNameProblem,
+  type CellRef,
+  type RangeRef,
+} from "./a1";
 import { cellsToRects } from "./areas";
-import { ContentFingerprint, isReinterpretedText, toCellContent, type CellContent } from "./cellContent";
+import {
+  ContentFingerprint,
+  isReinterpretedText,
+  toCellContent,
+  type CellContent,
+} from "./cellContent";
 
 /** Excel refuses more merged areas than this on one sheet in a request (we stay below). */
 export const MAX_MERGES = 512;
@@ -51,6 +73,9 @@ export interface SheetPlan {
   textRects: RangeRef[];
   merges: RangeRef[];
   links: LinkWrite[];
+  /** What formula cells show, when the layout gave it (its cached value, a link's text):
+   * for previews, which do not calculate. */
+  shown: { row: number; col: number; value: string | number | boolean }[];
   columnWidths: number[];
   rowHeights: [number, number][];
   hiddenColumns: number[];
@@ -78,13 +103,17 @@ function quoteFormulaText(text: string): string {
 
 /** The content Kaona writes for a layout cell (formula, HYPERLINK formula or constant). */
 function contentOf(cell: LayoutCell, links: LinkWrite[]): { content: CellContent; text: boolean } {
-  if (cell.formula && cell.formula.startsWith("=")) return { content: toCellContent(cell.formula), text: false };
+  if (cell.formula && cell.formula.startsWith("="))
+    return { content: toCellContent(cell.formula), text: false };
   const constant = toCellContent(cell.value);
   if (cell.link) {
     const reference = `${quoteSheet(cell.link.sheet)}!${cell.link.cell}`;
     const shown = constant === "" ? cell.link.cell : String(constant);
     if (shown.length <= MAX_FORMULA_STRING) {
-      return { content: `=HYPERLINK(${quoteFormulaText(`#${reference}`)},${quoteFormulaText(shown)})`, text: false };
+      return {
+        content: `=HYPERLINK(${quoteFormulaText(`#${reference}`)},${quoteFormulaText(shown)})`,
+        text: false,
+      };
     }
     links.push({ row: cell.row, col: cell.col, documentReference: reference, text: shown });
     return { content: shown, text: true };
@@ -93,16 +122,24 @@ function contentOf(cell: LayoutCell, links: LinkWrite[]): { content: CellContent
 }
 
 function mergeProblem(merges: readonly MergedArea[]): string | null {
-  if (merges.length >= MAX_MERGES) return `${merges.length} merged areas (Excel allows fewer than ${MAX_MERGES})`;
+  if (merges.length >= MAX_MERGES)
+    return `${merges.length} merged areas (Excel allows fewer than ${MAX_MERGES})`;
   for (const m of merges) {
-    if (!(m.rows >= 1 && m.cols >= 1) || m.row < 0 || m.col < 0 || m.row + m.rows > MAX_ROWS || m.col + m.cols > MAX_COLS) {
+    if (
+      !(m.rows >= 1 && m.cols >= 1) ||
+      m.row < 0 ||
+      m.col < 0 ||
+      m.row + m.rows > MAX_ROWS ||
+      m.col + m.cols > MAX_COLS
+    ) {
       return `merged area at row ${m.row}, column ${m.col} is outside the sheet`;
     }
   }
   const sorted = [...merges].sort((a, b) => a.row - b.row);
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length && sorted[j].row < sorted[i].row + sorted[i].rows; j++) {
-      if (intersects(sorted[i], sorted[j])) return `merged areas ${rangeAddress(sorted[i])} and ${rangeAddress(sorted[j])} overlap`;
+      if (intersects(sorted[i], sorted[j]))
+        return `merged areas ${rangeAddress(sorted[i])} and ${rangeAddress(sorted[j])} overlap`;
     }
   }
   return null;
@@ -120,16 +157,22 @@ export function planSheet(layout: SheetLayout): PlanResult {
   for (const cell of layout.cells) {
     if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col)) continue;
     if (cell.row < 0 || cell.col < 0 || cell.row >= MAX_ROWS || cell.col >= MAX_COLS) {
-      return { ok: false, problem: `cell at row ${cell.row}, column ${cell.col} is outside the sheet` };
+      return {
+        ok: false,
+        problem: `cell at row ${cell.row}, column ${cell.col} is outside the sheet`,
+      };
     }
     valid.push(cell);
   }
   // Builders emit cells row by row; sort (stably) only when they did not.
-  const before = (a: LayoutCell, b: LayoutCell) => a.row < b.row || (a.row === b.row && a.col < b.col);
-  if (valid.some((c, i) => i > 0 && before(c, valid[i - 1]))) valid.sort((a, b) => a.row - b.row || a.col - b.col);
+  const before = (a: LayoutCell, b: LayoutCell) =>
+    a.row < b.row || (a.row === b.row && a.col < b.col);
+  if (valid.some((c, i) => i > 0 && before(c, valid[i - 1])))
+    valid.sort((a, b) => a.row - b.row || a.col - b.col);
   // The last cell wins when a layout lists a position twice.
   const cells = valid.filter((c, i) => i === valid.length - 1 || before(c, valid[i + 1]));
   const links: LinkWrite[] = [];
+  const shown: SheetPlan["shown"] = [];
   const textCells: CellRef[] = [];
   const fingerprint = new ContentFingerprint();
   const bounds = { r0: MAX_ROWS, c0: MAX_COLS, r1: -1, c1: -1 };
@@ -144,6 +187,11 @@ export function planSheet(layout: SheetLayout): PlanResult {
   const contentRows = new Map<number, { col: number; content: CellContent }[]>();
   for (const cell of cells) {
     const { content, text } = contentOf(cell, links);
+    if (typeof content === "string" && content.startsWith("=") && !text) {
+      const cached = toCellContent(cell.value);
+      const value = cached !== "" ? cached : cell.link ? cell.link.cell : "";
+      if (value !== "") shown.push({ row: cell.row, col: cell.col, value });
+    }
     if (content === "") continue;
     if (text) textCells.push({ row: cell.row, col: cell.col });
     const line = contentRows.get(cell.row) ?? [];
@@ -226,13 +274,21 @@ export function planSheet(layout: SheetLayout): PlanResult {
     textRects: cellsToRects(textCells),
     merges: merges.map((m) => ({ row: m.row, col: m.col, rows: m.rows, cols: m.cols })),
     links,
-    columnWidths: (layout.columnWidths ?? []).map((w) => (Number.isFinite(w) && w >= 0 ? Math.min(w, 1638) : 0)),
+    shown,
+    columnWidths: (layout.columnWidths ?? []).map((w) =>
+      Number.isFinite(w) && w >= 0 ? Math.min(w, 1638) : 0
+    ),
     rowHeights: Object.entries(layout.rowHeights ?? {})
       .map(([row, h]): [number, number] => [Number(row), Number(h)])
-      .filter(([row, h]) => Number.isInteger(row) && row >= 0 && row < MAX_ROWS && Number.isFinite(h) && h >= 0)
+      .filter(
+        ([row, h]) =>
+          Number.isInteger(row) && row >= 0 && row < MAX_ROWS && Number.isFinite(h) && h >= 0
+      )
       .map(([row, h]): [number, number] => [row, Math.min(h, 409)])
       .sort((a, b) => a[0] - b[0]),
-    hiddenColumns: (layout.hiddenColumns ?? []).filter((c) => Number.isInteger(c) && c >= 0 && c < MAX_COLS),
+    hiddenColumns: (layout.hiddenColumns ?? []).filter(
+      (c) => Number.isInteger(c) && c >= 0 && c < MAX_COLS
+    ),
     defaultFont: layout.defaultFont,
     freezeRows: layout.freezeRows && layout.freezeRows > 0 ? layout.freezeRows : undefined,
     page: layout.page,

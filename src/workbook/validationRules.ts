@@ -16,13 +16,20 @@ export interface ValidationWrite {
   rule:
     | { list: { inCellDropDown: boolean; source: string } }
     | { decimal: { formula1: number; formula2: number; operator: "Between" } }
-    | { wholeNumber: { formula1: number; formula2?: number; operator: "Between" | "GreaterThanOrEqualTo" } }
+    | {
+        wholeNumber: {
+          formula1: number;
+          formula2?: number;
+          operator: "Between" | "GreaterThanOrEqualTo";
+        };
+      }
     | { date: { formula1: string; operator: "GreaterThanOrEqualTo" } };
   prompt?: { showPrompt: true; title: string; message: string };
   errorAlert: { showAlert: true; style: "Stop"; title: string; message: string };
 }
 
-export type ValidationPlan = { ok: true; writes: ValidationWrite[] } | { ok: false; problem: string };
+export type ValidationPlan =
+  { ok: true; writes: ValidationWrite[] } | { ok: false; problem: string };
 
 function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
@@ -36,14 +43,19 @@ function ruleOf(v: ColumnValidation): ValidationWrite["rule"] | string {
       const withComma = items.find((s) => s.includes(","));
       if (withComma !== undefined) return `dropdown item "${withComma}" contains a comma`;
       const source = items.join(",");
-      if (source.length > MAX_LIST_SOURCE) return `dropdown items take ${source.length} characters (Excel allows ${MAX_LIST_SOURCE})`;
+      if (source.length > MAX_LIST_SOURCE)
+        return `dropdown items take ${source.length} characters (Excel allows ${MAX_LIST_SOURCE})`;
       return { list: { inCellDropDown: true, source } };
     }
     case "decimal":
-      if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max) return "decimal bounds are not a range";
+      if (!Number.isFinite(v.min) || !Number.isFinite(v.max) || v.min > v.max)
+        return "decimal bounds are not a range";
       return { decimal: { formula1: v.min, formula2: v.max, operator: "Between" } };
     case "wholeNumber":
-      if (!Number.isFinite(v.min) || (v.max !== undefined && (!Number.isFinite(v.max) || v.max < v.min))) {
+      if (
+        !Number.isFinite(v.min) ||
+        (v.max !== undefined && (!Number.isFinite(v.max) || v.max < v.min))
+      ) {
         return "whole-number bounds are not a range";
       }
       return v.max === undefined
@@ -62,18 +74,28 @@ const DEFAULT_ERROR: Record<ColumnValidation["type"], string> = {
 };
 
 /** Checks every rule first, so a bad rule writes nothing. */
-export function planValidation(rules: readonly ColumnValidation[], columnCount?: number): ValidationPlan {
+export function planValidation(
+  rules: readonly ColumnValidation[],
+  columnCount?: number
+): ValidationPlan {
   const writes: ValidationWrite[] = [];
   for (const v of rules) {
-    if (!Number.isInteger(v.column) || v.column < 0 || (columnCount !== undefined && v.column >= columnCount)) {
+    if (
+      !Number.isInteger(v.column) ||
+      v.column < 0 ||
+      (columnCount !== undefined && v.column >= columnCount)
+    ) {
       return { ok: false, problem: `validation for column ${v.column}: no such column` };
     }
     const rule = ruleOf(v);
-    if (typeof rule === "string") return { ok: false, problem: `validation for column ${v.column}: ${rule}` };
+    if (typeof rule === "string")
+      return { ok: false, problem: `validation for column ${v.column}: ${rule}` };
     writes.push({
       column: v.column,
       rule,
-      prompt: v.prompt ? { showPrompt: true, title: "Kaona", message: clip(v.prompt, MAX_MESSAGE) } : undefined,
+      prompt: v.prompt
+        ? { showPrompt: true, title: "Kaona", message: clip(v.prompt, MAX_MESSAGE) }
+        : undefined,
       errorAlert: {
         showAlert: true,
         style: "Stop",

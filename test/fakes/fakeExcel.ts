@@ -6,7 +6,17 @@
  * counts syncs and measures each sync's request and response bytes, and refuses requests
  * or responses above Excel on the web's 5 MB like Excel does.
  */
-import { MAX_COLS, cellAddress, contains, intersects, parseCell, parseRange, quoteSheet, rangeAddress, type RangeRef } from "../../src/workbook/a1";
+import {
+  MAX_COLS,
+  cellAddress,
+  contains,
+  intersects,
+  parseCell,
+  parseRange,
+  quoteSheet,
+  rangeAddress,
+  type RangeRef,
+} from "../../src/workbook/a1";
 import type { CellContent } from "../../src/workbook/cellContent";
 import { CellGrid } from "../../src/workbook/cellGrid";
 import type { ExcelRunner } from "../../src/workbook/excel/ExcelWorkbook";
@@ -27,7 +37,10 @@ export interface RecordedRequest {
 }
 
 export class FakeOfficeError extends Error {
-  constructor(readonly code: string, message: string) {
+  constructor(
+    readonly code: string,
+    message: string
+  ) {
     super(message);
     this.name = "RichApi.Error";
   }
@@ -72,15 +85,24 @@ export interface FakePart {
   xml: string;
 }
 
-type Handler = (event: { tableId: string; worksheetId: string; address: string; changeType: string; source: string; type: string }) => Promise<unknown>;
-
+type Handler = (event: {
+  tableId: string;
+  worksheetId: string;
+  address: string;
+  changeType: string;
+  source: string;
+  type: string;
+}) => Promise<unknown>;
 
 function namespaceOf(xml: string): string {
   return /<[\w:]+[^>]*\sxmlns(?::\w+)?="([^"]*)"/.exec(xml)?.[1] ?? "";
 }
 
 function propsOf(spec: string): string[] {
-  return spec.split(",").map((p) => p.trim()).filter(Boolean);
+  return spec
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
 }
 
 /** The simulated workbook plus the request log. */
@@ -111,8 +133,10 @@ export class FakeExcel {
   readonly runner: ExcelRunner = {
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(this.context()),
     // Like Excel.run(context, batch): the batch runs in the context the object came from.
-    runWith: <T>(context: OfficeExtension.ClientRequestContext, batch: (context: Excel.RequestContext) => Promise<T>) =>
-      batch(context as unknown as Excel.RequestContext),
+    runWith: <T>(
+      context: OfficeExtension.ClientRequestContext,
+      batch: (context: Excel.RequestContext) => Promise<T>
+    ) => batch(context as unknown as Excel.RequestContext),
   };
 
   /** A fresh request context, typed as Office.js's (the fake covers the members Kaona uses). */
@@ -155,19 +179,40 @@ export class FakeExcel {
   }
 
   /** A table with headers and rows written at `address`'s top-left (as a user made it). */
-  addTable(sheetName: string, name: string, topLeft: string, headers: string[], rows: CellContent[][]): FakeTableState {
+  addTable(
+    sheetName: string,
+    name: string,
+    topLeft: string,
+    headers: string[],
+    rows: CellContent[][]
+  ): FakeTableState {
     const sheet = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
     const origin = parseCell(topLeft) ?? { row: 0, col: 0 };
     headers.forEach((h, j) => this.put(sheet, origin.row, origin.col + j, h));
-    rows.forEach((line, i) => line.forEach((v, j) => this.put(sheet, origin.row + 1 + i, origin.col + j, v)));
-    const table: FakeTableState = { id: this.id("table"), name, sheetId: sheet.id, rect: { row: origin.row, col: origin.col, rows: Math.max(rows.length, 1) + 1, cols: headers.length } };
+    rows.forEach((line, i) =>
+      line.forEach((v, j) => this.put(sheet, origin.row + 1 + i, origin.col + j, v))
+    );
+    const table: FakeTableState = {
+      id: this.id("table"),
+      name,
+      sheetId: sheet.id,
+      rect: {
+        row: origin.row,
+        col: origin.col,
+        rows: Math.max(rows.length, 1) + 1,
+        cols: headers.length,
+      },
+    };
     this.tables.push(table);
     return table;
   }
 
   put(sheet: FakeSheet, row: number, col: number, value: CellContent, numberFormat?: string): void {
     const old = sheet.cells.get(row, col);
-    sheet.cells.set(row, col, { value, numberFormat: numberFormat ?? old?.numberFormat ?? "General" });
+    sheet.cells.set(row, col, {
+      value,
+      numberFormat: numberFormat ?? old?.numberFormat ?? "General",
+    });
   }
 
   cell(sheetName: string, address: string): FakeCell | undefined {
@@ -186,7 +231,14 @@ export class FakeExcel {
     for (const table of this.tables) {
       if (table.sheetId !== sheet.id || !contains(table.rect, ref.row, ref.col)) continue;
       for (const h of this.handlers.filter((x) => x.tableId === table.id)) {
-        void h.handler({ tableId: table.id, worksheetId: sheet.id, address, changeType: "RangeEdited", source: "Local", type: "TableChanged" });
+        void h.handler({
+          tableId: table.id,
+          worksheetId: sheet.id,
+          address,
+          changeType: "RangeEdited",
+          source: "Local",
+          type: "TableChanged",
+        });
       }
     }
   }
@@ -239,7 +291,10 @@ export class FakeContext {
     }
     if (bytes > fake.maxRequestBytes) {
       fake.responseBytes.push(0);
-      throw new FakeOfficeError("RequestPayloadSizeLimitExceeded", `The request payload size has exceeded the limit (${bytes} bytes).`);
+      throw new FakeOfficeError(
+        "RequestPayloadSizeLimitExceeded",
+        `The request payload size has exceeded the limit (${bytes} bytes).`
+      );
     }
     let response = 0;
     for (const [index, op] of ops.entries()) {
@@ -251,7 +306,10 @@ export class FakeContext {
       if (data !== undefined) response += JSON.stringify(data).length;
       if (response > fake.maxResponseBytes) {
         fake.responseBytes.push(response);
-        throw new FakeOfficeError("ResponsePayloadSizeLimitExceeded", "The response payload size has exceeded the limit.");
+        throw new FakeOfficeError(
+          "ResponsePayloadSizeLimitExceeded",
+          "The response payload size has exceeded the limit."
+        );
       }
     }
     fake.responseBytes.push(response);
@@ -261,14 +319,27 @@ export class FakeContext {
 /** Base of proxies: records loads, sets and calls, and reads only loaded properties. */
 class FakeProxy {
   protected loaded = new Map<string, unknown>();
-  constructor(readonly ctx: FakeContext, readonly path: string) {}
+  constructor(
+    readonly ctx: FakeContext,
+    readonly path: string
+  ) {}
 
   protected read<T>(name: string): T {
-    if (!this.loaded.has(name)) throw new FakeOfficeError("PropertyNotLoaded", `The property '${name}' is not available. Load it and call context.sync() first (${this.path}).`);
+    if (!this.loaded.has(name))
+      throw new FakeOfficeError(
+        "PropertyNotLoaded",
+        `The property '${name}' is not available. Load it and call context.sync() first (${this.path}).`
+      );
     return this.loaded.get(name) as T;
   }
 
-  protected queue(kind: RecordedRequest["kind"], member: string, value: unknown, write: boolean, apply: () => { sheet?: string; table?: string; data?: unknown } | void): void {
+  protected queue(
+    kind: RecordedRequest["kind"],
+    member: string,
+    value: unknown,
+    write: boolean,
+    apply: () => { sheet?: string; table?: string; data?: unknown } | void
+  ): void {
     const request: Omit<RecordedRequest, "sync"> = { kind, target: this.path, member, write };
     if (value !== undefined) request.value = value;
     this.ctx.enqueue({
@@ -294,7 +365,8 @@ class FakeClientResult<T> {
     this.isLoaded = true;
   }
   get value(): T {
-    if (!this.isLoaded) throw new FakeOfficeError("PropertyNotLoaded", "ClientResult read before sync");
+    if (!this.isLoaded)
+      throw new FakeOfficeError("PropertyNotLoaded", "ClientResult read before sync");
     return this.loadedValue as T;
   }
 }
@@ -352,7 +424,11 @@ class FakeWorksheetCollection extends FakeProxy {
     this.queue("load", props, undefined, false, () => {
       const wanted = propsOf(props).map((p) => p.replace(/^items\//, ""));
       this.loadedItems = this.ctx.fake.sheets.map((s) => {
-        const proxy = new FakeWorksheet(this.ctx, `worksheets.getItem(${JSON.stringify(s.id)})`, () => s);
+        const proxy = new FakeWorksheet(
+          this.ctx,
+          `worksheets.getItem(${JSON.stringify(s.id)})`,
+          () => s
+        );
         proxy.fill(wanted, s);
         return proxy;
       });
@@ -360,7 +436,8 @@ class FakeWorksheetCollection extends FakeProxy {
     });
   }
   get items(): FakeWorksheet[] {
-    if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "worksheets.items not loaded");
+    if (!this.loadedItems)
+      throw new FakeOfficeError("PropertyNotLoaded", "worksheets.items not loaded");
     return this.loadedItems;
   }
   getItem(nameOrId: string): FakeWorksheet {
@@ -371,12 +448,26 @@ class FakeWorksheetCollection extends FakeProxy {
     });
   }
   getItemOrNullObject(name: string): FakeWorksheet {
-    return new FakeWorksheet(this.ctx, `worksheets.getItemOrNullObject(${JSON.stringify(name)})`, () => this.ctx.fake.sheetByName(name) ?? null);
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => this.ctx.fake.sheetByName(name) ?? null
+    );
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, "worksheets.getActiveWorksheet()", () => {
+      const fake = this.ctx.fake;
+      const id = fake.selection?.sheetId ?? fake.activeSheetId;
+      const sheet = id ? fake.sheetById(id) : undefined;
+      if (!sheet) throw notFound("active worksheet");
+      return sheet;
+    });
   }
   add(name: string): FakeWorksheet {
     let created: FakeSheet | undefined;
     this.queue("call", "add", [name], true, () => {
-      if (this.ctx.fake.sheetByName(name)) throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      if (this.ctx.fake.sheetByName(name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
       created = this.ctx.fake.addSheet(name);
       return { sheet: name };
     });
@@ -394,7 +485,11 @@ class FakeWorksheet extends FakeProxy {
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
   readonly customProperties: FakeCustomProperties;
-  constructor(ctx: FakeContext, path: string, readonly resolve: () => FakeSheet | null) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly resolve: () => FakeSheet | null
+  ) {
     super(ctx, path);
     const sheet = () => this.target();
     this.protection = new FakeProtection(ctx, `${path}.protection`, sheet);
@@ -411,13 +506,24 @@ class FakeWorksheet extends FakeProxy {
   }
   fill(props: readonly string[], sheet: FakeSheet | null): void {
     this.loaded.set("isNullObject", sheet === null);
-    for (const p of props) this.loaded.set(p, sheet ? (p === "id" ? sheet.id : p === "name" ? sheet.name : undefined) : undefined);
+    for (const p of props)
+      this.loaded.set(
+        p,
+        sheet ? (p === "id" ? sheet.id : p === "name" ? sheet.name : undefined) : undefined
+      );
   }
   load(props: string): void {
     this.queue("load", props, undefined, false, () => {
       const sheet = this.resolve();
-      this.fill(propsOf(props), sheet);
-      return { data: sheet ? { id: sheet.id, name: sheet.name } : null };
+      const wanted = propsOf(props);
+      this.fill(
+        wanted.filter((p) => !p.includes("/")),
+        sheet
+      );
+      if (sheet && wanted.includes("protection/protected")) this.protection.fill(sheet.protected);
+      return {
+        data: sheet ? { id: sheet.id, name: sheet.name, protected: sheet.protected } : null,
+      };
     });
   }
   get id(): string {
@@ -437,40 +543,65 @@ class FakeWorksheet extends FakeProxy {
     });
   }
   getRange(address?: string): FakeRange {
-    return new FakeRange(this.ctx, `${this.path}.getRange(${address === undefined ? "" : JSON.stringify(address)})`, () => {
-      const sheet = this.target();
-      if (address === undefined) return { sheet, rect: { row: 0, col: 0, rows: 1_048_576, cols: MAX_COLS }, whole: true };
-      return { sheet, rect: rectOfAddress(address) };
-    });
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getRange(${address === undefined ? "" : JSON.stringify(address)})`,
+      () => {
+        const sheet = this.target();
+        if (address === undefined)
+          return { sheet, rect: { row: 0, col: 0, rows: 1_048_576, cols: MAX_COLS }, whole: true };
+        return { sheet, rect: rectOfAddress(address) };
+      }
+    );
   }
   getRanges(addresses: string): FakeRangeAreas {
-    return new FakeRangeAreas(this.ctx, `${this.path}.getRanges(${JSON.stringify(addresses)})`, () => {
-      if (addresses.length > 8000) throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
-      return { sheet: this.target(), address: addresses };
-    });
+    return new FakeRangeAreas(
+      this.ctx,
+      `${this.path}.getRanges(${JSON.stringify(addresses)})`,
+      () => {
+        if (addresses.length > 8000)
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            "The argument is invalid or missing or has an incorrect format."
+          );
+        return { sheet: this.target(), address: addresses };
+      }
+    );
   }
   getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
-    return new FakeRange(this.ctx, `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? "true" : "false"})`, () => {
-      const sheet = this.target();
-      let r0 = Infinity;
-      let c0 = Infinity;
-      let r1 = -1;
-      let c1 = -1;
-      for (const [row, col, cell] of sheet.cells.entries()) {
-        if (valuesOnly && cell.value === "") continue;
-        r0 = Math.min(r0, row);
-        c0 = Math.min(c0, col);
-        r1 = Math.max(r1, row);
-        c1 = Math.max(c1, col);
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? "true" : "false"})`,
+      () => {
+        const sheet = this.target();
+        let r0 = Infinity;
+        let c0 = Infinity;
+        let r1 = -1;
+        let c1 = -1;
+        for (const [row, col, cell] of sheet.cells.entries()) {
+          if (valuesOnly && cell.value === "") continue;
+          r0 = Math.min(r0, row);
+          c0 = Math.min(c0, col);
+          r1 = Math.max(r1, row);
+          c1 = Math.max(c1, col);
+        }
+        return r1 < 0
+          ? null
+          : { sheet, rect: { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 } };
       }
-      return r1 < 0 ? null : { sheet, rect: { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 } };
-    });
+    );
   }
 }
 
 function rectOfAddress(address: string): RangeRef {
   const rows = /^\$?(\d+):\$?(\d+)$/.exec(address);
-  if (rows) return { row: Number(rows[1]) - 1, col: 0, rows: Number(rows[2]) - Number(rows[1]) + 1, cols: MAX_COLS };
+  if (rows)
+    return {
+      row: Number(rows[1]) - 1,
+      col: 0,
+      rows: Number(rows[2]) - Number(rows[1]) + 1,
+      cols: MAX_COLS,
+    };
   const cols = /^([A-Z]+):([A-Z]+)$/i.exec(address);
   if (cols) {
     const a = parseCell(`${cols[1]}1`);
@@ -483,7 +614,11 @@ function rectOfAddress(address: string): RangeRef {
 }
 
 function assertWritable(sheet: FakeSheet): void {
-  if (sheet.protected) throw new FakeOfficeError("AccessDenied", "The cell or chart you're trying to change is on a protected sheet.");
+  if (sheet.protected)
+    throw new FakeOfficeError(
+      "AccessDenied",
+      "The cell or chart you're trying to change is on a protected sheet."
+    );
 }
 
 interface RangeTarget {
@@ -496,13 +631,19 @@ interface RangeTarget {
 class FakeRange extends FakeProxy {
   readonly format: FakeRangeFormat;
   readonly dataValidation: FakeDataValidation;
-  constructor(ctx: FakeContext, path: string, readonly resolve: () => RangeTarget | null) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly resolve: () => RangeTarget | null
+  ) {
     super(ctx, path);
     this.format = new FakeRangeFormat(ctx, `${path}.format`, () => {
       const t = this.target();
       return { sheet: t.sheet, address: rangeAddress(t.rect), rect: t.rect, table: t.table };
     });
-    this.dataValidation = new FakeDataValidation(ctx, `${path}.dataValidation`, () => this.target());
+    this.dataValidation = new FakeDataValidation(ctx, `${path}.dataValidation`, () =>
+      this.target()
+    );
   }
   target(): RangeTarget {
     const t = this.resolve();
@@ -519,7 +660,11 @@ class FakeRange extends FakeProxy {
       if (!t) return { data: null };
       const data: Record<string, unknown> = {};
       const grid = <T>(f: (cell: FakeCell | undefined) => T): T[][] =>
-        Array.from({ length: t.rect.rows }, (_, i) => Array.from({ length: t.rect.cols }, (_, j) => f(t.sheet.cells.get(t.rect.row + i, t.rect.col + j))));
+        Array.from({ length: t.rect.rows }, (_, i) =>
+          Array.from({ length: t.rect.cols }, (_, j) =>
+            f(t.sheet.cells.get(t.rect.row + i, t.rect.col + j))
+          )
+        );
       for (const p of propsOf(props)) {
         let value: unknown;
         if (p === "address") value = `${quoteSheet(t.sheet.name)}!${rangeAddress(t.rect)}`;
@@ -566,14 +711,23 @@ class FakeRange extends FakeProxy {
       const t = this.target();
       assertWritable(t.sheet);
       const single = typeof value === "string";
-      if (!single && (value.length !== t.rect.rows || value.some((r) => r.length !== t.rect.cols))) {
-        throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+      if (
+        !single &&
+        (value.length !== t.rect.rows || value.some((r) => r.length !== t.rect.cols))
+      ) {
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+        );
       }
       for (let i = 0; i < t.rect.rows; i++) {
         for (let j = 0; j < t.rect.cols; j++) {
           const format = single ? value : value[i][j];
           const cell = t.sheet.cells.get(t.rect.row + i, t.rect.col + j);
-          t.sheet.cells.set(t.rect.row + i, t.rect.col + j, { value: cell?.value ?? "", numberFormat: format });
+          t.sheet.cells.set(t.rect.row + i, t.rect.col + j, {
+            value: cell?.value ?? "",
+            numberFormat: format,
+          });
         }
       }
       return { sheet: t.sheet.name, table: t.table };
@@ -584,16 +738,20 @@ class FakeRange extends FakeProxy {
       const t = this.target();
       assertWritable(t.sheet);
       if (grid.length !== t.rect.rows || grid.some((r) => r.length !== t.rect.cols)) {
-        throw new FakeOfficeError("InvalidArgument", "The number of rows or columns in the input array doesn't match the size or dimensions of the range.");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The number of rows or columns in the input array doesn't match the size or dimensions of the range."
+        );
       }
       grid.forEach((line, i) =>
         line.forEach((v, j) => {
-          const content: CellContent = typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : "";
+          const content: CellContent =
+            typeof v === "number" || typeof v === "boolean" || typeof v === "string" ? v : "";
           if (content === "") {
             const old = t.sheet.cells.get(t.rect.row + i, t.rect.col + j);
             if (old) old.value = "";
           } else this.ctx.fake.put(t.sheet, t.rect.row + i, t.rect.col + j, content);
-        }),
+        })
       );
       return { sheet: t.sheet.name, table: t.table };
     });
@@ -603,7 +761,8 @@ class FakeRange extends FakeProxy {
       const t = this.target();
       assertWritable(t.sheet);
       t.sheet.hyperlinks.set(rangeAddress(t.rect), value);
-      if (value.textToDisplay) this.ctx.fake.put(t.sheet, t.rect.row, t.rect.col, value.textToDisplay);
+      if (value.textToDisplay)
+        this.ctx.fake.put(t.sheet, t.rect.row, t.rect.col, value.textToDisplay);
       return { sheet: t.sheet.name };
     });
   }
@@ -612,7 +771,9 @@ class FakeRange extends FakeProxy {
       const t = this.target();
       assertWritable(t.sheet);
       if (t.whole) t.sheet.hiddenColumns.clear();
-      else for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) (value ? t.sheet.hiddenColumns.add(c) : t.sheet.hiddenColumns.delete(c));
+      else
+        for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++)
+          value ? t.sheet.hiddenColumns.add(c) : t.sheet.hiddenColumns.delete(c);
       return { sheet: t.sheet.name };
     });
   }
@@ -620,7 +781,8 @@ class FakeRange extends FakeProxy {
     this.queue("call", "merge", [across ?? false], true, () => {
       const t = this.target();
       assertWritable(t.sheet);
-      if (t.sheet.merges.some((m) => intersects(m, t.rect))) throw new FakeOfficeError("MergedRangeConflict", "Overlapping merge.");
+      if (t.sheet.merges.some((m) => intersects(m, t.rect)))
+        throw new FakeOfficeError("MergedRangeConflict", "Overlapping merge.");
       t.sheet.merges.push({ ...t.rect });
       return { sheet: t.sheet.name };
     });
@@ -658,19 +820,30 @@ class FakeRange extends FakeProxy {
   getRow(index: number): FakeRange {
     return new FakeRange(this.ctx, `${this.path}.getRow(${index})`, () => {
       const t = this.target();
-      return { ...t, rect: { row: t.rect.row + index, col: t.rect.col, rows: 1, cols: t.rect.cols } };
+      return {
+        ...t,
+        rect: { row: t.rect.row + index, col: t.rect.col, rows: 1, cols: t.rect.cols },
+      };
     });
   }
   getTables(fullyContained?: boolean): { getCount(): FakeClientResult<number> } {
     return {
       getCount: () => {
         const result = new FakeClientResult<number>();
-        this.queue("call", `getTables(${fullyContained ? "true" : "false"}).getCount`, undefined, false, () => {
-          const t = this.target();
-          const count = this.ctx.fake.tables.filter((x) => x.sheetId === t.sheet.id && intersects(x.rect, t.rect)).length;
-          result.set(count);
-          return { data: count };
-        });
+        this.queue(
+          "call",
+          `getTables(${fullyContained ? "true" : "false"}).getCount`,
+          undefined,
+          false,
+          () => {
+            const t = this.target();
+            const count = this.ctx.fake.tables.filter(
+              (x) => x.sheetId === t.sheet.id && intersects(x.rect, t.rect)
+            ).length;
+            result.set(count);
+            return { data: count };
+          }
+        );
         return result;
       },
     };
@@ -679,7 +852,11 @@ class FakeRange extends FakeProxy {
 
 class FakeRangeAreas extends FakeProxy {
   readonly format: FakeRangeFormat;
-  constructor(ctx: FakeContext, path: string, resolve: () => { sheet: FakeSheet; address: string }) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    resolve: () => { sheet: FakeSheet; address: string }
+  ) {
     super(ctx, path);
     this.format = new FakeRangeFormat(ctx, `${path}.format`, () => {
       const t = resolve();
@@ -696,7 +873,12 @@ interface FormatTarget {
 }
 
 class FakeFormatPart extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, protected readonly resolveFormat: () => FormatTarget, private readonly prefix: string) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    protected readonly resolveFormat: () => FormatTarget,
+    private readonly prefix: string
+  ) {
     super(ctx, path);
   }
   protected setFormat(member: string, value: unknown, effect?: (t: FormatTarget) => void): void {
@@ -757,16 +939,26 @@ class FakeRangeFormat extends FakeFormatPart {
     super(ctx, path, resolve, "");
     this.font = new FakeFont(ctx, `${path}.font`, resolve, "font.");
     this.fill = new FakeFill(ctx, `${path}.fill`, resolve, "fill.");
-    this.borders = { getItem: (side: string) => new FakeBorder(ctx, `${path}.borders.getItem(${JSON.stringify(side)})`, resolve, `borders.${side}.`) };
+    this.borders = {
+      getItem: (side: string) =>
+        new FakeBorder(
+          ctx,
+          `${path}.borders.getItem(${JSON.stringify(side)})`,
+          resolve,
+          `borders.${side}.`
+        ),
+    };
   }
   set columnWidth(v: number) {
     this.setFormat("columnWidth", v, (t) => {
-      if (t.rect) for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) t.sheet.columnWidths.set(c, v);
+      if (t.rect)
+        for (let c = t.rect.col; c < t.rect.col + t.rect.cols; c++) t.sheet.columnWidths.set(c, v);
     });
   }
   set rowHeight(v: number) {
     this.setFormat("rowHeight", v, (t) => {
-      if (t.rect) for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) t.sheet.rowHeights.set(r, v);
+      if (t.rect)
+        for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) t.sheet.rowHeights.set(r, v);
     });
   }
   set useStandardWidth(v: boolean) {
@@ -790,7 +982,11 @@ class FakeRangeFormat extends FakeFormatPart {
 }
 
 class FakeDataValidation extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly resolveRange: () => RangeTarget) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly resolveRange: () => RangeTarget
+  ) {
     super(ctx, path);
   }
   private setRule(member: string, value: unknown): void {
@@ -798,7 +994,8 @@ class FakeDataValidation extends FakeProxy {
       const t = this.resolveRange();
       assertWritable(t.sheet);
       const address = rangeAddress(t.rect);
-      if (member === "clear") t.sheet.validations = t.sheet.validations.filter((v) => v.address !== address);
+      if (member === "clear")
+        t.sheet.validations = t.sheet.validations.filter((v) => v.address !== address);
       else t.sheet.validations.push({ address, member, value });
       return { sheet: t.sheet.name, table: t.table };
     });
@@ -821,7 +1018,11 @@ class FakeDataValidation extends FakeProxy {
 }
 
 class FakeProtection extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   load(props: string): void {
@@ -834,10 +1035,17 @@ class FakeProtection extends FakeProxy {
   get protected(): boolean {
     return this.read("protected");
   }
+  fill(value: boolean): void {
+    this.loaded.set("protected", value);
+  }
 }
 
 class FakeFreezePanes extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   freezeRows(count: number): void {
@@ -858,9 +1066,19 @@ class FakeFreezePanes extends FakeProxy {
 
 class FakePageLayout extends FakeProxy {
   readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
-  constructor(ctx: FakeContext, path: string, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
     super(ctx, path);
-    this.headersFooters = { defaultForAllPages: new FakeHeaderFooter(ctx, `${path}.headersFooters.defaultForAllPages`, sheet) };
+    this.headersFooters = {
+      defaultForAllPages: new FakeHeaderFooter(
+        ctx,
+        `${path}.headersFooters.defaultForAllPages`,
+        sheet
+      ),
+    };
   }
   private record(kind: "set" | "call", member: string, value: unknown): void {
     this.queue(kind, member, value, true, () => {
@@ -891,7 +1109,11 @@ class FakePageLayout extends FakeProxy {
 }
 
 class FakeHeaderFooter extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   set centerFooter(v: string) {
@@ -904,7 +1126,11 @@ class FakeHeaderFooter extends FakeProxy {
 }
 
 class FakeCustomProperties extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   add(name: string, value: string): void {
@@ -920,7 +1146,11 @@ class FakeChart extends FakeProxy {
   readonly title: { text: string };
   readonly series: { getItemAt(i: number): FakeChartSeries; add(name: string): FakeChartSeries };
   readonly axes: { valueAxis: FakeAxis; categoryAxis: FakeAxis };
-  constructor(ctx: FakeContext, path: string, private readonly chart: () => { sheet: FakeSheet; chart: FakeSheet["charts"][number] }) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly chart: () => { sheet: FakeSheet; chart: FakeSheet["charts"][number] }
+  ) {
     super(ctx, path);
     const record = (member: string, value: unknown) => this.record(member, value);
     this.title = {
@@ -932,15 +1162,24 @@ class FakeChart extends FakeProxy {
       },
     };
     this.series = {
-      getItemAt: (i: number) => new FakeChartSeries(ctx, `${path}.series.getItemAt(${i})`, (m, v) => this.record(`series[${i}].${m}`, v)),
+      getItemAt: (i: number) =>
+        new FakeChartSeries(ctx, `${path}.series.getItemAt(${i})`, (m, v) =>
+          this.record(`series[${i}].${m}`, v)
+        ),
       add: (name: string) => {
         this.record("series.add", name);
-        return new FakeChartSeries(ctx, `${path}.series.add(${JSON.stringify(name)})`, (m, v) => this.record(`series[${name}].${m}`, v));
+        return new FakeChartSeries(ctx, `${path}.series.add(${JSON.stringify(name)})`, (m, v) =>
+          this.record(`series[${name}].${m}`, v)
+        );
       },
     };
     this.axes = {
-      valueAxis: new FakeAxis(ctx, `${path}.axes.valueAxis`, (m, v) => this.record(`valueAxis.${m}`, v)),
-      categoryAxis: new FakeAxis(ctx, `${path}.axes.categoryAxis`, (m, v) => this.record(`categoryAxis.${m}`, v)),
+      valueAxis: new FakeAxis(ctx, `${path}.axes.valueAxis`, (m, v) =>
+        this.record(`valueAxis.${m}`, v)
+      ),
+      categoryAxis: new FakeAxis(ctx, `${path}.axes.categoryAxis`, (m, v) =>
+        this.record(`categoryAxis.${m}`, v)
+      ),
     };
   }
   record(member: string, value: unknown): void {
@@ -969,7 +1208,11 @@ class FakeChart extends FakeProxy {
 }
 
 class FakeChartSeries extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly record: (member: string, value: unknown) => void) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly record: (member: string, value: unknown) => void
+  ) {
     super(ctx, path);
   }
   set name(v: string) {
@@ -985,7 +1228,11 @@ class FakeChartSeries extends FakeProxy {
 
 class FakeAxis extends FakeProxy {
   readonly title: { text: string };
-  constructor(ctx: FakeContext, path: string, private readonly record: (member: string, value: unknown) => void) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly record: (member: string, value: unknown) => void
+  ) {
     super(ctx, path);
     this.title = {
       set text(v: string) {
@@ -1009,14 +1256,22 @@ class FakeAxis extends FakeProxy {
 
 class FakeChartCollection extends FakeProxy {
   private loadedItems: FakeChart[] | null = null;
-  constructor(ctx: FakeContext, path: string, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   load(props: string): void {
     this.queue("load", props, undefined, false, () => {
       const s = this.sheet();
       this.loadedItems = s.charts.map((c) => {
-        const chart = new FakeChart(this.ctx, `${this.path}.getItem(${JSON.stringify(c.name)})`, () => ({ sheet: s, chart: c }));
+        const chart = new FakeChart(
+          this.ctx,
+          `${this.path}.getItem(${JSON.stringify(c.name)})`,
+          () => ({ sheet: s, chart: c })
+        );
         chart.setLoadedName(c.name);
         return chart;
       });
@@ -1053,7 +1308,11 @@ class FakeChartCollection extends FakeProxy {
 }
 
 class FakeTable extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, readonly resolve: () => FakeTableState | null) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly resolve: () => FakeTableState | null
+  ) {
     super(ctx, path);
   }
   target(): FakeTableState {
@@ -1068,7 +1327,8 @@ class FakeTable extends FakeProxy {
   }
   fill(props: readonly string[], t: FakeTableState | null): void {
     this.loaded.set("isNullObject", t === null);
-    for (const p of props) this.loaded.set(p, t ? (p === "id" ? t.id : p === "name" ? t.name : undefined) : undefined);
+    for (const p of props)
+      this.loaded.set(p, t ? (p === "id" ? t.id : p === "name" ? t.name : undefined) : undefined);
   }
   load(props: string): void {
     this.queue("load", props, undefined, false, () => {
@@ -1086,7 +1346,9 @@ class FakeTable extends FakeProxy {
   set name(value: string) {
     this.queue("set", "name", value, true, () => {
       const t = this.target();
-      if (this.ctx.fake.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())) {
+      if (
+        this.ctx.fake.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())
+      ) {
         throw new FakeOfficeError("InvalidArgument", "A table with this name already exists.");
       }
       t.name = value;
@@ -1116,7 +1378,11 @@ class FakeTable extends FakeProxy {
     return this.part("getHeaderRowRange", (t) => ({ ...t.rect, rows: 1 }));
   }
   getDataBodyRange(): FakeRange {
-    return this.part("getDataBodyRange", (t) => ({ ...t.rect, row: t.rect.row + 1, rows: t.rect.rows - 1 }));
+    return this.part("getDataBodyRange", (t) => ({
+      ...t.rect,
+      row: t.rect.row + 1,
+      rows: t.rect.rows - 1,
+    }));
   }
   getRange(): FakeRange {
     return this.part("getRange", (t) => t.rect);
@@ -1132,7 +1398,9 @@ class FakeTable extends FakeProxy {
           let count = t.rect.rows - 1;
           if (count === 1) {
             let blank = true;
-            for (let j = 0; j < t.rect.cols; j++) if ((sheet.cells.get(t.rect.row + 1, t.rect.col + j)?.value ?? "") !== "") blank = false;
+            for (let j = 0; j < t.rect.cols; j++)
+              if ((sheet.cells.get(t.rect.row + 1, t.rect.col + j)?.value ?? "") !== "")
+                blank = false;
             if (blank) count = 0;
           }
           result.set(count);
@@ -1148,8 +1416,13 @@ class FakeTable extends FakeProxy {
         getDataBodyRange: () =>
           new FakeRange(this.ctx, `${this.path}.columns.getItemAt(${i}).getDataBodyRange()`, () => {
             const t = this.target();
-            if (i < 0 || i >= t.rect.cols) throw new FakeOfficeError("InvalidArgument", `No column ${i}`);
-            return { sheet: this.sheetOf(t), rect: { row: t.rect.row + 1, col: t.rect.col + i, rows: t.rect.rows - 1, cols: 1 }, table: t.name };
+            if (i < 0 || i >= t.rect.cols)
+              throw new FakeOfficeError("InvalidArgument", `No column ${i}`);
+            return {
+              sheet: this.sheetOf(t),
+              rect: { row: t.rect.row + 1, col: t.rect.col + i, rows: t.rect.rows - 1, cols: 1 },
+              table: t.name,
+            };
           }),
       }),
     };
@@ -1184,7 +1457,9 @@ class FakeTableCollection extends FakeProxy {
     this.queue("load", props, undefined, false, () => {
       const wanted = propsOf(props).map((p) => p.replace(/^items\//, ""));
       this.loadedItems = this.ctx.fake.tables.map((t) => {
-        const proxy = new FakeTable(this.ctx, `tables.getItem(${JSON.stringify(t.id)})`, () => (this.ctx.fake.tables.includes(t) ? t : null));
+        const proxy = new FakeTable(this.ctx, `tables.getItem(${JSON.stringify(t.id)})`, () =>
+          this.ctx.fake.tables.includes(t) ? t : null
+        );
         proxy.fill(wanted, t);
         return proxy;
       });
@@ -1197,20 +1472,31 @@ class FakeTableCollection extends FakeProxy {
   }
   getItem(idOrName: string): FakeTable {
     return new FakeTable(this.ctx, `tables.getItem(${JSON.stringify(idOrName)})`, () => {
-      const t = this.ctx.fake.tables.find((x) => x.id === idOrName || x.name.toLowerCase() === idOrName.toLowerCase());
+      const t = this.ctx.fake.tables.find(
+        (x) => x.id === idOrName || x.name.toLowerCase() === idOrName.toLowerCase()
+      );
       if (!t) throw notFound(`table ${idOrName}`);
       return t;
     });
   }
   getItemOrNullObject(idOrName: string): FakeTable {
-    return new FakeTable(this.ctx, `tables.getItemOrNullObject(${JSON.stringify(idOrName)})`, () =>
-      this.ctx.fake.tables.find((x) => x.id === idOrName || x.name.toLowerCase() === idOrName.toLowerCase()) ?? null,
+    return new FakeTable(
+      this.ctx,
+      `tables.getItemOrNullObject(${JSON.stringify(idOrName)})`,
+      () =>
+        this.ctx.fake.tables.find(
+          (x) => x.id === idOrName || x.name.toLowerCase() === idOrName.toLowerCase()
+        ) ?? null
     );
   }
 }
 
 class FakeSheetTables extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly sheet: () => FakeSheet) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
     super(ctx, path);
   }
   add(address: string, hasHeaders: boolean): FakeTable {
@@ -1222,16 +1508,29 @@ class FakeSheetTables extends FakeProxy {
       if (this.ctx.fake.tables.some((t) => t.sheetId === s.id && intersects(t.rect, rect))) {
         throw new FakeOfficeError("InvalidOperation", "A table can't overlap another table.");
       }
-      created = { id: this.ctx.fake.id("table"), name: `Table${this.ctx.fake.tables.length + 1}`, sheetId: s.id, rect };
+      created = {
+        id: this.ctx.fake.id("table"),
+        name: `Table${this.ctx.fake.tables.length + 1}`,
+        sheetId: s.id,
+        rect,
+      };
       this.ctx.fake.tables.push(created);
       return { sheet: s.name, table: created.name };
     });
-    return new FakeTable(this.ctx, `${this.path}.add(${JSON.stringify(address)})`, () => created ?? null);
+    return new FakeTable(
+      this.ctx,
+      `${this.path}.add(${JSON.stringify(address)})`,
+      () => created ?? null
+    );
   }
 }
 
 class FakeCustomXmlPart extends FakeProxy {
-  constructor(ctx: FakeContext, path: string, private readonly part: () => FakePart) {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly part: () => FakePart
+  ) {
     super(ctx, path);
   }
   getXml(): FakeClientResult<string> {
@@ -1262,11 +1561,16 @@ class FakeCustomXmlParts extends FakeProxy {
   constructor(ctx: FakeContext) {
     super(ctx, "customXmlParts");
   }
-  getByNamespace(namespace: string): { load(props: string): void; readonly items: { id: string }[] } {
+  getByNamespace(namespace: string): {
+    load(props: string): void;
+    readonly items: { id: string }[];
+  } {
     let items: { id: string }[] | null = null;
     const load = (props: string) =>
       this.queue("load", `getByNamespace(${namespace}).${props}`, undefined, false, () => {
-        items = this.ctx.fake.parts.filter((p) => p.namespace === namespace).map((p) => ({ id: p.id }));
+        items = this.ctx.fake.parts
+          .filter((p) => p.namespace === namespace)
+          .map((p) => ({ id: p.id }));
         return { data: items };
       });
     return {

@@ -10,7 +10,13 @@ import type { SheetLayout } from "../../src/domain/types";
 export interface Harness {
   workbook: Workbook;
   /** A table a person made; returns its id. */
-  addUserTable(sheet: string, name: string, topLeft: string, headers: string[], rows: CellContent[][]): string;
+  addUserTable(
+    sheet: string,
+    name: string,
+    topLeft: string,
+    headers: string[],
+    rows: CellContent[][]
+  ): string;
   /** Plain cells a person typed (no table). */
   typeCells(sheet: string, topLeft: string, rows: CellContent[][]): void;
   userEdit(sheet: string, address: string, value: CellContent): void;
@@ -26,7 +32,13 @@ export interface Harness {
 }
 
 /** Seed 000's first rounds as staff type them (code, round, date serial, progress, status). */
-const ROUND_HEADERS = ["รหัสโครงการ", "รายงานครั้งที่", "วันที่รายงาน", "ความก้าวหน้าของงาน (%)", "เป็นไปตามแผน"];
+const ROUND_HEADERS = [
+  "รหัสโครงการ",
+  "รายงานครั้งที่",
+  "วันที่รายงาน",
+  "ความก้าวหน้าของงาน (%)",
+  "เป็นไปตามแผน",
+];
 const ROUND_ROWS: CellContent[][] = [
   ["21000000-3165", 1, 43801, 10, "เป็นไปตามแผน"],
   ["21000000-3165", 2, 43825, 25, "เป็นไปตามแผน"],
@@ -44,7 +56,13 @@ export function issuesLayout(rows: number, name = "ปัญหา Kaona"): Shee
     cells.push({ row: i, col: 0, value: "rounds" });
     cells.push({ row: i, col: 1, value: i });
     cells.push({ row: i, col: 2, value: `ความก้าวหน้าลดลงจากครั้งก่อน (${i})`, style: "wrap" });
-    cells.push({ row: i, col: 3, value: `E${i + 1}`, link: { sheet: "รายงาน", cell: `E${i + 1}` }, style: "link" });
+    cells.push({
+      row: i,
+      col: 3,
+      value: `E${i + 1}`,
+      link: { sheet: "รายงาน", cell: `E${i + 1}` },
+      style: "link",
+    });
   }
   return {
     name,
@@ -53,7 +71,11 @@ export function issuesLayout(rows: number, name = "ปัญหา Kaona"): Shee
     cells,
     merges: [],
     styles: {
-      head: { bold: true, fill: "#DDEBF7", border: { top: true, bottom: true, left: true, right: true } },
+      head: {
+        bold: true,
+        fill: "#DDEBF7",
+        border: { top: true, bottom: true, left: true, right: true },
+      },
       wrap: { wrap: true, vAlign: "top" },
       link: { color: "#0563C1", underline: true },
     },
@@ -88,7 +110,14 @@ export function workbookContract(name: string, make: () => Harness): void {
       const id = h.addUserTable("รายงาน", "Rounds", "B2", ROUND_HEADERS, ROUND_ROWS);
       const tables = await h.workbook.listTables();
       expect(tables).toHaveLength(1);
-      expect(tables[0]).toMatchObject({ id, name: "Rounds", sheet: "รายงาน", address: "B2:F5", headers: ROUND_HEADERS, rowCount: 3 });
+      expect(tables[0]).toMatchObject({
+        id,
+        name: "Rounds",
+        sheet: "รายงาน",
+        address: "B2:F5",
+        headers: ROUND_HEADERS,
+        rowCount: 3,
+      });
     });
 
     test("reads tables as values with their origin; blanks are null, text stays text", async () => {
@@ -106,11 +135,19 @@ export function workbookContract(name: string, make: () => Harness): void {
 
     test("a deleted table is 'table-missing' when read, and 'missing' among the bindings", async () => {
       const id = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, ROUND_ROWS);
-      const bindings: Bindings = { version: 1, tables: [{ kind: "rounds", tableId: id, tableName: "Rounds", columns: { round: "รายงานครั้งที่" } }] };
+      const bindings: Bindings = {
+        version: 1,
+        tables: [
+          { kind: "rounds", tableId: id, tableName: "Rounds", columns: { round: "รายงานครั้งที่" } },
+        ],
+      };
       await h.workbook.saveBindings(bindings);
       h.deleteTable(id);
       expectWorkbookError(await failure(h.workbook.readTables([id])), "table-missing");
-      const resolved = resolveBindings(await h.workbook.loadBindings(), await h.workbook.listTables());
+      const resolved = resolveBindings(
+        await h.workbook.loadBindings(),
+        await h.workbook.listTables()
+      );
       expect(resolved.map((r) => r.status)).toEqual(["missing"]);
     });
 
@@ -119,7 +156,14 @@ export function workbookContract(name: string, make: () => Harness): void {
       const id = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, ROUND_ROWS);
       const bindings: Bindings = {
         version: 1,
-        tables: [{ kind: "rounds", tableId: id, tableName: "Rounds", columns: { projectCode: "รหัสโครงการ", round: "รายงานครั้งที่" } }],
+        tables: [
+          {
+            kind: "rounds",
+            tableId: id,
+            tableName: "Rounds",
+            columns: { projectCode: "รหัสโครงการ", round: "รายงานครั้งที่" },
+          },
+        ],
         settings: { lang: "th", tolerance: 0.5 },
       };
       await h.workbook.saveBindings(bindings);
@@ -127,7 +171,10 @@ export function workbookContract(name: string, make: () => Harness): void {
       expect(await h.workbook.loadBindings()).toEqual(bindings);
       h.renameTable(id, "RoundsFY63");
       h.renameSheet("รายงาน", "รายงาน 2563");
-      const [resolved] = resolveBindings(await h.workbook.loadBindings(), await h.workbook.listTables());
+      const [resolved] = resolveBindings(
+        await h.workbook.loadBindings(),
+        await h.workbook.listTables()
+      );
       expect(resolved.status).toBe("renamed");
       expect(resolved.updated).toMatchObject({ tableId: id, tableName: "RoundsFY63" });
       expect(resolved.table?.sheet).toBe("รายงาน 2563");
@@ -147,7 +194,13 @@ export function workbookContract(name: string, make: () => Harness): void {
           { column: 4, type: "list", source: ["เป็นไปตามแผน", "ล่าช้ากว่าแผน", "เร็วกว่าแผน"] },
         ],
       });
-      expect(info).toMatchObject({ name: "KaonaRounds", sheet: "รายงานครั้งที่", address: "A1:E2", headers: ROUND_HEADERS, rowCount: 0 });
+      expect(info).toMatchObject({
+        name: "KaonaRounds",
+        sheet: "รายงานครั้งที่",
+        address: "A1:E2",
+        headers: ROUND_HEADERS,
+        rowCount: 0,
+      });
       expect(h.cell("รายงานครั้งที่", "A1")).toBe("รหัสโครงการ");
       expect(h.numberFormat("รายงานครั้งที่", "C2")).toBe("[$-1070000]d/mm/yyyy");
       const tables = await h.workbook.listTables();
@@ -157,47 +210,100 @@ export function workbookContract(name: string, make: () => Harness): void {
     });
 
     test("sample rows keep codes and typed text exactly as given", async () => {
-      const info = await h.workbook.createTable({ sheet: "ตัวอย่าง", tableName: "Sample", headers: ROUND_HEADERS, rows: ROUND_ROWS });
+      const info = await h.workbook.createTable({
+        sheet: "ตัวอย่าง",
+        tableName: "Sample",
+        headers: ROUND_HEADERS,
+        rows: ROUND_ROWS,
+      });
       expect(info.rowCount).toBe(3);
       const [raw] = await h.workbook.readTables([info.id]);
-      expect(raw.rows.map((r) => r[0])).toEqual(["21000000-3165", "21000000-3165", "21000000-3165"]);
+      expect(raw.rows.map((r) => r[0])).toEqual([
+        "21000000-3165",
+        "21000000-3165",
+        "21000000-3165",
+      ]);
       expect(raw.rows[2][3]).toBe("10.00 %");
       expect(h.numberFormat("ตัวอย่าง", "A2")).toBe("@");
     });
 
     test("refuses to create over an existing sheet or table name, and a rule Excel cannot hold", async () => {
       h.addUserTable("ข้อมูลของฉัน", "Mine", "A1", ["a"], [[1]]);
-      expectWorkbookError(await failure(h.workbook.createTable({ sheet: "ข้อมูลของฉัน", tableName: "X", headers: ["a"] })), "sheet-conflict");
-      expectWorkbookError(await failure(h.workbook.createTable({ sheet: "ใหม่", tableName: "Mine", headers: ["a"] })), "sheet-conflict");
+      expectWorkbookError(
+        await failure(
+          h.workbook.createTable({ sheet: "ข้อมูลของฉัน", tableName: "X", headers: ["a"] })
+        ),
+        "sheet-conflict"
+      );
+      expectWorkbookError(
+        await failure(h.workbook.createTable({ sheet: "ใหม่", tableName: "Mine", headers: ["a"] })),
+        "sheet-conflict"
+      );
       const bad = await failure(
-        h.workbook.createTable({ sheet: "ใหม่", tableName: "T", headers: ["a"], validation: [{ column: 0, type: "list", source: ["ก, ข", "ค"] }] }),
+        h.workbook.createTable({
+          sheet: "ใหม่",
+          tableName: "T",
+          headers: ["a"],
+          validation: [{ column: 0, type: "list", source: ["ก, ข", "ค"] }],
+        })
       );
       expectWorkbookError(bad, "not-supported");
       expect(h.sheetNames()).not.toContain("ใหม่");
-      expectWorkbookError(await failure(h.workbook.createTable({ sheet: "a/b", tableName: "T", headers: ["a"] })), "not-supported");
+      expectWorkbookError(
+        await failure(h.workbook.createTable({ sheet: "a/b", tableName: "T", headers: ["a"] })),
+        "not-supported"
+      );
     });
 
     test("turns the selected plain range into a table, and refuses what is not one", async () => {
-      h.typeCells("ข้อมูล", "B3", [["รหัส", "ชื่อ"], ["21000000-3165", "กิจกรรมติดตาม"], ["21000000-6549", "กิจกรรมการติดตาม"]]);
+      h.typeCells("ข้อมูล", "B3", [
+        ["รหัส", "ชื่อ"],
+        ["21000000-3165", "กิจกรรมติดตาม"],
+        ["21000000-6549", "กิจกรรมการติดตาม"],
+      ]);
       h.select("ข้อมูล", "B3:C3");
-      expectWorkbookError(await failure(h.workbook.convertSelectionToTable("Projects")), "not-supported");
+      expectWorkbookError(
+        await failure(h.workbook.convertSelectionToTable("Projects")),
+        "not-supported"
+      );
       h.select("ข้อมูล", "B3:C5");
       const info = await h.workbook.convertSelectionToTable("Projects");
-      expect(info).toMatchObject({ name: "Projects", sheet: "ข้อมูล", address: "B3:C5", headers: ["รหัส", "ชื่อ"], rowCount: 2 });
-      expectWorkbookError(await failure(h.workbook.convertSelectionToTable("Projects2")), "not-supported");
+      expect(info).toMatchObject({
+        name: "Projects",
+        sheet: "ข้อมูล",
+        address: "B3:C5",
+        headers: ["รหัส", "ชื่อ"],
+        rowCount: 2,
+      });
+      expectWorkbookError(
+        await failure(h.workbook.convertSelectionToTable("Projects2")),
+        "not-supported"
+      );
     });
 
     test("applies validation to a bound table, and reports a missing table or a protected sheet", async () => {
       const id = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, ROUND_ROWS);
       await h.workbook.applyValidation(id, [{ column: 3, type: "decimal", min: 0, max: 100 }]);
-      expectWorkbookError(await failure(h.workbook.applyValidation("no-such-table", [{ column: 0, type: "date" }])), "table-missing");
+      expectWorkbookError(
+        await failure(h.workbook.applyValidation("no-such-table", [{ column: 0, type: "date" }])),
+        "table-missing"
+      );
       h.protect("รายงาน");
-      expectWorkbookError(await failure(h.workbook.applyValidation(id, [{ column: 3, type: "decimal", min: 0, max: 100 }])), "sheet-protected");
+      expectWorkbookError(
+        await failure(
+          h.workbook.applyValidation(id, [{ column: 3, type: "decimal", min: 0, max: 100 }])
+        ),
+        "sheet-protected"
+      );
     });
 
     test("writes a generated sheet, regenerates it in place, and keeps text as text", async () => {
       const layout = issuesLayout(3);
-      layout.cells.push({ row: 5, col: 0, value: "=1+1" }, { row: 5, col: 1, value: "0012" }, { row: 5, col: 2, formula: "=SUM(B2:B4)" });
+      layout.cells.push(
+        { row: 5, col: 0, value: "=1+1" },
+        { row: 5, col: 1, value: "0012" },
+        { row: 5, col: 2, formula: "=SUM(B2:B4)" }
+      );
       const first = await h.workbook.writeSheet(layout);
       expect(first).toMatchObject({ sheet: "ปัญหา Kaona", replaced: false });
       expect(h.cell("ปัญหา Kaona", "A1")).toBe("ตาราง");
@@ -217,7 +323,10 @@ export function workbookContract(name: string, make: () => Harness): void {
     test("asks before replacing a generated sheet the user edited", async () => {
       await h.workbook.writeSheet(issuesLayout(3));
       h.userEdit("ปัญหา Kaona", "C2", "ฉันแก้ข้อความนี้");
-      const e = expectWorkbookError(await failure(h.workbook.writeSheet(issuesLayout(3))), "sheet-conflict");
+      const e = expectWorkbookError(
+        await failure(h.workbook.writeSheet(issuesLayout(3))),
+        "sheet-conflict"
+      );
       expect(e.detail?.conflict).toBe("edited");
       expect(h.cell("ปัญหา Kaona", "C2")).toBe("ฉันแก้ข้อความนี้");
       await h.workbook.writeSheet(issuesLayout(3), { overwriteEdited: true });
@@ -226,7 +335,10 @@ export function workbookContract(name: string, make: () => Harness): void {
 
     test("never touches a sheet Kaona did not generate", async () => {
       h.typeCells("ปัญหา Kaona", "A1", [["งานของฉัน"]]);
-      const e = expectWorkbookError(await failure(h.workbook.writeSheet(issuesLayout(2))), "sheet-conflict");
+      const e = expectWorkbookError(
+        await failure(h.workbook.writeSheet(issuesLayout(2))),
+        "sheet-conflict"
+      );
       expect(e.detail?.conflict).toBe("not-generated");
       expect(h.cell("ปัญหา Kaona", "A1")).toBe("งานของฉัน");
     });
@@ -236,7 +348,12 @@ export function workbookContract(name: string, make: () => Harness): void {
       h.protect("ปัญหา Kaona");
       expectWorkbookError(await failure(h.workbook.writeSheet(issuesLayout(1))), "sheet-protected");
       const layout = issuesLayout(0, "Merges");
-      layout.merges = Array.from({ length: 512 }, (_, i) => ({ row: i * 2, col: 0, rows: 1, cols: 2 }));
+      layout.merges = Array.from({ length: 512 }, (_, i) => ({
+        row: i * 2,
+        col: 0,
+        rows: 1,
+        cols: 2,
+      }));
       expectWorkbookError(await failure(h.workbook.writeSheet(layout)), "not-supported");
       expect(h.sheetNames()).not.toContain("Merges");
     });
@@ -258,7 +375,10 @@ export function workbookContract(name: string, make: () => Harness): void {
       await remove();
       h.userEdit("รายงาน", "D3", 30);
       expect(seen).toEqual([id]);
-      expectWorkbookError(await failure(h.workbook.onTablesChanged(["gone"], () => undefined)), "table-missing");
+      expectWorkbookError(
+        await failure(h.workbook.onTablesChanged(["gone"], () => undefined)),
+        "table-missing"
+      );
     });
   });
 }

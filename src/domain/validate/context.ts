@@ -3,7 +3,7 @@
  * record's row and field into the A1 address an issue points at.
  */
 import { projectCodeKey } from "../compute";
-import { cellAddress } from "../report/a1";
+import { columnLetters } from "../report/a1";
 import { fieldsOf } from "../schema";
 import type { Issue, LocalizedText, RawTable, TableKind } from "../types";
 import { severityOf, type RuleCode } from "./catalogue";
@@ -38,6 +38,14 @@ export function detachedContext(
   };
 }
 
+/** Column letters by index, remembered: every issue of a column needs the same ones. */
+const letters: string[] = [];
+
+function lettersOf(column: number): string {
+  if (column >= 0 && column < 16_384) return (letters[column] ??= columnLetters(column));
+  return columnLetters(column);
+}
+
 /** The A1 address of a data row's field (data row 0 sits right under the header), or of
  * the header cell when `row` is -1; undefined when the table or column is not known. */
 export function cellOf(context: TableContext, row: number, field?: string): string | undefined {
@@ -45,7 +53,7 @@ export function cellOf(context: TableContext, row: number, field?: string): stri
   if (!origin || !Number.isFinite(origin.row) || !Number.isFinite(origin.col)) return undefined;
   const column = field === undefined ? 0 : context.columns[field];
   if (column === undefined) return undefined;
-  return cellAddress(origin.row + 1 + row, origin.col + column);
+  return `${lettersOf(origin.col + column)}${origin.row + 2 + row}`;
 }
 
 export function makeIssue(

@@ -12,7 +12,7 @@ import type { ReactElement } from "react";
 import { useApp } from "../appContext";
 
 const useStyles = makeStyles({
-  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, flexShrink: 0 },
   detail: {
     display: "block",
     marginTop: tokens.spacingVerticalXXS,
@@ -28,7 +28,11 @@ export function ErrorBar(): ReactElement | null {
   const styles = useStyles();
   const error = state.error;
   if (!error) return null;
-  const params = { ...error.params, sheet: error.params.sheet ? `"${error.params.sheet}"` : "", table: error.params.table ? `"${error.params.table}"` : "" };
+  const params = {
+    ...error.params,
+    sheet: error.params.sheet ? `"${error.params.sheet}"` : "",
+    table: error.params.table ? `"${error.params.table}"` : "",
+  };
   return (
     <MessageBar className={styles.bar} intent="error" layout="multiline" role="alert">
       <MessageBarBody>

@@ -1,9 +1,5 @@
 import { Badge } from "@fluentui/react-components";
-import {
-  ErrorCircle16Filled,
-  Info16Filled,
-  Warning16Filled,
-} from "@fluentui/react-icons";
+import { ErrorCircle16Filled, Info16Filled, Warning16Filled } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import type { BoundTable } from "../../app/session";
 import type { Severity } from "../../domain/types";
@@ -13,7 +9,7 @@ import type { Translate } from "../../i18n";
 export function BindingBadge({ bound, t }: { bound?: BoundTable; t: Translate }): ReactElement {
   if (!bound) {
     return (
-      <Badge appearance="outline" color="subtle">
+      <Badge appearance="outline" color="informative">
         {t("binding.none")}
       </Badge>
     );
@@ -32,7 +28,12 @@ export function BindingBadge({ bound, t }: { bound?: BoundTable; t: Translate })
       </Badge>
     );
   }
-  const text = bound.status === "ok" ? t("binding.ok") : bound.status === "renamed" ? t("binding.renamed") : t("binding.relinked");
+  const text =
+    bound.status === "ok"
+      ? t("binding.ok")
+      : bound.status === "renamed"
+        ? t("binding.renamed")
+        : t("binding.relinked");
   return (
     <Badge appearance="tint" color={bound.status === "ok" ? "success" : "informative"}>
       {text}
@@ -49,11 +50,19 @@ export function SeverityIcon({ severity }: { severity: Severity }): ReactElement
 }
 
 /** "3 errors" as a coloured badge with its icon. */
-export function CountBadge({ severity, count, t }: { severity: Severity; count: number; t: Translate }): ReactElement {
+export function CountBadge({
+  severity,
+  count,
+  t,
+}: {
+  severity: Severity;
+  count: number;
+  t: Translate;
+}): ReactElement {
   return (
     <Badge
       appearance={count > 0 ? "filled" : "outline"}
-      color={count > 0 ? SEVERITY_COLOR[severity] : "subtle"}
+      color={count > 0 ? SEVERITY_COLOR[severity] : "informative"}
       icon={<SeverityIcon severity={severity} />}
     >
       {t(`severity.${severity}.count`, { count })}

@@ -27,7 +27,14 @@ const useStyles = makeStyles({
     borderLeft: `${tokens.strokeWidthThickest} solid ${tokens.colorBrandStroke1}`,
   },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  list: { listStyleType: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   item: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
@@ -42,12 +49,24 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-function NextStepCard({ step, app }: { step: NextStep; app: AppContextValue }): ReactElement | null {
+function NextStepCard({
+  step,
+  app,
+}: {
+  step: NextStep;
+  app: AppContextValue;
+}): ReactElement | null {
   const styles = useStyles();
   const { t, navigate, session, state } = app;
   if (step.step === "loading") return <Spinner size="tiny" label={t("app.loading")} />;
   const go = (label: string, action: () => void, primary = true) => (
-    <Button appearance={primary ? "primary" : "secondary"} icon={primary ? <ArrowRight16Regular /> : undefined} iconPosition="after" onClick={action} disabled={state.busy !== null}>
+    <Button
+      appearance={primary ? "primary" : "secondary"}
+      icon={primary ? <ArrowRight16Regular /> : undefined}
+      iconPosition="after"
+      onClick={action}
+      disabled={state.busy !== null}
+    >
       {label}
     </Button>
   );
@@ -90,7 +109,10 @@ function NextStepCard({ step, app }: { step: NextStep; app: AppContextValue }): 
       break;
     default:
       title = t("home.next.report.title");
-      body = step.warnings > 0 ? t("home.next.report.bodyWarnings", { count: step.warnings }) : t("home.next.report.body");
+      body =
+        step.warnings > 0
+          ? t("home.next.report.bodyWarnings", { count: step.warnings })
+          : t("home.next.report.body");
       actions = go(t("home.next.toReport"), () => navigate("report"));
   }
   return (
@@ -116,7 +138,7 @@ export default function HomePage(): ReactElement {
   const check = state.check;
   return (
     <>
-      <PageHeader page="home" title={t("page.home.title")} intro={t("app.tagline")} />
+      <PageHeader page="home" title={t("page.home.title")} />
       <section className={styles.section} aria-label={t("home.next.label")}>
         <NextStepCard step={nextStep(state)} app={app} />
       </section>

@@ -1,8 +1,277 @@
-import type { ReactElement } from "react";
+import {
+  Button,
+  Combobox,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Switch,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { DocumentAdd16Regular, DocumentMultiple16Regular } from "@fluentui/react-icons";
+import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
+import {
+  TABLE_KIND_ORDER,
+  type PendingWrite,
+  type ProjectChoice,
+  type ReportRequest,
+} from "../../app/session";
+import type { Lang } from "../../domain/types";
+import { layoutToHtml } from "../../render/html";
 import { useApp } from "../appContext";
+import { ConflictDialog } from "../components/ConflictDialog";
 import { PageHeader } from "../components/PageHeader";
+import { formatPaneDate } from "../format";
+import { useElementWidth } from "../hooks/useElementWidth";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  combobox: { minWidth: "0", width: "100%" },
+  option: { display: "flex", flexDirection: "column" },
+  optionName: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  previewBox: {
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground3,
+    padding: tokens.spacingHorizontalS,
+    maxHeight: "520px",
+    overflow: "auto",
+  },
+  paper: { display: "inline-block", boxShadow: tokens.shadow4 },
+});
+
+/** Points to CSS pixels. */
+const PX_PER_PT = 4 / 3;
+
+function matches(project: ProjectChoice, query: string): boolean {
+  const q = query.trim().toLowerCase();
+  return (
+    q === "" || project.code.toLowerCase().includes(q) || project.name.toLowerCase().includes(q)
+  );
+}
 
 export default function ReportPage(): ReactElement {
-  const { t } = useApp();
-  return <PageHeader page="report" title={t("page.report.title")} intro={t("page.report.intro")} />;
+  const { t, lang, session, state, navigate } = useApp();
+  const styles = useStyles();
+  const [projects, setProjects] = useState<ProjectChoice[] | null>(null);
+  const [selected, setSelected] = useState<string | null>(null);
+  const [query, setQuery] = useState("");
+  const [mode, setMode] = useState<ReportRequest["mode"]>("values");
+  const [reportLang, setReportLang] = useState<Lang>(lang);
+  const [chart, setChart] = useState(true);
+  const [preview, setPreview] = useState<{ html: string; widthPt: number } | null>(null);
+  const [pending, setPending] = useState<PendingWrite[]>([]);
+  const [written, setWritten] = useState<string[]>([]);
+  const previewRef = useRef<HTMLDivElement>(null);
+  const previewWidth = useElementWidth(previewRef);
+  const canReport = Boolean(state.bound.projects?.table && state.bound.rounds?.table);
+  const checkedAt = state.check?.checkedAt;
+
+  useEffect(() => {
+    if (!canReport) return;
+    let live = true;
+    void session.projects().then((list) => {
+      if (!live) return;
+      setProjects(list);
+      setSelected((current) => current ?? list[0]?.code ?? null);
+    });
+    return () => {
+      live = false;
+    };
+  }, [session, canReport, checkedAt]);
+
+  useEffect(() => {
+    if (!selected) return;
+    let live = true;
+    void session
+      .previewReport({ projectCode: selected, mode, lang: reportLang, chart })
+      .then((layout) => {
+        if (!live || !layout) return;
+        const hidden = new Set(layout.hiddenColumns ?? []);
+        const widthPt = layout.columnWidths.reduce(
+          (sum, w, i) => (hidden.has(i) ? sum : sum + w),
+          0
+        );
+        setPreview({ html: layoutToHtml(layout), widthPt });
+      });
+    return () => {
+      live = false;
+    };
+  }, [session, selected, mode, reportLang, chart, checkedAt]);
+
+  const chosen = projects?.find((p) => p.code === selected);
+  const visible = useMemo(
+    () => (projects ?? []).filter((p) => matches(p, query)),
+    [projects, query]
+  );
+  const zoom =
+    preview && previewWidth > 0
+      ? Math.min(1, (previewWidth - 24) / (preview.widthPt * PX_PER_PT))
+      : 1;
+
+  const generate = async (projectCode: string | null) => {
+    setWritten([]);
+    const outcome = await session.generateReports({ projectCode, mode, lang: reportLang, chart });
+    if (!outcome) return;
+    setWritten(outcome.written.map((w) => w.sheet));
+    setPending(outcome.pending);
+  };
+
+  if (!canReport && state.status !== "loading") {
+    return (
+      <>
+        <PageHeader page="report" title={t("page.report.title")} intro={t("page.report.intro")} />
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>
+            {t("report.needTables", {
+              kinds: TABLE_KIND_ORDER.slice(0, 2)
+                .map((k) => t(`kind.${k}`))
+                .join(", "),
+            })}
+          </MessageBarBody>
+        </MessageBar>
+        <p>
+          <Button appearance="primary" onClick={() => navigate("tables")}>
+            {t("home.next.toTables")}
+          </Button>
+        </p>
+      </>
+    );
+  }
+
+  return (
+    <>
+      <PageHeader page="report" title={t("page.report.title")} intro={t("page.report.intro")} />
+      <div className={styles.stack}>
+        <Field
+          label={t("report.project.label")}
+          hint={
+            chosen
+              ? t("report.project.hint", {
+                  year: chosen.fiscalYear ?? "–",
+                  rounds: chosen.rounds,
+                  date: formatPaneDate(chosen.latestDate, lang, state.settings.dateEra) || "–",
+                  progress: chosen.latestProgress ?? "–",
+                })
+              : undefined
+          }
+        >
+          <Combobox
+            className={styles.combobox}
+            placeholder={projects === null ? t("app.loading") : t("report.project.placeholder")}
+            value={query !== "" ? query : chosen ? `${chosen.code} ${chosen.name}` : ""}
+            selectedOptions={selected ? [selected] : []}
+            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+            onOptionSelect={(_, data) => {
+              if (data.optionValue) setSelected(data.optionValue);
+              setQuery("");
+            }}
+            onBlur={() => setQuery("")}
+          >
+            {visible.map((p) => (
+              <Option key={p.code} value={p.code} text={`${p.code} ${p.name}`}>
+                <span className={styles.option}>
+                  <span>{p.code}</span>
+                  <span className={styles.optionName}>{p.name}</span>
+                </span>
+              </Option>
+            ))}
+            {projects !== null && visible.length === 0 && (
+              <Option disabled value="">
+                {t("report.project.none")}
+              </Option>
+            )}
+          </Combobox>
+        </Field>
+
+        <Field label={t("report.mode.label")}>
+          <RadioGroup
+            value={mode}
+            onChange={(_, data) => setMode(data.value as ReportRequest["mode"])}
+          >
+            <Radio value="values" label={t("report.mode.values")} />
+            <Radio value="live" label={t("report.mode.live")} />
+          </RadioGroup>
+        </Field>
+        <Field label={t("report.lang.label")}>
+          <RadioGroup
+            layout="horizontal"
+            value={reportLang}
+            onChange={(_, data) => setReportLang(data.value as Lang)}
+          >
+            <Radio value="th" label={t("report.lang.th")} />
+            <Radio value="en" label={t("report.lang.en")} />
+          </RadioGroup>
+        </Field>
+        <Switch
+          checked={chart}
+          label={t("report.chart")}
+          onChange={(_, data) => setChart(data.checked)}
+        />
+
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            icon={<DocumentAdd16Regular />}
+            disabled={!selected || state.busy !== null}
+            onClick={() => void generate(selected)}
+          >
+            {t("report.generateOne")}
+          </Button>
+          <Button
+            icon={<DocumentMultiple16Regular />}
+            disabled={!projects?.length || state.busy !== null}
+            onClick={() => void generate(null)}
+          >
+            {t("report.generateAll", { count: projects?.length ?? 0 })}
+          </Button>
+        </div>
+        {state.busy === "report" && <Spinner size="tiny" label={t("report.generating")} />}
+        {written.length > 0 && (
+          <MessageBar intent="success" layout="multiline">
+            <MessageBarBody>{t("common.written", { sheet: written.join(", ") })}</MessageBarBody>
+          </MessageBar>
+        )}
+
+        <section aria-labelledby="report-preview">
+          <Text as="h2" id="report-preview" size={400} weight="semibold" block>
+            {t("report.preview.title")}
+          </Text>
+          <Text as="p" size={200} className={styles.muted}>
+            {t("report.preview.note")}
+          </Text>
+          <div
+            ref={previewRef}
+            className={styles.previewBox}
+            role="region"
+            aria-labelledby="report-preview"
+            tabIndex={0}
+          >
+            {preview ? (
+              <div
+                className={styles.paper}
+                style={{ zoom }}
+                data-testid="report-preview"
+                dangerouslySetInnerHTML={{ __html: preview.html }}
+              />
+            ) : (
+              <Spinner size="tiny" label={t("app.loading")} />
+            )}
+          </div>
+        </section>
+      </div>
+      <ConflictDialog
+        pending={pending}
+        onDone={setPending}
+        onWritten={(sheet) => setWritten((w) => [...w, sheet])}
+      />
+    </>
+  );
 }

@@ -1,8 +1,271 @@
-import type { ReactElement } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Dropdown,
+  Field,
+  Input,
+  MessageBar,
+  MessageBarBody,
+  Option,
+  Radio,
+  RadioGroup,
+  SpinButton,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import { Add16Regular, Delete16Regular } from "@fluentui/react-icons";
+import { useEffect, useState, type ReactElement } from "react";
+import {
+  MAX_PLAN_TOLERANCE,
+  newEntryKey,
+  vocabularyProblem,
+  type DateEra,
+} from "../../app/settings";
+import { DEFAULT_VOCABULARIES } from "../../domain/vocabularies";
+import type { OutcomeClass, Vocabularies, VocabularyEntry } from "../../domain/types";
+import type { LanguageChoice } from "../../i18n";
 import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
+import { formatPaneDate } from "../format";
+
+const VOCABULARIES: readonly (keyof Vocabularies)[] = ["planStatus", "targetStatus", "outcome"];
+const OUTCOME_CLASSES: readonly OutcomeClass[] = ["passed", "failed", "notApplicable", "excluded"];
+/** 18 August 2020, seed 000's last round: the example of the date display. */
+const EXAMPLE_DATE = 44061;
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  entry: {
+    display: "grid",
+    gridTemplateColumns: "1fr auto",
+    gap: tokens.spacingVerticalXS,
+    padding: tokens.spacingVerticalS,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground2,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  fields: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, minWidth: 0 },
+  input: { width: "100%" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+function VocabularyEditor({
+  name,
+  entries,
+  onChange,
+}: {
+  name: keyof Vocabularies;
+  entries: VocabularyEntry[];
+  onChange(entries: VocabularyEntry[]): void;
+}): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  const update = (index: number, patch: Partial<VocabularyEntry>) =>
+    onChange(entries.map((e, i) => (i === index ? { ...e, ...patch } : e)));
+  return (
+    <div>
+      {entries.map((entry, index) => (
+        <div key={entry.key} className={styles.entry}>
+          <div className={styles.fields}>
+            <Field label={t("settings.vocab.th", { n: index + 1 })}>
+              <Input
+                className={styles.input}
+                value={entry.th}
+                onChange={(_, data) => update(index, { th: data.value })}
+              />
+            </Field>
+            <Field label={t("settings.vocab.en", { n: index + 1 })}>
+              <Input
+                className={styles.input}
+                value={entry.en}
+                onChange={(_, data) => update(index, { en: data.value })}
+              />
+            </Field>
+            {name === "outcome" && (
+              <Field label={t("settings.vocab.counts", { n: index + 1 })}>
+                <Dropdown
+                  value={t(`settings.counts.${entry.counts ?? "failed"}`)}
+                  selectedOptions={[entry.counts ?? "failed"]}
+                  onOptionSelect={(_, data) =>
+                    update(index, { counts: data.optionValue as OutcomeClass })
+                  }
+                >
+                  {OUTCOME_CLASSES.map((c) => (
+                    <Option key={c} value={c}>
+                      {t(`settings.counts.${c}`)}
+                    </Option>
+                  ))}
+                </Dropdown>
+              </Field>
+            )}
+          </div>
+          <Button
+            appearance="subtle"
+            icon={<Delete16Regular />}
+            aria-label={t("settings.vocab.remove", { entry: entry.th || entry.en })}
+            disabled={entries.length <= 1}
+            onClick={() => onChange(entries.filter((_, i) => i !== index))}
+          />
+        </div>
+      ))}
+      <Button
+        size="small"
+        icon={<Add16Regular />}
+        onClick={() =>
+          onChange([
+            ...entries,
+            {
+              key: newEntryKey(entries),
+              th: "",
+              en: "",
+              ...(name === "outcome" ? { counts: "failed" as const } : {}),
+            },
+          ])
+        }
+      >
+        {t("settings.vocab.add")}
+      </Button>
+    </div>
+  );
+}
 
 export default function SettingsPage(): ReactElement {
-  const { t } = useApp();
-  return <PageHeader page="settings" title={t("page.settings.title")} />;
+  const { t, session, state, languageChoice, setLanguageChoice } = useApp();
+  const styles = useStyles();
+  const settings = state.settings;
+  const [draft, setDraft] = useState<Vocabularies>(settings.vocabularies);
+  const [saved, setSaved] = useState(false);
+  useEffect(() => setDraft(settings.vocabularies), [settings.vocabularies]);
+  const problems = VOCABULARIES.map(
+    (name) => [name, vocabularyProblem(draft[name])] as const
+  ).filter(([, p]) => p !== undefined);
+  const dirty = JSON.stringify(draft) !== JSON.stringify(settings.vocabularies);
+
+  return (
+    <>
+      <PageHeader page="settings" title={t("page.settings.title")} intro={t("settings.intro")} />
+      <div className={styles.stack}>
+        <Field label={t("lang.label")}>
+          <RadioGroup
+            value={languageChoice}
+            onChange={(_, data) => setLanguageChoice(data.value as LanguageChoice)}
+          >
+            <Radio value="auto" label={t("lang.auto")} />
+            <Radio value="th" label={t("lang.th")} />
+            <Radio value="en" label={t("lang.en")} />
+          </RadioGroup>
+        </Field>
+
+        <Field label={t("settings.dates.label")} hint={t("settings.dates.hint")}>
+          <RadioGroup
+            value={settings.dateEra}
+            onChange={(_, data) => void session.updateSettings({ dateEra: data.value as DateEra })}
+          >
+            <Radio
+              value="BE"
+              label={t("settings.dates.be", { example: formatPaneDate(EXAMPLE_DATE, "th", "BE") })}
+            />
+            <Radio
+              value="CE"
+              label={t("settings.dates.ce", { example: formatPaneDate(EXAMPLE_DATE, "th", "CE") })}
+            />
+          </RadioGroup>
+        </Field>
+
+        <Field
+          label={t("settings.tolerance.label")}
+          hint={t("settings.tolerance.hint", { max: MAX_PLAN_TOLERANCE })}
+        >
+          <SpinButton
+            value={settings.planTolerance}
+            min={0}
+            max={MAX_PLAN_TOLERANCE}
+            step={0.5}
+            onChange={(_, data) => {
+              const value = data.value ?? Number(data.displayValue);
+              if (
+                typeof value === "number" &&
+                Number.isFinite(value) &&
+                value >= 0 &&
+                value <= MAX_PLAN_TOLERANCE
+              ) {
+                void session.updateSettings({ planTolerance: value });
+              }
+            }}
+          />
+        </Field>
+
+        <section aria-labelledby="settings-vocab">
+          <Text as="h2" id="settings-vocab" size={400} weight="semibold" block>
+            {t("settings.vocab.title")}
+          </Text>
+          <Text as="p" size={200} className={styles.muted}>
+            {t("settings.vocab.intro")}
+          </Text>
+          <Accordion collapsible multiple>
+            {VOCABULARIES.map((name) => (
+              <AccordionItem key={name} value={name}>
+                <AccordionHeader>
+                  {t(`settings.vocab.${name}`, { count: draft[name].length })}
+                </AccordionHeader>
+                <AccordionPanel>
+                  <VocabularyEditor
+                    name={name}
+                    entries={draft[name]}
+                    onChange={(entries) => {
+                      setSaved(false);
+                      setDraft({ ...draft, [name]: entries });
+                    }}
+                  />
+                </AccordionPanel>
+              </AccordionItem>
+            ))}
+          </Accordion>
+          {problems.length > 0 && (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                {problems
+                  .map(([name, problem]) =>
+                    t(`settings.vocab.problem.${problem!}`, {
+                      list: t(`settings.vocab.${name}`, { count: draft[name].length }),
+                    })
+                  )
+                  .join(" ")}
+              </MessageBarBody>
+            </MessageBar>
+          )}
+          {saved && !dirty && (
+            <MessageBar intent="success" role="status">
+              <MessageBarBody>{t("settings.saved")}</MessageBarBody>
+            </MessageBar>
+          )}
+          <div className={styles.actions}>
+            <Button
+              appearance="primary"
+              disabled={!dirty || problems.length > 0 || state.busy !== null}
+              onClick={() =>
+                void session.updateSettings({ vocabularies: draft }).then(() => setSaved(true))
+              }
+            >
+              {t("settings.save")}
+            </Button>
+            <Button disabled={!dirty} onClick={() => setDraft(settings.vocabularies)}>
+              {t("settings.discard")}
+            </Button>
+            <Button appearance="subtle" onClick={() => setDraft(DEFAULT_VOCABULARIES)}>
+              {t("settings.defaults")}
+            </Button>
+          </div>
+        </section>
+        <Text size={200} className={styles.muted}>
+          {t("settings.stored")}
+        </Text>
+      </div>
+    </>
+  );
 }

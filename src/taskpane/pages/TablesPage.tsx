@@ -1,8 +1,390 @@
-import type { ReactElement } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Card,
+  Dropdown,
+  Field,
+  Option,
+  Radio,
+  RadioGroup,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  DataBarVertical16Regular,
+  LinkDismiss16Regular,
+  ShieldCheckmark16Regular,
+  SparkleRegular,
+  TableAdd16Regular,
+  TableSimple16Regular,
+} from "@fluentui/react-icons";
+import { useMemo, useState, type ReactElement } from "react";
+import { TABLE_KIND_ORDER, type BoundTable } from "../../app/session";
+import { guessKind } from "../../domain/mapping";
+import { fieldsOf } from "../../domain/schema";
+import type { TableKind } from "../../domain/types";
+import type { Translate } from "../../i18n";
+import type { ColumnValidation } from "../../workbook/port";
 import { useApp } from "../appContext";
+import { BindingBadge } from "../components/badges";
+import { ConfirmDialog } from "../components/ConfirmDialog";
 import { PageHeader } from "../components/PageHeader";
+import { formatCount } from "../format";
+
+const useStyles = makeStyles({
+  stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  cardHead: {
+    display: "flex",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalS,
+  },
+  meta: { color: tokens.colorNeutralForeground3, wordBreak: "break-word" },
+  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  mapping: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  dropdown: { minWidth: "0", width: "100%" },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    marginTop: tokens.spacingVerticalL,
+  },
+  list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
+  note: { color: tokens.colorNeutralForeground3 },
+});
+
+const NONE = "";
+
+/** A data-validation rule as a person reads it. */
+export function describeRule(rule: ColumnValidation, t: Translate): string {
+  switch (rule.type) {
+    case "list":
+      return t("validation.list", { items: rule.source.join(", ") });
+    case "decimal":
+      return t("validation.decimal", { min: rule.min, max: rule.max.toLocaleString("en-US") });
+    case "wholeNumber":
+      return rule.max === undefined
+        ? t("validation.wholeFrom", { min: rule.min })
+        : t("validation.whole", { min: rule.min, max: rule.max });
+    default:
+      return t("validation.date");
+  }
+}
+
+function MappingEditor({ bound }: { bound: BoundTable }): ReactElement {
+  const { t, lang, session, state } = useApp();
+  const styles = useStyles();
+  const headers = bound.table?.headers ?? [];
+  return (
+    <div className={styles.mapping}>
+      {fieldsOf(bound.kind).map((field) => {
+        const header = bound.binding.columns[field.key];
+        const gone = header !== undefined && bound.missingColumns.includes(field.key);
+        const unmapped = field.required && (header === undefined || gone);
+        const id = `map-${bound.kind}-${field.key}`;
+        return (
+          <Field
+            key={field.key}
+            label={field.label[lang]}
+            required={field.required}
+            validationState={unmapped ? "error" : gone ? "warning" : "none"}
+            validationMessage={
+              unmapped
+                ? t("tables.mapping.required")
+                : gone
+                  ? t("tables.mapping.gone", { header: header ?? "" })
+                  : undefined
+            }
+            hint={field.hint[lang]}
+          >
+            <Dropdown
+              id={id}
+              className={styles.dropdown}
+              value={header ?? t("tables.mapping.none")}
+              selectedOptions={[header ?? NONE]}
+              disabled={state.busy !== null}
+              onOptionSelect={(_, data) =>
+                void session.setColumn(
+                  bound.kind,
+                  field.key,
+                  data.optionValue ? data.optionValue : null
+                )
+              }
+            >
+              <Option value={NONE}>{t("tables.mapping.none")}</Option>
+              {headers
+                .filter((h) => h.trim() !== "")
+                .map((h) => (
+                  <Option key={h} value={h}>
+                    {h}
+                  </Option>
+                ))}
+            </Dropdown>
+          </Field>
+        );
+      })}
+    </div>
+  );
+}
+
+function KindCard({
+  kind,
+  onValidate,
+}: {
+  kind: TableKind;
+  onValidate(kind: TableKind): void;
+}): ReactElement {
+  const { t, lang, session, state } = useApp();
+  const styles = useStyles();
+  const bound = state.bound[kind];
+  const suggestions = useMemo(
+    () => new Map(state.tables.map((table) => [table.id, guessKind(table.headers).kind])),
+    [state.tables]
+  );
+  const label = t(`kind.${kind}`);
+  const busy = state.busy !== null;
+  const mapped = bound ? Object.keys(bound.binding.columns).length : 0;
+  const problem =
+    bound !== undefined && (bound.unmappedRequired.length > 0 || bound.missingColumns.length > 0);
+  return (
+    <Card aria-labelledby={`kind-${kind}-title`} data-kind={kind}>
+      <div className={styles.cardHead}>
+        <Text as="h2" id={`kind-${kind}-title`} size={400} weight="semibold">
+          {label}
+        </Text>
+        <BindingBadge bound={bound} t={t} />
+      </div>
+      <Field label={t("tables.table.label", { kind: label })}>
+        <Dropdown
+          className={styles.dropdown}
+          placeholder={t("tables.table.placeholder")}
+          value={
+            bound?.table
+              ? `${bound.table.name} (${bound.table.sheet})`
+              : bound
+                ? bound.binding.tableName
+                : ""
+          }
+          selectedOptions={bound?.table ? [bound.table.id] : []}
+          disabled={busy || state.tables.length === 0}
+          onOptionSelect={(_, data) =>
+            data.optionValue && void session.bindTable(data.optionValue, kind)
+          }
+        >
+          {state.tables.map((table) => (
+            <Option key={table.id} value={table.id} text={`${table.name} (${table.sheet})`}>
+              {table.name} ({table.sheet})
+              {suggestions.get(table.id) === kind ? ` · ${t("tables.table.suggested")}` : ""}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      {bound?.table && (
+        <Text size={200} className={styles.meta}>
+          {t("tables.table.meta", {
+            rows: formatCount(bound.table.rowCount, lang),
+            sheet: bound.table.sheet,
+            address: bound.table.address,
+          })}
+        </Text>
+      )}
+      {bound?.status === "missing" && (
+        <Text size={200} className={styles.meta}>
+          {t("tables.table.missing", { table: bound.binding.tableName })}
+        </Text>
+      )}
+      {bound?.table && (
+        <Accordion collapsible defaultOpenItems={problem ? ["mapping"] : []}>
+          <AccordionItem value="mapping">
+            <AccordionHeader size="small">
+              {t("tables.mapping.title", { mapped, total: fieldsOf(kind).length })}
+            </AccordionHeader>
+            <AccordionPanel>
+              <MappingEditor bound={bound} />
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      )}
+      <div className={styles.actions}>
+        {bound?.table && (
+          <Button
+            size="small"
+            icon={<ShieldCheckmark16Regular />}
+            disabled={busy}
+            onClick={() => onValidate(kind)}
+          >
+            {t("tables.validation.button")}
+          </Button>
+        )}
+        {bound && (
+          <Button
+            size="small"
+            icon={<LinkDismiss16Regular />}
+            disabled={busy}
+            onClick={() => void session.unbind(kind)}
+          >
+            {t("tables.unbind")}
+          </Button>
+        )}
+        {!bound?.table && (
+          <Button
+            size="small"
+            icon={<TableAdd16Regular />}
+            disabled={busy}
+            onClick={() => void session.createBlankTable(kind, lang)}
+          >
+            {t("tables.create")}
+          </Button>
+        )}
+      </div>
+    </Card>
+  );
+}
+
+type Pending =
+  | { what: "validation"; kind: TableKind; plan: { header: string; rule: ColumnValidation }[] }
+  | { what: "sample" }
+  | { what: "convert"; kind: TableKind | "" };
 
 export default function TablesPage(): ReactElement {
-  const { t } = useApp();
-  return <PageHeader page="tables" title={t("page.tables.title")} intro={t("page.tables.intro")} />;
+  const { t, session, state } = useApp();
+  const styles = useStyles();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const busy = state.busy !== null;
+  const anyBound = TABLE_KIND_ORDER.some((kind) => state.bound[kind]);
+  const unboundTables = state.tables.filter(
+    (table) => !state.bindings.tables.some((b) => b.tableId === table.id)
+  );
+
+  const openValidation = async (kind: TableKind) =>
+    setPending({ what: "validation", kind, plan: await session.validationPlan(kind) });
+  const confirm = () => {
+    if (!pending) return;
+    setPending(null);
+    if (pending.what === "validation") void session.applyValidation(pending.kind);
+    else if (pending.what === "sample") void session.insertSampleData();
+    else void session.convertSelection(pending.kind === "" ? undefined : pending.kind);
+  };
+
+  return (
+    <>
+      <PageHeader page="tables" title={t("page.tables.title")} intro={t("page.tables.intro")} />
+      {state.status === "loading" ? (
+        <Spinner size="small" label={t("app.loading")} />
+      ) : (
+        <div className={styles.stack}>
+          {unboundTables.length > 0 && TABLE_KIND_ORDER.some((kind) => !state.bound[kind]) && (
+            <Button
+              appearance="primary"
+              icon={<SparkleRegular />}
+              disabled={busy}
+              onClick={() => void session.autoBind()}
+            >
+              {t("tables.autoBind")}
+            </Button>
+          )}
+          {state.busy === "bind" && <Spinner size="tiny" label={t("tables.binding")} />}
+          {TABLE_KIND_ORDER.map((kind) => (
+            <KindCard key={kind} kind={kind} onValidate={(k) => void openValidation(k)} />
+          ))}
+        </div>
+      )}
+
+      <section className={styles.section} aria-labelledby="tables-more">
+        <Text as="h2" id="tables-more" size={400} weight="semibold">
+          {t("tables.more.title")}
+        </Text>
+        <div className={styles.actions}>
+          <Button
+            icon={<DataBarVertical16Regular />}
+            disabled={busy}
+            onClick={() => setPending({ what: "sample" })}
+          >
+            {t("tables.sample.button")}
+          </Button>
+          <Button
+            icon={<TableSimple16Regular />}
+            disabled={busy}
+            onClick={() => setPending({ what: "convert", kind: "" })}
+          >
+            {t("tables.convert.button")}
+          </Button>
+        </div>
+        <Text size={200} className={styles.note}>
+          {t("tables.more.note")}
+        </Text>
+      </section>
+
+      <ConfirmDialog
+        open={pending?.what === "validation"}
+        title={t("tables.validation.title", {
+          kind: pending?.what === "validation" ? t(`kind.${pending.kind}`) : "",
+        })}
+        confirmLabel={t("tables.validation.confirm")}
+        cancelLabel={t("common.cancel")}
+        confirmDisabled={pending?.what === "validation" && pending.plan.length === 0}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      >
+        <Text as="p">{t("tables.validation.body")}</Text>
+        {pending?.what === "validation" && (
+          <ul className={styles.list}>
+            {pending.plan.map((p) => (
+              <li key={p.header}>
+                <Text weight="semibold">{p.header}</Text>: {describeRule(p.rule, t)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Text as="p" size={200} className={styles.note}>
+          {t("tables.validation.note")}
+        </Text>
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={pending?.what === "sample"}
+        title={t("tables.sample.title")}
+        confirmLabel={t("tables.sample.confirm")}
+        cancelLabel={t("common.cancel")}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      >
+        <Text as="p">{t("tables.sample.body")}</Text>
+        {anyBound && (
+          <Text as="p" weight="semibold">
+            {t("tables.sample.rebind")}
+          </Text>
+        )}
+      </ConfirmDialog>
+
+      <ConfirmDialog
+        open={pending?.what === "convert"}
+        title={t("tables.convert.title")}
+        confirmLabel={t("tables.convert.confirm")}
+        cancelLabel={t("common.cancel")}
+        onConfirm={confirm}
+        onCancel={() => setPending(null)}
+      >
+        <Text as="p">{t("tables.convert.body")}</Text>
+        <Field label={t("tables.convert.kind")}>
+          <RadioGroup
+            value={pending?.what === "convert" ? pending.kind : ""}
+            onChange={(_, data) =>
+              setPending({ what: "convert", kind: data.value as TableKind | "" })
+            }
+          >
+            <Radio value="" label={t("tables.convert.noKind")} />
+            {TABLE_KIND_ORDER.map((kind) => (
+              <Radio key={kind} value={kind} label={t(`kind.${kind}`)} />
+            ))}
+          </RadioGroup>
+        </Field>
+      </ConfirmDialog>
+    </>
+  );
 }

@@ -5,16 +5,25 @@ import type { CellContent } from "../cellContent";
 import { WorkbookError, type NewTableSpec } from "../port";
 import { ExcelWorkbook, packBatches } from "./ExcelWorkbook";
 
-function excelHarness(fake = new FakeExcel()): Harness & { fake: FakeExcel; workbook: ExcelWorkbook } {
-  const workbook = new ExcelWorkbook({ runner: fake.runner, supports: () => true, now: () => new Date("2024-05-01T00:00:00Z") });
+function excelHarness(
+  fake = new FakeExcel()
+): Harness & { fake: FakeExcel; workbook: ExcelWorkbook } {
+  const workbook = new ExcelWorkbook({
+    runner: fake.runner,
+    supports: () => true,
+    now: () => new Date("2024-05-01T00:00:00Z"),
+  });
   const sheet = (name: string): FakeSheet => fake.sheetByName(name) ?? fake.addSheet(name);
   return {
     fake,
     workbook,
-    addUserTable: (s, name, topLeft, headers, rows) => fake.addTable(s, name, topLeft, headers, rows).id,
+    addUserTable: (s, name, topLeft, headers, rows) =>
+      fake.addTable(s, name, topLeft, headers, rows).id,
     typeCells: (s, topLeft, rows) => {
       const origin = parseCell(topLeft) ?? { row: 0, col: 0 };
-      rows.forEach((line, i) => line.forEach((v, j) => fake.put(sheet(s), origin.row + i, origin.col + j, v)));
+      rows.forEach((line, i) =>
+        line.forEach((v, j) => fake.put(sheet(s), origin.row + i, origin.col + j, v))
+      );
     },
     userEdit: (s, address, value) => fake.userEdit(s, address, value),
     cell: (s, address) => fake.cell(s, address)?.value,
@@ -58,7 +67,16 @@ async function failure(promise: Promise<unknown>): Promise<WorkbookError> {
   throw new Error("expected a failure");
 }
 
-const HEADERS = ["รหัสโครงการ", "รายงานครั้งที่", "วันที่รายงาน", "ผลการดำเนินงาน", "ความก้าวหน้าของงาน (%)", "งบประมาณที่เบิกใช้", "เป็นไปตามแผน", "เป็นไปตามเป้าหมาย"];
+const HEADERS = [
+  "รหัสโครงการ",
+  "รายงานครั้งที่",
+  "วันที่รายงาน",
+  "ผลการดำเนินงาน",
+  "ความก้าวหน้าของงาน (%)",
+  "งบประมาณที่เบิกใช้",
+  "เป็นไปตามแผน",
+  "เป็นไปตามเป้าหมาย",
+];
 
 function roundRows(n: number): CellContent[][] {
   return Array.from({ length: n }, (_, i) => [
@@ -94,7 +112,9 @@ describe("ExcelWorkbook requests", () => {
     expect(values).toHaveLength(1);
     expect(values[0].target).toBe('worksheets.add("รายงานครั้งที่").getRange("A1:E2")');
     expect(values[0].value).toEqual([HEADERS.slice(0, 5), ["", "", "", "", ""]]);
-    const formats = writes.filter((w) => w.member === "numberFormat").map((w) => [w.target.replace(/.*getRange\("(.*)"\)/, "$1"), w.value]);
+    const formats = writes
+      .filter((w) => w.member === "numberFormat")
+      .map((w) => [w.target.replace(/.*getRange\("(.*)"\)/, "$1"), w.value]);
     expect(formats).toEqual([
       ["A2", "@"],
       ["B2", "0"],
@@ -105,19 +125,32 @@ describe("ExcelWorkbook requests", () => {
     expect(widths).toEqual([90, 50, 80, 200, 70]);
     const rules = writes.filter((w) => w.member === "rule").map((w) => [w.target, w.value]);
     expect(rules).toEqual([
-      ['worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(1).getDataBodyRange().dataValidation', { wholeNumber: { formula1: 1, operator: "GreaterThanOrEqualTo" } }],
-      ['worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(4).getDataBodyRange().dataValidation', { decimal: { formula1: 0, formula2: 100, operator: "Between" } }],
-      ['worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(3).getDataBodyRange().dataValidation', { list: { inCellDropDown: true, source: "เป็นไปตามแผน,ล่าช้ากว่าแผน" } }],
+      [
+        'worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(1).getDataBodyRange().dataValidation',
+        { wholeNumber: { formula1: 1, operator: "GreaterThanOrEqualTo" } },
+      ],
+      [
+        'worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(4).getDataBodyRange().dataValidation',
+        { decimal: { formula1: 0, formula2: 100, operator: "Between" } },
+      ],
+      [
+        'worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(3).getDataBodyRange().dataValidation',
+        { list: { inCellDropDown: true, source: "เป็นไปตามแผน,ล่าช้ากว่าแผน" } },
+      ],
     ]);
     const sheet = h.fake.sheetByName("รายงานครั้งที่");
-    expect(sheet?.validations.filter((v) => v.member === "prompt").map((v) => v.value)).toEqual([{ showPrompt: true, title: "Kaona", message: "ครั้งที่ 1, 2, 3…" }]);
+    expect(sheet?.validations.filter((v) => v.member === "prompt").map((v) => v.value)).toEqual([
+      { showPrompt: true, title: "Kaona", message: "ครั้งที่ 1, 2, 3…" },
+    ]);
     expect(h.fake.tables.find((t) => t.name === "KaonaRounds")?.style).toBe("TableStyleMedium2");
   });
 
   test("events are off during Kaona's writes and restored in the same batch", async () => {
     const h = excelHarness();
     await h.workbook.writeSheet(issuesLayout(5));
-    const eventSets = h.fake.requests.filter((r) => r.member === "enableEvents" && r.kind === "set");
+    const eventSets = h.fake.requests.filter(
+      (r) => r.member === "enableEvents" && r.kind === "set"
+    );
     expect(eventSets.map((r) => r.value)).toEqual([false, true]);
     const lastSync = h.fake.syncs;
     expect(eventSets.every((r) => r.sync === lastSync)).toBe(true);
@@ -134,7 +167,10 @@ describe("ExcelWorkbook requests", () => {
     expect(e.reason).toBe("unknown");
     expect(e.detail?.original).toBe("boom");
     expect(h.fake.enableEvents).toBe(true);
-    expect(h.fake.requests.filter((r) => r.member === "enableEvents").map((r) => r.value)).toEqual([undefined, true]);
+    expect(h.fake.requests.filter((r) => r.member === "enableEvents").map((r) => r.value)).toEqual([
+      undefined,
+      true,
+    ]);
   });
 
   test("writeSheet sends each block of content as one formulas array and styles as multi-area requests", async () => {
@@ -151,22 +187,63 @@ describe("ExcelWorkbook requests", () => {
       centerFooter: "หน้า &P / &N",
       printArea: "A1:D11",
     };
-    layout.charts = [{ type: "line", title: "ความก้าวหน้า", categories: "B2:B5", series: [{ name: "ผล", values: "C2:C5" }, { name: "แผน", values: "D2:D5" }], topLeft: "F2", bottomRight: "M20", valueAxis: { min: 0, max: 100 } }];
+    layout.charts = [
+      {
+        type: "line",
+        title: "ความก้าวหน้า",
+        categories: "B2:B5",
+        series: [
+          { name: "ผล", values: "C2:C5" },
+          { name: "แผน", values: "D2:D5" },
+        ],
+        topLeft: "F2",
+        bottomRight: "M20",
+        valueAxis: { min: 0, max: 100 },
+      },
+    ];
     await h.workbook.writeSheet(layout);
     const formulas = h.fake.writes().filter((w) => w.member === "formulas");
-    expect(formulas.map((w) => w.target.replace(/.*getRange\("(.*)"\)/, "$1"))).toEqual(["A1:D5", "B11"]);
-    expect((formulas[0].value as unknown[][])[2]).toEqual(["rounds", 2, "ความก้าวหน้าลดลงจากครั้งก่อน (2)", '=HYPERLINK("#\'รายงาน\'!E3","E3")']);
-    const headFills = h.fake.writes().filter((w) => w.member === "color" && w.target.includes("fill"));
+    expect(formulas.map((w) => w.target.replace(/.*getRange\("(.*)"\)/, "$1"))).toEqual([
+      "A1:D5",
+      "B11",
+    ]);
+    expect((formulas[0].value as unknown[][])[2]).toEqual([
+      "rounds",
+      2,
+      "ความก้าวหน้าลดลงจากครั้งก่อน (2)",
+      '=HYPERLINK("#\'รายงาน\'!E3","E3")',
+    ]);
+    const headFills = h.fake
+      .writes()
+      .filter((w) => w.member === "color" && w.target.includes("fill"));
     expect(headFills).toHaveLength(1);
-    expect(headFills[0].target).toBe('worksheets.add("ปัญหา Kaona").getRanges("A1:D1,B11:D11").format.fill');
-    const borders = h.fake.writes().filter((w) => w.target.includes("borders") && w.member === "style").map((w) => /getItem\("(\w+)"\)/.exec(w.target)?.[1]);
-    expect(borders).toEqual(["EdgeTop", "EdgeBottom", "EdgeLeft", "EdgeRight", "InsideHorizontal", "InsideVertical"]);
+    expect(headFills[0].target).toBe(
+      'worksheets.add("ปัญหา Kaona").getRanges("A1:D1,B11:D11").format.fill'
+    );
+    const borders = h.fake
+      .writes()
+      .filter((w) => w.target.includes("borders") && w.member === "style")
+      .map((w) => /getItem\("(\w+)"\)/.exec(w.target)?.[1]);
+    expect(borders).toEqual([
+      "EdgeTop",
+      "EdgeBottom",
+      "EdgeLeft",
+      "EdgeRight",
+      "InsideHorizontal",
+      "InsideVertical",
+    ]);
     const sheet = h.fake.sheetByName("ปัญหา Kaona");
     expect(sheet?.merges).toEqual([{ row: 10, col: 1, rows: 1, cols: 3 }]);
     expect(sheet?.page).toEqual([
       { member: "orientation", value: "Portrait" },
       { member: "paperSize", value: "A4" },
-      { member: "setPrintMargins", value: ["Inches", { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 }] },
+      {
+        member: "setPrintMargins",
+        value: [
+          "Inches",
+          { top: 0.75, bottom: 0.75, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+        ],
+      },
       { member: "zoom", value: { horizontalFitToPages: 1, verticalFitToPages: 0 } },
       { member: "setPrintTitleRows", value: ["$1:$1"] },
       { member: "setPrintArea", value: ["A1:D11"] },
@@ -184,7 +261,12 @@ describe("ExcelWorkbook requests", () => {
       "valueAxis.minimum",
       "valueAxis.maximum",
     ]);
-    expect([...(sheet?.columnWidths.entries() ?? [])]).toEqual([[0, 60], [1, 40], [2, 300], [3, 50]]);
+    expect([...(sheet?.columnWidths.entries() ?? [])]).toEqual([
+      [0, 60],
+      [1, 40],
+      [2, 300],
+      [3, 50],
+    ]);
     expect(sheet?.customProperties.get("KaonaGenerated")).toBe('{"generator":"kaona"}');
   });
 
@@ -193,11 +275,19 @@ describe("ExcelWorkbook requests", () => {
     const userTable = h.addUserTable("ข้อมูลของฉัน", "Rounds", "A1", HEADERS, roundRows(20));
     h.typeCells("สรุปของฉัน", "A1", [["งานของฉัน"]]);
     await h.workbook.listTables();
-    await h.workbook.saveBindings({ version: 1, tables: [{ kind: "rounds", tableId: userTable, tableName: "Rounds", columns: {} }] });
+    await h.workbook.saveBindings({
+      version: 1,
+      tables: [{ kind: "rounds", tableId: userTable, tableName: "Rounds", columns: {} }],
+    });
     await h.workbook.readTables([userTable]);
     await h.workbook.writeSheet(issuesLayout(20));
     await h.workbook.writeSheet(issuesLayout(10));
-    await h.workbook.createTable({ sheet: "โครงการ", tableName: "KaonaProjects", headers: ["รหัสโครงการ", "ชื่อโครงการ"], rows: [["21000000-3165", "กิจกรรม"]] });
+    await h.workbook.createTable({
+      sheet: "โครงการ",
+      tableName: "KaonaProjects",
+      headers: ["รหัสโครงการ", "ชื่อโครงการ"],
+      rows: [["21000000-3165", "กิจกรรม"]],
+    });
     await h.workbook.applyValidation(userTable, [{ column: 4, type: "decimal", min: 0, max: 100 }]);
     await h.workbook.selectCell("ข้อมูลของฉัน", "E3");
     await failure(h.workbook.writeSheet({ ...issuesLayout(1), name: "สรุปของฉัน" }));
@@ -207,29 +297,51 @@ describe("ExcelWorkbook requests", () => {
     // On the user's sheet only the confirmed table's validation was touched.
     const onUserSheet = writes.filter((w) => w.sheet === "ข้อมูลของฉัน");
     expect(onUserSheet.length).toBeGreaterThan(0);
-    expect(onUserSheet.every((w) => w.table === "Rounds" && w.target.includes("dataValidation"))).toBe(true);
+    expect(
+      onUserSheet.every((w) => w.table === "Rounds" && w.target.includes("dataValidation"))
+    ).toBe(true);
     expect(h.cell("สรุปของฉัน", "A1")).toBe("งานของฉัน");
     const partWrites = writes.filter((w) => w.target.startsWith("customXmlParts"));
-    expect(partWrites.every((w) => typeof w.value === "string" && /urn:kaona:(bindings|generated):1/.test(w.value))).toBe(true);
+    expect(
+      partWrites.every(
+        (w) => typeof w.value === "string" && /urn:kaona:(bindings|generated):1/.test(w.value)
+      )
+    ).toBe(true);
   });
 
   test("Office errors become reasons with the original message kept", async () => {
     const h = excelHarness();
     const id = h.addUserTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(3));
-    h.fake.failNextSync = new FakeOfficeError("RequestPayloadSizeLimitExceeded", "The request payload size has exceeded the limit.");
+    h.fake.failNextSync = new FakeOfficeError(
+      "RequestPayloadSizeLimitExceeded",
+      "The request payload size has exceeded the limit."
+    );
     const big = await failure(h.workbook.readTables([id]));
     expect(big.reason).toBe("payload-too-large");
-    expect(big.detail).toMatchObject({ code: "RequestPayloadSizeLimitExceeded", original: "The request payload size has exceeded the limit." });
-    h.fake.failNextSync = new FakeOfficeError("InvalidOperation", "This operation is not allowed on a protected sheet.");
+    expect(big.detail).toMatchObject({
+      code: "RequestPayloadSizeLimitExceeded",
+      original: "The request payload size has exceeded the limit.",
+    });
+    h.fake.failNextSync = new FakeOfficeError(
+      "InvalidOperation",
+      "This operation is not allowed on a protected sheet."
+    );
     expect((await failure(h.workbook.selectCell("รายงาน", "A1"))).reason).toBe("sheet-protected");
-    h.fake.failNextSync = new FakeOfficeError("ApiNotFound", "The API you are trying to use could not be found.");
+    h.fake.failNextSync = new FakeOfficeError(
+      "ApiNotFound",
+      "The API you are trying to use could not be found."
+    );
     expect((await failure(h.workbook.listTables())).reason).toBe("not-supported");
   });
 
   test("a sync that never returns ends as 'timeout'", async () => {
     const fake = new FakeExcel();
     fake.hang = true;
-    const workbook = new ExcelWorkbook({ runner: fake.runner, timeoutMs: 30, supports: () => true });
+    const workbook = new ExcelWorkbook({
+      runner: fake.runner,
+      timeoutMs: 30,
+      supports: () => true,
+    });
     const e = await failure(workbook.listTables());
     expect(e.reason).toBe("timeout");
   });
@@ -269,13 +381,27 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
     const id = h.addUserTable("รายงานครั้งที่", "Rounds", "A1", HEADERS, roundRows(rows));
     let mark = h.fake.syncs;
     const tables = await h.workbook.listTables();
-    await h.workbook.saveBindings({ version: 1, tables: [{ kind: "rounds", tableId: tables[0].id, tableName: "Rounds", columns: {} }] });
+    await h.workbook.saveBindings({
+      version: 1,
+      tables: [{ kind: "rounds", tableId: tables[0].id, tableName: "Rounds", columns: {} }],
+    });
     const bind = h.fake.syncs - mark;
     mark = h.fake.syncs;
-    await h.workbook.createTable({ sheet: "โครงการ", tableName: "KaonaProjects", headers: HEADERS, numberFormats: ["@"], validation: [{ column: 4, type: "decimal", min: 0, max: 100 }] });
+    await h.workbook.createTable({
+      sheet: "โครงการ",
+      tableName: "KaonaProjects",
+      headers: HEADERS,
+      numberFormats: ["@"],
+      validation: [{ column: 4, type: "decimal", min: 0, max: 100 }],
+    });
     const create = h.fake.syncs - mark;
     mark = h.fake.syncs;
-    await h.workbook.createTable({ sheet: "ตัวอย่าง", tableName: "KaonaSample", headers: HEADERS, rows: roundRows(rows) });
+    await h.workbook.createTable({
+      sheet: "ตัวอย่าง",
+      tableName: "KaonaSample",
+      headers: HEADERS,
+      rows: roundRows(rows),
+    });
     const sample = h.fake.syncs - mark;
     mark = h.fake.syncs;
     const [raw] = await h.workbook.readTables([id]);
@@ -292,44 +418,70 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
     const sampleChunks = Math.ceil((rows + 1) / 20_000);
     const issueChunks = first.chunks ?? 1;
     const readWindows = Math.max(1, Math.ceil((rows * HEADERS.length * 40) / 4_000_000));
-    return { bind, create, sample, check, issues, regenerate, sampleChunks, issueChunks, readWindows, maxRequest: Math.max(...h.fake.requestBytes), maxResponse: Math.max(...h.fake.responseBytes) };
+    return {
+      bind,
+      create,
+      sample,
+      check,
+      issues,
+      regenerate,
+      sampleChunks,
+      issueChunks,
+      readWindows,
+      maxRequest: Math.max(...h.fake.requestBytes),
+      maxResponse: Math.max(...h.fake.responseBytes),
+    };
   }
 
-  test.each(SIZES)("%i rows: at most 3 syncs, plus one per extra chunk above 4 MB / 20,000 rows", async (rows) => {
-    const m = await measure(rows);
-    expect(m.bind).toBe(4); // listTables 2 + saveBindings 2: two actions
-    expect(m.create).toBe(2);
-    expect(m.sample - (m.sampleChunks - 1)).toBe(2);
-    expect(m.issues - (m.issueChunks - 1)).toBe(2);
-    // Regenerating reads the old sheet (in windows when large) before writing it again.
-    expect(m.regenerate).toBeLessThanOrEqual(3 + (m.issueChunks - 1) * 2 + 1);
-    if (rows <= 10_000) {
-      expect(m.check).toBe(1); // sizes known from listTables: one sync reads everything
-      expect(m.regenerate).toBe(3);
-      expect(m.issueChunks).toBe(1);
-    } else {
-      expect(m.check).toBe(1 + m.readWindows);
-      expect(m.issueChunks).toBeGreaterThan(1);
-    }
-    // Whatever the size, no request or response crosses Excel on the web's 5 MB.
-    expect(m.maxRequest).toBeLessThanOrEqual(5_000_000);
-    expect(m.maxResponse).toBeLessThanOrEqual(5_000_000);
-  }, 60_000);
+  test.each(SIZES)(
+    "%i rows: at most 3 syncs, plus one per extra chunk above 4 MB / 20,000 rows",
+    async (rows) => {
+      const m = await measure(rows);
+      expect(m.bind).toBe(4); // listTables 2 + saveBindings 2: two actions
+      expect(m.create).toBe(2);
+      expect(m.sample - (m.sampleChunks - 1)).toBe(2);
+      expect(m.issues - (m.issueChunks - 1)).toBe(2);
+      // Regenerating reads the old sheet (in windows when large) before writing it again.
+      expect(m.regenerate).toBeLessThanOrEqual(3 + (m.issueChunks - 1) * 2 + 1);
+      if (rows <= 10_000) {
+        expect(m.check).toBe(1); // sizes known from listTables: one sync reads everything
+        expect(m.regenerate).toBe(3);
+        expect(m.issueChunks).toBe(1);
+      } else {
+        expect(m.check).toBe(1 + m.readWindows);
+        expect(m.issueChunks).toBeGreaterThan(1);
+      }
+      // Whatever the size, no request or response crosses Excel on the web's 5 MB.
+      expect(m.maxRequest).toBeLessThanOrEqual(5_000_000);
+      expect(m.maxResponse).toBeLessThanOrEqual(5_000_000);
+    },
+    60_000
+  );
 
   test("packBatches keeps order and budgets, and never returns no batch", () => {
     const op = (bytes: number, rows: number) => ({ bytes, rows, apply: () => undefined });
     const batches = packBatches([op(10, 0), op(60, 10), op(50, 15), op(10, 0)], 100, 20);
-    expect(batches.map((b) => b.map((o) => o.bytes))).toEqual([[10, 60], [50, 10]]);
+    expect(batches.map((b) => b.map((o) => o.bytes))).toEqual([
+      [10, 60],
+      [50, 10],
+    ]);
     expect(packBatches([], 100, 20)).toEqual([[]]);
   });
 
   test("a generated sheet read back equals the fingerprint written (no false 'edited')", async () => {
     const h = excelHarness();
     const layout = issuesLayout(3);
-    layout.cells.push({ row: 6, col: 0, value: 0.1 + 0.2 }, { row: 6, col: 1, value: true }, { row: 6, col: 2, value: "=1+1" });
+    layout.cells.push(
+      { row: 6, col: 0, value: 0.1 + 0.2 },
+      { row: 6, col: 1, value: true },
+      { row: 6, col: 2, value: "=1+1" }
+    );
     await h.workbook.writeSheet(layout);
     const sheet = h.fake.sheetByName("ปัญหา Kaona");
     expect(sheet?.cells.get(6, 2)?.numberFormat).toBe("@");
-    await expect(h.workbook.writeSheet(layout)).resolves.toMatchObject({ replaced: true, syncs: 3 });
+    await expect(h.workbook.writeSheet(layout)).resolves.toMatchObject({
+      replaced: true,
+      syncs: 3,
+    });
   });
 });

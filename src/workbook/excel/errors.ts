@@ -52,10 +52,23 @@ export interface ErrorContext {
 export function toWorkbookError(error: unknown, context: ErrorContext = {}): WorkbookError {
   if (error instanceof WorkbookError) return error;
   const office = asOfficeLike(error);
-  const code = typeof office.code === "string" ? office.code : typeof office.debugInfo?.code === "string" ? office.debugInfo.code : "";
+  const code =
+    typeof office.code === "string"
+      ? office.code
+      : typeof office.debugInfo?.code === "string"
+        ? office.debugInfo.code
+        : "";
   const message =
-    typeof office.message === "string" ? office.message : error instanceof Error ? error.message : String(error);
-  return new WorkbookError(reasonForCode(code, message), message, { ...context, code: code || undefined, original: message });
+    typeof office.message === "string"
+      ? office.message
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  return new WorkbookError(reasonForCode(code, message), message, {
+    ...context,
+    code: code || undefined,
+    original: message,
+  });
 }
 
 /** Default time a whole Excel.run may take before Kaona gives up waiting. */
@@ -68,7 +81,16 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export function withWatchdog<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new WorkbookError("timeout", `${what}: Excel did not answer within ${Math.round(ms / 1000)} s`)), ms);
+    timer = setTimeout(
+      () =>
+        reject(
+          new WorkbookError(
+            "timeout",
+            `${what}: Excel did not answer within ${Math.round(ms / 1000)} s`
+          )
+        ),
+      ms
+    );
   });
   return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

@@ -4,8 +4,7 @@
  * in-memory sample workbook. The only place the task pane asks Office about its host.
  */
 
-/** The ExcelApi version the manifest requires (see docs/requirement-sets.md). */
-export const REQUIRED_EXCEL_API_VERSION = "1.9";
+import { REQUIRED_EXCEL_API } from "./requirements";
 
 export interface HostInfo {
   kind: "excel" | "preview";
@@ -48,7 +47,7 @@ export async function detectHost(timeoutMs = 10000): Promise<HostInfo> {
     darkTheme: isDark(Office.context.officeTheme?.bodyBackgroundColor),
     excelApiSupported: Office.context.requirements.isSetSupported(
       "ExcelApi",
-      REQUIRED_EXCEL_API_VERSION
+      REQUIRED_EXCEL_API
     ),
   };
 }

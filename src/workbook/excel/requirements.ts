@@ -14,13 +14,28 @@ export const OPTIONAL_EXCEL_API = {
 
 /** Which set each call needs (the highest wins): the record behind REQUIRED_EXCEL_API. */
 export const EXCEL_API_USAGE: readonly { api: string; set: string }[] = [
-  { api: "Excel.run, context.sync, worksheets.add/getItem, tables.add/getItem, Range.values/formulas/numberFormat, Table.getHeaderRowRange/getDataBodyRange/getRange, Range.format (font, fill, alignment, wrapText, columnWidth, rowHeight), Range.select, Worksheet.activate, charts.add", set: "1.1" },
-  { api: "Range.merge/unmerge, Range.columnHidden, RangeFormat.useStandardWidth/useStandardHeight, Worksheet.protection", set: "1.2" },
-  { api: "*OrNullObject (worksheets, tables, getUsedRangeOrNullObject), TableRowCollection.getCount", set: "1.4" },
+  {
+    api: "Excel.run, context.sync, worksheets.add/getItem, tables.add/getItem, Range.values/formulas/numberFormat, Table.getHeaderRowRange/getDataBodyRange/getRange, Range.format (font, fill, alignment, wrapText, columnWidth, rowHeight), Range.select, Worksheet.activate, charts.add",
+    set: "1.1",
+  },
+  {
+    api: "Range.merge/unmerge, Range.columnHidden, RangeFormat.useStandardWidth/useStandardHeight, Worksheet.protection",
+    set: "1.2",
+  },
+  {
+    api: "*OrNullObject (worksheets, tables, getUsedRangeOrNullObject), TableRowCollection.getCount",
+    set: "1.4",
+  },
   { api: "workbook.customXmlParts (bindings and generated-sheet marks)", set: "1.5" },
-  { api: "Table.onChanged, Range.hyperlink, Worksheet.freezePanes, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues", set: "1.7" },
+  {
+    api: "Table.onChanged, Range.hyperlink, Worksheet.freezePanes, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues",
+    set: "1.7",
+  },
   { api: "Range.dataValidation, context.runtime.enableEvents, ChartAxis.numberFormat", set: "1.8" },
-  { api: "Worksheet.getRanges (RangeAreas), Worksheet.pageLayout (paper, margins, zoom, print area, print titles, headersFooters), RangeFormat.indentLevel, Range.getTables", set: "1.9" },
+  {
+    api: "Worksheet.getRanges (RangeAreas), Worksheet.pageLayout (paper, margins, zoom, print area, print titles, headersFooters), RangeFormat.indentLevel, Range.getTables",
+    set: "1.9",
+  },
   { api: "Worksheet.customProperties (optional)", set: "1.12" },
 ];
 

@@ -7,19 +7,44 @@ import { createSampleWorkbook } from "./sampleWorkbook";
 
 function harness() {
   const workbook = new MemoryWorkbook();
-  const at = (sheet: string, address: string) => workbook.snapshot().sheets.find((s) => s.name === sheet)?.cells.find((c) => c.address === address);
+  const at = (sheet: string, address: string) =>
+    workbook
+      .snapshot()
+      .sheets.find((s) => s.name === sheet)
+      ?.cells.find((c) => c.address === address);
   return {
     workbook,
-    addUserTable: (sheet: string, name: string, topLeft: string, headers: string[], rows: (string | number | boolean)[][]) => {
+    addUserTable: (
+      sheet: string,
+      name: string,
+      topLeft: string,
+      headers: string[],
+      rows: (string | number | boolean)[][]
+    ) => {
       const origin = parseCell(topLeft) ?? { row: 0, col: 0 };
-      return workbook.addTable({ name, sheet, origin, headers, rows: rows.map((r) => r.map((v) => (v === "" ? null : v))) }).id;
+      return workbook.addTable({
+        name,
+        sheet,
+        origin,
+        headers,
+        rows: rows.map((r) => r.map((v) => (v === "" ? null : v))),
+      }).id;
     },
     typeCells: (sheet: string, topLeft: string, rows: (string | number | boolean)[][]) => {
       const origin = parseCell(topLeft) ?? { row: 0, col: 0 };
       workbook.select(sheet, topLeft);
-      rows.forEach((line, i) => line.forEach((v, j) => workbook.setCell(sheet, `${String.fromCharCode(65 + origin.col + j)}${origin.row + i + 1}`, v)));
+      rows.forEach((line, i) =>
+        line.forEach((v, j) =>
+          workbook.setCell(
+            sheet,
+            `${String.fromCharCode(65 + origin.col + j)}${origin.row + i + 1}`,
+            v
+          )
+        )
+      );
     },
-    userEdit: (sheet: string, address: string, value: string | number | boolean) => workbook.setCell(sheet, address, value),
+    userEdit: (sheet: string, address: string, value: string | number | boolean) =>
+      workbook.setCell(sheet, address, value),
     cell: (sheet: string, address: string) => at(sheet, address)?.value,
     numberFormat: (sheet: string, address: string) => at(sheet, address)?.numberFormat,
     select: (sheet: string, address: string) => workbook.select(sheet, address),
@@ -39,13 +64,29 @@ describe("MemoryWorkbook for the preview", () => {
     const workbook = createSampleWorkbook();
     const tables = await workbook.listTables();
     expect(tables.map((t) => t.name)).toEqual(["KaonaProjects", "KaonaRounds", "KaonaIndicators"]);
-    expect(tables.map((t) => t.rowCount)).toEqual([SAMPLE_TABLES.projects.rows.length, SAMPLE_TABLES.rounds.rows.length, SAMPLE_TABLES.indicators.rows.length]);
+    expect(tables.map((t) => t.rowCount)).toEqual([
+      SAMPLE_TABLES.projects.rows.length,
+      SAMPLE_TABLES.rounds.rows.length,
+      SAMPLE_TABLES.indicators.rows.length,
+    ]);
     const [projects] = await workbook.readTables([tables[0].id]);
     expect(projects.rows.map((r) => r[0])).toEqual(["21000000-3165", "21000000-6549"]);
     expect(projects.headers).toEqual(SAMPLE_TABLES.projects.headers);
-    const bindings = { version: 1 as const, tables: tables.map((t, i) => ({ kind: (["projects", "rounds", "indicators"] as const)[i], tableId: t.id, tableName: t.name, columns: {} })) };
+    const bindings = {
+      version: 1 as const,
+      tables: tables.map((t, i) => ({
+        kind: (["projects", "rounds", "indicators"] as const)[i],
+        tableId: t.id,
+        tableName: t.name,
+        columns: {},
+      })),
+    };
     await workbook.saveBindings(bindings);
-    expect(resolveBindings(await workbook.loadBindings(), await workbook.listTables()).map((r) => r.status)).toEqual(["ok", "ok", "ok"]);
+    expect(
+      resolveBindings(await workbook.loadBindings(), await workbook.listTables()).map(
+        (r) => r.status
+      )
+    ).toEqual(["ok", "ok", "ok"]);
   });
 
   test("a user's edit in a bound table reaches the check: the handler fires and the read shows it", async () => {
@@ -78,12 +119,21 @@ describe("MemoryWorkbook for the preview", () => {
     expect(sheet.freezeRows).toBe(1);
     // The merged area's cells carry its anchor's style (so its borders close).
     expect(sheet.cells.find((c) => c.address === "D5")?.style?.bold).toBe(true);
-    expect(sheet.cells.find((c) => c.address === "D2")?.value).toBe('=HYPERLINK("#\'รายงาน\'!E2","E2")');
+    expect(sheet.cells.find((c) => c.address === "D2")).toMatchObject({
+      value: '=HYPERLINK("#\'รายงาน\'!E2","E2")',
+      shown: "E2",
+    });
   });
 
   test("hostile cell content is data: huge text is clipped to Excel's limit, NaN is blank", async () => {
     const workbook = new MemoryWorkbook();
-    const info = workbook.addTable({ name: "T", sheet: "S", origin: { row: 0, col: 0 }, headers: ["a", "b", "c"], rows: [["x".repeat(100_000), Number.NaN, "#N/A"]] });
+    const info = workbook.addTable({
+      name: "T",
+      sheet: "S",
+      origin: { row: 0, col: 0 },
+      headers: ["a", "b", "c"],
+      rows: [["x".repeat(100_000), Number.NaN, "#N/A"]],
+    });
     const [raw] = await workbook.readTables([info.id]);
     expect(String(raw.rows[0][0]).length).toBe(32_767);
     expect(raw.rows[0][1]).toBeNull();

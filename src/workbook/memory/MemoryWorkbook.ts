@@ -7,7 +7,16 @@
  * engine: a formula cell reads back as its formula text.
  */
 import type { CellStyle, ChartSpec, PageSetup, RawTable, SheetLayout } from "../../domain/types";
-import { cellAddress, contains, intersects, parseCell, parseRange, rangeAddress, sheetNameProblem, type RangeRef } from "../a1";
+import {
+  cellAddress,
+  contains,
+  intersects,
+  parseCell,
+  parseRange,
+  rangeAddress,
+  sheetNameProblem,
+  type RangeRef,
+} from "../a1";
 import {
   BINDINGS_NAMESPACE,
   GENERATED_NAMESPACE,
@@ -20,7 +29,12 @@ import {
   type GeneratedSheetMark,
 } from "../bindingsStore";
 import { CellGrid } from "../cellGrid";
-import { ContentFingerprint, isReinterpretedText, toCellContent, type CellContent } from "../cellContent";
+import {
+  ContentFingerprint,
+  isReinterpretedText,
+  toCellContent,
+  type CellContent,
+} from "../cellContent";
 import {
   WorkbookError,
   type Bindings,
@@ -39,6 +53,8 @@ interface MemoryCell {
   numberFormat?: string;
   style?: CellStyle;
   link?: string;
+  /** What a formula cell shows, when the layout said (no calculation engine here). */
+  shown?: string | number | boolean;
 }
 
 interface MemorySheet {
@@ -77,6 +93,8 @@ export interface CellSnapshot {
   numberFormat?: string;
   style?: CellStyle;
   link?: string;
+  /** For a formula cell: what it shows, when known (a cached value or a link's text). */
+  shown?: string | number | boolean;
 }
 
 export interface SheetSnapshot {
@@ -105,7 +123,6 @@ export interface WorkbookSnapshot {
   activeSheet: string | null;
   selection: { sheet: string; address: string } | null;
 }
-
 
 function valueOf(content: CellContent): RawTable["rows"][number][number] {
   return content === "" ? null : content;
@@ -159,7 +176,10 @@ export class MemoryWorkbook implements Workbook {
   /** Adds a table as if a person had made it (what the CLI does for each table it loads). */
   addTable(seed: MemoryTableSeed): TableInfo {
     if (this.tables.some((t) => t.name.toLowerCase() === seed.name.toLowerCase())) {
-      throw new WorkbookError("sheet-conflict", `a table named "${seed.name}" already exists`, { table: seed.name, conflict: "not-generated" });
+      throw new WorkbookError("sheet-conflict", `a table named "${seed.name}" already exists`, {
+        table: seed.name,
+        conflict: "not-generated",
+      });
     }
     return this.tableInfo(this.addSeedTable(seed));
   }
@@ -173,23 +193,36 @@ export class MemoryWorkbook implements Workbook {
       for (let j = 0; j < cols; j++) {
         const content = toCellContent(line[j]);
         const format = seed.numberFormats?.[i]?.[j];
-        this.put(sheet, row + 1 + i, col + j, { content, ...(format && format !== "General" ? { numberFormat: format } : {}) });
+        this.put(sheet, row + 1 + i, col + j, {
+          content,
+          ...(format && format !== "General" ? { numberFormat: format } : {}),
+        });
       }
     });
     seed.columnWidths?.forEach((w, j) => sheet.columnWidths.set(col + j, w));
-    const table: MemoryTable = { id: this.newId("table"), name: seed.name, sheetId: sheet.id, rect: { row, col, rows: seed.rows.length + 1, cols } };
+    const table: MemoryTable = {
+      id: this.newId("table"),
+      name: seed.name,
+      sheetId: sheet.id,
+      rect: { row, col, rows: seed.rows.length + 1, cols },
+    };
     this.tables.push(table);
     return table;
   }
 
   private put(sheet: MemorySheet, row: number, col: number, cell: MemoryCell): void {
-    if (cell.content === "" && !cell.numberFormat && !cell.style && !cell.link) sheet.cells.delete(row, col);
+    if (cell.content === "" && !cell.numberFormat && !cell.style && !cell.link)
+      sheet.cells.delete(row, col);
     else sheet.cells.set(row, col, cell);
   }
 
   private tableById(id: string): MemoryTable {
     const table = this.tables.find((t) => t.id === id);
-    if (!table) throw new WorkbookError("table-missing", `table ${id} does not exist`, { table: id, code: "ItemNotFound" });
+    if (!table)
+      throw new WorkbookError("table-missing", `table ${id} does not exist`, {
+        table: id,
+        code: "ItemNotFound",
+      });
     return table;
   }
 
@@ -199,7 +232,8 @@ export class MemoryWorkbook implements Workbook {
     if (rows !== 1) return rows;
     const sheet = this.sheetById(table.sheetId);
     for (let j = 0; j < table.rect.cols; j++) {
-      if ((sheet?.cells.get(table.rect.row + 1, table.rect.col + j)?.content ?? "") !== "") return 1;
+      if ((sheet?.cells.get(table.rect.row + 1, table.rect.col + j)?.content ?? "") !== "")
+        return 1;
     }
     return 0;
   }
@@ -243,7 +277,14 @@ export class MemoryWorkbook implements Workbook {
         rows.push(line);
         numberFormats.push(formats);
       }
-      return { name: table.name, sheet: info.sheet, origin: { row: table.rect.row, col: table.rect.col }, headers: info.headers, rows, numberFormats };
+      return {
+        name: table.name,
+        sheet: info.sheet,
+        origin: { row: table.rect.row, col: table.rect.col },
+        headers: info.headers,
+        rows,
+        numberFormats,
+      };
     });
   }
 
@@ -257,26 +298,44 @@ export class MemoryWorkbook implements Workbook {
 
   async createTable(spec: NewTableSpec): Promise<TableInfo> {
     const problem = sheetNameProblem(spec.sheet);
-    if (problem) throw new WorkbookError("not-supported", `sheet name "${spec.sheet}": ${problem}`, { sheet: spec.sheet });
+    if (problem)
+      throw new WorkbookError("not-supported", `sheet name "${spec.sheet}": ${problem}`, {
+        sheet: spec.sheet,
+      });
     const cols = spec.headers.length;
-    if (cols === 0) throw new WorkbookError("not-supported", "a table needs at least one column", { table: spec.tableName });
+    if (cols === 0)
+      throw new WorkbookError("not-supported", "a table needs at least one column", {
+        table: spec.tableName,
+      });
     const validation = planValidation(spec.validation ?? [], cols);
-    if (!validation.ok) throw new WorkbookError("not-supported", validation.problem, { table: spec.tableName });
+    if (!validation.ok)
+      throw new WorkbookError("not-supported", validation.problem, { table: spec.tableName });
     if (this.sheetByName(spec.sheet)) {
-      throw new WorkbookError("sheet-conflict", `a sheet named "${spec.sheet}" already exists`, { sheet: spec.sheet, conflict: "not-generated" });
+      throw new WorkbookError("sheet-conflict", `a sheet named "${spec.sheet}" already exists`, {
+        sheet: spec.sheet,
+        conflict: "not-generated",
+      });
     }
     if (this.tables.some((t) => t.name.toLowerCase() === spec.tableName.toLowerCase())) {
-      throw new WorkbookError("sheet-conflict", `a table named "${spec.tableName}" already exists`, { table: spec.tableName, conflict: "not-generated" });
+      throw new WorkbookError(
+        "sheet-conflict",
+        `a table named "${spec.tableName}" already exists`,
+        { table: spec.tableName, conflict: "not-generated" }
+      );
     }
     const sheet = this.addSheet(spec.sheet);
     const rows = spec.rows ?? [];
     const bodyRows = Math.max(rows.length, 1);
-    const grid: CellContent[][] = [spec.headers.map(toCellContent), ...rows.map((r) => Array.from({ length: cols }, (_, j) => toCellContent(r[j])))];
+    const grid: CellContent[][] = [
+      spec.headers.map(toCellContent),
+      ...rows.map((r) => Array.from({ length: cols }, (_, j) => toCellContent(r[j]))),
+    ];
     for (let i = 0; i <= bodyRows; i++) {
       for (let j = 0; j < cols; j++) {
         const content = grid[i]?.[j] ?? "";
         const columnFormat = i > 0 ? spec.numberFormats?.[j] : undefined;
-        const format = typeof content === "string" && isReinterpretedText(content) ? "@" : columnFormat;
+        const format =
+          typeof content === "string" && isReinterpretedText(content) ? "@" : columnFormat;
         this.put(sheet, i, j, { content, ...(format ? { numberFormat: format } : {}) });
       }
     }
@@ -284,9 +343,18 @@ export class MemoryWorkbook implements Workbook {
       if (j < cols && Number.isFinite(w) && w > 0) sheet.columnWidths.set(j, w);
     });
     for (const write of validation.writes) {
-      sheet.validations.push({ address: rangeAddress({ row: 1, col: write.column, rows: bodyRows, cols: 1 }), write });
+      sheet.validations.push({
+        address: rangeAddress({ row: 1, col: write.column, rows: bodyRows, cols: 1 }),
+        write,
+      });
     }
-    const table: MemoryTable = { id: this.newId("table"), name: spec.tableName, sheetId: sheet.id, rect: { row: 0, col: 0, rows: bodyRows + 1, cols }, style: "TableStyleMedium2" };
+    const table: MemoryTable = {
+      id: this.newId("table"),
+      name: spec.tableName,
+      sheetId: sheet.id,
+      rect: { row: 0, col: 0, rows: bodyRows + 1, cols },
+      style: "TableStyleMedium2",
+    };
     this.tables.push(table);
     return this.tableInfo(table);
   }
@@ -294,15 +362,32 @@ export class MemoryWorkbook implements Workbook {
   async convertSelectionToTable(name: string): Promise<TableInfo> {
     const selection = this.selection;
     const sheet = selection ? this.sheetById(selection.sheetId) : undefined;
-    if (!selection || !sheet) throw new WorkbookError("not-supported", "nothing is selected", { table: name });
+    if (!selection || !sheet)
+      throw new WorkbookError("not-supported", "nothing is selected", { table: name });
     if (this.tables.some((t) => t.sheetId === sheet.id && intersects(t.rect, selection.rect))) {
-      throw new WorkbookError("not-supported", "the selection already overlaps a table", { sheet: sheet.name, table: name });
+      throw new WorkbookError("not-supported", "the selection already overlaps a table", {
+        sheet: sheet.name,
+        table: name,
+      });
     }
-    if (selection.rect.rows < 2) throw new WorkbookError("not-supported", "select the header row and at least one row of data", { sheet: sheet.name });
+    if (selection.rect.rows < 2)
+      throw new WorkbookError(
+        "not-supported",
+        "select the header row and at least one row of data",
+        { sheet: sheet.name }
+      );
     if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
-      throw new WorkbookError("sheet-conflict", `a table named "${name}" already exists`, { table: name, conflict: "not-generated" });
+      throw new WorkbookError("sheet-conflict", `a table named "${name}" already exists`, {
+        table: name,
+        conflict: "not-generated",
+      });
     }
-    const table: MemoryTable = { id: this.newId("table"), name, sheetId: sheet.id, rect: { ...selection.rect } };
+    const table: MemoryTable = {
+      id: this.newId("table"),
+      name,
+      sheetId: sheet.id,
+      rect: { ...selection.rect },
+    };
     this.tables.push(table);
     return this.tableInfo(table);
   }
@@ -310,12 +395,23 @@ export class MemoryWorkbook implements Workbook {
   async applyValidation(tableId: string, rules: ColumnValidation[]): Promise<void> {
     const table = this.tableById(tableId);
     const validation = planValidation(rules, table.rect.cols);
-    if (!validation.ok) throw new WorkbookError("not-supported", validation.problem, { table: tableId });
+    if (!validation.ok)
+      throw new WorkbookError("not-supported", validation.problem, { table: tableId });
     const sheet = this.sheetById(table.sheetId);
-    if (!sheet) throw new WorkbookError("table-missing", `table ${tableId} has no sheet`, { table: tableId });
-    if (sheet.protected) throw new WorkbookError("sheet-protected", `"${sheet.name}" is protected`, { sheet: sheet.name, code: "AccessDenied" });
+    if (!sheet)
+      throw new WorkbookError("table-missing", `table ${tableId} has no sheet`, { table: tableId });
+    if (sheet.protected)
+      throw new WorkbookError("sheet-protected", `"${sheet.name}" is protected`, {
+        sheet: sheet.name,
+        code: "AccessDenied",
+      });
     for (const write of validation.writes) {
-      const address = rangeAddress({ row: table.rect.row + 1, col: table.rect.col + write.column, rows: Math.max(1, table.rect.rows - 1), cols: 1 });
+      const address = rangeAddress({
+        row: table.rect.row + 1,
+        col: table.rect.col + write.column,
+        rows: Math.max(1, table.rect.rows - 1),
+        cols: 1,
+      });
       sheet.validations = sheet.validations.filter((v) => v.address !== address);
       sheet.validations.push({ address, write });
     }
@@ -327,19 +423,35 @@ export class MemoryWorkbook implements Workbook {
     return fp.digest();
   }
 
-  async writeSheet(layout: SheetLayout, options: { overwriteEdited?: boolean; activate?: boolean } = {}): Promise<WriteResult> {
+  async writeSheet(
+    layout: SheetLayout,
+    options: { overwriteEdited?: boolean; activate?: boolean } = {}
+  ): Promise<WriteResult> {
     const planned = planSheet(layout);
-    if (!planned.ok) throw new WorkbookError("not-supported", planned.problem, { sheet: layout.name });
+    if (!planned.ok)
+      throw new WorkbookError("not-supported", planned.problem, { sheet: layout.name });
     const plan = planned.plan;
     const generated = decodeGenerated(this.parts.get(GENERATED_NAMESPACE));
     const existing = this.sheetByName(plan.name);
     let previous: GeneratedSheetMark | undefined;
     if (existing) {
       previous = findMark(generated, existing.id, existing.name);
-      if (!previous) throw new WorkbookError("sheet-conflict", `"${existing.name}" was not made by Kaona`, { sheet: existing.name, conflict: "not-generated" });
-      if (existing.protected) throw new WorkbookError("sheet-protected", `"${existing.name}" is protected`, { sheet: existing.name, code: "AccessDenied" });
+      if (!previous)
+        throw new WorkbookError("sheet-conflict", `"${existing.name}" was not made by Kaona`, {
+          sheet: existing.name,
+          conflict: "not-generated",
+        });
+      if (existing.protected)
+        throw new WorkbookError("sheet-protected", `"${existing.name}" is protected`, {
+          sheet: existing.name,
+          code: "AccessDenied",
+        });
       if (this.fingerprintOf(existing) !== previous.fingerprint && !options.overwriteEdited) {
-        throw new WorkbookError("sheet-conflict", `"${existing.name}" was edited since Kaona made it`, { sheet: existing.name, conflict: "edited" });
+        throw new WorkbookError(
+          "sheet-conflict",
+          `"${existing.name}" was edited since Kaona made it`,
+          { sheet: existing.name, conflict: "edited" }
+        );
       }
     }
     const sheet = existing ?? this.addSheet(plan.name);
@@ -370,16 +482,18 @@ export class MemoryWorkbook implements Workbook {
       }
     }
     for (const rect of plan.textRects) {
-      for (let r = rect.row; r < rect.row + rect.rows; r++) for (let c = rect.col; c < rect.col + rect.cols; c++) cellAt(r, c).numberFormat = "@";
+      for (let r = rect.row; r < rect.row + rect.rows; r++)
+        for (let c = rect.col; c < rect.col + rect.cols; c++) cellAt(r, c).numberFormat = "@";
     }
     for (const block of plan.blocks) {
       block.grid.forEach((line, i) =>
         line.forEach((content, j) => {
           if (content !== "") cellAt(block.row + i, block.col + j).content = content;
-        }),
+        })
       );
     }
     for (const link of plan.links) cellAt(link.row, link.col).link = link.documentReference;
+    for (const s of plan.shown) cellAt(s.row, s.col).shown = s.value;
     sheet.merges = plan.merges.map((m) => ({ ...m }));
     plan.columnWidths.forEach((w, col) => {
       if (w > 0) sheet.columnWidths.set(col, w);
@@ -404,14 +518,25 @@ export class MemoryWorkbook implements Workbook {
 
   async selectCell(sheetName: string, cell: string): Promise<void> {
     const sheet = this.sheetByName(sheetName);
-    if (!sheet) throw new WorkbookError("table-missing", `sheet "${sheetName}" does not exist`, { sheet: sheetName, code: "ItemNotFound" });
+    if (!sheet)
+      throw new WorkbookError("table-missing", `sheet "${sheetName}" does not exist`, {
+        sheet: sheetName,
+        code: "ItemNotFound",
+      });
     const rect = parseRange(cell);
-    if (!rect) throw new WorkbookError("unknown", `"${cell}" is not a cell address`, { sheet: sheetName, code: "InvalidArgument" });
+    if (!rect)
+      throw new WorkbookError("unknown", `"${cell}" is not a cell address`, {
+        sheet: sheetName,
+        code: "InvalidArgument",
+      });
     this.activeSheetId = sheet.id;
     this.selection = { sheetId: sheet.id, rect };
   }
 
-  async onTablesChanged(tableIds: string[], handler: (tableId: string) => void): Promise<() => Promise<void>> {
+  async onTablesChanged(
+    tableIds: string[],
+    handler: (tableId: string) => void
+  ): Promise<() => Promise<void>> {
     const ids = [...new Set(tableIds)];
     for (const id of ids) this.tableById(id);
     const wrapped = (tableId: string) => handler(tableId);
@@ -432,7 +557,10 @@ export class MemoryWorkbook implements Workbook {
   setCell(sheetName: string, address: string, value: unknown): void {
     const sheet = this.sheetByName(sheetName);
     const ref = parseCell(address);
-    if (!sheet || !ref) throw new WorkbookError("table-missing", `no cell ${sheetName}!${address}`, { sheet: sheetName });
+    if (!sheet || !ref)
+      throw new WorkbookError("table-missing", `no cell ${sheetName}!${address}`, {
+        sheet: sheetName,
+      });
     const old = sheet.cells.get(ref.row, ref.col);
     this.put(sheet, ref.row, ref.col, { ...old, content: toCellContent(value) });
     for (const table of this.tables) {
@@ -454,7 +582,8 @@ export class MemoryWorkbook implements Workbook {
   select(sheetName: string, address: string): void {
     const sheet = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
     const rect = parseRange(address);
-    if (!rect) throw new WorkbookError("unknown", `"${address}" is not a range`, { sheet: sheetName });
+    if (!rect)
+      throw new WorkbookError("unknown", `"${address}" is not a range`, { sheet: sheetName });
     this.selection = { sheetId: sheet.id, rect };
     this.activeSheetId = sheet.id;
   }
@@ -473,7 +602,8 @@ export class MemoryWorkbook implements Workbook {
     const table = this.tableById(tableId);
     const sheet = this.sheetById(table.sheetId);
     for (let r = table.rect.row; r < table.rect.row + table.rect.rows; r++) {
-      for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++) sheet?.cells.delete(r, c);
+      for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++)
+        sheet?.cells.delete(r, c);
     }
     this.tables.splice(this.tables.indexOf(table), 1);
     this.handlers.delete(tableId);
@@ -498,6 +628,7 @@ export class MemoryWorkbook implements Workbook {
             ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}),
             ...(cell.style ? { style: cell.style } : {}),
             ...(cell.link ? { link: cell.link } : {}),
+            ...(cell.shown !== undefined ? { shown: cell.shown } : {}),
           };
         })
         .sort((a, b) => a.row - b.row || a.col - b.col);
@@ -526,7 +657,9 @@ export class MemoryWorkbook implements Workbook {
         rowHeights: Object.fromEntries(sheet.rowHeights),
         hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
         ...(sheet.freezeRows ? { freezeRows: sheet.freezeRows } : {}),
-        tables: this.tables.filter((t) => t.sheetId === sheet.id).map((t) => ({ id: t.id, name: t.name, address: rangeAddress(t.rect) })),
+        tables: this.tables
+          .filter((t) => t.sheetId === sheet.id)
+          .map((t) => ({ id: t.id, name: t.name, address: rangeAddress(t.rect) })),
         validations: sheet.validations.map((v) => ({ address: v.address, rule: v.write.rule })),
         ...(sheet.page ? { page: sheet.page } : {}),
         charts: [...sheet.charts],
@@ -537,7 +670,10 @@ export class MemoryWorkbook implements Workbook {
     return {
       sheets,
       activeSheet: active?.name ?? null,
-      selection: this.selection && selSheet ? { sheet: selSheet.name, address: rangeAddress(this.selection.rect) } : null,
+      selection:
+        this.selection && selSheet
+          ? { sheet: selSheet.name, address: rangeAddress(this.selection.rect) }
+          : null,
     };
   }
 }

@@ -11,12 +11,18 @@ function seedOf(kind: TableKind, table: RawTable): MemoryTableSeed {
   const template = templateFor(kind, "th");
   return {
     ...table,
-    numberFormats: table.rows.map((row) => row.map((_, j) => template.numberFormats[j] ?? "General")),
+    numberFormats: table.rows.map((row) =>
+      row.map((_, j) => template.numberFormats[j] ?? "General")
+    ),
     columnWidths: template.columnWidths,
   };
 }
 
 export function createSampleWorkbook(): MemoryWorkbook {
   const tables = sampleWorkbookTables();
-  return new MemoryWorkbook([seedOf("projects", tables.projects), seedOf("rounds", tables.rounds), seedOf("indicators", tables.indicators)]);
+  return new MemoryWorkbook([
+    seedOf("projects", tables.projects),
+    seedOf("rounds", tables.rounds),
+    seedOf("indicators", tables.indicators),
+  ]);
 }

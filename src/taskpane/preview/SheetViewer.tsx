@@ -1,0 +1,423 @@
+/**
+ * The browser preview's view of the in-memory workbook, beside the task pane: the sheets
+ * as tabs, the tables as a grid that shows the selected cell (so "go to the cell" can be
+ * seen) and lets a person edit a cell (double-click, Enter or F2), and the sheets Kaona
+ * generated drawn by the HTML renderer. Read from `PreviewWorkbook.snapshot()`, redrawn on
+ * every change.
+ */
+import { Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import {
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactElement,
+} from "react";
+import { PreviewWorkbook } from "../../app/previewWorkbook";
+import { cellAddress, columnLetters, parseRangeAddress } from "../../domain/report/a1";
+import { layoutToHtml } from "../../render/html";
+import { formatValue } from "../../render/html/numberFormat";
+import type { SheetSnapshot } from "../../workbook/memory/MemoryWorkbook";
+import { useApp } from "../appContext";
+
+const PX_PER_PT = 4 / 3;
+const DEFAULT_COLUMN_PX = 72;
+const MAX_COLUMN_PX = 280;
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    height: "100%",
+    minHeight: "0",
+    backgroundColor: tokens.colorNeutralBackground3,
+  },
+  bar: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "baseline",
+    gap: tokens.spacingHorizontalM,
+    padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  hint: { color: tokens.colorNeutralForeground3 },
+  tabs: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    overflowX: "auto",
+    flexShrink: 0,
+  },
+  scroller: { flexGrow: 1, overflow: "auto", minHeight: "0", position: "relative" },
+  grid: {
+    borderCollapse: "separate",
+    borderSpacing: 0,
+    tableLayout: "fixed",
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground1,
+    color: tokens.colorNeutralForeground1,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
+  },
+  head: {
+    position: "sticky",
+    top: 0,
+    zIndex: 2,
+    backgroundColor: tokens.colorNeutralBackground4,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    height: "22px",
+  },
+  rowHead: {
+    position: "sticky",
+    left: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground4,
+    color: tokens.colorNeutralForeground2,
+    fontWeight: tokens.fontWeightRegular,
+    textAlign: "center",
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    width: "40px",
+  },
+  corner: { left: 0, zIndex: 3 },
+  cell: {
+    borderRight: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke3}`,
+    padding: `0 ${tokens.spacingHorizontalXS}`,
+    height: "22px",
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    cursor: "cell",
+  },
+  header: {
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  number: { textAlign: "right" },
+  inRange: { backgroundColor: tokens.colorBrandBackground2 },
+  selected: {
+    outline: `${tokens.strokeWidthThicker} solid ${tokens.colorBrandStroke1}`,
+    outlineOffset: "-2px",
+    backgroundColor: tokens.colorBrandBackground2,
+  },
+  editor: {
+    width: "100%",
+    boxSizing: "border-box",
+    border: "none",
+    outline: `${tokens.strokeWidthThick} solid ${tokens.colorBrandStroke1}`,
+    font: "inherit",
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  generated: { padding: tokens.spacingHorizontalL },
+  empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
+});
+
+/** What a person typed, as Excel would enter it: numbers as numbers, the rest as text. */
+export function enteredValue(text: string): string | number {
+  const trimmed = text.trim();
+  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : text;
+}
+
+interface Selection {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+  /** The active cell. */
+  row: number;
+  col: number;
+}
+
+function cellId(sheetIndex: number, row: number, col: number): string {
+  return `sheet-${sheetIndex}-${cellAddress(row, col)}`;
+}
+
+function Grid({
+  sheet,
+  sheetIndex,
+  selection,
+  workbook,
+}: {
+  sheet: SheetSnapshot;
+  sheetIndex: number;
+  selection: Selection | null;
+  workbook: PreviewWorkbook;
+}): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
+  const gridRef = useRef<HTMLTableElement>(null);
+  const rows = Math.max(sheet.rowCount, 1);
+  const cols = Math.max(sheet.columnCount, 1);
+  const byKey = useMemo(() => new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c])), [sheet]);
+  const headerRows = useMemo(
+    () => new Set(sheet.tables.map((tb) => parseRangeAddress(tb.address)?.top ?? -1)),
+    [sheet]
+  );
+
+  useEffect(() => {
+    if (!selection) return;
+    document
+      .getElementById(cellId(sheetIndex, selection.row, selection.col))
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selection, sheetIndex]);
+
+  const select = (row: number, col: number, extend = false) => {
+    const r = Math.max(0, Math.min(rows - 1, row));
+    const c = Math.max(0, Math.min(cols - 1, col));
+    if (extend && selection) {
+      workbook.select(
+        sheet.name,
+        `${cellAddress(selection.row, selection.col)}:${cellAddress(r, c)}`
+      );
+      return;
+    }
+    workbook.select(sheet.name, cellAddress(r, c));
+  };
+  const textOf = (row: number, col: number): string => {
+    const cell = byKey.get(`${row},${col}`);
+    return cell === undefined ? "" : String(cell.value);
+  };
+  const startEdit = (row: number, col: number) => setEditing({ row, col, text: textOf(row, col) });
+  const commit = () => {
+    if (!editing) return;
+    const { row, col, text } = editing;
+    setEditing(null);
+    if (text !== textOf(row, col))
+      workbook.setCell(sheet.name, cellAddress(row, col), enteredValue(text));
+    gridRef.current?.focus();
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
+    if (editing || !selection) return;
+    const moves: Record<string, [number, number]> = {
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+      ArrowLeft: [0, -1],
+      ArrowRight: [0, 1],
+    };
+    const move = moves[event.key];
+    if (move) {
+      event.preventDefault();
+      select(selection.row + move[0], selection.col + move[1], event.shiftKey);
+    } else if (event.key === "Enter" || event.key === "F2") {
+      event.preventDefault();
+      startEdit(selection.row, selection.col);
+    }
+  };
+  const onCellMouseDown = (event: MouseEvent, row: number, col: number) => {
+    if (editing && editing.row === row && editing.col === col) return;
+    if (editing) commit();
+    select(row, col, event.shiftKey);
+  };
+
+  const widths = Array.from({ length: cols }, (_, c) => {
+    const pt = sheet.columnWidths[c];
+    return pt === undefined
+      ? DEFAULT_COLUMN_PX
+      : Math.min(MAX_COLUMN_PX, Math.round(pt * PX_PER_PT));
+  });
+  const active = selection ? cellId(sheetIndex, selection.row, selection.col) : undefined;
+
+  return (
+    <table
+      ref={gridRef}
+      className={styles.grid}
+      style={{ width: `${40 + widths.reduce((sum, w) => sum + w, 0)}px` }}
+      role="grid"
+      aria-label={t("preview.grid.label", { sheet: sheet.name })}
+      aria-rowcount={rows + 1}
+      aria-colcount={cols + 1}
+      aria-activedescendant={active}
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      <colgroup>
+        <col style={{ width: "40px" }} />
+        {widths.map((w, c) => (
+          <col key={c} style={{ width: `${w}px` }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr role="row">
+          <th
+            className={mergeClasses(styles.head, styles.rowHead, styles.corner)}
+            role="columnheader"
+            aria-label={t("preview.grid.corner")}
+          />
+          {widths.map((_, c) => (
+            <th key={c} className={styles.head} role="columnheader" scope="col">
+              {columnLetters(c)}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {Array.from({ length: rows }, (_, row) => (
+          <tr key={row} role="row">
+            <th className={styles.rowHead} role="rowheader" scope="row">
+              {row + 1}
+            </th>
+            {widths.map((__, col) => {
+              const cell = byKey.get(`${row},${col}`);
+              const isActive = selection?.row === row && selection?.col === col;
+              const inRange =
+                selection !== null &&
+                row >= selection.top &&
+                row <= selection.bottom &&
+                col >= selection.left &&
+                col <= selection.right;
+              const text = cell
+                ? String(cell.value).startsWith("=")
+                  ? String(cell.value)
+                  : formatValue(cell.value, cell.numberFormat)
+                : "";
+              const isEditing = editing?.row === row && editing.col === col;
+              return (
+                <td
+                  key={col}
+                  id={cellId(sheetIndex, row, col)}
+                  role="gridcell"
+                  aria-selected={inRange}
+                  data-address={cellAddress(row, col)}
+                  title={text.length > 30 ? text.slice(0, 500) : undefined}
+                  className={mergeClasses(
+                    styles.cell,
+                    headerRows.has(row) && styles.header,
+                    typeof cell?.value === "number" && styles.number,
+                    inRange && styles.inRange,
+                    isActive && styles.selected
+                  )}
+                  onMouseDown={(event) => onCellMouseDown(event, row, col)}
+                  onDoubleClick={() => startEdit(row, col)}
+                >
+                  {isEditing ? (
+                    <input
+                      className={styles.editor}
+                      aria-label={t("preview.grid.edit", { cell: cellAddress(row, col) })}
+                      autoFocus
+                      value={editing.text}
+                      onChange={(event) => setEditing({ ...editing, text: event.target.value })}
+                      onKeyDown={(event) => {
+                        if (event.key === "Enter") {
+                          event.preventDefault();
+                          commit();
+                        } else if (event.key === "Escape") {
+                          event.preventDefault();
+                          setEditing(null);
+                          gridRef.current?.focus();
+                        }
+                      }}
+                      onBlur={commit}
+                    />
+                  ) : (
+                    text
+                  )}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+export default function SheetViewer(): ReactElement {
+  const { t, workbook } = useApp();
+  const styles = useStyles();
+  const preview = workbook instanceof PreviewWorkbook ? workbook : null;
+  const snapshot = useSyncExternalStore(
+    (listener) => preview?.subscribe(listener) ?? (() => undefined),
+    () => preview?.snapshot() ?? null
+  );
+  const [shown, setShown] = useState<string | null>(null);
+  const active = snapshot?.activeSheet ?? null;
+  // Follow the workbook when Kaona activates a sheet (go to a cell, a report written).
+  useEffect(() => setShown(active), [active, snapshot?.selection]);
+
+  if (!preview || !snapshot)
+    return <Text className={styles.empty}>{t("preview.unavailable")}</Text>;
+  const sheetIndex = Math.max(
+    0,
+    snapshot.sheets.findIndex((s) => s.name === (shown ?? active))
+  );
+  const sheet = snapshot.sheets[sheetIndex];
+  const layout = sheet ? preview.generatedLayout(sheet.name) : undefined;
+  const range =
+    sheet && snapshot.selection?.sheet === sheet.name
+      ? parseRangeAddress(snapshot.selection.address)
+      : null;
+  const selection: Selection | null = range ? { ...range, row: range.top, col: range.left } : null;
+
+  const onGeneratedClick = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as HTMLElement).closest("a[data-link-sheet]");
+    if (!link) return;
+    event.preventDefault();
+    const target = link.getAttribute("data-link-sheet");
+    const cell = link.getAttribute("data-link-cell");
+    if (target && cell) void preview.selectCell(target, cell);
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby="preview-workbook-title">
+      <div className={styles.bar}>
+        <Text as="h2" id="preview-workbook-title" weight="semibold">
+          {t("preview.workbook")}
+        </Text>
+        <Text size={200} className={styles.hint}>
+          {snapshot.selection
+            ? t("preview.selection", {
+                cell: `${snapshot.selection.sheet}!${snapshot.selection.address}`,
+              })
+            : ""}
+          {layout ? t("preview.generatedHint") : t("preview.editHint")}
+        </Text>
+      </div>
+      <div className={styles.tabs}>
+        <TabList
+          size="small"
+          aria-label={t("preview.sheets")}
+          selectedValue={sheet?.name ?? ""}
+          onTabSelect={(_, data) => {
+            const name = String(data.value);
+            setShown(name);
+            // Like clicking a sheet tab in Excel: that sheet becomes the active one.
+            const target = snapshot.sheets.find((s) => s.name === name);
+            if (target && snapshot.selection?.sheet !== name) preview.select(name, "A1");
+          }}
+        >
+          {snapshot.sheets.map((s) => (
+            <Tab key={s.id} value={s.name}>
+              {s.name}
+            </Tab>
+          ))}
+        </TabList>
+      </div>
+      <div className={styles.scroller} data-testid="sheet-viewer" data-sheet={sheet?.name ?? ""}>
+        {!sheet || (sheet.cells.length === 0 && !layout) ? (
+          <Text className={styles.empty}>{t("preview.emptySheet")}</Text>
+        ) : layout ? (
+          <div
+            className={styles.generated}
+            onClick={onGeneratedClick}
+            dangerouslySetInnerHTML={{ __html: layoutToHtml(layout, { gridlines: true }) }}
+          />
+        ) : (
+          <Grid sheet={sheet} sheetIndex={sheetIndex} selection={selection} workbook={preview} />
+        )}
+      </div>
+    </section>
+  );
+}
