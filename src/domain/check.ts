@@ -116,6 +116,7 @@ export function checkTables(input: CheckInput): CheckResult {
   const issues: Issue[] = [];
   const contexts: Partial<Record<TableKind, TableContext>> = {};
   const mappings: Partial<Record<TableKind, ColumnMapping>> = {};
+  const unreadable: Partial<Record<TableKind, ReadonlySet<string>>> = {};
   const records: CheckResult["records"] = { projects: [], rounds: [], indicators: [] };
 
   for (const kind of TABLE_KINDS) {
@@ -127,6 +128,7 @@ export function checkTables(input: CheckInput): CheckResult {
     mappings[kind] = mapped.columns;
     const parsed = parseTable(kind, table, { columns: mapped.columns, vocabularies });
     contexts[kind] = parsed.context;
+    unreadable[kind] = parsed.unreadable;
     for (const issue of parsed.issues) issues.push(issue);
     // The generic parser's records are typed per kind; store each in its own list.
     if (kind === "projects") records.projects = parsed.records as Project[];
@@ -150,7 +152,7 @@ export function checkTables(input: CheckInput): CheckResult {
       rounds: input.rounds ? records.rounds : undefined,
       indicators: input.indicators ? records.indicators : undefined,
     },
-    { vocabularies, planTolerance: input.planTolerance, asOf: input.asOf, contexts }
+    { vocabularies, planTolerance: input.planTolerance, asOf: input.asOf, contexts, unreadable }
   );
   for (const issue of ruleIssues) issues.push(issue);
 

@@ -17,6 +17,8 @@ import {
   yearOverYearChange,
 } from "./compute";
 import { parseThaiDate } from "./dates";
+import { parseRounds } from "./records";
+import { SAMPLE_TABLES } from "./sample";
 import type { Indicator, Project, Round, VocabValue } from "./types";
 import { DEFAULT_VOCABULARIES, matchVocabulary } from "./vocabularies";
 
@@ -29,48 +31,10 @@ function dateOf(text: string): number {
   return parsed.value;
 }
 
-/** Seed 000's rounds as printed (DOMAIN.md), and seed 001's with its holes. */
-const seed000Rounds: [string, number][] = [
-  ["2/12/2562", 10],
-  ["26/12/2562", 25],
-  ["6/1/2563", 25],
-  ["2020-1-23", 25],
-  ["24/3/2563", 30],
-  ["24/04/2563", 30],
-  ["20/05/2563", 40],
-  ["18/06/2563", 60],
-  ["2020-6-19", 75],
-  ["23/07/2563", 85],
-  ["18/08/2563", 100],
-];
-const seed001Rounds: [string, number | undefined][] = [
-  ["22/12/2565", 30],
-  ["23/01/2566", 40],
-  ["20/02/2566", undefined],
-  ["23/03/2566", undefined],
-  ["21/04/2566", undefined],
-  ["24/05/2566", undefined],
-  ["20/06/2566", undefined],
-  ["20/06/2566", 100],
-];
-
-const rounds: Round[] = [
-  ...seed000Rounds.map(([date, progress], index): Round => ({
-    row: index,
-    projectCode: SEED_000,
-    round: index + 1,
-    date: dateOf(date),
-    progress,
-    disbursed: 0,
-  })),
-  ...seed001Rounds.map(([date, progress], index): Round => ({
-    row: 11 + index,
-    projectCode: SEED_001,
-    round: index + 1,
-    date: dateOf(date),
-    progress,
-  })),
-];
+/** The sample workbook's rounds (src/domain/sample.ts transcribes both seeds): seed 000's
+ * eleven rounds, then seed 001's eight, where round 3 has no date and only rounds 1 (30),
+ * 2 (40) and 8 (100) have progress. */
+const rounds: Round[] = parseRounds(SAMPLE_TABLES.rounds).records;
 
 describe("project codes", () => {
   it("compare without spaces, case or Thai digits", () => {
@@ -82,19 +46,42 @@ describe("project codes", () => {
 
   it("select one project's rounds in round order whatever the row order", () => {
     const shuffled = [...rounds].reverse();
-    expect(roundsOfProject(shuffled, SEED_000).map((round) => round.round)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    expect(roundsOfProject(shuffled, SEED_000).map((round) => round.round)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11,
+    ]);
     expect(roundsOfProject(shuffled, "21000000 -6549")).toHaveLength(8);
   });
 });
 
 describe("progress", () => {
+  it("runs on seed 001 as transcribed: round 3 is the hole, rounds 4–8 are dated 20/02 … 20/06/2566", () => {
+    const seed001 = roundsOfProject(rounds, SEED_001);
+    expect(seed001.map((round) => [round.round, round.date, round.progress])).toEqual([
+      [1, dateOf("22/12/2565"), 30],
+      [2, dateOf("23/01/2566"), 40],
+      [3, undefined, undefined],
+      [4, dateOf("20/02/2566"), undefined],
+      [5, dateOf("23/03/2566"), undefined],
+      [6, dateOf("21/04/2566"), undefined],
+      [7, dateOf("24/05/2566"), undefined],
+      [8, dateOf("20/06/2566"), 100],
+    ]);
+  });
+
   it("is seed 000's 100 % at round 11, its latest", () => {
-    expect(latestProgress(rounds, SEED_000)).toEqual({ progress: 100, round: 11, date: dateOf("18/08/2563"), row: 10 });
+    expect(latestProgress(rounds, SEED_000)).toEqual({
+      progress: 100,
+      round: 11,
+      date: dateOf("18/08/2563"),
+      row: 10,
+    });
   });
 
   it("passes over seed 001's rounds without progress", () => {
     expect(latestProgress(rounds, SEED_001)).toMatchObject({ progress: 100, round: 8 });
-    const withoutLast = rounds.filter((round) => !(round.projectCode === SEED_001 && round.round === 8));
+    const withoutLast = rounds.filter(
+      (round) => !(round.projectCode === SEED_001 && round.round === 8)
+    );
     expect(latestProgress(withoutLast, SEED_001)).toMatchObject({ progress: 40, round: 2 });
   });
 
@@ -106,13 +93,48 @@ describe("progress", () => {
   });
 
   it("as of a date is the last reported on or before it", () => {
-    expect(progressAsOf(rounds, SEED_000, dateOf("24/3/2563"))).toMatchObject({ progress: 30, round: 5 });
-    expect(progressAsOf(rounds, SEED_000, dateOf("1/4/2563"))).toMatchObject({ progress: 30, round: 5 });
-    expect(progressAsOf(rounds, SEED_000, dateOf("19/6/2563") + 0.9)).toMatchObject({ progress: 75, round: 9 });
+    expect(progressAsOf(rounds, SEED_000, dateOf("24/3/2563"))).toMatchObject({
+      progress: 30,
+      round: 5,
+    });
+    expect(progressAsOf(rounds, SEED_000, dateOf("1/4/2563"))).toMatchObject({
+      progress: 30,
+      round: 5,
+    });
+    expect(progressAsOf(rounds, SEED_000, dateOf("19/6/2563") + 0.9)).toMatchObject({
+      progress: 75,
+      round: 9,
+    });
     expect(progressAsOf(rounds, SEED_000, dateOf("1/12/2562"))).toBeUndefined();
-    expect(progressAsOf(rounds, SEED_001, dateOf("1/6/2566"))).toMatchObject({ progress: 40, round: 2 });
-    // Seed 001's rounds 7 and 8 share a date: the later round wins.
-    expect(progressAsOf(rounds, SEED_001, dateOf("30/9/2566"))).toMatchObject({ progress: 100, round: 8 });
+    expect(progressAsOf(rounds, SEED_001, dateOf("1/6/2566"))).toMatchObject({
+      progress: 40,
+      round: 2,
+    });
+    expect(progressAsOf(rounds, SEED_001, dateOf("19/6/2566"))).toMatchObject({
+      progress: 40,
+      round: 2,
+    });
+    expect(progressAsOf(rounds, SEED_001, dateOf("30/9/2566"))).toMatchObject({
+      progress: 100,
+      round: 8,
+    });
+  });
+
+  it("as of a date shared by two rounds is the higher round's, whatever the row order", () => {
+    const round8 = rounds.find((round) => round.projectCode === SEED_001 && round.round === 8);
+    const sameDay = rounds.map((round) =>
+      round.projectCode === SEED_001 && round.round === 7
+        ? { ...round, date: round8?.date, progress: 90 }
+        : round
+    );
+    expect(progressAsOf(sameDay, SEED_001, dateOf("30/9/2566"))).toMatchObject({
+      progress: 100,
+      round: 8,
+    });
+    expect(progressAsOf([...sameDay].reverse(), SEED_001, dateOf("30/9/2566"))).toMatchObject({
+      progress: 100,
+      round: 8,
+    });
   });
 
   it("is undefined for an unknown project", () => {
@@ -146,26 +168,50 @@ describe("planStatusFor", () => {
 
   it("is on plan exactly when the gap is within the tolerance", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 100 }), fc.integer({ min: 0, max: 20 }), (actual, planned, tolerance) => {
-        const status = planStatusFor(actual, planned, tolerance);
-        if (Math.abs(actual - planned) <= tolerance) expect(status).toBe("onPlan");
-        else expect(status).toBe(actual < planned ? "behind" : "ahead");
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 100 }),
+        fc.integer({ min: 0, max: 20 }),
+        (actual, planned, tolerance) => {
+          const status = planStatusFor(actual, planned, tolerance);
+          if (Math.abs(actual - planned) <= tolerance) expect(status).toBe("onPlan");
+          else expect(status).toBe(actual < planned ? "behind" : "ahead");
+        }
+      )
     );
   });
 });
 
 describe("budget", () => {
-  const project: Project = { row: 0, code: SEED_000, name: "กิจกรรมติดตามและประเมินผลเกณฑ์ชี้วัด", budgetReceived: 0, budgetUsed: 0 };
+  const project: Project = {
+    row: 0,
+    code: SEED_000,
+    name: "กิจกรรมติดตามและประเมินผลเกณฑ์ชี้วัด",
+    budgetReceived: 0,
+    budgetUsed: 0,
+  };
 
   it("sums seed 000's disbursements and has no rate for a zero budget", () => {
-    expect(budgetSummary(project, rounds)).toEqual({ received: 0, used: 0, disbursed: 0, roundsReporting: 11 });
+    expect(budgetSummary(project, rounds)).toEqual({
+      received: 0,
+      used: 0,
+      disbursed: 0,
+      roundsReporting: 11,
+    });
   });
 
   it("gives the disbursement rate", () => {
     const funded: Project = { ...project, budgetReceived: 200_000 };
-    const paid = rounds.map((round) => (round.projectCode === SEED_000 && round.round && round.round <= 3 ? { ...round, disbursed: 25_000 } : round));
-    expect(budgetSummary(funded, paid)).toMatchObject({ received: 200_000, disbursed: 75_000, rate: 0.375 });
+    const paid = rounds.map((round) =>
+      round.projectCode === SEED_000 && round.round && round.round <= 3
+        ? { ...round, disbursed: 25_000 }
+        : round
+    );
+    expect(budgetSummary(funded, paid)).toMatchObject({
+      received: 200_000,
+      disbursed: 75_000,
+      rate: 0.375,
+    });
     expect(disbursementRate(200_000, 250_000)).toBe(1.25);
     expect(disbursementRate(0, 10)).toBeUndefined();
     expect(disbursementRate(-5, 10)).toBeUndefined();
@@ -184,7 +230,12 @@ function seed000Outcomes(): VocabValue[] {
     ["ไม่มีบริการสาธารณะ", 3],
     ["ขอไม่ประเมิน", 10],
   ];
-  return typed.flatMap(([text, count]) => Array.from({ length: count }, () => matchVocabulary(text, DEFAULT_VOCABULARIES.outcome) as VocabValue));
+  return typed.flatMap(([text, count]) =>
+    Array.from(
+      { length: count },
+      () => matchVocabulary(text, DEFAULT_VOCABULARIES.outcome) as VocabValue
+    )
+  );
 }
 
 describe("outcome tally", () => {
@@ -203,7 +254,13 @@ describe("outcome tally", () => {
   });
 
   it("keeps unrecognised values and counts blanks apart", () => {
-    const values = [...seed000Outcomes(), { key: null, text: "รอผล" }, { key: null, text: "รอผล" }, { key: "other", text: "x" }, undefined];
+    const values = [
+      ...seed000Outcomes(),
+      { key: null, text: "รอผล" },
+      { key: null, text: "รอผล" },
+      { key: "other", text: "x" },
+      undefined,
+    ];
     const tally = tallyOutcomes(values);
     expect(tally.unrecognised).toEqual([
       { text: "รอผล", count: 2 },
@@ -214,7 +271,11 @@ describe("outcome tally", () => {
   });
 
   it("tallies one project's indicators", () => {
-    const indicators: Indicator[] = seed000Outcomes().map((outcome, row) => ({ row, projectCode: SEED_000, outcome }));
+    const indicators: Indicator[] = seed000Outcomes().map((outcome, row) => ({
+      row,
+      projectCode: SEED_000,
+      outcome,
+    }));
     indicators.push({ row: 431, projectCode: SEED_001, outcome: { key: "met", text: "ผ่าน" } });
     expect(tallyIndicatorOutcomes(indicators, SEED_000).byClass.passed).toBe(409);
     expect(tallyIndicatorOutcomes(indicators).byClass.passed).toBe(410);
@@ -249,7 +310,11 @@ describe("pass rates", () => {
 
 describe("yearOverYearChange", () => {
   it("says how a rate moved", () => {
-    expect(yearOverYearChange(97.15, 95)).toEqual({ difference: 2.15, relative: expect.closeTo(0.02263, 5), direction: "up" });
+    expect(yearOverYearChange(97.15, 95)).toEqual({
+      difference: 2.15,
+      relative: expect.closeTo(0.02263, 5),
+      direction: "up",
+    });
     expect(yearOverYearChange(90, 95)?.direction).toBe("down");
     expect(yearOverYearChange(0, 0)).toEqual({ difference: 0, direction: "same" });
     expect(yearOverYearChange(Number.NaN, 1)).toBeUndefined();
@@ -268,14 +333,21 @@ describe("hostile records", () => {
       disbursed: anyNumber,
     });
     fc.assert(
-      fc.property(fc.array(round as fc.Arbitrary<Round>, { maxLength: 30 }), fc.double(), (hostile, date) => {
-        const latest = latestProgress(hostile, SEED_000);
-        if (latest) expect(Number.isFinite(latest.progress)).toBe(true);
-        const asOf = progressAsOf(hostile, SEED_000, date);
-        if (asOf) expect(Number.isFinite(asOf.progress)).toBe(true);
-        const budget = budgetSummary({ row: 0, code: SEED_000, name: "x", budgetReceived: date }, hostile);
-        if (budget.rate !== undefined) expect(Number.isFinite(budget.rate)).toBe(true);
-      }),
+      fc.property(
+        fc.array(round as fc.Arbitrary<Round>, { maxLength: 30 }),
+        fc.double(),
+        (hostile, date) => {
+          const latest = latestProgress(hostile, SEED_000);
+          if (latest) expect(Number.isFinite(latest.progress)).toBe(true);
+          const asOf = progressAsOf(hostile, SEED_000, date);
+          if (asOf) expect(Number.isFinite(asOf.progress)).toBe(true);
+          const budget = budgetSummary(
+            { row: 0, code: SEED_000, name: "x", budgetReceived: date },
+            hostile
+          );
+          if (budget.rate !== undefined) expect(Number.isFinite(budget.rate)).toBe(true);
+        }
+      )
     );
   });
 });

@@ -39,17 +39,31 @@ describe("Excel serials", () => {
       fc.property(fc.integer({ min: 1, max: 2958465 }), (serial) => {
         const date = fromExcelSerial(serial);
         expect(date).toBeDefined();
-        if (date && serial !== 60) expect(toExcelSerial(date.year, date.month, date.day)).toBe(serial);
-      }),
+        if (date && serial !== 60)
+          expect(toExcelSerial(date.year, date.month, date.day)).toBe(serial);
+      })
     );
   });
 
   it("agree with JavaScript's own calendar", () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }), (date) => {
-        const expected = Math.floor((Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) - Date.UTC(1899, 11, 30)) / 86_400_000);
-        expect(toExcelSerial(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())).toBe(expected);
-      }),
+      fc.property(
+        fc.date({
+          min: new Date(Date.UTC(1900, 2, 1)),
+          max: new Date(Date.UTC(9999, 11, 31)),
+          noInvalidDate: true,
+        }),
+        (date) => {
+          const expected = Math.floor(
+            (Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) -
+              Date.UTC(1899, 11, 30)) /
+              86_400_000
+          );
+          expect(
+            toExcelSerial(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate())
+          ).toBe(expected);
+        }
+      )
     );
   });
 });
@@ -102,7 +116,6 @@ describe("parseThaiDate", () => {
     "2-Dec-19",
     "December 2, 2019",
     "Dec 2nd 2019",
-    "2/12/62",
     "02.12.2019",
     "2019-12-02T08:30:00Z",
     "2/12/2562 10:30",
@@ -112,16 +125,69 @@ describe("parseThaiDate", () => {
     expect(parseThaiDate(text)).toEqual({ ok: true, value: 43801, fromText: true });
   });
 
+  describe("a two-digit year in a numeric date", () => {
+    it.each([
+      ["2/12/19", "19", "CE", 2019, toExcelSerial(2019, 12, 2)],
+      ["2.12.19", "19", "CE", 2019, toExcelSerial(2019, 12, 2)],
+      ["24-4-26", "26", "CE", 2026, toExcelSerial(2026, 4, 24)],
+      ["1/1/49", "49", "CE", 2049, toExcelSerial(2049, 1, 1)],
+      ["1/1/50", "50", "BE", 2550, toExcelSerial(2007, 1, 1)],
+      ["2/12/62", "62", "BE", 2562, toExcelSerial(2019, 12, 2)],
+      ["๒๐/๖/๖๖", "66", "BE", 2566, toExcelSerial(2023, 6, 20)],
+      ["31/12/99", "99", "BE", 2599, toExcelSerial(2056, 12, 31)],
+    ] as const)(
+      "reads %p, its year %p as %s %i, and says so",
+      (text, written, era, year, serial) => {
+        expect(parseThaiDate(text)).toEqual({
+          ok: true,
+          value: serial,
+          fromText: true,
+          twoDigitYear: { written, era, year },
+        });
+      }
+    );
+
+    it("leaves dates with a month name or a four-digit year unflagged", () => {
+      for (const text of [
+        "2 ธ.ค. 62",
+        "2ธ.ค.62",
+        "2-Dec-19",
+        "2 ธันวาคม ค.ศ. 19",
+        "2/12/2562",
+        "2/12/2019",
+        "2019-12-02",
+      ]) {
+        expect(parseThaiDate(text)).not.toHaveProperty("twoDigitYear");
+      }
+      expect(parseThaiDate("2 ธันวาคม ค.ศ. 19")).toMatchObject({ ok: true, value: 43801 });
+    });
+
+    it("still rejects impossible days", () => {
+      expect(parseThaiDate("29/2/62")).toEqual({ ok: false, empty: false, text: "29/2/62" });
+      expect(parseThaiDate("29/2/63")).toMatchObject({
+        ok: true,
+        value: toExcelSerial(2020, 2, 29),
+      });
+    });
+  });
+
   it("takes plausible serials and JavaScript Dates as dates, not text", () => {
     expect(parseThaiDate(43801)).toEqual({ ok: true, value: 43801, fromText: false });
     expect(parseThaiDate(43801.5)).toEqual({ ok: true, value: 43801, fromText: false });
-    expect(parseThaiDate(new Date(Date.UTC(2019, 11, 2)))).toEqual({ ok: true, value: 43801, fromText: false });
+    expect(parseThaiDate(new Date(Date.UTC(2019, 11, 2)))).toEqual({
+      ok: true,
+      value: 43801,
+      fromText: false,
+    });
   });
 
   it("rejects impossible days and implausible serials", () => {
     expect(parseThaiDate("31/02/2563")).toEqual({ ok: false, empty: false, text: "31/02/2563" });
     expect(parseThaiDate("29/2/2562")).toMatchObject({ ok: false });
-    expect(parseThaiDate("29/2/2563")).toMatchObject({ ok: true, value: toExcelSerial(2020, 2, 29) });
+    expect(parseThaiDate("29/2/2563")).toMatchObject({
+      ok: true,
+      value: toExcelSerial(2020, 2, 29),
+    });
     expect(parseThaiDate("12/25/2019")).toMatchObject({ ok: false });
     expect(parseThaiDate("2 Smarch 2019")).toMatchObject({ ok: false });
     expect(parseThaiDate(30)).toEqual({ ok: false, empty: false, text: "30" });
@@ -130,10 +196,19 @@ describe("parseThaiDate", () => {
   });
 
   it("rejects non-dates and keeps blanks blank", () => {
-    for (const value of [Number.NaN, Number.POSITIVE_INFINITY, true, "#N/A", "ไม่ระบุ", "10.00 %", { year: 2019 }]) {
+    for (const value of [
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      true,
+      "#N/A",
+      "ไม่ระบุ",
+      "10.00 %",
+      { year: 2019 },
+    ]) {
       expect(parseThaiDate(value)).toMatchObject({ ok: false, empty: false });
     }
-    for (const blank of [null, undefined, "", "  ", "-"]) expect(parseThaiDate(blank)).toEqual({ ok: false, empty: true });
+    for (const blank of [null, undefined, "", "  ", "-"])
+      expect(parseThaiDate(blank)).toEqual({ ok: false, empty: true });
   });
 
   it("reads back every date it formats", () => {
@@ -146,10 +221,14 @@ describe("parseThaiDate", () => {
         fc.constantFrom("th", "en" as const),
         (serial, style, thaiDigits, lang) => {
           // Two-digit years are BE by rule, so short CE text is left out.
-          const text = formatThaiDate(serial, style, { thaiDigits, lang, era: lang === "en" && style === "short" ? "CE" : "BE" });
+          const text = formatThaiDate(serial, style, {
+            thaiDigits,
+            lang,
+            era: lang === "en" && style === "short" ? "CE" : "BE",
+          });
           expect(parseThaiDate(text)).toEqual({ ok: true, value: serial, fromText: true });
-        },
-      ),
+        }
+      )
     );
   });
 
@@ -159,7 +238,7 @@ describe("parseThaiDate", () => {
       fc.string({ unit: "grapheme" }),
       fc.double(),
       fc.date(),
-      fc.constantFrom("#N/A", "1".repeat(100_000), "2/12/".repeat(20_000), "<p>2/12/2562</p>"),
+      fc.constantFrom("#N/A", "1".repeat(100_000), "2/12/".repeat(20_000), "<p>2/12/2562</p>")
     );
     fc.assert(
       fc.property(values, (value) => {
@@ -168,7 +247,7 @@ describe("parseThaiDate", () => {
           expect(Number.isInteger(parsed.value)).toBe(true);
           expect(fromExcelSerial(parsed.value)).toBeDefined();
         }
-      }),
+      })
     );
   });
 });
@@ -195,15 +274,19 @@ describe("fiscal year", () => {
 
   it("contains every day of its range", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 2450, max: 3000 }), fc.integer({ min: 0, max: 365 }), (year, offset) => {
-        const range = fiscalYearRange(year);
-        expect(range).toBeDefined();
-        if (!range) return;
-        const serial = Math.min(range.start + offset, range.end);
-        expect(fiscalYearOf(serial)).toBe(year);
-        expect(fiscalYearOf(range.start - 1)).toBe(year - 1);
-        expect(fiscalYearOf(range.end + 1)).toBe(year + 1);
-      }),
+      fc.property(
+        fc.integer({ min: 2450, max: 3000 }),
+        fc.integer({ min: 0, max: 365 }),
+        (year, offset) => {
+          const range = fiscalYearRange(year);
+          expect(range).toBeDefined();
+          if (!range) return;
+          const serial = Math.min(range.start + offset, range.end);
+          expect(fiscalYearOf(serial)).toBe(year);
+          expect(fiscalYearOf(range.start - 1)).toBe(year - 1);
+          expect(fiscalYearOf(range.end + 1)).toBe(year + 1);
+        }
+      )
     );
   });
 });

@@ -6,9 +6,15 @@
  * Year rules:
  * - A four-digit year above 2400 is BE (BE = CE + 543); otherwise CE. "พ.ศ." or "ค.ศ."
  *   (or BE/CE/AD) written before the year overrides this.
- * - A two-digit year is BE 25yy ("2 ธ.ค. 62", "2/12/62" → 2562) unless the month is an
- *   English name ("2 Dec 19" → 2019): Thai staff abbreviate the BE year, and 25yy spans
- *   1957–2056 CE, which covers every plausible report date.
+ * - A two-digit year after a month name follows the name's language: BE 25yy after a Thai
+ *   month ("2 ธ.ค. 62" → 2562, how staff abbreviate), CE 20yy after an English one
+ *   ("2 Dec 19" → 2019). An era word before it decides instead.
+ * - A two-digit year in an all-numeric date ("2/12/19", "2/12/62") is ambiguous: staff in
+ *   the 2020s write 62–69 for BE 2562–2569 and 19–26 for CE 2019–2026. The ranges do not
+ *   overlap, so from 50 the year is BE 25yy (2550–2599 = 2007–2056 CE), below 50 it is CE
+ *   20yy (2000–2049): each reading lands in 2000–2056, and a report date of the 2020s or
+ *   2030s is read right in either era. `parseThaiDate` says which reading it took
+ *   (`twoDigitYear`), so validation can ask the user to write the year in full.
  */
 import { cleanText, thaiDigitsToArabic, toThaiDigits } from "./text";
 import type { CellValue, ExcelSerial, Parsed } from "./types";
@@ -20,6 +26,21 @@ export interface CivilDate {
 }
 
 export type DateStyle = "long" | "short" | "numeric";
+
+/** How an ambiguous two-digit year (numeric d/m/yy) was read. */
+export interface TwoDigitYearReading {
+  /** The two digits as written, e.g. "19". */
+  written: string;
+  era: "BE" | "CE";
+  /** The full year in that era: 2019 (CE) or 2562 (BE). */
+  year: number;
+}
+
+/** A parsed date; a success from numeric d/m/yy text says how it read the year. */
+export type ParsedDate = Parsed<ExcelSerial> & { twoDigitYear?: TwoDigitYearReading };
+
+/** From this two-digit year on, a numeric d/m/yy date is BE (see the module comment). */
+export const TWO_DIGIT_BE_FROM = 50;
 
 export interface FormatThaiDateOptions {
   /** Write the digits as Thai digits (๒ ธันวาคม ๒๕๖๒). */
@@ -129,7 +150,9 @@ function civilFromDays(days: number): CivilDate {
   const z = days + 719468;
   const era = Math.floor(z / 146097);
   const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365
+  );
   const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
   const mp = Math.floor((5 * doy + 2) / 153);
   const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
@@ -202,7 +225,9 @@ export function fiscalQuarterOf(serial: ExcelSerial): 1 | 2 | 3 | 4 | undefined 
 
 /** First and last day (serials) of fiscal year `fiscalYearBE`; undefined when the year is
  * not a whole number in a range Excel can show. */
-export function fiscalYearRange(fiscalYearBE: number): { start: ExcelSerial; end: ExcelSerial } | undefined {
+export function fiscalYearRange(
+  fiscalYearBE: number
+): { start: ExcelSerial; end: ExcelSerial } | undefined {
   if (!Number.isInteger(fiscalYearBE)) return undefined;
   const endYear = fiscalYearBE - BE_OFFSET;
   const start = toExcelSerial(endYear - 1, 10, 1);
@@ -218,14 +243,17 @@ type Era = "BE" | "CE" | undefined;
 /** Longer text than this is a narrative, not a date; skipping it keeps parsing linear. */
 const MAX_DATE_TEXT = 60;
 
-const TIME_SUFFIX_RE = /(?:\s*,\s*|\s+|\s*เวลา\s*|t)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:น\.?|am|pm|z|[+-]\d{2}:?\d{2})?$/;
+const TIME_SUFFIX_RE =
+  /(?:\s*,\s*|\s+|\s*เวลา\s*|t)\d{1,2}[:.]\d{2}(?:[:.]\d{2}(?:\.\d+)?)?\s*(?:น\.?|am|pm|z|[+-]\d{2}:?\d{2})?$/;
 const ISO_RE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
 const DMY_RE = /^(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4}|\d{2})$/;
 const ERA_WORD = "(พ\\.?\\s?ศ\\.?|ค\\.?\\s?ศ\\.?|b\\.?e\\.?|c\\.?e\\.?|a\\.?d\\.?)";
 const DAY_MONTH_YEAR_RE = new RegExp(
-  `^(\\d{1,2})(?:\\s*[-/,]\\s*|\\s*)([^\\d\\s\\-/,]+)(?:\\s*[-/,]\\s*|\\s*)(?:${ERA_WORD}\\s*)?(\\d{4}|\\d{2})$`,
+  `^(\\d{1,2})(?:\\s*[-/,]\\s*|\\s*)([^\\d\\s\\-/,]+)(?:\\s*[-/,]\\s*|\\s*)(?:${ERA_WORD}\\s*)?(\\d{4}|\\d{2})$`
 );
-const MONTH_DAY_YEAR_RE = new RegExp(`^([a-z]+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:${ERA_WORD}\\s*)?(\\d{4})$`);
+const MONTH_DAY_YEAR_RE = new RegExp(
+  `^([a-z]+)\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(?:${ERA_WORD}\\s*)?(\\d{4})$`
+);
 const SERIAL_TEXT_RE = /^\d{5}(?:\.\d+)?$/;
 
 function eraOf(word: string | undefined): Era {
@@ -246,39 +274,76 @@ function yearToCE(yearText: string, era: Era, englishMonth: boolean): number {
   return written > 2400 ? written - BE_OFFSET : written;
 }
 
+/** The reading of a two-digit year in an all-numeric date (see the module comment). */
+function numericTwoDigitYear(written: string): TwoDigitYearReading {
+  const digits = Number(written);
+  return digits >= TWO_DIGIT_BE_FROM
+    ? { written, era: "BE", year: 2500 + digits }
+    : { written, era: "CE", year: 2000 + digits };
+}
+
 function serialOf(year: number, month: number, day: number): ExcelSerial | undefined {
   const serial = toExcelSerial(year, month, day);
   return Number.isNaN(serial) ? undefined : serial;
 }
 
+interface DateTextReading {
+  serial: ExcelSerial;
+  twoDigitYear?: TwoDigitYearReading;
+}
+
+function readingOf(serial: ExcelSerial | undefined): DateTextReading | undefined {
+  return serial === undefined ? undefined : { serial };
+}
+
 /** Text → serial, or undefined. `text` is clean, lower case, with arabic digits. */
-function parseDateText(text: string): ExcelSerial | undefined {
+function parseDateText(text: string): DateTextReading | undefined {
   let rest = text.replace(/^(?:วัน[^\s\d]{0,12}ที่|วันที่|date:?)\s*/, "");
   rest = rest.replace(TIME_SUFFIX_RE, "").trim();
   // "ธันวาคมพ.ศ.2562": set the era word apart so the month name stands alone.
-  rest = rest.replace(/(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)/, " $1 ").replace(/\s+/g, " ").trim();
+  rest = rest
+    .replace(/(พ\.?\s?ศ\.?|ค\.?\s?ศ\.?)/, " $1 ")
+    .replace(/\s+/g, " ")
+    .trim();
 
   let match = ISO_RE.exec(rest);
-  if (match) return serialOf(yearToCE(match[1], undefined, false), Number(match[2]), Number(match[3]));
+  if (match)
+    return readingOf(
+      serialOf(yearToCE(match[1], undefined, false), Number(match[2]), Number(match[3]))
+    );
 
   match = DMY_RE.exec(rest);
-  if (match) return serialOf(yearToCE(match[3], undefined, false), Number(match[2]), Number(match[1]));
+  if (match) {
+    const written = match[3];
+    if (written.length === 4)
+      return readingOf(
+        serialOf(yearToCE(written, undefined, false), Number(match[2]), Number(match[1]))
+      );
+    const twoDigitYear = numericTwoDigitYear(written);
+    const yearCE = twoDigitYear.era === "BE" ? twoDigitYear.year - BE_OFFSET : twoDigitYear.year;
+    const serial = serialOf(yearCE, Number(match[2]), Number(match[1]));
+    return serial === undefined ? undefined : { serial, twoDigitYear };
+  }
 
   match = DAY_MONTH_YEAR_RE.exec(rest);
   if (match) {
     const month = MONTH_NAMES.get(match[2].replace(/\./g, ""));
     if (!month) return undefined;
-    return serialOf(yearToCE(match[4], eraOf(match[3]), month.english), month.month, Number(match[1]));
+    return readingOf(
+      serialOf(yearToCE(match[4], eraOf(match[3]), month.english), month.month, Number(match[1]))
+    );
   }
 
   match = MONTH_DAY_YEAR_RE.exec(rest);
   if (match) {
     const month = MONTH_NAMES.get(match[1]);
     if (!month) return undefined;
-    return serialOf(yearToCE(match[4], eraOf(match[3]), month.english), month.month, Number(match[2]));
+    return readingOf(
+      serialOf(yearToCE(match[4], eraOf(match[3]), month.english), month.month, Number(match[2]))
+    );
   }
 
-  if (SERIAL_TEXT_RE.test(rest)) return plausibleSerial(Number(rest));
+  if (SERIAL_TEXT_RE.test(rest)) return readingOf(plausibleSerial(Number(rest)));
   return undefined;
 }
 
@@ -292,26 +357,35 @@ function plausibleSerial(serial: number): ExcelSerial | undefined {
  * numbers in the plausible range (1950–2199), JavaScript Dates (as ExcelJS gives them,
  * read in UTC), and text: `2/12/2562`, `24/04/2563`, `2020-1-23`, `2019-10-01 00:00:00`,
  * `2 ธันวาคม 2562`, `2 ธ.ค. 62`, `2 ธค 2562`, `2 December 2019`, `Dec 2, 2019`, Thai
- * digits. Impossible days (31/02) are not dates.
+ * digits. Impossible days (31/02) are not dates. A two-digit year in numeric text
+ * ("2/12/19") is read by the rule in the module comment, and the result's `twoDigitYear`
+ * says how.
  */
-export function parseThaiDate(value: CellValue | Date | unknown): Parsed<ExcelSerial> {
+export function parseThaiDate(value: CellValue | Date | unknown): ParsedDate {
   if (value === null || value === undefined) return { ok: false, empty: true };
   if (typeof value === "number") {
     const serial = Number.isFinite(value) ? plausibleSerial(value) : undefined;
-    return serial === undefined ? { ok: false, empty: false, text: String(value) } : { ok: true, value: serial, fromText: false };
+    return serial === undefined
+      ? { ok: false, empty: false, text: String(value) }
+      : { ok: true, value: serial, fromText: false };
   }
   if (value instanceof Date) {
     const time = value.getTime();
     if (Number.isNaN(time)) return { ok: false, empty: false, text: "Invalid Date" };
     const serial = serialOf(value.getUTCFullYear(), value.getUTCMonth() + 1, value.getUTCDate());
-    return serial === undefined ? { ok: false, empty: false, text: value.toISOString() } : { ok: true, value: serial, fromText: false };
+    return serial === undefined
+      ? { ok: false, empty: false, text: value.toISOString() }
+      : { ok: true, value: serial, fromText: false };
   }
   if (typeof value !== "string") return { ok: false, empty: false, text: cleanText(value) };
   const text = cleanText(value);
   if (text === "" || /^[-–—]$/.test(text)) return { ok: false, empty: true };
   if (text.length > MAX_DATE_TEXT) return { ok: false, empty: false, text };
-  const serial = parseDateText(thaiDigitsToArabic(text).toLowerCase());
-  return serial === undefined ? { ok: false, empty: false, text } : { ok: true, value: serial, fromText: true };
+  const reading = parseDateText(thaiDigitsToArabic(text).toLowerCase());
+  if (reading === undefined) return { ok: false, empty: false, text };
+  return reading.twoDigitYear
+    ? { ok: true, value: reading.serial, fromText: true, twoDigitYear: reading.twoDigitYear }
+    : { ok: true, value: reading.serial, fromText: true };
 }
 
 // --- Formatting ------------------------------------------------------------------------
@@ -323,7 +397,11 @@ const ENGLISH_MONTHS_SHORT = ENGLISH_MONTHS_LONG.map((name) => name.slice(0, 3))
  * "2/12/2562"; in English (`lang: "en"`, CE by default) "2 December 2019", "2 Dec 2019",
  * "2/12/2019". "" for an invalid serial.
  */
-export function formatThaiDate(serial: ExcelSerial, style: DateStyle = "long", options: FormatThaiDateOptions = {}): string {
+export function formatThaiDate(
+  serial: ExcelSerial,
+  style: DateStyle = "long",
+  options: FormatThaiDateOptions = {}
+): string {
   const date = fromExcelSerial(serial);
   if (!date) return "";
   const lang = options.lang ?? "th";

@@ -59,6 +59,27 @@ describe("parseTable: values", () => {
     expect(issues[1].message.th).toContain("อ่านได้เป็น 26/12/2562");
   });
 
+  it("warns of a two-digit year in a numeric date, naming the era it was read in", () => {
+    const table = rawTableFromRows("rounds", [
+      { projectCode: "21000000-3165", round: 1, date: "2/12/19" },
+      { projectCode: "21000000-3165", round: 2, date: "26/12/62" },
+      { projectCode: "21000000-3165", round: 3, date: "6 ม.ค. 63" },
+    ]);
+    const { records, issues } = parseRounds(table);
+    expect(records.map((record) => record.date)).toEqual([43801, 43825, 43836]);
+    expect(issues.map((issue) => [issue.code, issue.cell, issue.severity])).toEqual([
+      ["CELL_DATE_TWO_DIGIT_YEAR", "C2", "warning"],
+      ["CELL_DATE_TWO_DIGIT_YEAR", "C3", "warning"],
+      ["CELL_DATE_AS_TEXT", "C4", "warning"],
+    ]);
+    expect(issues[0].message.en).toBe(
+      'Report date: the two-digit year "19" in "2/12/19" is read as CE 2019 (2 Dec 2019); type the full year if it means otherwise'
+    );
+    expect(issues[1].message.th).toBe(
+      'วันที่รายงาน: ปีสองหลัก "62" ใน "26/12/62" อ่านเป็น พ.ศ. 2562 (26/12/2562) ถ้าไม่ใช่ ให้พิมพ์ปีเต็มสี่หลัก'
+    );
+  });
+
   it("addresses cells from the table's origin: data row 0 sits right under the header", () => {
     const table: RawTable = {
       ...rawTableFromRows("rounds", [{ projectCode: "A", round: 1, progress: "x" }]),

@@ -21,7 +21,7 @@ import type {
   VocabValue,
   Vocabularies,
 } from "./types";
-import { contextOf, makeIssue, type TableContext } from "./validate/context";
+import { cellKey, contextOf, makeIssue, type TableContext } from "./validate/context";
 import { DEFAULT_VOCABULARIES, matchVocabulary } from "./vocabularies";
 
 export interface RecordOf {
@@ -42,6 +42,10 @@ export interface ParsedTable<K extends TableKind> {
   context: TableContext;
   /** The auto-mapping, when the columns were not given. */
   mapping?: AutoMapResult;
+  /** Cells whose content could not be read (not a number or date, an Excel error, a unit
+   * mixed up), by `cellKey(row, field)`. Each has its issue already; rules that report an
+   * empty cell leave these out. */
+  unreadable: ReadonlySet<string>;
 }
 
 type FieldValue = string | number | VocabValue;
@@ -59,6 +63,14 @@ const ALLOWED_UNITS: Partial<Record<FieldDef["type"], readonly NumberUnit[]>> = 
 };
 
 const VOCABULARY_MEMO_LIMIT = 1000;
+
+/** Cell issues after which the field is left without a value. */
+const UNREADABLE_CODES: ReadonlySet<string> = new Set([
+  "CELL_EXCEL_ERROR",
+  "CELL_NOT_DATE",
+  "CELL_NOT_NUMBER",
+  "CELL_UNIT_MISMATCH",
+]);
 
 const YEAR_TEXT_RE = /^(?:ปีงบประมาณ|ปีงบ|ปี|fy|be)?\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})$/i;
 
@@ -86,13 +98,18 @@ function planColumns(
   kind: TableKind,
   context: TableContext,
   vocabularies: Vocabularies,
-  issues: Issue[]
+  issues: Issue[],
+  unreadable: Set<string>
 ): ColumnPlan[] {
   const plans: ColumnPlan[] = [];
   for (const field of fieldsOf(kind) as readonly FieldDef[]) {
     const column = context.columns[field.key];
     if (column === undefined || !Number.isInteger(column) || column < 0) continue;
-    plans.push({ field, column, read: readerFor(field, context, vocabularies, issues) });
+    plans.push({
+      field,
+      column,
+      read: readerFor(field, context, vocabularies, issues, unreadable),
+    });
   }
   return plans;
 }
@@ -101,7 +118,8 @@ function readerFor(
   field: FieldDef,
   context: TableContext,
   vocabularies: Vocabularies,
-  issues: Issue[]
+  issues: Issue[],
+  unreadable: Set<string>
 ): ColumnPlan["read"] {
   const key = field.key;
   const label = field.label;
@@ -114,6 +132,7 @@ function readerFor(
     issues.push(
       makeIssue(code, context, row, key, { th: `${label.th}: ${th}`, en: `${label.en}: ${en}` })
     );
+    if (UNREADABLE_CODES.has(code)) unreadable.add(cellKey(row, key));
   };
   const excelError = (value: CellValue, row: number): boolean => {
     // Every Excel error value has a "#"; most cells do not, and skip the full test.
@@ -152,7 +171,19 @@ function readerFor(
         if (excelError(value, row)) return undefined;
         const parsed = parseThaiDate(value);
         if (parsed.ok) {
-          if (parsed.fromText) {
+          const twoDigitYear = parsed.twoDigitYear;
+          if (twoDigitYear) {
+            // Says more than "date typed as text", which it replaces.
+            const text = quote(cleanText(value));
+            const digits = quote(twoDigitYear.written);
+            const thEra = twoDigitYear.era === "BE" ? "พ.ศ." : "ค.ศ.";
+            report(
+              "CELL_DATE_TWO_DIGIT_YEAR",
+              row,
+              `ปีสองหลัก ${digits} ใน ${text} อ่านเป็น ${thEra} ${twoDigitYear.year} (${formatDate(parsed.value, "th")}) ถ้าไม่ใช่ ให้พิมพ์ปีเต็มสี่หลัก`,
+              `the two-digit year ${digits} in ${text} is read as ${twoDigitYear.era} ${twoDigitYear.year} (${formatDate(parsed.value, "en")}); type the full year if it means otherwise`
+            );
+          } else if (parsed.fromText) {
             const text = quote(cleanText(value));
             report(
               "CELL_DATE_AS_TEXT",
@@ -350,7 +381,14 @@ export function parseTable<K extends TableKind>(
   const columns = options.columns ?? mapping?.columns ?? {};
   const context = contextOf(kind, table, columns);
   const issues: Issue[] = [];
-  const plans = planColumns(kind, context, options.vocabularies ?? DEFAULT_VOCABULARIES, issues);
+  const unreadable = new Set<string>();
+  const plans = planColumns(
+    kind,
+    context,
+    options.vocabularies ?? DEFAULT_VOCABULARIES,
+    issues,
+    unreadable
+  );
   const blankRecord = BLANK_RECORD[kind];
   const required = plans.filter((plan) => plan.field.required);
   const records: RecordOf[K][] = [];
@@ -388,17 +426,11 @@ export function parseTable<K extends TableKind>(
   }
   if (required.length > 0) {
     // A cell that could not be read already has its issue; do not report it twice.
-    const requiredKeys = new Set(required.map((plan) => plan.field.key));
-    const unreadable = new Set(
-      issues
-        .filter((issue) => requiredKeys.has(issue.field ?? ""))
-        .map((issue) => `${issue.row}:${issue.field}`)
-    );
     for (const record of stored) {
       for (const plan of required) {
         const key = plan.field.key;
         const value = record[key];
-        if ((value !== undefined && value !== "") || unreadable.has(`${record.row}:${key}`))
+        if ((value !== undefined && value !== "") || unreadable.has(cellKey(record.row, key)))
           continue;
         const label = plan.field.label;
         issues.push(
@@ -415,7 +447,7 @@ export function parseTable<K extends TableKind>(
       }
     }
   }
-  return { records, issues, context, mapping };
+  return { records, issues, context, mapping, unreadable };
 }
 
 export function parseProjects(table: RawTable, options?: ParseOptions): ParsedTable<"projects"> {

@@ -1,5 +1,9 @@
 import fc from "fast-check";
 import { isExcelErrorLike } from "./errors";
+import { latestProgress, progressAsOf, progressAtRound, projectCodeKey } from "../domain/compute";
+import { parseThaiDate } from "../domain/dates";
+import { parseNumberWithUnit } from "../domain/numbers";
+import type { Round } from "../domain/types";
 import * as KPI from "./functions";
 import { column, excelErrorOf } from "./testing";
 
@@ -74,15 +78,22 @@ describe("KPI.PROGRESS", () => {
     expect(unknown.message).toContain("ไม่พบโครงการ 99999999-0000");
     expect(unknown.message).toContain("Project 99999999-0000 is not in the codes range");
     const hole = excelErrorOf(() => KPI.progress(codes, rounds, progress, SEED_001, 5));
-    expect(hole).toMatchObject({ code: "#N/A", message: expect.stringContaining("no progress for round 5") });
+    expect(hole).toMatchObject({
+      code: "#N/A",
+      message: expect.stringContaining("no progress for round 5"),
+    });
   });
 
   it("gives #VALUE! for mismatched ranges, a missing code, or progress that is not a number", () => {
-    expect(excelErrorOf(() => KPI.progress(codes, rounds.slice(1), progress, SEED_000))).toMatchObject({
+    expect(
+      excelErrorOf(() => KPI.progress(codes, rounds.slice(1), progress, SEED_000))
+    ).toMatchObject({
       code: "#VALUE!",
       message: expect.stringContaining("differ in size"),
     });
-    expect(excelErrorOf(() => KPI.progress(codes, rounds, progress, ""))).toMatchObject({ code: "#VALUE!" });
+    expect(excelErrorOf(() => KPI.progress(codes, rounds, progress, ""))).toMatchObject({
+      code: "#VALUE!",
+    });
     const typo = column(table.map((row, index) => (index === 4 ? "สามสิบ" : row[3])));
     expect(excelErrorOf(() => KPI.progress(codes, rounds, typo, SEED_000))).toMatchObject({
       code: "#VALUE!",
@@ -100,11 +111,15 @@ describe("KPI.PROGRESSASOF", () => {
   });
 
   it("gives #N/A before the first report and #VALUE! for a date that is not one", () => {
-    expect(excelErrorOf(() => KPI.progressAsOf(codes, dates, progress, SEED_000, "1/12/2562"))).toMatchObject({
+    expect(
+      excelErrorOf(() => KPI.progressAsOf(codes, dates, progress, SEED_000, "1/12/2562"))
+    ).toMatchObject({
       code: "#N/A",
       message: expect.stringContaining("1 ธันวาคม 2562"),
     });
-    expect(excelErrorOf(() => KPI.progressAsOf(codes, dates, progress, SEED_000, "31/02/2563")).code).toBe("#VALUE!");
+    expect(
+      excelErrorOf(() => KPI.progressAsOf(codes, dates, progress, SEED_000, "31/02/2563")).code
+    ).toBe("#VALUE!");
   });
 });
 
@@ -112,6 +127,102 @@ describe("KPI.LATESTROUND", () => {
   it("passes over rounds without progress", () => {
     expect(KPI.latestRound(codes, rounds, progress, SEED_000)).toBe(11);
     expect(KPI.latestRound(codes, rounds, progress, SEED_001)).toBe(8);
+  });
+});
+
+describe("KPI.PROGRESS, PROGRESSASOF and LATESTROUND choose as the domain does", () => {
+  const projects = ["21000000-0001", "21000000-0002"];
+  const row = fc.record({
+    code: fc.constantFrom(...projects, " 21000000 - 0001 "),
+    round: fc.oneof(fc.integer({ min: 1, max: 6 }), fc.constantFrom("", "3", "๔")),
+    date: fc.oneof(
+      fc.integer({ min: 43800, max: 43830 }),
+      fc.constantFrom("", "2/12/2562", "2019-12-20")
+    ),
+    progress: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom("", "25.00 %", "๖๐")),
+  });
+
+  /** The rows of `code` as records, read the way the functions read cells. */
+  function recordsOf(
+    rows: { code: string; round: unknown; date: unknown; progress: unknown }[],
+    code: string
+  ): Round[] {
+    const key = projectCodeKey(code);
+    const number = (cell: unknown): number | undefined => {
+      const parsed = parseNumberWithUnit(cell);
+      return parsed.ok ? parsed.value : undefined;
+    };
+    const records: Round[] = [];
+    rows.forEach((cells, index) => {
+      if (projectCodeKey(cells.code) !== key) return;
+      const record: Round = { row: index, projectCode: key };
+      const round = number(cells.round);
+      const date = parseThaiDate(cells.date);
+      const value = number(cells.progress);
+      if (round !== undefined) record.round = round;
+      if (date.ok) record.date = date.value;
+      if (value !== undefined) record.progress = value;
+      records.push(record);
+    });
+    return records;
+  }
+
+  /** The function's number, or undefined for its #N/A. */
+  function valueOr(call: () => number): number | undefined {
+    try {
+      return call();
+    } catch (thrown) {
+      if (isExcelErrorLike(thrown) && thrown.code === "#N/A") return undefined;
+      throw thrown;
+    }
+  }
+
+  it("on random tables with duplicates, holes, blank rounds and text cells", () => {
+    fc.assert(
+      fc.property(fc.array(row, { minLength: 1, maxLength: 25 }), (rows) => {
+        const codeRange = column(rows.map((cells) => cells.code));
+        const roundRange = column(rows.map((cells) => cells.round));
+        const progressRange = column(rows.map((cells) => cells.progress));
+        for (const code of projects) {
+          if (!rows.some((cells) => projectCodeKey(cells.code) === code)) continue;
+          const withRounds = recordsOf(rows, code).map(({ date: _date, ...round }) => round);
+          expect(valueOr(() => KPI.progress(codeRange, roundRange, progressRange, code))).toBe(
+            latestProgress(withRounds, code)?.progress
+          );
+          expect(valueOr(() => KPI.latestRound(codeRange, roundRange, progressRange, code))).toBe(
+            latestProgress(withRounds, code)?.round
+          );
+          for (const round of [1, 3, 4, 6]) {
+            expect(
+              valueOr(() => KPI.progress(codeRange, roundRange, progressRange, code, round))
+            ).toBe(progressAtRound(withRounds, code, round)?.progress);
+          }
+        }
+      }),
+      { numRuns: 200 }
+    );
+  });
+
+  it("as of a date, on random tables", () => {
+    fc.assert(
+      fc.property(
+        fc.array(row, { minLength: 1, maxLength: 25 }),
+        fc.integer({ min: 43795, max: 43835 }),
+        (rows, day) => {
+          const codeRange = column(rows.map((cells) => cells.code));
+          const dateRange = column(rows.map((cells) => cells.date));
+          const progressRange = column(rows.map((cells) => cells.progress));
+          for (const code of projects) {
+            if (!rows.some((cells) => projectCodeKey(cells.code) === code)) continue;
+            const withDates = recordsOf(rows, code).map(({ round: _round, ...round }) => round);
+            expect(
+              valueOr(() => KPI.progressAsOf(codeRange, dateRange, progressRange, code, day))
+            ).toBe(progressAsOf(withDates, code, day)?.progress);
+          }
+        }
+      ),
+      { numRuns: 200 }
+    );
   });
 });
 
@@ -183,7 +294,9 @@ describe("KPI.PASSRATE", () => {
 
   it("gives #DIV/0! over nothing and #VALUE! for an unknown basis or a negative plan", () => {
     expect(excelErrorOf(() => KPI.passRate(column(["", null]))).code).toBe("#DIV/0!");
-    expect(excelErrorOf(() => KPI.passRate(column(["ขอไม่ประเมิน"]), "applicable")).code).toBe("#DIV/0!");
+    expect(excelErrorOf(() => KPI.passRate(column(["ขอไม่ประเมิน"]), "applicable")).code).toBe(
+      "#DIV/0!"
+    );
     expect(excelErrorOf(() => KPI.passRate(outcomeColumn, "median"))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringContaining("evaluated, applicable, planned"),
@@ -216,7 +329,10 @@ describe("dates", () => {
     expect(KPI.dateValue("2 ธ.ค. 62")).toBe(43801);
     expect(KPI.dateValue("๒ ธันวาคม ๒๕๖๒")).toBe(43801);
     expect(KPI.dateValue("2019-10-01 00:00:00")).toBe(43739);
-    expect(excelErrorOf(() => KPI.dateValue("31/02/2563"))).toMatchObject({ code: "#VALUE!", message: expect.stringContaining("is not a date") });
+    expect(excelErrorOf(() => KPI.dateValue("31/02/2563"))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("is not a date"),
+    });
   });
 
   it("KPI.THAIDATE writes the three styles, with Thai digits on request", () => {
@@ -269,15 +385,56 @@ describe("hostile input", () => {
     fc.anything({ withBoxedValues: true, withNullPrototype: true, maxDepth: 2 }),
     fc.string({ unit: "grapheme" }),
     fc.double(),
-    fc.constantFrom("#N/A", "#VALUE!", Number.NaN, Number.POSITIVE_INFINITY, true, null, undefined, "x".repeat(100_000)),
+    fc.constantFrom(
+      "#N/A",
+      "#VALUE!",
+      Number.NaN,
+      Number.POSITIVE_INFINITY,
+      true,
+      null,
+      undefined,
+      "x".repeat(100_000)
+    )
   );
-  const hostileRange = fc.oneof(fc.array(fc.array(hostile, { maxLength: 3 }), { maxLength: 6 }), hostile);
+  const hostileRange = fc.oneof(
+    fc.array(fc.array(hostile, { maxLength: 3 }), { maxLength: 6 }),
+    hostile
+  );
 
   /** Every function, called with arbitrary arguments, returns or throws an Excel error. */
   const calls: [string, (args: unknown[]) => unknown][] = [
-    ["progress", (a) => KPI.progress(a[0] as unknown[][], a[1] as unknown[][], a[2] as unknown[][], a[3] as string, a[4] as number)],
-    ["progressAsOf", (a) => KPI.progressAsOf(a[0] as unknown[][], a[1] as unknown[][], a[2] as unknown[][], a[3] as string, a[4] as string)],
-    ["latestRound", (a) => KPI.latestRound(a[0] as unknown[][], a[1] as unknown[][], a[2] as unknown[][], a[3] as string)],
+    [
+      "progress",
+      (a) =>
+        KPI.progress(
+          a[0] as unknown[][],
+          a[1] as unknown[][],
+          a[2] as unknown[][],
+          a[3] as string,
+          a[4] as number
+        ),
+    ],
+    [
+      "progressAsOf",
+      (a) =>
+        KPI.progressAsOf(
+          a[0] as unknown[][],
+          a[1] as unknown[][],
+          a[2] as unknown[][],
+          a[3] as string,
+          a[4] as string
+        ),
+    ],
+    [
+      "latestRound",
+      (a) =>
+        KPI.latestRound(
+          a[0] as unknown[][],
+          a[1] as unknown[][],
+          a[2] as unknown[][],
+          a[3] as string
+        ),
+    ],
     ["planStatus", (a) => KPI.planStatus(a[0] as number, a[1] as number, a[2] as number)],
     ["outcomes", (a) => KPI.outcomes(a[0] as unknown[][], a[1] as string)],
     ["outcomeCount", (a) => KPI.outcomeCount(a[0] as unknown[][], a[1] as string)],
@@ -294,25 +451,52 @@ describe("hostile input", () => {
     ["cleanText", (a) => KPI.cleanText(a[0] as string)],
   ];
 
-  it.each(calls)("KPI %s returns a value or throws an Excel error, whatever it is given", (_name, call) => {
-    fc.assert(
-      fc.property(fc.tuple(hostileRange, hostileRange, hostileRange, hostile, hostile), (args) => {
-        try {
-          const result = call(args);
-          if (typeof result === "number") expect(Number.isFinite(result)).toBe(true);
-        } catch (thrown) {
-          expect(isExcelErrorLike(thrown)).toBe(true);
-        }
-      }),
-      { numRuns: 60 },
-    );
-  });
+  it.each(calls)(
+    "KPI %s returns a value or throws an Excel error, whatever it is given",
+    (_name, call) => {
+      fc.assert(
+        fc.property(
+          fc.tuple(hostileRange, hostileRange, hostileRange, hostile, hostile),
+          (args) => {
+            try {
+              const result = call(args);
+              if (typeof result === "number") expect(Number.isFinite(result)).toBe(true);
+            } catch (thrown) {
+              expect(isExcelErrorLike(thrown)).toBe(true);
+            }
+          }
+        ),
+        { numRuns: 60 }
+      );
+    }
+  );
 
   it("hostile cells inside real ranges never break the seed figures for other projects", () => {
-    const noisyCodes = column([...table.map((row) => row[0]), "#N/A", Number.NaN, true, "<p>x</p>"]);
-    const noisyRounds = column([...table.map((row) => row[1]), "#N/A", "", null, Number.POSITIVE_INFINITY]);
-    const noisyProgress = column([...table.map((row) => row[3]), "#N/A", "", "abc", "x".repeat(100_000)]);
+    const noisyCodes = column([
+      ...table.map((row) => row[0]),
+      "#N/A",
+      Number.NaN,
+      true,
+      "<p>x</p>",
+    ]);
+    const noisyRounds = column([
+      ...table.map((row) => row[1]),
+      "#N/A",
+      "",
+      null,
+      Number.POSITIVE_INFINITY,
+    ]);
+    const noisyProgress = column([
+      ...table.map((row) => row[3]),
+      "#N/A",
+      "",
+      "abc",
+      "x".repeat(100_000),
+    ]);
     expect(KPI.progress(noisyCodes, noisyRounds, noisyProgress, SEED_000)).toBe(100);
-    expect(KPI.passRate(column([...outcomeCells, "#N/A", Number.NaN, false]))).toBeCloseTo(0.9715, 4);
+    expect(KPI.passRate(column([...outcomeCells, "#N/A", Number.NaN, false]))).toBeCloseTo(
+      0.9715,
+      4
+    );
   });
 });

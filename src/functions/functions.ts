@@ -9,24 +9,27 @@
  * not found, #DIV/0! for a rate over nothing), never an uncaught exception.
  */
 import {
-  latestProgress,
   passRate as passRateOf,
   planStatusFor,
-  progressAsOf as progressAsOfDate,
-  progressAtRound,
   projectCodeKey,
   tallyOutcomeCounts,
   type OutcomeTally,
   type PassRateBasis,
-  type ProgressReading,
 } from "../domain/compute";
-import { fiscalQuarterOf, fiscalYearOf, fiscalYearRange, formatThaiDate, parseThaiDate, type DateStyle } from "../domain/dates";
+import {
+  fiscalQuarterOf,
+  fiscalYearOf,
+  fiscalYearRange,
+  formatThaiDate,
+  parseThaiDate,
+  type DateStyle,
+} from "../domain/dates";
 import { parseNumberWithUnit } from "../domain/numbers";
 import { cleanText as cleanCellText, normalizeForMatch, toThaiDigits } from "../domain/text";
-import type { Round, VocabValue } from "../domain/types";
+import type { VocabValue } from "../domain/types";
 import { DEFAULT_VOCABULARIES, matchVocabulary, vocabularyLabel } from "../domain/vocabularies";
 import { excelSafe, kpiError } from "./errors";
-import { isBlankCell, isOmitted, memoizeCells, parallelColumns, viewOf, type CellView } from "./ranges";
+import { isBlankCell, isOmitted, memoizeCells, parallelColumns, viewOf } from "./ranges";
 
 /** "Thai / English": the functions cannot know the user's language, so messages carry both. */
 function message(th: string, en: string): string {
@@ -43,8 +46,12 @@ function shown(value: unknown): string {
 function readNumber(value: unknown, name: string): number {
   const parsed = parseNumberWithUnit(value);
   if (parsed.ok) return parsed.value;
-  if (parsed.empty) throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
-  throw kpiError("invalidValue", message(`${name} "${shown(value)}" ไม่ใช่ตัวเลข`, `${name} "${shown(value)}" is not a number`));
+  if (parsed.empty)
+    throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
+  throw kpiError(
+    "invalidValue",
+    message(`${name} "${shown(value)}" ไม่ใช่ตัวเลข`, `${name} "${shown(value)}" is not a number`)
+  );
 }
 
 function readOptionalNumber(value: unknown, name: string): number | undefined {
@@ -54,13 +61,18 @@ function readOptionalNumber(value: unknown, name: string): number | undefined {
 function readDate(value: unknown, name: string): number {
   const parsed = parseThaiDate(value);
   if (parsed.ok) return parsed.value;
-  if (parsed.empty) throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
-  throw kpiError("invalidValue", message(`${name} "${shown(value)}" ไม่ใช่วันที่`, `${name} "${shown(value)}" is not a date`));
+  if (parsed.empty)
+    throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
+  throw kpiError(
+    "invalidValue",
+    message(`${name} "${shown(value)}" ไม่ใช่วันที่`, `${name} "${shown(value)}" is not a date`)
+  );
 }
 
 function readCode(value: unknown): string {
   const key = projectCodeKey(value);
-  if (key === "") throw kpiError("invalidValue", message("ไม่ได้ระบุรหัสโครงการ", "The project code is missing"));
+  if (key === "")
+    throw kpiError("invalidValue", message("ไม่ได้ระบุรหัสโครงการ", "The project code is missing"));
   return key;
 }
 
@@ -71,7 +83,10 @@ function readBoolean(value: unknown, name: string): boolean {
   const word = normalizeForMatch(value);
   if (["true", "yes", "ใช่", "จริง"].includes(word)) return true;
   if (["false", "no", "ไม่", "ไม่ใช่", "เท็จ"].includes(word)) return false;
-  throw kpiError("invalidValue", message(`${name} ต้องเป็น TRUE หรือ FALSE`, `${name} must be TRUE or FALSE`));
+  throw kpiError(
+    "invalidValue",
+    message(`${name} ต้องเป็น TRUE หรือ FALSE`, `${name} must be TRUE or FALSE`)
+  );
 }
 
 /** Each option's spellings, normalized once per option table. */
@@ -82,7 +97,8 @@ function choiceLookup(choices: Record<string, readonly string[]>): Map<string, s
   if (!lookup) {
     lookup = new Map();
     for (const [choice, spellings] of Object.entries(choices)) {
-      for (const spelling of [choice, ...spellings]) lookup.set(normalizeForMatch(spelling), choice);
+      for (const spelling of [choice, ...spellings])
+        lookup.set(normalizeForMatch(spelling), choice);
     }
     normalizedChoices.set(choices, lookup);
   }
@@ -90,12 +106,23 @@ function choiceLookup(choices: Record<string, readonly string[]>): Map<string, s
 }
 
 /** An option named by one of its spellings (compared with normalizeForMatch). */
-function readChoice<T extends string>(value: unknown, name: string, choices: Record<T, readonly string[]>, fallback: NoInfer<T>): T {
+function readChoice<T extends string>(
+  value: unknown,
+  name: string,
+  choices: Record<T, readonly string[]>,
+  fallback: NoInfer<T>
+): T {
   if (isOmitted(value)) return fallback;
   const choice = choiceLookup(choices).get(normalizeForMatch(value));
   if (choice !== undefined) return choice as T;
   const options = Object.keys(choices).join(", ");
-  throw kpiError("invalidValue", message(`${name} "${shown(value)}" ไม่รู้จัก ใช้ได้: ${options}`, `Unknown ${name} "${shown(value)}"; use one of ${options}`));
+  throw kpiError(
+    "invalidValue",
+    message(
+      `${name} "${shown(value)}" ไม่รู้จัก ใช้ได้: ${options}`,
+      `Unknown ${name} "${shown(value)}"; use one of ${options}`
+    )
+  );
 }
 
 // --- Rounds of one project from parallel columns -----------------------------------------
@@ -110,12 +137,14 @@ function projectCodeMatcher(key: string): (cell: unknown) => boolean {
   const lastOfKey = key.charCodeAt(key.length - 1);
   return (cell) => {
     if (cell === key) return true;
-    if (typeof cell !== "string") return cell !== null && cell !== undefined && slowKey(cell) === key;
+    if (typeof cell !== "string")
+      return cell !== null && cell !== undefined && slowKey(cell) === key;
     // Codes of one series differ at the end: a last letter or digit that differs settles it
     // (normalizing never changes a final letter or digit, only case).
     let last = cell.charCodeAt(cell.length - 1);
     if (last >= 0x61 && last <= 0x7a) last -= 0x20;
-    if (last !== lastOfKey && ((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a))) return false;
+    if (last !== lastOfKey && ((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a)))
+      return false;
     let position = 0;
     for (let index = 0; index < cell.length; index += 1) {
       let code = cell.charCodeAt(index);
@@ -132,25 +161,6 @@ function projectCodeMatcher(key: string): (cell: unknown) => boolean {
   };
 }
 
-interface ProjectRows {
-  code: string;
-  /** Row indexes (in the ranges) of the project's rows. */
-  rows: number[];
-}
-
-function rowsOfProject(codes: CellView, codeArg: unknown): ProjectRows {
-  const code = readCode(codeArg);
-  const isCode = projectCodeMatcher(code);
-  const rows: number[] = [];
-  for (let index = 0; index < codes.length; index += 1) {
-    if (isCode(codes.at(index))) rows.push(index);
-  }
-  if (rows.length === 0) {
-    throw kpiError("notAvailable", message(`ไม่พบโครงการ ${shown(codeArg)} ในช่วงรหัสโครงการ`, `Project ${shown(codeArg)} is not in the codes range`));
-  }
-  return { code, rows };
-}
-
 type CellReader = (cell: unknown, row: number) => number | undefined;
 
 /** Reads a project row's number cells: blank → undefined; text that is not a number → #VALUE!. */
@@ -163,7 +173,10 @@ function numberCellReader(what: string): CellReader {
     if (parsed.ok) return parsed.value;
     throw kpiError(
       "invalidValue",
-      message(`${what} ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่ตัวเลข`, `${what} in row ${row + 1} of the range, "${shown(cell)}", is not a number`),
+      message(
+        `${what} ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่ตัวเลข`,
+        `${what} in row ${row + 1} of the range, "${shown(cell)}", is not a number`
+      )
     );
   };
 }
@@ -177,40 +190,91 @@ function dateCellReader(): CellReader {
     if (parsed.ok) return parsed.value;
     throw kpiError(
       "invalidValue",
-      message(`วันที่ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่วันที่`, `The date in row ${row + 1} of the range, "${shown(cell)}", is not a date`),
+      message(
+        `วันที่ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่วันที่`,
+        `The date in row ${row + 1} of the range, "${shown(cell)}", is not a date`
+      )
     );
   };
 }
 
 function noProgress(code: unknown, detail: { th: string; en: string }): never {
-  throw kpiError("notAvailable", message(`โครงการ ${shown(code)} ${detail.th}`, `Project ${shown(code)}: ${detail.en}`));
+  throw kpiError(
+    "notAvailable",
+    message(`โครงการ ${shown(code)} ${detail.th}`, `Project ${shown(code)}: ${detail.en}`)
+  );
 }
 
-function progressValue(reading: ProgressReading | undefined, code: unknown, detail: { th: string; en: string }): number {
-  return reading ? reading.progress : noProgress(code, detail);
-}
+/** Called for each row of the project that has a progress figure, in row order, with the
+ * row's round number or date (undefined when blank). */
+type ProgressVisitor = (key: number | undefined, progress: number) => void;
 
-function projectRounds(
+/**
+ * Visits the project's rows in one pass without building records: rows of other projects
+ * cost one code comparison, and each distinct text value is parsed once. Every row of the
+ * project is still read, so a key or progress cell that is not a number (or date) is a
+ * #VALUE! naming the first such row, wherever it sits; a project with no row is #N/A.
+ */
+function visitProjectRows(
   codesRange: unknown,
   keyRange: unknown,
   progressRange: unknown,
   codeArg: unknown,
   keyName: string,
   readKey: CellReader,
-  field: "round" | "date",
-): { code: string; rounds: Round[] } {
-  const [codes, keys, progressCells] = parallelColumns([codesRange, keyRange, progressRange], ["codes", keyName, "progress"]);
-  const { code, rows } = rowsOfProject(codes, codeArg);
+  visit: ProgressVisitor
+): void {
+  const [codes, keys, progressCells] = parallelColumns(
+    [codesRange, keyRange, progressRange],
+    ["codes", keyName, "progress"]
+  );
+  const isCode = projectCodeMatcher(readCode(codeArg));
   const readProgress = numberCellReader("ความก้าวหน้า / progress");
-  const rounds = rows.map((row): Round => {
-    const round: Round = { row, projectCode: code };
+  let found = false;
+  for (let row = 0; row < codes.length; row += 1) {
+    if (!isCode(codes.at(row))) continue;
+    found = true;
     const key = readKey(keys.at(row), row);
-    if (key !== undefined) round[field] = key;
     const value = readProgress(progressCells.at(row), row);
-    if (value !== undefined) round.progress = value;
-    return round;
+    if (value !== undefined) visit(key, value);
+  }
+  if (!found) {
+    throw kpiError(
+      "notAvailable",
+      message(
+        `ไม่พบโครงการ ${shown(codeArg)} ในช่วงรหัสโครงการ`,
+        `Project ${shown(codeArg)} is not in the codes range`
+      )
+    );
+  }
+}
+
+// The choices below are those of the domain's latestProgress, progressAtRound and
+// progressAsOf over the same rows (a property test holds them to it), made as the rows
+// arrive, so no record is built per row.
+
+/** The latest reading: highest round number, a row without one counting as the highest
+ * (as `compareRounds` sorts missing values last); of equals, the last row. */
+function latestReading(
+  visit: (visitor: ProgressVisitor) => void
+): { round?: number; progress: number } | undefined {
+  let found = false;
+  let bestRound: number | undefined;
+  let bestProgress = 0;
+  let bestRank = Number.NEGATIVE_INFINITY;
+  visit((round, progress) => {
+    const rank = round ?? Number.POSITIVE_INFINITY;
+    if (rank >= bestRank) {
+      found = true;
+      bestRank = rank;
+      bestRound = round;
+      bestProgress = progress;
+    }
   });
-  return { code, rounds };
+  if (!found) return undefined;
+  return bestRound === undefined
+    ? { progress: bestProgress }
+    : { round: bestRound, progress: bestProgress };
 }
 
 // --- Outcomes ------------------------------------------------------------------------------
@@ -266,17 +330,43 @@ const LANGUAGE_SPELLINGS: Record<"th" | "en", readonly string[]> = {
  * @param round Round number; omit it for the latest round that has a value.
  * @returns Progress in percent.
  */
-export function progress(codes: unknown[][], rounds: unknown[][], progress: unknown[][], code: string, round?: number): number {
+export function progress(
+  codes: unknown[][],
+  rounds: unknown[][],
+  progress: unknown[][],
+  code: string,
+  round?: number
+): number {
   return excelSafe(() => {
     const roundNumber = readOptionalNumber(round, "round");
-    const project = projectRounds(codes, rounds, progress, code, "rounds", numberCellReader("ครั้งที่ / round"), "round");
+    const visit = (visitor: ProgressVisitor) =>
+      visitProjectRows(
+        codes,
+        rounds,
+        progress,
+        code,
+        "rounds",
+        numberCellReader("ครั้งที่ / round"),
+        visitor
+      );
     if (roundNumber === undefined) {
-      return progressValue(latestProgress(project.rounds, project.code), code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
+      const latest = latestReading(visit);
+      return latest
+        ? latest.progress
+        : noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
     }
-    return progressValue(progressAtRound(project.rounds, project.code, roundNumber), code, {
-      th: `ไม่มีความก้าวหน้าของรายงานครั้งที่ ${roundNumber}`,
-      en: `no progress for round ${roundNumber}`,
+    // Of duplicate rows for the round, the last in the table counts.
+    let atRound: number | undefined;
+    visit((rowRound, value) => {
+      if (rowRound === roundNumber) atRound = value;
     });
+    return (
+      atRound ??
+      noProgress(code, {
+        th: `ไม่มีความก้าวหน้าของรายงานครั้งที่ ${roundNumber}`,
+        en: `no progress for round ${roundNumber}`,
+      })
+    );
   });
 }
 
@@ -290,14 +380,31 @@ export function progress(codes: unknown[][], rounds: unknown[][], progress: unkn
  * @param date The date: an Excel date or date text such as 2/12/2562.
  * @returns Progress in percent.
  */
-export function progressAsOf(codes: unknown[][], dates: unknown[][], progress: unknown[][], code: string, date: number | string): number {
+export function progressAsOf(
+  codes: unknown[][],
+  dates: unknown[][],
+  progress: unknown[][],
+  code: string,
+  date: number | string
+): number {
   return excelSafe(() => {
     const asOf = readDate(date, "date");
-    const project = projectRounds(codes, dates, progress, code, "dates", dateCellReader(), "date");
-    return progressValue(progressAsOfDate(project.rounds, project.code, asOf), code, {
-      th: `ไม่มีรายงานความก้าวหน้าก่อนหรือในวันที่ ${formatThaiDate(asOf, "long")}`,
-      en: `no progress reported on or before ${formatThaiDate(asOf, "long", { lang: "en" })}`,
+    // The latest date on or before the day; of rows with that date, the last in the table.
+    let bestDate = Number.NEGATIVE_INFINITY;
+    let best: number | undefined;
+    visitProjectRows(codes, dates, progress, code, "dates", dateCellReader(), (rowDate, value) => {
+      if (rowDate !== undefined && rowDate <= asOf && rowDate >= bestDate) {
+        bestDate = rowDate;
+        best = value;
+      }
     });
+    return (
+      best ??
+      noProgress(code, {
+        th: `ไม่มีรายงานความก้าวหน้าก่อนหรือในวันที่ ${formatThaiDate(asOf, "long")}`,
+        en: `no progress reported on or before ${formatThaiDate(asOf, "long", { lang: "en" })}`,
+      })
+    );
   });
 }
 
@@ -310,11 +417,26 @@ export function progressAsOf(codes: unknown[][], dates: unknown[][], progress: u
  * @param code The project code to look up.
  * @returns A round number.
  */
-export function latestRound(codes: unknown[][], rounds: unknown[][], progress: unknown[][], code: string): number {
+export function latestRound(
+  codes: unknown[][],
+  rounds: unknown[][],
+  progress: unknown[][],
+  code: string
+): number {
   return excelSafe(() => {
-    const project = projectRounds(codes, rounds, progress, code, "rounds", numberCellReader("ครั้งที่ / round"), "round");
-    const reading = latestProgress(project.rounds, project.code);
-    if (reading?.round === undefined) noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
+    const reading = latestReading((visitor) =>
+      visitProjectRows(
+        codes,
+        rounds,
+        progress,
+        code,
+        "rounds",
+        numberCellReader("ครั้งที่ / round"),
+        visitor
+      )
+    );
+    if (reading?.round === undefined)
+      noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
     return reading.round;
   });
 }
@@ -327,14 +449,24 @@ export function latestRound(codes: unknown[][], rounds: unknown[][], progress: u
  * @param tolerance Gap in percentage points still counted as on plan; 5 when omitted.
  * @returns เป็นไปตามแผน, ล่าช้ากว่าแผน or เร็วกว่าแผน.
  */
-export function planStatus(actual: number | string, planned: number | string, tolerance?: number): string {
+export function planStatus(
+  actual: number | string,
+  planned: number | string,
+  tolerance?: number
+): string {
   return excelSafe(() => {
     const actualValue = readNumber(actual, "actual");
     const plannedValue = readNumber(planned, "planned");
     const toleranceValue = readOptionalNumber(tolerance, "tolerance");
-    const status = toleranceValue === undefined ? planStatusFor(actualValue, plannedValue) : planStatusFor(actualValue, plannedValue, toleranceValue);
+    const status =
+      toleranceValue === undefined
+        ? planStatusFor(actualValue, plannedValue)
+        : planStatusFor(actualValue, plannedValue, toleranceValue);
     if (status === undefined) {
-      throw kpiError("invalidValue", message("ค่าความคลาดเคลื่อนต้องไม่ติดลบ", "The tolerance must not be negative"));
+      throw kpiError(
+        "invalidValue",
+        message("ค่าความคลาดเคลื่อนต้องไม่ติดลบ", "The tolerance must not be negative")
+      );
     }
     return vocabularyLabel(DEFAULT_VOCABULARIES.planStatus, status, "th") ?? status;
   });
@@ -351,7 +483,10 @@ export function outcomes(outcomes: unknown[][], language?: string): unknown[][] 
   return excelSafe(() => {
     const lang = readChoice(language, "language", LANGUAGE_SPELLINGS, "th");
     const tally = tallyOf(outcomes);
-    const table: unknown[][] = tally.categories.map((category) => [lang === "en" ? category.en : category.th, category.count]);
+    const table: unknown[][] = tally.categories.map((category) => [
+      lang === "en" ? category.en : category.th,
+      category.count,
+    ]);
     for (const other of tally.unrecognised) table.push([other.text, other.count]);
     table.push([lang === "en" ? "Total" : "รวม", tally.total]);
     return table;
@@ -368,15 +503,25 @@ export function outcomes(outcomes: unknown[][], language?: string): unknown[][] 
 export function outcomeCount(outcomes: unknown[][], category: string): number {
   return excelSafe(() => {
     const wanted = matchVocabulary(category, OUTCOME_ENTRIES);
-    if (!wanted) throw kpiError("invalidValue", message("ไม่ได้ระบุประเภทผลการประเมิน", "The category is missing"));
+    if (!wanted)
+      throw kpiError(
+        "invalidValue",
+        message("ไม่ได้ระบุประเภทผลการประเมิน", "The category is missing")
+      );
     const tally = tallyOf(outcomes);
-    if (wanted.key !== null) return tally.categories.find((entry) => entry.key === wanted.key)?.count ?? 0;
-    const typed = tally.unrecognised.find((entry) => normalizeForMatch(entry.text) === normalizeForMatch(wanted.text));
+    if (wanted.key !== null)
+      return tally.categories.find((entry) => entry.key === wanted.key)?.count ?? 0;
+    const typed = tally.unrecognised.find(
+      (entry) => normalizeForMatch(entry.text) === normalizeForMatch(wanted.text)
+    );
     if (typed) return typed.count;
     const keys = OUTCOME_ENTRIES.map((entry) => entry.key).join(", ");
     throw kpiError(
       "notAvailable",
-      message(`ไม่รู้จักประเภท "${shown(category)}" และไม่พบในช่วง`, `Unknown category "${shown(category)}", and not in the range; the keys are ${keys}`),
+      message(
+        `ไม่รู้จักประเภท "${shown(category)}" และไม่พบในช่วง`,
+        `Unknown category "${shown(category)}", and not in the range; the keys are ${keys}`
+      )
     );
   });
 }
@@ -394,11 +539,17 @@ export function passRate(outcomes: unknown[][], basis?: string, planned?: number
     const chosen = readChoice(basis, "basis", BASIS_SPELLINGS, "evaluated");
     const plannedCount = readOptionalNumber(planned, "planned");
     if (plannedCount !== undefined && plannedCount < 0) {
-      throw kpiError("invalidValue", message("จำนวนตามแผนต้องไม่ติดลบ", "The planned count must not be negative"));
+      throw kpiError(
+        "invalidValue",
+        message("จำนวนตามแผนต้องไม่ติดลบ", "The planned count must not be negative")
+      );
     }
     const rate = passRateOf(tallyOf(outcomes), chosen, plannedCount);
     if (rate.rate === undefined) {
-      throw kpiError("divisionByZero", message(`ไม่มีรายการในฐาน ${chosen}`, `No items on the ${chosen} basis`));
+      throw kpiError(
+        "divisionByZero",
+        message(`ไม่มีรายการในฐาน ${chosen}`, `No items on the ${chosen} basis`)
+      );
     }
     return rate.rate;
   });
@@ -417,12 +568,21 @@ function sumOf(range: unknown, name: string): number {
     if (isBlankCell(cell)) continue;
     const parsed = parse(cell);
     if (!parsed.ok) {
-      throw kpiError("invalidValue", message(`${name} แถวที่ ${index + 1} "${shown(cell)}" ไม่ใช่ตัวเลข`, `${name} row ${index + 1}, "${shown(cell)}", is not a number`));
+      throw kpiError(
+        "invalidValue",
+        message(
+          `${name} แถวที่ ${index + 1} "${shown(cell)}" ไม่ใช่ตัวเลข`,
+          `${name} row ${index + 1}, "${shown(cell)}", is not a number`
+        )
+      );
     }
     if (parsed.unit === "millionBaht" || parsed.unit === "percent") {
       throw kpiError(
         "invalidValue",
-        message(`${name} แถวที่ ${index + 1} "${shown(cell)}" ไม่ใช่หน่วยบาท`, `${name} row ${index + 1}, "${shown(cell)}", is not in baht`),
+        message(
+          `${name} แถวที่ ${index + 1} "${shown(cell)}" ไม่ใช่หน่วยบาท`,
+          `${name} row ${index + 1}, "${shown(cell)}", is not in baht`
+        )
       );
     }
     total += parsed.value;
@@ -442,13 +602,19 @@ export function budgetRate(received: unknown[][], disbursed: unknown[][]): numbe
     const receivedTotal = sumOf(received, "received");
     const disbursedTotal = sumOf(disbursed, "disbursed");
     if (receivedTotal === 0) {
-      throw kpiError("divisionByZero", message("งบประมาณที่ได้รับเป็นศูนย์", "The budget received is zero"));
+      throw kpiError(
+        "divisionByZero",
+        message("งบประมาณที่ได้รับเป็นศูนย์", "The budget received is zero")
+      );
     }
     const rate = disbursedTotal / receivedTotal;
     if (!(receivedTotal > 0) || !Number.isFinite(rate)) {
       throw kpiError(
         "invalidNumber",
-        message(`คำนวณสัดส่วนไม่ได้จากงบที่ได้รับ ${receivedTotal} และที่เบิกใช้ ${disbursedTotal}`, `No rate from ${receivedTotal} received and ${disbursedTotal} disbursed`),
+        message(
+          `คำนวณสัดส่วนไม่ได้จากงบที่ได้รับ ${receivedTotal} และที่เบิกใช้ ${disbursedTotal}`,
+          `No rate from ${receivedTotal} received and ${disbursedTotal} disbursed`
+        )
       );
     }
     return rate;
@@ -507,7 +673,8 @@ export function fiscalYear(date: number | string, era?: string): number {
 export function fiscalQuarter(date: number | string): number {
   return excelSafe(() => {
     const quarter = fiscalQuarterOf(readDate(date, "date"));
-    if (quarter === undefined) throw kpiError("invalidValue", message("วันที่ไม่ถูกต้อง", "Invalid date"));
+    if (quarter === undefined)
+      throw kpiError("invalidValue", message("วันที่ไม่ถูกต้อง", "Invalid date"));
     return quarter;
   });
 }
@@ -518,7 +685,13 @@ function fiscalYearBounds(fiscalYearArg: unknown): { start: number; end: number 
   const yearBE = written > 2400 ? written : written + 543;
   const range = fiscalYearRange(yearBE);
   if (!range) {
-    throw kpiError("invalidValue", message(`ปีงบประมาณ ${shown(fiscalYearArg)} ไม่ถูกต้อง`, `Fiscal year ${shown(fiscalYearArg)} is not valid`));
+    throw kpiError(
+      "invalidValue",
+      message(
+        `ปีงบประมาณ ${shown(fiscalYearArg)} ไม่ถูกต้อง`,
+        `Fiscal year ${shown(fiscalYearArg)} is not valid`
+      )
+    );
   }
   return range;
 }

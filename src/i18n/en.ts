@@ -106,7 +106,7 @@ export const en: Record<MessageKey, string> = {
   "home.bound.where": "{table} on sheet {sheet} · {rows} rows",
   "home.bound.gone": "The table {table} is gone",
   "home.bound.optional": "Optional: for projects that evaluate indicators",
-  "home.bound.notBound": "Not bound",
+  "home.bound.notBound": "Needed to check and report",
   "home.check.title": "Last check",
   "home.check.when": "Checked at {time} · {rows} rows",
   "home.check.never": "Not checked yet",
@@ -249,4 +249,9 @@ export const en: Record<MessageKey, string> = {
   "preview.selection": "Selected: {cell} · ",
   "preview.generatedHint": "Kaona generated this sheet",
   "preview.editHint": "Double-click a cell or press Enter to edit it",
+  "tables.all.title": "Tables in this workbook ({count})",
+  "tables.all.where": "sheet {sheet} · {rows} rows",
+  "tables.all.boundAs": "bound as {kind}",
+  "tables.all.looksLike": "looks like {kind}",
+  "tables.all.unknown": "not one of Kaona's tables",
 };

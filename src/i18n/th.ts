@@ -104,7 +104,7 @@ export const th = {
   "home.bound.where": "{table} ในแผ่นงาน {sheet} · {rows} แถว",
   "home.bound.gone": "ไม่พบตาราง {table} แล้ว",
   "home.bound.optional": "ไม่บังคับ: ใช้กับโครงการที่ประเมินเกณฑ์ชี้วัด",
-  "home.bound.notBound": "ยังไม่ได้ผูก",
+  "home.bound.notBound": "จำเป็นสำหรับการตรวจสอบและรายงาน",
   "home.check.title": "การตรวจสอบครั้งล่าสุด",
   "home.check.when": "ตรวจเมื่อ {time} · {rows} แถว",
   "home.check.never": "ยังไม่ได้ตรวจสอบ",
@@ -239,6 +239,11 @@ export const th = {
   "preview.selection": "เซลล์ที่เลือก: {cell} · ",
   "preview.generatedHint": "แผ่นงานนี้ก้าวหน้าสร้างขึ้น",
   "preview.editHint": "ดับเบิลคลิก หรือกด Enter เพื่อแก้ไขเซลล์",
+  "tables.all.title": "ตารางในสมุดงานนี้ ({count})",
+  "tables.all.where": "แผ่นงาน {sheet} · {rows} แถว",
+  "tables.all.boundAs": "ผูกเป็น{kind}",
+  "tables.all.looksLike": "ดูเหมือนตาราง{kind}",
+  "tables.all.unknown": "ไม่ตรงกับตารางของก้าวหน้า",
 } as const;
 
 export type MessageKey = keyof typeof th;

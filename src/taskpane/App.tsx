@@ -142,10 +142,9 @@ export interface AppProps {
 
 export function App({ host, session }: AppProps): ReactElement {
   const styles = useStyles();
-  const state = useSyncExternalStore(
-    (listener) => session.subscribe(listener),
-    () => session.getState()
-  );
+  const subscribe = useCallback((listener: () => void) => session.subscribe(listener), [session]);
+  const getState = useCallback(() => session.getState(), [session]);
+  const state = useSyncExternalStore(subscribe, getState);
   const [page, setPage] = useState<PageId>("home");
   const languageChoice = state.settings.language;
   const lang = resolveLanguage(languageChoice, host.displayLanguage);

@@ -122,3 +122,20 @@ export function sheetNameProblem(name: string): string | null {
   if (name.toLowerCase() === "history") return "'History' is reserved by Excel";
   return null;
 }
+
+/**
+ * Excel table names: start with a letter, "_" or "\"; then letters, digits, ".", "_" or
+ * "\"; no spaces; at most 255 characters; not "C", "R" nor anything that reads as a cell
+ * reference ("A1", "KPI2020", "R1C1"). Excel refuses the others with InvalidArgument.
+ */
+export function tableNameProblem(name: string): string | null {
+  if (name.length === 0) return "empty";
+  if (name.length > 255) return "longer than 255 characters";
+  if (/\s/u.test(name)) return "contains a space";
+  if (!/^[\p{L}_\\]/u.test(name)) return "does not start with a letter, _ or \\";
+  if (!/^[\p{L}_\\][\p{L}\p{M}\p{N}._\\]*$/u.test(name))
+    return "contains a character other than letters, digits, . _ \\";
+  if (/^[cr]$/i.test(name)) return "'C' and 'R' are reserved by Excel";
+  if (parseCell(name) !== null || /^r\d*c\d*$/i.test(name)) return "reads as a cell reference";
+  return null;
+}

@@ -143,22 +143,68 @@ export function decodeGenerated(xml: unknown): GeneratedSheets {
   };
 }
 
+function sameName(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+/** How far a mark found for a sheet can be trusted. */
+export type MarkTrust =
+  /** Same worksheet id: Kaona's sheet (perhaps renamed). */
+  | "id"
+  /** Same name, and the mark has no id (a sheet created in one batch: its id was not
+   * known when the mark was written). Kaona's, as far as anyone can tell. */
+  | "name"
+  /** Same name, but the mark's id belongs to no sheet any more: either Excel gave
+   * Kaona's sheet a new id (reopened file) or Kaona's sheet was deleted and the person
+   * made one of the same name. Kaona's only if its content is exactly as written. */
+  | "content";
+
+export interface MarkMatch {
+  mark: GeneratedSheetMark;
+  trust: MarkTrust;
+}
+
+/**
+ * The mark of the sheet now called `name` with id `id`, and how far to trust it. By id
+ * first (ids compared only when both are known); then by name, unless the named mark's
+ * id belongs to another sheet that still exists (`liveIds`: the ids of every sheet now):
+ * then that mark is that other sheet's, and this one is not Kaona's.
+ */
+export function matchMark(
+  generated: GeneratedSheets,
+  id: string,
+  name: string,
+  liveIds?: ReadonlySet<string>
+): MarkMatch | undefined {
+  if (id !== "") {
+    const byId = generated.sheets.find((m) => m.sheetId === id);
+    if (byId) return { mark: byId, trust: "id" };
+  }
+  for (const mark of generated.sheets) {
+    if (!sameName(mark.sheetName, name)) continue;
+    if (mark.sheetId === "") return { mark, trust: "name" };
+    if (liveIds === undefined) return { mark, trust: "name" };
+    if (!liveIds.has(mark.sheetId)) return { mark, trust: "content" };
+  }
+  return undefined;
+}
+
 /**
  * The mark of the sheet now called `name` with id `id`: by id first (survives renames
  * within a session), then by name (survives Excel giving the sheet a new id on reopening).
+ * See matchMark for the trust to put in a match by name.
  */
 export function findMark(
   generated: GeneratedSheets,
   id: string,
-  name: string
+  name: string,
+  liveIds?: ReadonlySet<string>
 ): GeneratedSheetMark | undefined {
-  return (
-    generated.sheets.find((m) => m.sheetId === id) ??
-    generated.sheets.find((m) => m.sheetName.toLowerCase() === name.toLowerCase())
-  );
+  return matchMark(generated, id, name, liveIds)?.mark;
 }
 
-/** The marks with `mark` recorded for its sheet (replacing older marks of the same sheet). */
+/** The marks with `mark` recorded for its sheet (replacing older marks of the same sheet).
+ * Ids are compared only when both are known: "" is "not known", not an id. */
 export function withMark(
   generated: GeneratedSheets,
   mark: GeneratedSheetMark,
@@ -167,8 +213,24 @@ export function withMark(
   const others = generated.sheets.filter(
     (m) =>
       m !== previous &&
-      m.sheetId !== mark.sheetId &&
-      m.sheetName.toLowerCase() !== mark.sheetName.toLowerCase()
+      !(m.sheetId !== "" && mark.sheetId !== "" && m.sheetId === mark.sheetId) &&
+      !sameName(m.sheetName, mark.sheetName)
   );
   return { version: 1, sheets: [...others, mark] };
+}
+
+/** The marks with ids learned since they were written (name → id of a sheet Kaona created
+ * in this session) filled in where a mark has none. */
+export function withLearnedIds(
+  generated: GeneratedSheets,
+  learned: ReadonlyMap<string, string>
+): GeneratedSheets {
+  let changed = false;
+  const sheets = generated.sheets.map((m) => {
+    const id = m.sheetId === "" ? learned.get(m.sheetName.toLowerCase()) : undefined;
+    if (id === undefined) return m;
+    changed = true;
+    return { ...m, sheetId: id };
+  });
+  return changed ? { version: 1, sheets } : generated;
 }

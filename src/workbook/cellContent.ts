@@ -54,9 +54,9 @@ export function toCellContent(value: unknown): CellContent {
 
 /**
  * A canonical form of one cell's content for fingerprints, so that what Kaona wrote and
- * what Excel later reads back compare equal: formulas uppercased without spaces (Excel
- * rewrites function names and references in its own case), numbers at Excel's 15
- * significant digits. Returns null for a blank cell.
+ * what Excel later reads back compare equal: formulas as canonicalFormula gives them (Excel
+ * rewrites function names, references and structured references in its own form), numbers
+ * at Excel's 15 significant digits. Returns null for a blank cell.
  */
 export function canonicalContent(value: unknown): string | null {
   if (value === null || value === undefined || value === "") return null;
@@ -66,10 +66,107 @@ export function canonicalContent(value: unknown): string | null {
   }
   if (typeof value === "boolean") return value ? "b1" : "b0";
   if (typeof value === "string") {
-    if (value.startsWith("=")) return `f${value.replace(/\s+/g, "").toUpperCase()}`;
+    if (value.startsWith("=")) return `f${canonicalFormula(value)}`;
     return `s${value}`;
   }
   return null;
+}
+
+/** The end (exclusive) of the bracket group opening at `start`; inside brackets an
+ * apostrophe escapes the next character ("'[", "']", "'#", "''"). */
+function bracketEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === "'") i += 1;
+    else if (ch === "[") depth += 1;
+    else if (ch === "]") {
+      depth -= 1;
+      if (depth === 0) return i + 1;
+    }
+  }
+  return text.length;
+}
+
+/**
+ * One structured-reference group in canonical form. Excel stores `T[[Header]]` as
+ * `T[Header]` when the header needs no brackets, and `[@[Header]]` as `[@Header]`; both
+ * spellings compare equal here. Spaces between specifiers (`[[#Headers], [A]]`) do not
+ * count; spaces inside a header do. Case does not count (Excel matches headers and table
+ * names without regard to case and rewrites them in the table's own case).
+ */
+function canonicalGroup(group: string): string {
+  const inner = group.slice(1, -1);
+  const at = inner.startsWith("@") ? "@" : "";
+  const rest = inner.slice(at.length);
+  const parts: { bracket: boolean; text: string }[] = [];
+  let plain = "";
+  for (let i = 0; i < rest.length; ) {
+    if (rest[i] === "'") {
+      plain += rest.slice(i, i + 2);
+      i += 2;
+    } else if (rest[i] === "[") {
+      if (plain !== "") parts.push({ bracket: false, text: plain });
+      plain = "";
+      const end = bracketEnd(rest, i);
+      parts.push({ bracket: true, text: rest.slice(i, end) });
+      i = end;
+    } else {
+      plain += rest[i];
+      i += 1;
+    }
+  }
+  if (plain !== "") parts.push({ bracket: false, text: plain });
+  const meaningful = parts.filter((p) => p.bracket || p.text.trim() !== "");
+  if (!meaningful.some((p) => p.bracket)) return `[${at}${rest.toUpperCase()}]`;
+  // A single specifier in its own brackets: [[x]] → [x], [@[x]] → [@x].
+  if (meaningful.length === 1) return `[${at}${meaningful[0].text.slice(1, -1).toUpperCase()}]`;
+  const joined = meaningful
+    .map((p) => (p.bracket ? p.text : p.text.replace(/\s+/g, "")).toUpperCase())
+    .join("");
+  return `[${at}${joined}]`;
+}
+
+/**
+ * A formula in the form Excel may give it back: outside string literals, whitespace
+ * dropped and everything upper-cased (function names, references, table names);
+ * structured references canonical (see canonicalGroup); string literals kept exactly.
+ */
+export function canonicalFormula(formula: string): string {
+  let out = "";
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (end < formula.length) {
+        if (formula[end] === '"') {
+          if (formula[end + 1] === '"') end += 2;
+          else break;
+        } else end += 1;
+      }
+      out += formula.slice(i, end + 1);
+      i = end + 1;
+    } else if (ch === "[") {
+      const end = bracketEnd(formula, i);
+      out += canonicalGroup(formula.slice(i, end));
+      i = end;
+    } else if (ch === "'") {
+      // A quoted sheet name: spaces inside it count.
+      let end = i + 1;
+      while (end < formula.length) {
+        if (formula[end] === "'") {
+          if (formula[end + 1] === "'") end += 2;
+          else break;
+        } else end += 1;
+      }
+      out += formula.slice(i, end + 1).toUpperCase();
+      i = end + 1;
+    } else {
+      if (!/\s/.test(ch)) out += ch.toUpperCase();
+      i += 1;
+    }
+  }
+  return out;
 }
 
 /* 32-bit multiplications by shifts (×16777619, the FNV prime; ×16777629): Math.imul is

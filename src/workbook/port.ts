@@ -70,6 +70,8 @@ export interface WriteResult {
   replaced: boolean;
   /** Write batches the content took (1 unless above ~4 MB or 20,000 rows). */
   chunks?: number;
+  /** The worksheet's id, where known (session-stable; see GeneratedSheetMark). */
+  sheetId?: string;
 }
 
 export type WriteConflict =
@@ -77,6 +79,10 @@ export type WriteConflict =
   | "not-generated"
   /** Kaona generated it but the user edited it since: ask before replacing. */
   | "edited";
+
+/** What a "timeout" was really about, when Office said: a cell being edited (press Enter
+ * or Esc first), or Excel busy with another change (try again). */
+export type WorkbookErrorHint = "cell-edit-mode" | "busy";
 
 export class WorkbookError extends Error {
   constructor(
@@ -98,6 +104,8 @@ export class WorkbookError extends Error {
       code?: string;
       /** Office's original message, kept for the log and support. */
       original?: string;
+      /** Finer than the reason, where Office's code tells more (see WorkbookErrorHint). */
+      hint?: WorkbookErrorHint;
     }
   ) {
     super(message);

@@ -416,11 +416,30 @@ describe("planSheet", () => {
 
 describe("Office errors", () => {
   test("codes map to reasons; the original is kept", () => {
-    expect(reasonForCode("ItemNotFound", "")).toBe("table-missing");
-    expect(reasonForCode("AccessDenied", "")).toBe("sheet-protected");
-    expect(reasonForCode("InvalidOperation", "The sheet is protected")).toBe("sheet-protected");
-    expect(reasonForCode("ResponsePayloadSizeLimitExceeded", "")).toBe("payload-too-large");
-    expect(reasonForCode("GeneralException", "")).toBe("unknown");
+    expect(reasonForCode("ItemNotFound")).toBe("table-missing");
+    expect(reasonForCode("AccessDenied")).toBe("sheet-protected");
+    expect(reasonForCode("ItemAlreadyExists")).toBe("sheet-conflict");
+    expect(reasonForCode("ResponsePayloadSizeLimitExceeded")).toBe("payload-too-large");
+    expect(reasonForCode("GeneralException")).toBe("unknown");
+    // A bad reference is not a missing table (the person would be sent to bind again).
+    expect(reasonForCode("InvalidReference")).toBe("unknown");
+    // Excel busy: retryable, with a finer hint for the message.
+    for (const code of ["InvalidOperationInCellEditMode", "Conflict", "RequestAborted"])
+      expect(reasonForCode(code)).toBe("timeout");
+    expect(
+      toWorkbookError({ code: "InvalidOperationInCellEditMode", message: "…" }).detail?.hint
+    ).toBe("cell-edit-mode");
+    expect(toWorkbookError({ code: "Conflict", message: "…" }).detail?.hint).toBe("busy");
+    // Codes, not messages: Thai Excel's message about a protected sheet is in Thai, and an
+    // English message mentioning protection is no reason to guess either.
+    expect(
+      toWorkbookError({ code: "InvalidOperation", message: "This operation is not allowed on a protected sheet." })
+        .reason
+    ).toBe("unknown");
+    expect(
+      toWorkbookError({ code: "AccessDenied", message: "เซลล์หรือแผนภูมิที่คุณพยายามเปลี่ยนแปลงอยู่บนแผ่นงานที่ได้รับการป้องกัน" })
+        .reason
+    ).toBe("sheet-protected");
     const e = toWorkbookError({ code: "ItemNotFound", message: "gone" }, { table: "Rounds" });
     expect(e).toBeInstanceOf(WorkbookError);
     expect(e.detail).toEqual({ table: "Rounds", code: "ItemNotFound", original: "gone" });

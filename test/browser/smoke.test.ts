@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { launchBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
+import { answerOfficeTelemetry } from "./offline";
 
 jest.setTimeout(120_000);
 
@@ -15,6 +16,7 @@ afterAll(async () => {
 
 test("the task pane opens as the browser preview, in Thai, with no console error or failed request", async () => {
   const { context, page, problems } = await openPage(browser, { locale: "th-TH" });
+  await answerOfficeTelemetry(context);
   await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
   await page.getByRole("heading", { name: "ภาพรวม" }).waitFor({ timeout: 60_000 });
   expect(await page.getByText("โหมดทดลองในเบราว์เซอร์").isVisible()).toBe(true);
@@ -25,7 +27,12 @@ test("the task pane opens as the browser preview, in Thai, with no console error
 });
 
 test("English follows the browser's language outside Office", async () => {
-  const { context, page, problems } = await openPage(browser, { locale: "en-US", width: 360, height: 720 });
+  const { context, page, problems } = await openPage(browser, {
+    locale: "en-US",
+    width: 360,
+    height: 720,
+  });
+  await answerOfficeTelemetry(context);
   await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
   await page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 60_000 });
   await screenshot(page, "smoke-taskpane-en-narrow");
@@ -35,8 +42,17 @@ test("English follows the browser's language outside Office", async () => {
 
 test("every URL in the manifest is served by the build", async () => {
   const manifest = fs.readFileSync("manifest.xml", "utf8");
-  const urls = [...new Set([...manifest.matchAll(/https:\/\/localhost:3000(\/[^"<\s]*)/g)].map((m) => m[1]))];
-  expect(urls).toEqual(expect.arrayContaining(["/taskpane.html", "/functions.js", "/functions.json", "/functions.th-TH.json"]));
+  const urls = [
+    ...new Set([...manifest.matchAll(/https:\/\/localhost:3000(\/[^"<\s]*)/g)].map((m) => m[1])),
+  ];
+  expect(urls).toEqual(
+    expect.arrayContaining([
+      "/taskpane.html",
+      "/functions.js",
+      "/functions.json",
+      "/functions.th-TH.json",
+    ])
+  );
   const { context, page } = await openPage(browser);
   for (const urlPath of urls) {
     const response = await page.request.get(`${BASE_URL}${urlPath}`);

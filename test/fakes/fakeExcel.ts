@@ -3,11 +3,14 @@
  * every request until `context.sync()`, then applies them in order to a simulated
  * workbook; reading a property that was not loaded throws (as Office.js does). It records
  * every request (loads, property sets with their values, method calls with arguments),
- * counts syncs and measures each sync's request and response bytes, and refuses requests
- * or responses above Excel on the web's 5 MB like Excel does.
+ * counts syncs and measures each sync's request and response bytes (UTF-8, as sent), and
+ * refuses requests or responses above Excel on the web's 5 MB like Excel does. Like Excel,
+ * a sync that fails part-way keeps what the requests before the failing one did; formulas
+ * read back in Excel's own form (structured references, function names upper-cased).
  */
 import {
   MAX_COLS,
+  MAX_ROWS,
   cellAddress,
   contains,
   intersects,
@@ -15,11 +18,13 @@ import {
   parseRange,
   quoteSheet,
   rangeAddress,
+  tableNameProblem,
   type RangeRef,
 } from "../../src/workbook/a1";
 import type { CellContent } from "../../src/workbook/cellContent";
 import { CellGrid } from "../../src/workbook/cellGrid";
 import type { ExcelRunner } from "../../src/workbook/excel/ExcelWorkbook";
+import { jsonBytes } from "../../src/workbook/payload";
 
 export interface RecordedRequest {
   sync: number;
@@ -116,18 +121,27 @@ export class FakeExcel {
   handlers: { tableId: string; handler: Handler; context: FakeContext }[] = [];
   requests: RecordedRequest[] = [];
   syncs = 0;
+  /** UTF-8 bytes of each sync's request and of the data it returned. */
   requestBytes: number[] = [];
   responseBytes: number[] = [];
+  /** Sizes of responses refused as above maxResponseBytes (not in responseBytes). */
+  refusedResponses: number[] = [];
   maxRequestBytes = 5_000_000;
   maxResponseBytes = 5_000_000;
   /** Request values larger than this (JSON bytes) are logged as { omittedBytes }. */
   keepValuesUpTo = 200_000;
   /** When set, every sync waits forever (for watchdog tests). */
   hang = false;
-  /** When set, the next sync fails with this Office error before doing anything. */
+  /** Milliseconds each sync takes before Excel answers (by sync number), for watchdog tests. */
+  latency: ((sync: number) => number) | null = null;
+  /** When set, the next sync is refused whole (a transport failure: nothing is done). */
   failNextSync: FakeOfficeError | null = null;
-  /** When set, the sync with this number (counted over the fake's life) fails so. */
+  /** When set, the sync with this number (counted over the fake's life) is refused so. */
   failOnSync: { sync: number; error: FakeOfficeError } | null = null;
+  /** When set, the first request matching `when` fails with `error`; the requests queued
+   * before it in the same sync have been carried out, as in Excel. Cleared once used. */
+  failAt: { when: (request: Omit<RecordedRequest, "sync">) => boolean; error: FakeOfficeError } | null =
+    null;
   private nextId = 1;
 
   readonly runner: ExcelRunner = {
@@ -279,7 +293,9 @@ export class FakeContext {
     const ops = this.queue;
     this.queue = [];
     if (fake.hang) return new Promise<void>(() => undefined);
-    const sizes = ops.map((op) => JSON.stringify(op.request).length);
+    const delay = fake.latency?.(sync) ?? 0;
+    if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+    const sizes = ops.map((op) => jsonBytes(op.request));
     const bytes = sizes.reduce((sum, n) => sum + n + 1, 1);
     fake.requestBytes.push(bytes);
     if (fake.failOnSync?.sync === sync) fake.failNextSync = fake.failOnSync.error;
@@ -302,10 +318,18 @@ export class FakeContext {
       // Large values are measured, not kept (a 100,000-row grid would fill the log).
       if (sizes[index] > fake.keepValuesUpTo) recorded.value = { omittedBytes: sizes[index] };
       fake.requests.push(recorded);
-      const data = op.apply();
-      if (data !== undefined) response += JSON.stringify(data).length;
-      if (response > fake.maxResponseBytes) {
+      const failAt = fake.failAt;
+      if (failAt?.when(op.request)) {
+        fake.failAt = null;
         fake.responseBytes.push(response);
+        throw failAt.error;
+      }
+      const data = op.apply();
+      if (data !== undefined) response += jsonBytes(data);
+      if (response > fake.maxResponseBytes) {
+        // Excel answers with the error, not the data: nothing came back.
+        fake.refusedResponses.push(response);
+        fake.responseBytes.push(0);
         throw new FakeOfficeError(
           "ResponsePayloadSizeLimitExceeded",
           "The response payload size has exceeded the limit."
@@ -574,23 +598,97 @@ class FakeWorksheet extends FakeProxy {
       `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? "true" : "false"})`,
       () => {
         const sheet = this.target();
-        let r0 = Infinity;
-        let c0 = Infinity;
-        let r1 = -1;
-        let c1 = -1;
-        for (const [row, col, cell] of sheet.cells.entries()) {
-          if (valuesOnly && cell.value === "") continue;
-          r0 = Math.min(r0, row);
-          c0 = Math.min(c0, col);
-          r1 = Math.max(r1, row);
-          c1 = Math.max(c1, col);
-        }
-        return r1 < 0
-          ? null
-          : { sheet, rect: { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 } };
+        const rect = usedRect(sheet, valuesOnly ?? false);
+        return rect ? { sheet, rect } : null;
       }
     );
   }
+  /** Like Excel: a blank sheet's used range is A1. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getUsedRange(${valuesOnly ? "true" : "false"})`,
+      () => {
+        const sheet = this.target();
+        return { sheet, rect: usedRect(sheet, valuesOnly ?? false) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+      }
+    );
+  }
+  delete(): void {
+    this.queue("call", "delete", undefined, true, () => {
+      const sheet = this.target();
+      const fake = this.ctx.fake;
+      fake.sheets = fake.sheets.filter((s) => s !== sheet);
+      fake.tables = fake.tables.filter((t) => t.sheetId !== sheet.id);
+      if (fake.activeSheetId === sheet.id) fake.activeSheetId = fake.sheets[0]?.id ?? null;
+      if (fake.selection?.sheetId === sheet.id) fake.selection = null;
+      return { sheet: sheet.name };
+    });
+  }
+}
+
+/** The bounding rectangle of a sheet's cells (within `within`, when given), or null. */
+function usedRect(sheet: FakeSheet, valuesOnly: boolean, within?: RangeRef): RangeRef | null {
+  let r0 = Infinity;
+  let c0 = Infinity;
+  let r1 = -1;
+  let c1 = -1;
+  for (const [row, col, cell] of sheet.cells.entries()) {
+    if (valuesOnly && cell.value === "") continue;
+    if (within && !contains(within, row, col)) continue;
+    r0 = Math.min(r0, row);
+    c0 = Math.min(c0, col);
+    r1 = Math.max(r1, row);
+    c1 = Math.max(c1, col);
+  }
+  return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
+}
+
+function intersection(a: RangeRef, b: RangeRef): RangeRef | null {
+  const row = Math.max(a.row, b.row);
+  const col = Math.max(a.col, b.col);
+  const end = Math.min(a.row + a.rows, b.row + b.rows);
+  const right = Math.min(a.col + a.cols, b.col + b.cols);
+  return end > row && right > col ? { row, col, rows: end - row, cols: right - col } : null;
+}
+
+/** Header characters after which Excel keeps a column specifier in double brackets
+ * (Microsoft, "Using structured references with Excel tables": a space alone does not). */
+const NEEDS_BRACKETS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/@\\!()%?`;~]/;
+
+/**
+ * A formula as Excel gives it back through Range.formulas: `Table[[Header]]` as
+ * `Table[Header]` when the header needs no brackets, and function names upper-cased.
+ * String literals are left alone.
+ */
+export function excelFormulaForm(formula: string): string {
+  let out = "";
+  for (let i = 0; i < formula.length; ) {
+    const ch = formula[i];
+    if (ch === '"') {
+      let end = i + 1;
+      while (end < formula.length && !(formula[end] === '"' && formula[end + 1] !== '"'))
+        end += formula[end] === '"' ? 2 : 1;
+      out += formula.slice(i, end + 1);
+      i = end + 1;
+      continue;
+    }
+    const single = /^\[\[([^[\]']*)\]\]/.exec(formula.slice(i));
+    if (single && !single[1].startsWith("#") && !NEEDS_BRACKETS.test(single[1])) {
+      out += `[${single[1]}]`;
+      i += single[0].length;
+      continue;
+    }
+    const name = /^[A-Za-z][A-Za-z0-9.]*(?=\()/.exec(formula.slice(i));
+    if (name && !/[A-Za-z0-9_\]]$/.test(out)) {
+      out += name[0].toUpperCase();
+      i += name[0].length;
+      continue;
+    }
+    out += ch;
+    i += 1;
+  }
+  return out;
 }
 
 function rectOfAddress(address: string): RangeRef {
@@ -671,7 +769,12 @@ class FakeRange extends FakeProxy {
         else if (p === "rowCount") value = t.rect.rows;
         else if (p === "columnCount") value = t.rect.cols;
         else if (p === "values") value = grid((c) => c?.value ?? "");
-        else if (p === "formulas") value = grid((c) => c?.value ?? "");
+        else if (p === "formulas")
+          value = grid((c) =>
+            typeof c?.value === "string" && c.value.startsWith("=") && c.numberFormat !== "@"
+              ? excelFormulaForm(c.value)
+              : (c?.value ?? "")
+          );
         else if (p === "numberFormat") value = grid((c) => c?.numberFormat ?? "General");
         this.loaded.set(p, value);
         data[p] = value;
@@ -825,6 +928,50 @@ class FakeRange extends FakeProxy {
         rect: { row: t.rect.row + index, col: t.rect.col, rows: 1, cols: t.rect.cols },
       };
     });
+  }
+  getResizedRange(deltaRows: number, deltaColumns: number): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getResizedRange(${deltaRows},${deltaColumns})`,
+      () => {
+        const t = this.target();
+        const rect = { ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns };
+        if (rect.rows < 1 || rect.cols < 1 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS)
+          throw new FakeOfficeError("InvalidArgument", "The resized range is outside the sheet.");
+        return { sheet: t.sheet, rect, table: t.table };
+      }
+    );
+  }
+  private intersect(other: FakeRange | string, orNull: boolean): FakeRange {
+    const label = typeof other === "string" ? JSON.stringify(other) : other.path;
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getIntersection${orNull ? "OrNullObject" : ""}(${label})`,
+      () => {
+        const t = this.target();
+        const o = typeof other === "string" ? { sheet: t.sheet, rect: rectOfAddress(other) } : other.target();
+        const rect = o.sheet === t.sheet ? intersection(t.rect, o.rect) : null;
+        if (!rect && !orNull) throw new FakeOfficeError("InvalidArgument", "The ranges do not intersect.");
+        return rect ? { sheet: t.sheet, rect, table: t.table } : null;
+      }
+    );
+  }
+  getIntersection(other: FakeRange | string): FakeRange {
+    return this.intersect(other, false);
+  }
+  getIntersectionOrNullObject(other: FakeRange | string): FakeRange {
+    return this.intersect(other, true);
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? "true" : "false"})`,
+      () => {
+        const t = this.target();
+        const rect = usedRect(t.sheet, valuesOnly ?? false, t.rect);
+        return rect ? { sheet: t.sheet, rect } : null;
+      }
+    );
   }
   getTables(fullyContained?: boolean): { getCount(): FakeClientResult<number> } {
     return {
@@ -1346,6 +1493,8 @@ class FakeTable extends FakeProxy {
   set name(value: string) {
     this.queue("set", "name", value, true, () => {
       const t = this.target();
+      if (tableNameProblem(value) !== null)
+        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
       if (
         this.ctx.fake.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())
       ) {

@@ -42,6 +42,12 @@ const RULE_TABLE = {
   REQUIRED_VALUE_MISSING: rule("error", "any", "ช่องที่จำเป็นว่างอยู่", "A required cell is empty"),
   CELL_NUMBER_AS_TEXT: rule("warning", "any", "ตัวเลขถูกพิมพ์เป็นข้อความ", "A number was typed as text"),
   CELL_DATE_AS_TEXT: rule("warning", "any", "วันที่ถูกพิมพ์เป็นข้อความ", "A date was typed as text"),
+  CELL_DATE_TWO_DIGIT_YEAR: rule(
+    "warning",
+    "any",
+    "วันที่แบบตัวเลขใช้ปีสองหลัก ซึ่งอาจเป็น พ.ศ. หรือ ค.ศ. ก็ได้ (อ่าน 50–99 เป็น พ.ศ. 25xx และ 00–49 เป็น ค.ศ. 20xx)",
+    "A numeric date has a two-digit year, which may be BE or CE (50–99 is read as BE 25xx, 00–49 as CE 20xx)"
+  ),
   CELL_NOT_NUMBER: rule(
     "error",
     "any",

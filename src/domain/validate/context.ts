@@ -56,6 +56,11 @@ export function cellOf(context: TableContext, row: number, field?: string): stri
   return `${lettersOf(origin.col + column)}${origin.row + 2 + row}`;
 }
 
+/** The key of a record's cell in a set of cells (see `ParsedTable.unreadable`). */
+export function cellKey(row: number, field: string): string {
+  return `${row}:${field}`;
+}
+
 export function makeIssue(
   code: RuleCode,
   context: TableContext,

@@ -3,7 +3,15 @@
  * and the plan tolerance are parameters (per-workbook settings).
  */
 import { DEFAULT_PLAN_TOLERANCE, projectCodeKey } from "../compute";
-import type { ExcelSerial, Indicator, Issue, Project, Round, Vocabularies } from "../types";
+import type {
+  ExcelSerial,
+  Indicator,
+  Issue,
+  Project,
+  Round,
+  TableKind,
+  Vocabularies,
+} from "../types";
 import { DEFAULT_VOCABULARIES } from "../vocabularies";
 import { detachedContext, type TableContext } from "./context";
 import { validateIndicators } from "./indicators";
@@ -11,7 +19,14 @@ import { validateProjects } from "./projects";
 import { validateRounds } from "./rounds";
 
 export { RULES, ruleInfo, severityOf, type RuleCode, type RuleInfo } from "./catalogue";
-export { cellOf, contextOf, detachedContext, makeIssue, type TableContext } from "./context";
+export {
+  cellKey,
+  cellOf,
+  contextOf,
+  detachedContext,
+  makeIssue,
+  type TableContext,
+} from "./context";
 
 export interface RecordSet {
   /** Undefined when the workbook has no Projects table: cross-table rules are skipped. */
@@ -27,6 +42,9 @@ export interface ValidateOptions {
   asOf?: ExcelSerial;
   /** Where each table sits; records from nowhere get issues without addresses. */
   contexts?: { projects?: TableContext; rounds?: TableContext; indicators?: TableContext };
+  /** Per table, the cells that held something unreadable (`ParsedTable.unreadable`): they
+   * have their own issue, so the "missing value" rules pass over them. */
+  unreadable?: Partial<Record<TableKind, ReadonlySet<string>>>;
 }
 
 /** The first project of each code (duplicates are reported by the Projects rules). */
@@ -63,13 +81,20 @@ export function validateRecords(records: RecordSet, options: ValidateOptions = {
       vocabularies,
       planTolerance,
       asOf: options.asOf,
+      unreadable: options.unreadable?.rounds,
     })) {
       issues.push(issue);
     }
   }
   if (records.indicators) {
     const context = contexts.indicators ?? detachedContext("indicators");
-    for (const issue of validateIndicators(records.indicators, context, byCode, vocabularies))
+    for (const issue of validateIndicators(
+      records.indicators,
+      context,
+      byCode,
+      vocabularies,
+      options.unreadable?.indicators
+    ))
       issues.push(issue);
   }
   return issues;

@@ -69,6 +69,13 @@ describe("Indicators rules", () => {
     ).toEqual([["G4", "warning"]]);
   });
 
+  it("an outcome cell holding #N/A is an Excel error, not also a missing outcome", () => {
+    const items = seedItems();
+    items[3].outcome = "#N/A";
+    const issues = check(items).filter((issue) => issue.cell === "G5");
+    expect(issues.map((issue) => issue.code)).toEqual(["CELL_EXCEL_ERROR"]);
+  });
+
   it("IND_COUNT_MISMATCH: 430 items listed against a target count of 431", () => {
     const issues = check(seedItems().slice(1));
     const [issue] = only(issues, "IND_COUNT_MISMATCH");

@@ -6,7 +6,7 @@ import { tallyOutcomes } from "../compute";
 import { quote } from "../messages";
 import { thaiDigitsToArabic } from "../text";
 import type { Indicator, Issue, Project, Vocabularies } from "../types";
-import { cellOf, makeIssue, projectKeyCache, type TableContext } from "./context";
+import { cellKey, cellOf, makeIssue, projectKeyCache, type TableContext } from "./context";
 
 /** "Project X item Y" for messages; built only when an issue needs it. */
 class ItemRef {
@@ -35,7 +35,9 @@ export function validateIndicators(
   indicators: readonly Indicator[],
   context: TableContext,
   projectsByCode: ReadonlyMap<string, Project> | undefined,
-  vocabularies: Vocabularies
+  vocabularies: Vocabularies,
+  /** Cells that held something unreadable (`ParsedTable.unreadable`), not reported missing. */
+  unreadable?: ReadonlySet<string>
 ): Issue[] {
   const issues: Issue[] = [];
   const entries = Array.isArray(vocabularies.outcome) ? vocabularies.outcome : [];
@@ -92,7 +94,7 @@ export function validateIndicators(
           en: `${ref(item).en}: outcome ${quote(item.outcome.text)} is not in the list (${allowed.en})`,
         })
       );
-    } else if (!item.outcome && hasOutcome) {
+    } else if (!item.outcome && hasOutcome && !unreadable?.has(cellKey(row, "outcome"))) {
       issues.push(
         makeIssue("IND_OUTCOME_MISSING", context, row, "outcome", {
           th: `${ref(item).th}: ยังไม่มีผลการประเมิน`,

@@ -125,7 +125,7 @@ describe("Rounds rules, planted errors", () => {
     );
   });
 
-  it("ROUND_PROGRESS_OUT_OF_RANGE: a percent of 1,407.52", () => {
+  it("ROUND_PROGRESS_OUT_OF_RANGE: a percent of 1,407.52 is its one issue, not also a jump and a fall", () => {
     const rounds = seed000Rounds();
     rounds[4].progress = 1407.52;
     const issues = check(rounds);
@@ -134,9 +134,61 @@ describe("Rounds rules, planted errors", () => {
     expect(issue.message.th).toBe(
       "โครงการ 21000000-3165 รายงานครั้งที่ 5: ความก้าวหน้า 1,407.52% อยู่นอกช่วง 0–100%"
     );
-    // Round 6's 30 % then falls from it, and the rise to it is out of scale.
-    expect(only(issues, "ROUND_PROGRESS_FALLS").map((found) => found.cell)).toEqual(["E7"]);
-    expect(only(issues, "ROUND_PROGRESS_JUMP").map((found) => found.cell)).toEqual(["E6"]);
+    // Round 6's 30 % is compared with round 4's 25 %, the last figure in range.
+    expect(ruleIssues(issues).map((found) => [found.code, found.cell])).toEqual([
+      ["ROUND_PROGRESS_OUT_OF_RANGE", "E6"],
+      ["ROUND_NARRATIVE_MISSING", "D7"],
+    ]);
+  });
+
+  it("a figure out of range leaves the trend, but a real fall around it is still found", () => {
+    const rounds = seed000Rounds();
+    rounds[4].progress = -5; // round 5
+    rounds[5].progress = 20; // round 6, below round 4's 25 %
+    const issues = ruleIssues(check(rounds)).filter((issue) => issue.field === "progress");
+    expect(issues.map((found) => [found.code, found.cell])).toEqual([
+      ["ROUND_PROGRESS_OUT_OF_RANGE", "E6"],
+      ["ROUND_PROGRESS_FALLS", "E7"],
+    ]);
+    expect(issues[1].message.en).toBe(
+      "Project 21000000-3165 round 6: progress 20% is below round 4's 25%"
+    );
+  });
+
+  it("an impossible date (31/02/2563) is 'not a date', not also 'no report date'", () => {
+    const rounds = seed000Rounds();
+    rounds[4].date = "31/02/2563";
+    const issues = check(rounds).filter((issue) => issue.cell === "C6");
+    expect(issues.map((found) => [found.code, found.severity])).toEqual([
+      ["CELL_NOT_DATE", "error"],
+    ]);
+  });
+
+  it("an unreadable progress or narrative is not reported missing as well", () => {
+    const rounds = seed000Rounds();
+    rounds[4].progress = "สามสิบ";
+    rounds[5].progress = "#N/A";
+    rounds[6].narrative = "#REF!";
+    const issues = check(rounds).filter((issue) => ["E6", "E7", "D8"].includes(issue.cell ?? ""));
+    expect(issues.map((found) => [found.code, found.cell])).toEqual([
+      ["CELL_NOT_NUMBER", "E6"],
+      ["CELL_EXCEL_ERROR", "E7"],
+      ["CELL_EXCEL_ERROR", "D8"],
+    ]);
+    // An empty cell is still missing.
+    rounds[4].progress = "";
+    expect(only(check(rounds), "ROUND_PROGRESS_MISSING").map((found) => found.cell)).toEqual([
+      "E6",
+    ]);
+  });
+
+  it("a date outside the project period is not the yardstick of the next round's order", () => {
+    const rounds = seed000Rounds();
+    rounds[4].date = "24/3/2653"; // round 5, the year mistyped for 2563
+    const issues = ruleIssues(check(rounds)).filter((issue) => issue.field === "date");
+    expect(issues.map((found) => [found.code, found.cell])).toEqual([
+      ["ROUND_DATE_OUTSIDE_PROJECT", "C6"],
+    ]);
   });
 
   it("ROUND_PROGRESS_JUMP stays quiet on seed 000's steady 10–20 point rises", () => {

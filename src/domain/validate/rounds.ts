@@ -16,7 +16,7 @@ import type {
   Vocabularies,
 } from "../types";
 import { vocabularyLabel } from "../vocabularies";
-import { makeIssue, projectKeyCache, type TableContext } from "./context";
+import { cellKey, makeIssue, projectKeyCache, type TableContext } from "./context";
 
 export interface RoundRuleOptions {
   vocabularies: Vocabularies;
@@ -25,6 +25,9 @@ export interface RoundRuleOptions {
   /** "Today" for deciding whether a project has ended; without it, a project counts as
    * ended once a round is dated on or after its end date. */
   asOf?: ExcelSerial;
+  /** Cells that held something unreadable (`ParsedTable.unreadable`): they have their own
+   * issue, so no "missing" rule repeats it. */
+  unreadable?: ReadonlySet<string>;
 }
 
 /** A per-round rise above this many points is out of scale whatever the history. */
@@ -38,6 +41,10 @@ const EPSILON = 1e-9;
 
 function isNumber(value: unknown): value is number {
   return typeof value === "number" && Number.isFinite(value);
+}
+
+function isPercent(value: number): boolean {
+  return value >= 0 && value <= 100;
 }
 
 function isRoundNumber(value: unknown): value is number {
@@ -78,10 +85,11 @@ export function validateRounds(
   options: RoundRuleOptions
 ): Issue[] {
   const issues: Issue[] = [];
-  const mapped = (field: string): boolean => context.columns[field] !== undefined;
-  const hasDate = mapped("date");
-  const hasProgress = mapped("progress");
-  const hasNarrative = mapped("narrative");
+  const unreadable = options.unreadable;
+  /** Whether an empty field counts as missing: its column is mapped, and the cell did not
+   * hold something unreadable (which has its own issue). */
+  const missing = (round: Round, field: "date" | "narrative" | "progress"): boolean =>
+    context.columns[field] !== undefined && !unreadable?.has(cellKey(round.row, field));
   const groups = new Map<string, Round[]>();
   const keyOf = projectKeyCache();
 
@@ -114,7 +122,7 @@ export function validateRounds(
         })
       );
     }
-    if (hasDate && round.date === undefined) {
+    if (round.date === undefined && missing(round, "date")) {
       issues.push(
         makeIssue("ROUND_DATE_MISSING", context, row, "date", {
           th: `${ref(round).th}: ไม่มีวันที่รายงาน`,
@@ -122,7 +130,7 @@ export function validateRounds(
         })
       );
     }
-    if (hasNarrative && round.narrative === undefined) {
+    if (round.narrative === undefined && missing(round, "narrative")) {
       issues.push(
         makeIssue("ROUND_NARRATIVE_MISSING", context, row, "narrative", {
           th: `${ref(round).th}: ไม่มีผลการดำเนินงาน`,
@@ -131,7 +139,7 @@ export function validateRounds(
       );
     }
     if (isNumber(round.progress)) {
-      if (round.progress < 0 || round.progress > 100) {
+      if (!isPercent(round.progress)) {
         issues.push(
           makeIssue("ROUND_PROGRESS_OUT_OF_RANGE", context, row, "progress", {
             th: `${ref(round).th}: ความก้าวหน้า ${formatPercent(round.progress)} อยู่นอกช่วง 0–100%`,
@@ -139,7 +147,7 @@ export function validateRounds(
           })
         );
       }
-    } else if (hasProgress) {
+    } else if (missing(round, "progress")) {
       issues.push(
         makeIssue("ROUND_PROGRESS_MISSING", context, row, "progress", {
           th: `${ref(round).th}: ไม่มีความก้าวหน้าของงาน (%)`,
@@ -167,7 +175,14 @@ export function validateRounds(
     checkStatus(round, "planStatus", round.planStatus, options.vocabularies.planStatus);
     checkStatus(round, "targetStatus", round.targetStatus, options.vocabularies.targetStatus);
     const entered = round.planStatus?.key;
-    if (entered && isNumber(round.progress) && isNumber(planned)) {
+    // A figure outside 0–100 has its own issue; comparing it would only repeat that.
+    if (
+      entered &&
+      isNumber(round.progress) &&
+      isPercent(round.progress) &&
+      isNumber(planned) &&
+      isPercent(planned)
+    ) {
       const computed = planStatusFor(round.progress, planned, options.planTolerance);
       if (computed !== undefined && computed !== entered) {
         const entries = options.vocabularies.planStatus;
@@ -231,22 +246,17 @@ export function validateRounds(
       (round, index) => index === 0 || numbered[index - 1].round !== round.round
     );
 
-    // Dates in order and inside the project period.
+    // Dates inside the project period, and in order. A date outside the period has its own
+    // issue and is not the yardstick of the next round's order: one mistyped year would
+    // otherwise also put the next round "before" it.
+    const start = project?.start;
+    const end = project?.end;
     let lastDated: Round | undefined;
+    let lastInPeriod: Round | undefined;
     for (const round of unique) {
       const date = round.date;
       if (!isNumber(date)) continue;
-      if (lastDated && isNumber(lastDated.date) && date < lastDated.date) {
-        issues.push(
-          makeIssue("ROUND_DATE_NOT_INCREASING", context, round.row, "date", {
-            th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} ก่อนครั้งที่ ${lastDated.round} (${formatDate(lastDated.date, "th")})`,
-            en: `${ref(round).en}: dated ${formatDate(date, "en")}, before round ${lastDated.round} (${formatDate(lastDated.date, "en")})`,
-          })
-        );
-      }
       lastDated = round;
-      const start = project?.start;
-      const end = project?.end;
       if ((isNumber(start) && date < start) || (isNumber(end) && date > end)) {
         const period = (lang: "th" | "en") =>
           `${isNumber(start) ? formatDate(start, lang) : "…"}–${isNumber(end) ? formatDate(end, lang) : "…"}`;
@@ -256,20 +266,39 @@ export function validateRounds(
             en: `${ref(round).en}: dated ${formatDate(date, "en")}, outside the project period (${period("en")})`,
           })
         );
+        continue;
+      }
+      const previous = lastInPeriod;
+      lastInPeriod = round;
+      if (previous && isNumber(previous.date) && date < previous.date) {
+        issues.push(
+          makeIssue("ROUND_DATE_NOT_INCREASING", context, round.row, "date", {
+            th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} ก่อนครั้งที่ ${previous.round} (${formatDate(previous.date, "th")})`,
+            en: `${ref(round).en}: dated ${formatDate(date, "en")}, before round ${previous.round} (${formatDate(previous.date, "en")})`,
+          })
+        );
       }
     }
 
-    // Progress: falls, jumps, and the finish.
+    // Progress: falls, jumps, and the finish. A figure outside 0–100 has its own issue and
+    // stays out of the trend: 1,407.52 would otherwise also be a jump, and the next
+    // round's 30 % a fall.
     const withProgress = unique.filter((round) => isNumber(round.progress));
-    checkProgress(withProgress);
+    checkProgress(withProgress.filter((round) => isPercent(round.progress as number)));
     const last = withProgress[withProgress.length - 1];
     const lastDate = lastDated?.date;
-    const end = project?.end;
     const ended =
       isNumber(end) &&
       ((options.asOf !== undefined && options.asOf > end) ||
         (isNumber(lastDate) && lastDate >= end));
-    if (ended && last && (last.progress as number) < 100 - EPSILON) {
+    const lastProgress = last?.progress;
+    if (
+      ended &&
+      last &&
+      isNumber(lastProgress) &&
+      isPercent(lastProgress) &&
+      lastProgress < 100 - EPSILON
+    ) {
       issues.push(
         makeIssue("ROUND_NOT_FINISHED", context, last.row, "progress", {
           th: `${ref(last).th}: โครงการสิ้นสุด ${formatDate(end, "th")} แล้ว แต่ความก้าวหน้าล่าสุด ${formatPercent(last.progress as number)} ยังไม่ถึง 100%`,

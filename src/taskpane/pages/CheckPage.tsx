@@ -275,9 +275,7 @@ export default function CheckPage(): ReactElement {
                             <SeverityIcon severity={issue.severity} />
                           </span>
                           <span className={styles.message}>{issue.message[lang]}</span>
-                          <span className={styles.where}>
-                            {where}
-                          </span>
+                          <span className={styles.where}>{where}</span>
                         </button>
                       </li>
                     );

@@ -20,7 +20,8 @@ import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
 
 const useStyles = makeStyles({
-  search: { width: "100%", maxWidth: "none", marginBottom: tokens.spacingVerticalM },
+  search: { width: "100%", maxWidth: "100%", boxSizing: "border-box" },
+  searchField: { marginBottom: tokens.spacingVerticalM },
   header: {
     display: "flex",
     flexDirection: "column",
@@ -29,6 +30,7 @@ const useStyles = makeStyles({
   },
   name: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
   summary: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
+  note: { color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalM },
   body: {
     display: "flex",
     flexDirection: "column",
@@ -44,7 +46,7 @@ const useStyles = makeStyles({
     padding: tokens.spacingHorizontalS,
     borderRadius: tokens.borderRadiusMedium,
     whiteSpace: "pre-wrap",
-    wordBreak: "break-all",
+    overflowWrap: "anywhere",
   },
   params: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
   example: {
@@ -101,7 +103,7 @@ export default function FunctionsPage(): ReactElement {
         title={t("page.functions.title")}
         intro={t("page.functions.intro")}
       />
-      <Field label={t("functions.search")}>
+      <Field label={t("functions.search")} className={styles.searchField}>
         <SearchBox
           className={styles.search}
           value={query}
@@ -113,13 +115,13 @@ export default function FunctionsPage(): ReactElement {
           <MessageBarBody>{done}</MessageBarBody>
         </MessageBar>
       )}
-      <Text as="p" size={200} className={styles.summary}>
+      <Text as="p" size={200} className={styles.note}>
         {t(canInsert ? "functions.insertNote" : "functions.copyNote")}
       </Text>
       <Accordion collapsible multiple>
         {visible.map((entry) => (
           <AccordionItem key={entry.name} value={entry.name}>
-            <AccordionHeader>
+            <AccordionHeader expandIconPosition="end">
               <span className={styles.header}>
                 <span className={styles.name}>KPI.{entry.name}</span>
                 <span className={styles.summary}>{entry[lang]}</span>

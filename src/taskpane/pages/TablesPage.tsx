@@ -252,7 +252,7 @@ type Pending =
   | { what: "convert"; kind: TableKind | "" };
 
 export default function TablesPage(): ReactElement {
-  const { t, session, state } = useApp();
+  const { t, lang, session, state } = useApp();
   const styles = useStyles();
   const [pending, setPending] = useState<Pending | null>(null);
   const busy = state.busy !== null;
@@ -293,6 +293,39 @@ export default function TablesPage(): ReactElement {
             <KindCard key={kind} kind={kind} onValidate={(k) => void openValidation(k)} />
           ))}
         </div>
+      )}
+
+      {state.tables.length > 0 && (
+        <section className={styles.section} aria-labelledby="tables-all">
+          <Text as="h2" id="tables-all" size={400} weight="semibold">
+            {t("tables.all.title", { count: state.tables.length })}
+          </Text>
+          <ul className={styles.list}>
+            {state.tables.map((table) => {
+              const boundAs = TABLE_KIND_ORDER.find(
+                (kind) => state.bound[kind]?.table?.id === table.id
+              );
+              const guess = guessKind(table.headers).kind;
+              return (
+                <li key={table.id}>
+                  <Text weight="semibold">{table.name}</Text>{" "}
+                  <Text size={200} className={styles.meta}>
+                    {t("tables.all.where", {
+                      sheet: table.sheet,
+                      rows: formatCount(table.rowCount, lang),
+                    })}{" "}
+                    ·{" "}
+                    {boundAs
+                      ? t("tables.all.boundAs", { kind: t(`kind.${boundAs}`) })
+                      : guess
+                        ? t("tables.all.looksLike", { kind: t(`kind.${guess}`) })
+                        : t("tables.all.unknown")}
+                  </Text>
+                </li>
+              );
+            })}
+          </ul>
+        </section>
       )}
 
       <section className={styles.section} aria-labelledby="tables-more">

@@ -7,6 +7,7 @@
  */
 import { Tab, TabList, Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import {
+  useCallback,
   useEffect,
   useMemo,
   useRef,
@@ -338,10 +339,12 @@ export default function SheetViewer(): ReactElement {
   const { t, workbook } = useApp();
   const styles = useStyles();
   const preview = workbook instanceof PreviewWorkbook ? workbook : null;
-  const snapshot = useSyncExternalStore(
-    (listener) => preview?.subscribe(listener) ?? (() => undefined),
-    () => preview?.snapshot() ?? null
+  const subscribe = useCallback(
+    (listener: () => void) => preview?.subscribe(listener) ?? (() => undefined),
+    [preview]
   );
+  const getSnapshot = useCallback(() => preview?.snapshot() ?? null, [preview]);
+  const snapshot = useSyncExternalStore(subscribe, getSnapshot);
   const [shown, setShown] = useState<string | null>(null);
   const active = snapshot?.activeSheet ?? null;
   // Follow the workbook when Kaona activates a sheet (go to a cell, a report written).
@@ -377,7 +380,7 @@ export default function SheetViewer(): ReactElement {
           {t("preview.workbook")}
         </Text>
         <Text size={200} className={styles.hint}>
-          {snapshot.selection
+          {range && snapshot.selection
             ? t("preview.selection", {
                 cell: `${snapshot.selection.sheet}!${snapshot.selection.address}`,
               })
@@ -412,7 +415,7 @@ export default function SheetViewer(): ReactElement {
           <div
             className={styles.generated}
             onClick={onGeneratedClick}
-            dangerouslySetInnerHTML={{ __html: layoutToHtml(layout, { gridlines: true }) }}
+            dangerouslySetInnerHTML={{ __html: layoutToHtml(layout) }}
           />
         ) : (
           <Grid sheet={sheet} sheetIndex={sheetIndex} selection={selection} workbook={preview} />

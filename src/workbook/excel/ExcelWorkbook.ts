@@ -15,6 +15,7 @@ import {
   parseRange,
   rangeAddress,
   sheetNameProblem,
+  tableNameProblem,
   type RangeRef,
   sheetOf,
 } from "../a1";
@@ -27,7 +28,8 @@ import {
   emptyGenerated,
   encodeBindings,
   encodeGenerated,
-  findMark,
+  matchMark,
+  withLearnedIds,
   withMark,
   type GeneratedSheetMark,
 } from "../bindingsStore";
@@ -53,8 +55,16 @@ import {
   printTitleRowsAddress,
   type SheetPlan,
 } from "../sheetPlan";
+import { jsonBytes, utf8Length } from "../payload";
 import { planValidation, type ValidationWrite } from "../validationRules";
-import { DEFAULT_TIMEOUT_MS, toWorkbookError, withWatchdog, type ErrorContext } from "./errors";
+import {
+  DEFAULT_TIMEOUT_MS,
+  RunWatchdog,
+  isPayloadError,
+  toWorkbookError,
+  withWatchdog,
+  type ErrorContext,
+} from "./errors";
 import { OPTIONAL_EXCEL_API, isExcelApiSupported } from "./requirements";
 
 /** Runs batches against Excel; tests pass a fake that records every request. */
@@ -74,13 +84,14 @@ export const officeRunner: ExcelRunner = {
 
 export interface ExcelWorkbookOptions {
   runner?: ExcelRunner;
-  /** Watchdog per method (default 30 s). */
+  /** Watchdog per sync, reset at each (default 30 s); when it fires the run stops. */
   timeoutMs?: number;
   /** Request budget per sync (default 4 MB: under Excel on the web's 5 MB). */
   maxBatchBytes?: number;
   /** Rows of cell content per sync (default 20,000). */
   maxBatchRows?: number;
-  /** Estimated response bytes per cell read (values + number format), to size reads. */
+  /** First guess of response bytes per cell read (values + number format), used only until
+   * a read measured the real size (default 64). */
   readBytesPerCell?: number;
   /** ExcelApi support check (default Office.context.requirements). */
   supports?: (version: string) => boolean;
@@ -93,15 +104,116 @@ function everyCell(value: string): string[][] {
   return value as unknown as string[][];
 }
 
-/** Counts one Excel.run's context.sync() calls (for WriteResult.syncs and the tests). */
+/** Counts one Excel.run's context.sync() calls (for WriteResult.syncs and the tests),
+ * resets the run's watchdog at each, and sends nothing once the run was cancelled. */
 class Syncs {
   count = 0;
-  constructor(context: Excel.RequestContext) {
-    const original = context.sync;
+  private readonly original: (passThroughValue?: unknown) => Promise<unknown>;
+  constructor(
+    private readonly context: Excel.RequestContext,
+    private readonly watchdog: RunWatchdog
+  ) {
+    this.original = context.sync.bind(context) as (passThroughValue?: unknown) => Promise<unknown>;
     context.sync = <T>(passThroughValue?: T): Promise<T> => {
+      this.watchdog.check();
       this.count += 1;
-      return original.call(context, passThroughValue) as Promise<T>;
+      this.watchdog.arm();
+      return this.original(passThroughValue).then((result) => {
+        this.watchdog.check();
+        this.watchdog.arm();
+        return result as T;
+      });
     };
+  }
+
+  /** One last sync to put things back (events on, a half-made sheet removed), sent even
+   * after the run timed out; failures are the caller's to ignore. */
+  cleanup(): Promise<unknown> {
+    this.count += 1;
+    return this.original();
+  }
+}
+
+/** Safety margin on measured sizes: rows differ, and the 4 MB budget must stay under 5 MB. */
+const SIZE_MARGIN = 1.25;
+/** First guess of a row's response size when nothing is known about a table. */
+const GUESS_BYTES_PER_ROW = 2048;
+/** Rows listTables reads of each table to learn what a row costs. */
+const SAMPLE_ROWS = 20;
+
+/** Rows of a grid that fit `bytes` at `bytesPerRow` (with the margin), within 1..maxRows. */
+function rowsWithin(bytes: number, bytesPerRow: number, maxRows: number): number {
+  return Math.max(1, Math.min(maxRows, Math.floor(bytes / (Math.max(1, bytesPerRow) * SIZE_MARGIN))));
+}
+
+/** A rectangle read in row windows: which rows are still to read, and what a row costs. */
+interface WindowJob {
+  rect: RangeRef;
+  /** Row offsets [from, to) within rect still to read, in order. */
+  pending: [number, number][];
+  /** Response bytes per row: measured, or a guess until measured. */
+  bytesPerRow: number;
+  range: (rect: RangeRef) => Excel.Range;
+  props: string;
+  /** Takes a loaded window whose first row is `offset` within rect; returns its bytes. */
+  take: (offset: number, range: Excel.Range) => number;
+}
+
+/**
+ * Reads row windows, several per sync within the byte and row budgets, each window sized
+ * from the bytes per row measured so far (never below the largest seen). When Excel
+ * refuses a sync as too large, the estimate doubles and the same rows are read again in
+ * smaller windows; a single row too large for Excel is an error.
+ */
+async function readRowWindows(
+  context: Excel.RequestContext,
+  jobs: readonly WindowJob[],
+  maxBytes: number,
+  maxRows: number
+): Promise<void> {
+  for (;;) {
+    const batch: { job: WindowJob; from: number; rows: number; range: Excel.Range }[] = [];
+    let bytes = 0;
+    let rows = 0;
+    for (const job of jobs) {
+      while (job.pending.length > 0 && rows < maxRows) {
+        const [from, to] = job.pending[0];
+        const fit = Math.floor(
+          (maxBytes - bytes) / (Math.max(1, job.bytesPerRow) * SIZE_MARGIN)
+        );
+        const count = Math.min(to - from, maxRows - rows, batch.length === 0 ? Math.max(1, fit) : fit);
+        if (count < 1) break;
+        const rect = { row: job.rect.row + from, col: job.rect.col, rows: count, cols: job.rect.cols };
+        const range = job.range(rect);
+        range.load(job.props);
+        batch.push({ job, from, rows: count, range });
+        bytes += count * job.bytesPerRow * SIZE_MARGIN;
+        rows += count;
+        if (from + count >= to) job.pending.shift();
+        else job.pending[0] = [from + count, to];
+      }
+    }
+    if (batch.length === 0) return;
+    try {
+      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB window batch, as Excel on the web's 5 MB limit requires
+      await context.sync();
+    } catch (error) {
+      if (!isPayloadError(error) || (batch.length === 1 && batch[0].rows === 1)) throw error;
+      const doubled = new Set<WindowJob>();
+      for (let i = batch.length - 1; i >= 0; i--) {
+        const w = batch[i];
+        w.job.pending.unshift([w.from, w.from + w.rows]);
+        if (!doubled.has(w.job)) {
+          w.job.bytesPerRow *= 2;
+          doubled.add(w.job);
+        }
+      }
+      continue;
+    }
+    for (const w of batch) {
+      const measured = w.job.take(w.from, w.range) / w.rows;
+      w.job.bytesPerRow = Math.max(w.job.bytesPerRow, measured);
+    }
   }
 }
 
@@ -146,7 +258,7 @@ function sliceRows<T>(
   let start = 0;
   let bytes = 2;
   for (let i = 0; i < grid.length; i++) {
-    const rowBytes = JSON.stringify(grid[i]).length + 1;
+    const rowBytes = jsonBytes(grid[i]) + 1;
     if (i > start && (bytes + rowBytes > maxBytes || i - start >= maxRows)) {
       slices.push([start, grid.slice(start, i), bytes]);
       start = i;
@@ -201,9 +313,31 @@ function applyValidationWrite(range: Excel.Range, write: ValidationWrite): void 
   range.dataValidation.errorAlert = write.errorAlert;
 }
 
+interface Inspection {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  /** The used part of rows 1..firstRows, with formulas (absent when not read in sync 2). */
+  first?: Excel.Range;
+  firstRows: number;
+}
+
+/** Bytes per row of a plan's content (sampled), to size the reading of the sheet it replaces. */
+function contentBytesPerRow(plan: SheetPlan): number {
+  let bytes = 0;
+  let rows = 0;
+  for (const block of plan.blocks) {
+    const sample = block.grid.slice(0, 200);
+    bytes += jsonBytes(sample);
+    rows += sample.length;
+  }
+  return rows > 0 ? Math.max(16, bytes / rows) : 256;
+}
+
 interface TableShape {
   rows: number;
   cols: number;
+  /** Response bytes per data row (values + number formats), once a read measured it. */
+  bytesPerRow?: number;
 }
 
 export class ExcelWorkbook implements Workbook {
@@ -214,15 +348,19 @@ export class ExcelWorkbook implements Workbook {
   private readonly readBytesPerCell: number;
   private readonly supports: (version: string) => boolean;
   private readonly now: () => Date;
-  /** Table sizes seen last, so a read of known small tables takes one sync. */
+  /** Table sizes seen last: only to size the first read window, never trusted as is. */
   private readonly shapes = new Map<string, TableShape>();
+  /** Ids of the sheets this session created (lower-cased name when created → id): a new
+   * sheet's id is known only after the batch that also writes its mark, so the mark gets
+   * the id with the next write of the marks. */
+  private readonly learnedIds = new Map<string, string>();
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.runner = options.runner ?? officeRunner;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.maxBatchBytes = options.maxBatchBytes ?? 4_000_000;
     this.maxBatchRows = options.maxBatchRows ?? 20_000;
-    this.readBytesPerCell = options.readBytesPerCell ?? 40;
+    this.readBytesPerCell = options.readBytesPerCell ?? 64;
     this.supports = options.supports ?? isExcelApiSupported;
     this.now = options.now ?? (() => new Date());
   }
@@ -232,34 +370,37 @@ export class ExcelWorkbook implements Workbook {
     where: ErrorContext,
     batch: (context: Excel.RequestContext, syncs: Syncs) => Promise<T>
   ): Promise<T> {
+    const watchdog = new RunWatchdog(this.timeoutMs, what);
     try {
-      return await withWatchdog(
-        this.runner.run((context) => batch(context, new Syncs(context))),
-        this.timeoutMs,
-        what
-      );
+      return await Promise.race([
+        this.runner.run((context) => batch(context, new Syncs(context, watchdog))),
+        watchdog.expired,
+      ]);
     } catch (error) {
       throw toWorkbookError(error, where);
+    } finally {
+      watchdog.stop();
     }
   }
 
-  /** Runs `write` with events off, restored in its last batch or, on failure, in finally. */
+  /** Runs `write` with events off, restored in its last batch or, on failure, in a
+   * cleanup sync (with `undo`, which queues the removal of what this run half-made). */
   private async withEventsOff<T>(
     context: Excel.RequestContext,
+    syncs: Syncs,
     previous: boolean,
-    write: () => Promise<T>
+    write: () => Promise<T>,
+    undo?: () => Promise<void>
   ): Promise<T> {
     context.runtime.enableEvents = false;
-    let restored = false;
     try {
-      const result = await write();
-      restored = true;
-      return result;
-    } finally {
-      if (!restored) {
-        context.runtime.enableEvents = previous;
-        await context.sync().catch(() => undefined);
-      }
+      return await write();
+    } catch (error) {
+      // Best effort: the error the person sees is the one that stopped the write.
+      if (undo) await undo().catch(() => undefined);
+      context.runtime.enableEvents = previous;
+      await syncs.cleanup().catch(() => undefined);
+      throw error;
     }
   }
 
@@ -275,10 +416,15 @@ export class ExcelWorkbook implements Workbook {
         header.load("values");
         const whole = table.getRange();
         whole.load("address,columnCount");
-        return { table, sheet, header, whole, rows: table.rows.getCount() };
+        // A few rows, to know what a row of this table costs to read (Thai narratives
+        // run to kilobytes a row; a guess per cell is far off).
+        const body = table.getDataBodyRange();
+        const sample = body.getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0).getIntersection(body);
+        sample.load("values,numberFormat");
+        return { table, sheet, header, whole, sample, rows: table.rows.getCount() };
       });
       await context.sync();
-      return views.map(({ table, sheet, header, whole, rows }): TableInfo => {
+      return views.map(({ table, sheet, header, whole, sample, rows }): TableInfo => {
         const info: TableInfo = {
           id: table.id,
           name: table.name,
@@ -288,121 +434,129 @@ export class ExcelWorkbook implements Workbook {
           headers: (header.values[0] ?? []).map((h) => String(h ?? "")),
           rowCount: rows.value,
         };
-        this.shapes.set(info.id, { rows: info.rowCount, cols: whole.columnCount });
+        const sampled = sample.values.length;
+        this.remember(
+          info.id,
+          info.rowCount,
+          whole.columnCount,
+          sampled > 0 ? (jsonBytes(sample.values) + jsonBytes(sample.numberFormat)) / sampled : undefined
+        );
         return info;
       });
     });
   }
 
+  private remember(id: string, rows: number, cols: number, bytesPerRow?: number): void {
+    const known = this.shapes.get(id)?.bytesPerRow;
+    const measured = bytesPerRow ?? known;
+    this.shapes.set(id, { rows, cols, ...(measured !== undefined ? { bytesPerRow: measured } : {}) });
+  }
+
+  /** Rows read with the sizes in a table's first sync: as many as the last measured row
+   * size (or a guess) fits in this table's share of the budget. */
+  private firstWindowRows(id: string, tables: number): number {
+    const shape = this.shapes.get(id);
+    const bytesPerRow =
+      shape?.bytesPerRow ?? Math.max(GUESS_BYTES_PER_ROW, (shape?.cols ?? 0) * this.readBytesPerCell);
+    return rowsWithin(this.maxBatchBytes / tables, bytesPerRow, Math.floor(this.maxBatchRows / tables));
+  }
+
   async readTables(tableIds: string[]): Promise<RawTable[]> {
     const ids = [...new Set(tableIds)];
     if (ids.length === 0) return [];
-    const knownCells = ids.reduce((sum, id) => {
-      const shape = this.shapes.get(id);
-      return shape === undefined || sum < 0 ? -1 : sum + (shape.rows + 1) * shape.cols;
-    }, 0);
-    const eager = knownCells >= 0 && knownCells * this.readBytesPerCell <= this.maxBatchBytes;
-    return this.run("readTables", {}, async (context) => {
-      const views = ids.map((id) => {
-        const table = context.workbook.tables.getItem(id);
-        table.load("id,name");
-        const header = table.getHeaderRowRange();
-        header.load("address,values");
-        const body = table.getDataBodyRange();
-        body.load("address,rowCount,columnCount");
-        if (eager) body.load("values,numberFormat");
-        return { id, table, header, body, rows: table.rows.getCount() };
-      });
+    return this.run("readTables", { table: ids.join(", ") }, async (context) => {
+      // Sync 1: every table's size and header, and its first rows (all of them when the
+      // table is of a usual size). Sizes are loaded here, never taken from an earlier call:
+      // a table may have grown since.
+      const queue = (firstRows: number[]) =>
+        ids.map((id, i) => {
+          const table = context.workbook.tables.getItem(id);
+          table.load("id,name");
+          const header = table.getHeaderRowRange();
+          header.load("address,values");
+          const body = table.getDataBodyRange();
+          body.load("address,rowCount,columnCount");
+          let first: Excel.Range | undefined;
+          if (firstRows[i] > 0) {
+            first = body.getRow(0).getResizedRange(firstRows[i] - 1, 0).getIntersection(body);
+            first.load("values,numberFormat");
+          }
+          return { id, table, header, body, first, rows: table.rows.getCount() };
+        });
+      let views = queue(ids.map((id) => this.firstWindowRows(id, ids.length)));
       try {
         await context.sync();
       } catch (error) {
-        throw toWorkbookError(error, { table: ids.join(", ") });
+        if (!isPayloadError(error)) throw error;
+        // The first rows were larger than any guess: sizes alone, then windows.
+        this.shapes.clear();
+        views = queue(ids.map(() => 0));
+        await context.sync();
       }
-      const data = new Map<string, { values: unknown[][]; formats: string[][] }>();
-      if (eager) {
-        for (const v of views)
-          data.set(v.id, { values: v.body.values, formats: v.body.numberFormat });
-      } else {
-        await this.readInWindows(context, views, data);
-      }
-      return views.map((v): RawTable => {
-        const origin = parseRange(v.header.address) ?? { row: 0, col: 0 };
+      const data = views.map((v) => {
         const rowCount = v.rows.value;
-        const loaded = data.get(v.id) ?? { values: [], formats: [] };
-        // An empty Excel table still shows one blank data row: it is not a record.
-        const rows = loaded.values
-          .slice(0, rowCount)
-          .map((r) => r.map((c) => (c === "" ? null : (c as RawTable["rows"][number][number]))));
-        this.shapes.set(v.id, { rows: rowCount, cols: v.body.columnCount });
+        const values: unknown[][] = new Array<unknown[]>(rowCount);
+        const formats: string[][] = new Array<string[]>(rowCount);
+        let got = 0;
+        let bytesPerRow = v.body.columnCount * this.readBytesPerCell;
+        if (v.first) {
+          const firstValues = v.first.values;
+          const firstFormats = v.first.numberFormat;
+          got = Math.min(rowCount, firstValues.length);
+          for (let r = 0; r < got; r++) {
+            values[r] = firstValues[r];
+            formats[r] = firstFormats[r].map((f) => String(f ?? ""));
+          }
+          if (firstValues.length > 0)
+            bytesPerRow = (jsonBytes(firstValues) + jsonBytes(firstFormats)) / firstValues.length;
+        }
+        return { values, formats, got, bytesPerRow, rowCount };
+      });
+      // Then the rest of any large table, in windows sized from the bytes measured.
+      const jobs: WindowJob[] = [];
+      const jobOf: (WindowJob | undefined)[] = views.map(() => undefined);
+      views.forEach((v, i) => {
+        const d = data[i];
+        const rect = parseRange(v.body.address);
+        if (!rect || d.got >= d.rowCount) return;
+        const sheetName = sheetOf(v.body.address) ?? "";
+        const job: WindowJob = {
+          rect,
+          pending: [[d.got, d.rowCount]],
+          bytesPerRow: d.bytesPerRow,
+          range: (r) => context.workbook.worksheets.getItem(sheetName).getRange(rangeAddress(r)),
+          props: "values,numberFormat",
+          take: (offset, range) => {
+            const windowValues = range.values;
+            const windowFormats = range.numberFormat;
+            windowValues.forEach((row, r) => {
+              d.values[offset + r] = row;
+              d.formats[offset + r] = windowFormats[r].map((f) => String(f ?? ""));
+            });
+            return jsonBytes(windowValues) + jsonBytes(windowFormats);
+          },
+        };
+        jobs.push(job);
+        jobOf[i] = job;
+      });
+      await readRowWindows(context, jobs, this.maxBatchBytes, this.maxBatchRows);
+      return views.map((v, i): RawTable => {
+        const d = data[i];
+        this.remember(v.id, d.rowCount, v.body.columnCount, jobOf[i]?.bytesPerRow ?? d.bytesPerRow);
+        const origin = parseRange(v.header.address) ?? { row: 0, col: 0 };
         return {
           name: v.table.name,
           sheet: sheetOf(v.header.address) ?? "",
           origin: { row: origin.row, col: origin.col },
           headers: (v.header.values[0] ?? []).map((h) => String(h ?? "")),
-          rows,
-          numberFormats: loaded.formats
-            .slice(0, rowCount)
-            .map((r) => r.map((f) => String(f ?? ""))),
+          // An empty Excel table still shows one blank data row: it is not a record.
+          rows: d.values.map((r) =>
+            r.map((c) => (c === "" ? null : (c as RawTable["rows"][number][number])))
+          ),
+          numberFormats: d.formats,
         };
       });
     });
-  }
-
-  /** Reads table bodies in row windows, several per sync while within the byte budget. */
-  private async readInWindows(
-    context: Excel.RequestContext,
-    views: { id: string; header: Excel.Range; body: Excel.Range }[],
-    data: Map<string, { values: unknown[][]; formats: string[][] }>
-  ): Promise<void> {
-    interface Window {
-      id: string;
-      sheetName: string;
-      rect: RangeRef;
-      bytes: number;
-    }
-    const windows: Window[] = [];
-    for (const v of views) {
-      const rect = parseRange(v.body.address);
-      data.set(v.id, { values: [], formats: [] });
-      if (!rect) continue;
-      const rowBytes = Math.max(1, rect.cols * this.readBytesPerCell);
-      const step = Math.max(
-        1,
-        Math.min(this.maxBatchRows, Math.floor(this.maxBatchBytes / rowBytes))
-      );
-      for (let r = 0; r < rect.rows; r += step) {
-        const rows = Math.min(step, rect.rows - r);
-        windows.push({
-          id: v.id,
-          sheetName: sheetOf(v.header.address) ?? "",
-          rect: { row: rect.row + r, col: rect.col, rows, cols: rect.cols },
-          bytes: rows * rowBytes,
-        });
-      }
-    }
-    const ops = windows.map((w) => ({ bytes: w.bytes, rows: w.rect.rows, window: w }));
-    let i = 0;
-    while (i < ops.length) {
-      const batch: { window: Window; range: Excel.Range }[] = [];
-      let bytes = 0;
-      while (i < ops.length && (batch.length === 0 || bytes + ops[i].bytes <= this.maxBatchBytes)) {
-        const range = context.workbook.worksheets
-          .getItem(ops[i].window.sheetName)
-          .getRange(rangeAddress(ops[i].window.rect));
-        range.load("values,numberFormat");
-        batch.push({ window: ops[i].window, range });
-        bytes += ops[i].bytes;
-        i += 1;
-      }
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB chunk, as Excel on the web's 5 MB limit requires
-      await context.sync();
-      for (const { window, range } of batch) {
-        const target = data.get(window.id);
-        if (!target) continue;
-        for (const row of range.values) target.values.push(row);
-        for (const row of range.numberFormat) target.formats.push(row.map((f) => String(f ?? "")));
-      }
-    }
   }
 
   async loadBindings(): Promise<Bindings> {
@@ -457,6 +611,11 @@ export class ExcelWorkbook implements Workbook {
       throw new WorkbookError("not-supported", `sheet name "${spec.sheet}": ${nameProblem}`, {
         sheet: spec.sheet,
       });
+    const tableProblem = tableNameProblem(spec.tableName);
+    if (tableProblem)
+      throw new WorkbookError("not-supported", `table name "${spec.tableName}": ${tableProblem}`, {
+        table: spec.tableName,
+      });
     const cols = spec.headers.length;
     if (cols === 0)
       throw new WorkbookError("not-supported", "a table needs at least one column", {
@@ -478,7 +637,7 @@ export class ExcelWorkbook implements Workbook {
     return this.run(
       "createTable",
       { sheet: spec.sheet, table: spec.tableName },
-      async (context) => {
+      async (context, syncs) => {
         const existingSheet = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
         existingSheet.load("name");
         const existingTable = context.workbook.tables.getItemOrNullObject(spec.tableName);
@@ -500,104 +659,125 @@ export class ExcelWorkbook implements Workbook {
           );
         }
         const previous = context.runtime.enableEvents;
-        return this.withEventsOff(context, previous, async () => {
-          const sheet = context.workbook.worksheets.add(spec.sheet);
-          const bodyRows = grid.length - 1;
-          const ops: WriteOp[] = [];
-          let table: Excel.Table | undefined;
-          ops.push({
-            bytes: 512,
-            rows: 0,
-            apply: () => {
-              // Formats first: Text ("@") for values Excel would otherwise reinterpret.
-              (spec.numberFormats ?? []).forEach((format, j) => {
-                if (format && j < cols)
-                  sheet.getRange(
-                    rangeAddress({ row: 1, col: j, rows: bodyRows, cols: 1 })
-                  ).numberFormat = everyCell(format);
-              });
-              const textCells = grid.flatMap((line, i) =>
-                line.flatMap((c, j) =>
-                  typeof c === "string" && isReinterpretedText(c) ? [{ row: i, col: j }] : []
-                )
-              );
-              for (const rect of cellsToRects(textCells))
-                sheet.getRange(rangeAddress(rect)).numberFormat = everyCell("@");
-            },
-          });
-          for (const [start, slice, bytes] of sliceRows(
-            grid,
-            this.maxBatchBytes - 4096,
-            this.maxBatchRows
-          )) {
+        let sheet: Excel.Worksheet | undefined;
+        // A failure after the sheet was added leaves it half-made. Sync 1 proved no sheet
+        // of that name existed, so a sheet of that name now is this run's: remove it.
+        const undo = async (): Promise<void> => {
+          if (!sheet) return;
+          const made = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
+          made.load("id");
+          await syncs.cleanup();
+          if (!made.isNullObject) made.delete();
+        };
+        return this.withEventsOff(
+          context,
+          syncs,
+          previous,
+          async () => {
+            const added = context.workbook.worksheets.add(spec.sheet);
+            sheet = added;
+            const bodyRows = grid.length - 1;
+            const ops: WriteOp[] = [];
+            let table: Excel.Table | undefined;
             ops.push({
-              bytes,
-              rows: slice.length,
+              bytes: 512,
+              rows: 0,
               apply: () => {
-                sheet.getRange(
-                  rangeAddress({ row: start, col: 0, rows: slice.length, cols })
-                ).values = slice;
+                // Formats first: Text ("@") for values Excel would otherwise reinterpret.
+                (spec.numberFormats ?? []).forEach((format, j) => {
+                  if (format && j < cols)
+                    added.getRange(
+                      rangeAddress({ row: 1, col: j, rows: bodyRows, cols: 1 })
+                    ).numberFormat = everyCell(format);
+                });
+                const textCells = grid.flatMap((line, i) =>
+                  line.flatMap((c, j) =>
+                    typeof c === "string" && isReinterpretedText(c) ? [{ row: i, col: j }] : []
+                  )
+                );
+                for (const rect of cellsToRects(textCells))
+                  added.getRange(rangeAddress(rect)).numberFormat = everyCell("@");
               },
             });
-          }
-          ops.push({
-            bytes: 1024 + JSON.stringify(validation.writes).length,
-            rows: 0,
-            apply: () => {
-              table = sheet.tables.add(rangeAddress(tableRect), true);
-              table.name = spec.tableName;
-              table.style = "TableStyleMedium2";
-              (spec.columnWidths ?? []).forEach((w, j) => {
-                if (j < cols && Number.isFinite(w) && w > 0)
-                  sheet.getRange(columnRangeAddress(j)).format.columnWidth = w;
+            for (const [start, slice, bytes] of sliceRows(
+              grid,
+              this.maxBatchBytes - 4096,
+              this.maxBatchRows
+            )) {
+              ops.push({
+                bytes,
+                rows: slice.length,
+                apply: () => {
+                  added.getRange(
+                    rangeAddress({ row: start, col: 0, rows: slice.length, cols })
+                  ).values = slice;
+                },
               });
-              for (const write of validation.writes)
-                applyValidationWrite(
-                  table.columns.getItemAt(write.column).getDataBodyRange(),
-                  write
-                );
-            },
-          });
-          const batches = packBatches(ops, this.maxBatchBytes, this.maxBatchRows);
-          for (let b = 0; b < batches.length; b++) {
-            for (const op of batches[b]) op.apply();
-            if (b === batches.length - 1) {
-              table?.load("id,name");
-              sheet.load("id,name");
-              context.runtime.enableEvents = previous;
             }
-            // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB chunk, as Excel on the web's 5 MB limit requires
-            await context.sync();
-          }
-          if (!table)
-            throw new WorkbookError("unknown", "the table was not created", {
-              table: spec.tableName,
+            ops.push({
+              bytes: 1024 + jsonBytes(validation.writes),
+              rows: 0,
+              apply: () => {
+                table = added.tables.add(rangeAddress(tableRect), true);
+                table.name = spec.tableName;
+                table.style = "TableStyleMedium2";
+                (spec.columnWidths ?? []).forEach((w, j) => {
+                  if (j < cols && Number.isFinite(w) && w > 0)
+                    added.getRange(columnRangeAddress(j)).format.columnWidth = w;
+                });
+                for (const write of validation.writes)
+                  applyValidationWrite(
+                    table.columns.getItemAt(write.column).getDataBodyRange(),
+                    write
+                  );
+              },
             });
-          const info: TableInfo = {
-            id: table.id,
-            name: table.name,
-            sheet: sheet.name,
-            sheetId: sheet.id,
-            address: rangeAddress(tableRect),
-            headers: spec.headers.map(String),
-            rowCount: rows.length,
-          };
-          this.shapes.set(info.id, { rows: info.rowCount, cols });
-          return info;
-        });
+            const batches = packBatches(ops, this.maxBatchBytes, this.maxBatchRows);
+            for (let b = 0; b < batches.length; b++) {
+              for (const op of batches[b]) op.apply();
+              if (b === batches.length - 1) {
+                table?.load("id,name");
+                added.load("id,name");
+                context.runtime.enableEvents = previous;
+              }
+              // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB chunk, as Excel on the web's 5 MB limit requires
+              await context.sync();
+            }
+            if (!table)
+              throw new WorkbookError("unknown", "the table was not created", {
+                table: spec.tableName,
+              });
+            const info: TableInfo = {
+              id: table.id,
+              name: table.name,
+              sheet: added.name,
+              sheetId: added.id,
+              address: rangeAddress(tableRect),
+              headers: spec.headers.map(String),
+              rowCount: rows.length,
+            };
+            this.remember(info.id, info.rowCount, cols);
+            return info;
+          },
+          undo
+        );
       }
     );
   }
 
   async convertSelectionToTable(name: string): Promise<TableInfo> {
-    return this.run("convertSelectionToTable", { table: name }, async (context) => {
+    const problem = tableNameProblem(name);
+    if (problem)
+      throw new WorkbookError("not-supported", `table name "${name}": ${problem}`, { table: name });
+    return this.run("convertSelectionToTable", { table: name }, async (context, syncs) => {
       const selection = context.workbook.getSelectedRange();
-      selection.load("address,rowCount,columnCount");
+      selection.load("address");
       // The selection is on the active sheet (getSelectedRange reads the active window).
       const sheet = context.workbook.worksheets.getActiveWorksheet();
-      sheet.load("id,name");
-      const headerRow = selection.getRow(0);
-      headerRow.load("values");
+      sheet.load("id,name,protection/protected");
+      // Whole columns selected are a million rows: only the part with content counts.
+      const target = selection.getIntersectionOrNullObject(sheet.getUsedRange(true));
+      target.load("address,rowCount,columnCount");
       const overlapping = selection.getTables(false).getCount();
       const existing = context.workbook.tables.getItemOrNullObject(name);
       existing.load("name");
@@ -610,7 +790,7 @@ export class ExcelWorkbook implements Workbook {
           table: name,
         });
       }
-      if (selection.rowCount < 2) {
+      if (target.isNullObject || target.rowCount < 2) {
         throw new WorkbookError(
           "not-supported",
           "select the header row and at least one row of data",
@@ -623,11 +803,18 @@ export class ExcelWorkbook implements Workbook {
           conflict: "not-generated",
         });
       }
+      if (sheet.protection.protected) {
+        throw new WorkbookError("sheet-protected", `"${sheet.name}" is protected`, {
+          sheet: sheet.name,
+        });
+      }
       const previous = context.runtime.enableEvents;
-      return this.withEventsOff(context, previous, async () => {
-        const table = sheet.tables.add(selection.address, true);
+      return this.withEventsOff(context, syncs, previous, async () => {
+        const table = sheet.tables.add(target.address, true);
         table.name = name;
         table.load("id,name");
+        const header = table.getHeaderRowRange();
+        header.load("values");
         context.runtime.enableEvents = previous;
         await context.sync();
         const info: TableInfo = {
@@ -635,11 +822,11 @@ export class ExcelWorkbook implements Workbook {
           name: table.name,
           sheet: sheet.name,
           sheetId: sheet.id,
-          address: selection.address.slice(selection.address.lastIndexOf("!") + 1),
-          headers: (headerRow.values[0] ?? []).map((h) => String(h ?? "")),
-          rowCount: selection.rowCount - 1,
+          address: target.address.slice(target.address.lastIndexOf("!") + 1),
+          headers: (header.values[0] ?? []).map((h) => String(h ?? "")),
+          rowCount: target.rowCount - 1,
         };
-        this.shapes.set(info.id, { rows: info.rowCount, cols: selection.columnCount });
+        this.remember(info.id, info.rowCount, target.columnCount);
         return info;
       });
     });
@@ -649,19 +836,27 @@ export class ExcelWorkbook implements Workbook {
     const validation = planValidation(rules);
     if (!validation.ok)
       throw new WorkbookError("not-supported", validation.problem, { table: tableId });
-    await this.run("applyValidation", { table: tableId }, async (context) => {
+    await this.run("applyValidation", { table: tableId }, async (context, syncs) => {
+      // Sync 1: the table exists, its sheet is not protected, the events switch.
       const table = context.workbook.tables.getItem(tableId);
-      context.runtime.enableEvents = false;
-      for (const write of validation.writes)
-        applyValidationWrite(table.columns.getItemAt(write.column).getDataBodyRange(), write);
-      context.runtime.enableEvents = true;
-      try {
-        await context.sync();
-      } catch (error) {
-        context.runtime.enableEvents = true;
-        await context.sync().catch(() => undefined);
-        throw error;
+      const sheet = table.worksheet;
+      sheet.load("name,protection/protected");
+      context.runtime.load("enableEvents");
+      await context.sync();
+      if (sheet.protection.protected) {
+        throw new WorkbookError("sheet-protected", `"${sheet.name}" is protected`, {
+          sheet: sheet.name,
+          table: tableId,
+        });
       }
+      // Sync 2: the rules, with events off and restored to what they were.
+      const previous = context.runtime.enableEvents;
+      await this.withEventsOff(context, syncs, previous, async () => {
+        for (const write of validation.writes)
+          applyValidationWrite(table.columns.getItemAt(write.column).getDataBodyRange(), write);
+        context.runtime.enableEvents = previous;
+        await context.sync();
+      });
     });
   }
 
@@ -683,65 +878,98 @@ export class ExcelWorkbook implements Workbook {
       context.runtime.load("enableEvents");
       await context.sync();
       const found = sheets.items.find((s) => s.name.toLowerCase() === plan.name.toLowerCase());
+      const liveIds = new Set(sheets.items.map((s) => s.id));
       const partIds = parts.items.map((p) => p.id);
 
-      // Sync 2: the marks and, for an existing sheet, its protection and content.
+      // Sync 2: the marks and, for an existing sheet, its protection and content (the
+      // rest of a large old sheet in windows after).
       let generated = emptyGenerated();
       let mark: GeneratedSheetMark | undefined;
       let chartNames: string[] = [];
       if (found || partIds.length > 0) {
-        const xml = partIds[0]
-          ? context.workbook.customXmlParts.getItem(partIds[0]).getXml()
-          : undefined;
-        const inspected = found ? await this.inspectSheet(context, found.id, plan) : undefined;
-        if (!inspected) await context.sync();
+        const queue = (firstRows: number) => ({
+          xml: partIds[0]
+            ? context.workbook.customXmlParts.getItem(partIds[0]).getXml()
+            : undefined,
+          inspected: found ? this.queueInspect(context, found.id, firstRows) : undefined,
+        });
+        const planBytesPerRow = contentBytesPerRow(plan);
+        let sync2 = queue(rowsWithin(this.maxBatchBytes, planBytesPerRow, this.maxBatchRows));
+        try {
+          await context.sync();
+        } catch (error) {
+          if (!found || !isPayloadError(error)) throw error;
+          sync2 = queue(0);
+          await context.sync();
+        }
 
-        generated = decodeGenerated(xml?.value);
-        if (found && inspected) {
-          mark = findMark(generated, found.id, found.name);
-          if (!mark) {
-            throw new WorkbookError("sheet-conflict", `"${found.name}" was not made by Kaona`, {
+        generated = withLearnedIds(decodeGenerated(sync2.xml?.value), this.learnedIds);
+        if (found && sync2.inspected) {
+          const inspected = sync2.inspected;
+          const match = matchMark(generated, found.id, found.name, liveIds);
+          const notOurs = () =>
+            new WorkbookError("sheet-conflict", `"${found.name}" was not made by Kaona`, {
               sheet: found.name,
               conflict: "not-generated",
             });
-          }
-          if (inspected.protected) {
+          if (!match) throw notOurs();
+          mark = match.mark;
+          if (inspected.sheet.protection.protected) {
             throw new WorkbookError("sheet-protected", `"${found.name}" is protected`, {
               sheet: found.name,
             });
           }
-          if (inspected.fingerprint !== mark.fingerprint && !options.overwriteEdited) {
-            throw new WorkbookError(
-              "sheet-conflict",
-              `"${found.name}" was edited since Kaona made it`,
-              { sheet: found.name, conflict: "edited" }
-            );
+          const fingerprint = await this.fingerprintOf(context, inspected, planBytesPerRow);
+          if (fingerprint !== mark.fingerprint) {
+            // A mark whose sheet is gone vouches for a same-named sheet only by content.
+            if (match.trust === "content") throw notOurs();
+            if (!options.overwriteEdited) {
+              throw new WorkbookError(
+                "sheet-conflict",
+                `"${found.name}" was edited since Kaona made it`,
+                { sheet: found.name, conflict: "edited" }
+              );
+            }
           }
-          chartNames = inspected.charts;
+          chartNames = inspected.sheet.charts.items.map((c) => c.name);
         }
       }
 
       // Sync 3 (or one per chunk): the sheet, with events off.
       const previous = context.runtime.enableEvents;
-      return this.withEventsOff(context, previous, async () => {
+      return this.withEventsOff(context, syncs, previous, async () => {
         const sheet = found
           ? context.workbook.worksheets.getItem(found.id)
           : context.workbook.worksheets.add(plan.name);
+        // A new sheet's id comes back with the first batch; the mark is written in the
+        // last, so a chunked write records it at once, a single batch with the next write.
+        if (!found) sheet.load("id");
         const ops = this.sheetOps(sheet, plan, Boolean(found), chartNames);
-        const newMark: GeneratedSheetMark = {
-          sheetId: found?.id ?? "",
-          sheetName: found?.name ?? plan.name,
-          fingerprint: plan.fingerprint,
-          address: extentAddress(plan),
-          generatedAt: this.now().toISOString(),
-          ...(layout.origin ? { origin: layout.origin } : {}),
-        };
-        const markXml = encodeGenerated(withMark(generated, newMark, mark));
+        let batchIndex = 0;
+        const markFor = (sheetId: string): string =>
+          encodeGenerated(
+            withMark(
+              generated,
+              {
+                sheetId,
+                sheetName: found?.name ?? plan.name,
+                fingerprint: plan.fingerprint,
+                address: extentAddress(plan),
+                generatedAt: this.now().toISOString(),
+                ...(layout.origin ? { origin: layout.origin } : {}),
+              },
+              mark
+            )
+          );
         ops.push({
-          bytes: markXml.length + 512,
+          bytes: utf8Length(markFor(found?.id ?? "")) + 512,
           rows: 0,
           apply: () => {
-            this.queuePartWrite(context, partIds, markXml);
+            this.queuePartWrite(
+              context,
+              partIds,
+              markFor(found?.id ?? (batchIndex > 0 ? sheet.id : ""))
+            );
             if (this.supports(OPTIONAL_EXCEL_API.worksheetCustomProperties)) {
               sheet.customProperties.add(
                 "KaonaGenerated",
@@ -753,72 +981,91 @@ export class ExcelWorkbook implements Workbook {
           },
         });
         const batches = packBatches(ops, this.maxBatchBytes, this.maxBatchRows);
-        for (const batch of batches) {
-          for (const op of batch) op.apply();
+        for (; batchIndex < batches.length; batchIndex++) {
+          for (const op of batches[batchIndex]) op.apply();
           // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB chunk, as Excel on the web's 5 MB limit requires
           await context.sync();
         }
+        const sheetId = found?.id ?? sheet.id;
+        if (!found) this.learnedIds.set(plan.name.toLowerCase(), sheetId);
         return {
           sheet: plan.name,
           syncs: syncs.count,
           replaced: Boolean(found),
           chunks: batches.length,
+          sheetId,
         };
       });
     });
   }
 
-  /** Loads an existing sheet's protection, charts and content fingerprint (sync 2, plus
-   * one sync per chunk when the content is large). */
-  private async inspectSheet(
+  /** Queues what sync 2 learns of an existing sheet: protection, charts, the used range
+   * and the formulas of its first `firstRows` rows (all of a sheet of the usual size). */
+  private queueInspect(
     context: Excel.RequestContext,
     sheetId: string,
-    plan: SheetPlan
-  ): Promise<{ protected: boolean; fingerprint: string; charts: string[] }> {
+    firstRows: number
+  ): Inspection {
     const sheet = context.workbook.worksheets.getItem(sheetId);
     sheet.load("protection/protected");
     sheet.charts.load("items/name");
     const used = sheet.getUsedRangeOrNullObject(true);
-    // A sheet Kaona regenerates is about the size of the new layout: read it with the
-    // rest when that is small, else learn its size first and read it in windows.
-    const small =
-      plan.cellCount * this.readBytesPerCell <= this.maxBatchBytes &&
-      plan.extent.rows <= this.maxBatchRows;
     used.load("address");
-    if (small) used.load("formulas");
-    await context.sync();
+    let first: Excel.Range | undefined;
+    if (firstRows > 0) {
+      first = sheet.getRange(`1:${firstRows}`).getUsedRangeOrNullObject(true);
+      first.load("address,formulas");
+    }
+    return { sheet, used, first, firstRows };
+  }
+
+  /** The content fingerprint of an inspected sheet: the first rows from sync 2, the rest
+   * (of a sheet larger than the new layout suggested) in windows, one sync per ≤ 4 MB. */
+  private async fingerprintOf(
+    context: Excel.RequestContext,
+    inspected: Inspection,
+    planBytesPerRow: number
+  ): Promise<string> {
     const fingerprint = new ContentFingerprint();
-    if (!used.isNullObject) {
-      const rect = parseRange(used.address);
-      if (rect && small) fingerprint.addGrid(rect.row, rect.col, used.formulas);
-      else if (rect) {
-        const step = Math.max(
-          1,
-          Math.min(
-            this.maxBatchRows,
-            Math.floor(this.maxBatchBytes / Math.max(1, rect.cols * this.readBytesPerCell))
-          )
-        );
-        for (let r = 0; r < rect.rows; r += step) {
-          const window = {
-            row: rect.row + r,
-            col: rect.col,
-            rows: Math.min(step, rect.rows - r),
-            cols: rect.cols,
-          };
-          const range = sheet.getRange(rangeAddress(window));
-          range.load("formulas");
-          // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB chunk, as Excel on the web's 5 MB limit requires
-          await context.sync();
-          fingerprint.addGrid(window.row, window.col, range.formulas);
+    if (inspected.used.isNullObject) return fingerprint.digest();
+    const used = parseRange(inspected.used.address);
+    if (!used) return fingerprint.digest();
+    let bytesPerRow = planBytesPerRow;
+    let from = used.row;
+    const first = inspected.first;
+    if (first) {
+      from = Math.max(used.row, inspected.firstRows);
+      if (!first.isNullObject) {
+        const rect = parseRange(first.address);
+        if (rect) {
+          fingerprint.addGrid(rect.row, rect.col, first.formulas);
+          bytesPerRow = Math.max(1, jsonBytes(first.formulas) / rect.rows);
         }
       }
     }
-    return {
-      protected: sheet.protection.protected,
-      fingerprint: fingerprint.digest(),
-      charts: sheet.charts.items.map((c) => c.name),
-    };
+    const end = used.row + used.rows;
+    if (from < end) {
+      const rest: RangeRef = { row: from, col: used.col, rows: end - from, cols: used.cols };
+      await readRowWindows(
+        context,
+        [
+          {
+            rect: rest,
+            pending: [[0, rest.rows]],
+            bytesPerRow,
+            range: (r) => inspected.sheet.getRange(rangeAddress(r)),
+            props: "formulas",
+            take: (offset, range) => {
+              fingerprint.addGrid(rest.row + offset, rest.col, range.formulas);
+              return jsonBytes(range.formulas);
+            },
+          },
+        ],
+        this.maxBatchBytes,
+        this.maxBatchRows
+      );
+    }
+    return fingerprint.digest();
   }
 
   /** The operations that render a plan, in order; content is sliced within the budgets. */

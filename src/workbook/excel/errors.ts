@@ -3,7 +3,7 @@
  * keeping Office's code and message. And a watchdog: a `sync` that never returns (a busy
  * or disconnected Excel on the web) ends as a "timeout" instead of a spinner forever.
  */
-import { WorkbookError, type WriteConflict } from "../port";
+import { WorkbookError, type WorkbookErrorHint, type WriteConflict } from "../port";
 
 type Reason = WorkbookError["reason"];
 
@@ -17,14 +17,19 @@ function asOfficeLike(error: unknown): OfficeLikeError {
   return typeof error === "object" && error !== null ? (error as OfficeLikeError) : {};
 }
 
-/** The reason for an Office error code (codes from Excel.ErrorCodes and OfficeExtension). */
-export function reasonForCode(code: string, message: string): Reason {
+/**
+ * The reason for an Office error code (Excel.ErrorCodes, OfficeExtension.ErrorCodes).
+ * Codes, never messages: Office localises messages (a Thai Excel says "ป้องกัน", not
+ * "protected"), and codes are not localised.
+ */
+export function reasonForCode(code: string): Reason {
   switch (code) {
     case "ItemNotFound":
-    case "InvalidReference":
       return "table-missing";
     case "AccessDenied":
       return "sheet-protected";
+    case "ItemAlreadyExists":
+      return "sheet-conflict";
     case "RequestPayloadSizeLimitExceeded":
     case "ResponsePayloadSizeLimitExceeded":
     case "RangeExceedsLimit":
@@ -36,10 +41,27 @@ export function reasonForCode(code: string, message: string): Reason {
     case "NotImplemented":
     case "InvalidSelection":
       return "not-supported";
+    // Excel is busy: a cell being edited, a co-author's change, an aborted request. The
+    // "timeout" message already says to leave the cell (Esc) and try again.
+    case "InvalidOperationInCellEditMode":
+    case "Conflict":
+    case "RequestAborted":
+      return "timeout";
     default:
-      // Protected sheets surface as InvalidOperation in some builds; the message says so.
-      return /protect/i.test(message) ? "sheet-protected" : "unknown";
+      return "unknown";
   }
+}
+
+/** A finer hint than the reason, for the UI, where Office's code gives one. */
+export function hintForCode(code: string): WorkbookErrorHint | undefined {
+  if (code === "InvalidOperationInCellEditMode") return "cell-edit-mode";
+  if (code === "Conflict" || code === "RequestAborted") return "busy";
+  return undefined;
+}
+
+/** Whether an error is Excel refusing a request or response as too large (worth halving). */
+export function isPayloadError(error: unknown): boolean {
+  return toWorkbookError(error).reason === "payload-too-large";
 }
 
 export interface ErrorContext {
@@ -64,33 +86,75 @@ export function toWorkbookError(error: unknown, context: ErrorContext = {}): Wor
       : error instanceof Error
         ? error.message
         : String(error);
-  return new WorkbookError(reasonForCode(code, message), message, {
+  const hint = hintForCode(code);
+  return new WorkbookError(reasonForCode(code), message, {
     ...context,
     code: code || undefined,
     original: message,
+    ...(hint ? { hint } : {}),
   });
 }
 
-/** Default time a whole Excel.run may take before Kaona gives up waiting. */
+/** Default time one context.sync (or the work between two) may take before Kaona gives up. */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+function timeoutError(what: string, ms: number): WorkbookError {
+  return new WorkbookError(
+    "timeout",
+    `${what}: Excel did not answer within ${Math.round(ms / 1000)} s`
+  );
+}
+
 /**
- * Resolves with `work`, or rejects with WorkbookError "timeout" after `ms`. Office.js
- * cannot cancel a batch: a late result is dropped, and the user is told to try again.
+ * A watchdog over one Excel.run that is reset at every sync: a run of many chunks may
+ * take long, but no single step may. When it fires, `expired` rejects and the run is
+ * cancelled: `check()` (called before every further sync) throws, so the chunks not yet
+ * sent are never sent. Office.js cannot cancel a batch already sent; its late result is
+ * dropped.
+ */
+export class RunWatchdog {
+  cancelled = false;
+  readonly expired: Promise<never>;
+  private reject: (error: WorkbookError) => void = () => undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly ms: number,
+    private readonly what: string
+  ) {
+    this.expired = new Promise<never>((_, reject) => {
+      this.reject = reject;
+    });
+    // Nobody may be listening any more when it fires late; that is not an error.
+    this.expired.catch(() => undefined);
+    this.arm();
+  }
+
+  /** Starts the time of one step again. */
+  arm(): void {
+    clearTimeout(this.timer);
+    if (this.cancelled) return;
+    this.timer = setTimeout(() => {
+      this.cancelled = true;
+      this.reject(timeoutError(this.what, this.ms));
+    }, this.ms);
+  }
+
+  /** Throws "timeout" once the run was cancelled. */
+  check(): void {
+    if (this.cancelled) throw timeoutError(this.what, this.ms);
+  }
+
+  stop(): void {
+    clearTimeout(this.timer);
+  }
+}
+
+/**
+ * Resolves with `work`, or rejects with WorkbookError "timeout" after `ms`. For one-sync
+ * work outside ExcelWorkbook.run (removing event handlers).
  */
 export function withWatchdog<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(
-      () =>
-        reject(
-          new WorkbookError(
-            "timeout",
-            `${what}: Excel did not answer within ${Math.round(ms / 1000)} s`
-          )
-        ),
-      ms
-    );
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  const watchdog = new RunWatchdog(ms, what);
+  return Promise.race([work, watchdog.expired]).finally(() => watchdog.stop());
 }

@@ -1,0 +1,24 @@
+import { SAMPLE_TABLES } from "../../domain/sample";
+import { FakeExcel } from "../../../test/fakes/fakeExcel";
+import { issuesLayout } from "../../../test/workbook/contract";
+import { ExcelWorkbook } from "./ExcelWorkbook";
+test("dbg", async () => {
+  const col = SAMPLE_TABLES.rounds.headers.indexOf("ผลการดำเนินงาน");
+  const N = SAMPLE_TABLES.rounds.rows.map((r) => r[col]).filter((t): t is string => typeof t === "string" && t.length >= 200);
+  const fake = new FakeExcel();
+  const wb = new ExcelWorkbook({ runner: fake.runner, supports: () => true });
+  const rows = Array.from({ length: 30000 }, (_, i) => ["21000000-3165", 1, 43801, N[i % N.length], 10, 0, "a", "b"]);
+  const before = fake.requestBytes.length;
+  await wb.createTable({ sheet: "S", tableName: "T", headers: ["a","b","c","d","e","f","g","h"], rows }).catch(e => console.log(e));
+  console.log("create", fake.requestBytes.slice(before));
+  const b2 = fake.requestBytes.length;
+  const layout = issuesLayout(30000);
+  layout.cells.forEach((c) => { if (c.col === 2 && c.row > 0) c.value = N[c.row % N.length]; });
+  await wb.writeSheet(layout).catch(e => console.log(e));
+  console.log("write", fake.requestBytes.slice(b2));
+  const b3 = fake.requestBytes.length;
+  await wb.writeSheet(layout).catch(e => console.log(e));
+  console.log("again", fake.requestBytes.slice(b3), fake.responseBytes.slice(b3));
+  const big = fake.requests.filter(r => r.sync > fake.syncs - 20 && JSON.stringify(r).length > 100000).map(r => [r.sync, r.target, r.member]);
+  console.log(big.slice(0, 20));
+}, 60000);

@@ -1,0 +1,152 @@
+/**
+ * Every page of the task pane at a task pane's width (360 px), in Thai: reachable by
+ * keyboard, no serious or critical axe-core violation, nothing wider than the pane, and a
+ * screenshot of each to look at. One page load.
+ */
+import type { Browser, Page } from "playwright-core";
+import { launchBrowser, openPage, screenshot } from "./browser";
+import { BASE_URL } from "./config";
+import { answerOfficeTelemetry } from "./offline";
+
+jest.setTimeout(120_000);
+
+interface AxeViolation {
+  id: string;
+  impact?: string | null;
+  nodes: { target: unknown[] }[];
+}
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Serious and critical axe-core violations on the page as it is now. */
+async function axeViolations(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => "axe" in window))) {
+    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  }
+  const violations = await page.evaluate(async () => {
+    type Context = { exclude: string[][] };
+    const axe = (
+      window as unknown as {
+        axe: { run(context: Context): Promise<{ violations: AxeViolation[] }> };
+      }
+    ).axe;
+    // Fluent's focus manager (Tabster) puts hidden focus sentinels around some groups;
+    // they pass focus on at once and are not content (a known axe false positive).
+    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3),
+    }));
+  });
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.join(" | ")}`);
+}
+
+/** How far anything on the page sticks out past the pane's right edge, in pixels. */
+async function overflow(page: Page): Promise<number> {
+  return page.getByTestId("task-pane").evaluate((pane) => {
+    const right = pane.getBoundingClientRect().right;
+    let worst = 0;
+    for (const element of pane.querySelectorAll("main *")) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden")
+        continue;
+      // What an ancestor clips (overflow other than visible) cannot be seen sticking out.
+      let visibleRight = box.right;
+      // (<main> scrolls, so it would clip everything: stop below it.)
+      for (let a = element.parentElement; a && a.tagName !== "MAIN"; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible")
+          visibleRight = Math.min(visibleRight, a.getBoundingClientRect().right);
+      }
+      worst = Math.max(worst, visibleRight - right);
+    }
+    return Math.round(worst);
+  });
+}
+
+test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
+  const { context, page, problems } = await openPage(browser, {
+    locale: "th-TH",
+    width: 360,
+    height: 720,
+  });
+  await answerOfficeTelemetry(context);
+  // Fluent's motions fade content in; axe would measure contrast mid-fade.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
+  const pane = page.getByTestId("task-pane");
+  await pane.getByRole("heading", { name: "ภาพรวม" }).waitFor({ timeout: 60_000 });
+
+  // The six tabs fit as icons, each named for assistive technology.
+  const tabs = pane.getByRole("tab");
+  expect(
+    await tabs.evaluateAll((list) =>
+      list.map((tab) => tab.getAttribute("aria-label") ?? tab.textContent)
+    )
+  ).toEqual(["หน้าแรก", "ตาราง", "ตรวจสอบ", "รายงาน", "ฟังก์ชัน", "ตั้งค่า"]);
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "pane-1-home");
+
+  // Keyboard: from the selected tab, arrow right and Enter open the Tables page.
+  await pane.getByRole("tab", { selected: true }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await pane.getByRole("heading", { name: "ตารางข้อมูล" }).waitFor();
+  await pane.getByRole("button", { name: "ผูกตารางอัตโนมัติตามหัวคอลัมน์" }).focus();
+  await page.keyboard.press("Enter");
+  await pane.getByText("ผูกแล้ว").nth(2).waitFor();
+  await pane.getByRole("button", { name: /การจับคู่คอลัมน์ \(9\/9\)/ }).click();
+  await pane.getByRole("combobox", { name: "ความก้าวหน้าของงาน (%)" }).waitFor();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "pane-2-tables");
+
+  await pane.getByRole("tab", { name: "ตรวจสอบ" }).click();
+  await pane.getByRole("button", { name: "ตรวจสอบตอนนี้" }).click();
+  await pane.getByRole("heading", { name: "คำเตือน (12)" }).waitFor();
+  // An issue opened with the keyboard selects its cell.
+  await pane.locator('button[data-cell="E16"]').focus();
+  await page.keyboard.press("Enter");
+  await page
+    .locator('[data-testid="sheet-viewer"] td[data-address="E16"][aria-selected="true"]')
+    .waitFor();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "pane-3-check");
+
+  await pane.getByRole("tab", { name: "รายงาน" }).click();
+  await pane.getByTestId("report-preview").waitFor({ timeout: 30_000 });
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "pane-4-report");
+
+  await pane.getByRole("tab", { name: "ฟังก์ชัน" }).click();
+  await pane.getByRole("heading", { name: "ฟังก์ชัน KPI" }).waitFor();
+  await pane
+    .getByRole("button", { name: /KPI\.PROGRESS\b/ })
+    .first()
+    .click();
+  await pane.getByText("=KPI.PROGRESS(codes, rounds, progress, code, [round])").waitFor();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "pane-5-functions");
+
+  await pane.getByRole("tab", { name: "ตั้งค่า" }).click();
+  await pane.getByRole("heading", { name: "ตั้งค่า" }).waitFor();
+  await pane.getByRole("button", { name: /ผลการประเมิน/ }).click();
+  expect(await overflow(page)).toBeLessThanOrEqual(0);
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "pane-6-settings");
+
+  expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+  await context.close();
+});
