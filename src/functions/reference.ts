@@ -71,7 +71,7 @@ export function renderFunctionReference(): string {
     "evaluated + excluded (409/431 = 94.90 %). Values outside the outcome vocabulary are listed",
     "by `KPI.OUTCOMES` but are in no denominator.",
     "",
-    "Two-digit years: `2 ธ.ค. 62` and `2/12/62` are BE 2562; `2 Dec 19` (English month) is 2019.",
+    "Two-digit years: after a Thai month (`2 ธ.ค. 62`) they are BE (2562), after an English month (`2 Dec 19`) CE (2019); in an all-numeric date, 50–99 is BE (`2/12/62` → 2562) and 00–49 CE (`2/12/19` → 2019), and Kaona warns so the full year gets typed.",
     "A four-digit year above 2400 is BE.",
     "",
     "| function | returns |",
