@@ -101,7 +101,7 @@ function canonicalGroup(group: string): string {
   const rest = inner.slice(at.length);
   const parts: { bracket: boolean; text: string }[] = [];
   let plain = "";
-  for (let i = 0; i < rest.length; ) {
+  for (let i = 0; i < rest.length;) {
     if (rest[i] === "'") {
       plain += rest.slice(i, i + 2);
       i += 2;
@@ -134,7 +134,7 @@ function canonicalGroup(group: string): string {
  */
 export function canonicalFormula(formula: string): string {
   let out = "";
-  for (let i = 0; i < formula.length; ) {
+  for (let i = 0; i < formula.length;) {
     const ch = formula[i];
     if (ch === '"') {
       let end = i + 1;

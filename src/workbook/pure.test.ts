@@ -9,6 +9,7 @@ import {
   quoteSheet,
   sheetNameProblem,
   sheetOf,
+  tableNameProblem,
 } from "./a1";
 import { addressLists, cellsToRects } from "./areas";
 import { resolveBindings } from "./bindings";
@@ -18,16 +19,20 @@ import {
   encodeBindings,
   encodeGenerated,
   findMark,
+  matchMark,
+  withLearnedIds,
   withMark,
   type GeneratedSheetMark,
 } from "./bindingsStore";
 import {
   ContentFingerprint,
   canonicalContent,
+  canonicalFormula,
   isReinterpretedText,
   toCellContent,
 } from "./cellContent";
 import { CellGrid } from "./cellGrid";
+import { jsonBytes, utf8Length } from "./payload";
 import { reasonForCode, toWorkbookError, withWatchdog } from "./excel/errors";
 import { REQUIRED_EXCEL_API, EXCEL_API_USAGE } from "./excel/requirements";
 import { WorkbookError, type Bindings, type TableInfo } from "./port";
@@ -70,6 +75,25 @@ describe("A1 addresses", () => {
     expect(sheetNameProblem("History")).toMatch(/reserved/);
     expect(sheetNameProblem("")).toBe("empty");
   });
+});
+
+test("table names Excel would refuse are named as such", () => {
+  for (const ok of ["KaonaRounds", "ตารางรอบรายงาน", "_t", "\\x", "Rounds.2563", "RC1x", "ABCD1"])
+    expect(tableNameProblem(ok)).toBeNull();
+  for (const bad of [
+    "",
+    "Kaona Rounds",
+    "2563Rounds",
+    ".x",
+    "A1",
+    "KPI2020",
+    "R1C1",
+    "RC",
+    "c",
+    "a-b",
+    "x".repeat(256),
+  ])
+    expect(tableNameProblem(bad)).not.toBeNull();
 });
 
 describe("areas", () => {
@@ -147,6 +171,33 @@ describe("cell content", () => {
     ).toEqual(["", "", "", "", "", "", "", ""]);
     expect(toCellContent("x".repeat(40_000))).toHaveLength(32_767);
     expect(toCellContent(false)).toBe(false);
+  });
+
+  test("structured references compare equal in Excel's spelling and in Kaona's", () => {
+    const same = (a: string, b: string) => expect(canonicalFormula(a)).toBe(canonicalFormula(b));
+    same("=COUNTIFS(KaonaRounds[[รหัสโครงการ]],$H$5)", "=countifs(kaonarounds[รหัสโครงการ], $H$5)");
+    same("=SUM(T[[Total Amount]])", "=SUM(T[Total Amount])");
+    same("=T[[a'[1']'#''b]]", "=T[a'[1']'#''b]");
+    same("=T[[#Headers], [A b]]", "=T[[#Headers],[A b]]");
+    same("=[@[x y]]", "=[@x y]");
+    // What does matter: spaces inside a header, the text of a string literal, a range of columns.
+    expect(canonicalFormula("=T[Total Amount]")).not.toBe(canonicalFormula("=T[TotalAmount]"));
+    expect(canonicalFormula('=IF(A1="ผ่าน ",1,0)')).not.toBe(canonicalFormula('=IF(A1="ผ่าน",1,0)'));
+    expect(canonicalFormula('="Abc"')).not.toBe(canonicalFormula('="ABC"'));
+    expect(canonicalFormula("=T[[A]:[B]]")).not.toBe(canonicalFormula("=T[A]"));
+    // Never throws on broken input.
+    for (const broken of ["=T[[a", '="open', "='sheet", "=]]]", "=T[']"])
+      expect(typeof canonicalFormula(broken)).toBe("string");
+  });
+
+  test("payload sizes are UTF-8 bytes: Thai 3 per character, emoji 4", () => {
+    expect(utf8Length("abc")).toBe(3);
+    expect(utf8Length("ก้าวหน้า")).toBe(24);
+    expect(utf8Length("é")).toBe(2);
+    expect(utf8Length("😀")).toBe(4);
+    expect(utf8Length("\ud800x")).toBe(4);
+    expect(jsonBytes([["ก", 1]])).toBe(Buffer.byteLength(JSON.stringify([["ก", 1]])));
+    expect(jsonBytes(undefined)).toBe(0);
   });
 
   test("canonical content: formulas as Excel rewrites them, numbers at 15 digits", () => {
@@ -266,6 +317,40 @@ describe("the bindings store", () => {
         .sheets.map((m) => m.fingerprint)
         .sort()
     ).toEqual(["f2", "f3"]);
+  });
+
+  test("a mark without an id is not 'the same sheet' as another without one", () => {
+    const mark = (sheetId: string, sheetName: string): GeneratedSheetMark => ({
+      sheetId,
+      sheetName,
+      fingerprint: sheetName,
+      address: "A1:D9",
+      generatedAt: "",
+    });
+    let generated = withMark({ version: 1, sheets: [] }, mark("", "ปัญหา A"));
+    generated = withMark(generated, mark("", "ปัญหา B"));
+    expect(generated.sheets.map((m) => m.sheetName)).toEqual(["ปัญหา A", "ปัญหา B"]);
+    expect(findMark(generated, "", "ปัญหา A")?.fingerprint).toBe("ปัญหา A");
+    // An id learned later fills in the mark, and only that mark.
+    const learned = withLearnedIds(generated, new Map([["ปัญหา a", "{7}"]]));
+    expect(learned.sheets.map((m) => m.sheetId)).toEqual(["{7}", ""]);
+    expect(withLearnedIds(learned, new Map())).toBe(learned);
+  });
+
+  test("a match by name is trusted by content only once the marked sheet is gone", () => {
+    const generated = {
+      version: 1 as const,
+      sheets: [
+        { sheetId: "{1}", sheetName: "ปัญหา A", fingerprint: "f", address: "", generatedAt: "" },
+        { sheetId: "", sheetName: "ปัญหา B", fingerprint: "g", address: "", generatedAt: "" },
+      ],
+    };
+    expect(matchMark(generated, "{1}", "ชื่อใหม่", new Set(["{1}"]))?.trust).toBe("id");
+    expect(matchMark(generated, "{9}", "ปัญหา B", new Set(["{9}"]))?.trust).toBe("name");
+    // {1} still exists under another name: this same-named sheet is someone else's.
+    expect(matchMark(generated, "{9}", "ปัญหา A", new Set(["{1}", "{9}"]))).toBeUndefined();
+    // {1} is gone: Kaona's sheet reopened under a new id, or the person's own.
+    expect(matchMark(generated, "{9}", "ปัญหา A", new Set(["{9}"]))?.trust).toBe("content");
   });
 });
 
@@ -433,12 +518,16 @@ describe("Office errors", () => {
     // Codes, not messages: Thai Excel's message about a protected sheet is in Thai, and an
     // English message mentioning protection is no reason to guess either.
     expect(
-      toWorkbookError({ code: "InvalidOperation", message: "This operation is not allowed on a protected sheet." })
-        .reason
+      toWorkbookError({
+        code: "InvalidOperation",
+        message: "This operation is not allowed on a protected sheet.",
+      }).reason
     ).toBe("unknown");
     expect(
-      toWorkbookError({ code: "AccessDenied", message: "เซลล์หรือแผนภูมิที่คุณพยายามเปลี่ยนแปลงอยู่บนแผ่นงานที่ได้รับการป้องกัน" })
-        .reason
+      toWorkbookError({
+        code: "AccessDenied",
+        message: "เซลล์หรือแผนภูมิที่คุณพยายามเปลี่ยนแปลงอยู่บนแผ่นงานที่ได้รับการป้องกัน",
+      }).reason
     ).toBe("sheet-protected");
     const e = toWorkbookError({ code: "ItemNotFound", message: "gone" }, { table: "Rounds" });
     expect(e).toBeInstanceOf(WorkbookError);

@@ -7,7 +7,7 @@
 import type { Browser, Locator } from "playwright-core";
 import { launchBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
-import { answerOfficeTelemetry } from "./offline";
+import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
 
@@ -32,7 +32,7 @@ test("bind, check, go to a cell, break a value, generate a report, switch to Eng
     width: 1280,
     height: 800,
   });
-  await answerOfficeTelemetry(context);
+  await isolatePage(context);
   await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
   const pane = page.getByTestId("task-pane");
   const viewer = page.getByTestId("sheet-viewer");

@@ -6,7 +6,7 @@
 import type { Browser, Page } from "playwright-core";
 import { launchBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
-import { answerOfficeTelemetry } from "./offline";
+import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
 
@@ -78,7 +78,7 @@ test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
     width: 360,
     height: 720,
   });
-  await answerOfficeTelemetry(context);
+  await isolatePage(context);
   // Fluent's motions fade content in; axe would measure contrast mid-fade.
   await page.emulateMedia({ reducedMotion: "reduce" });
   await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });

@@ -29,7 +29,12 @@ export async function startDevServer(port: number): Promise<WebpackDevServer> {
       else resolve();
     });
   });
-  const server = new WebpackDevServer({ ...config.devServer, port, open: false }, compiler);
+  // No live reload: a file saved in the checkout during a run must not reload the page
+  // (and wipe the in-memory workbook) mid-test.
+  const server = new WebpackDevServer(
+    { ...config.devServer, port, open: false, hot: false, liveReload: false, client: false, webSocketServer: false },
+    compiler,
+  );
   await server.start();
   await compiled;
   return server;

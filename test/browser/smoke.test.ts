@@ -2,7 +2,7 @@ import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { launchBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
-import { answerOfficeTelemetry } from "./offline";
+import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
 
@@ -16,7 +16,7 @@ afterAll(async () => {
 
 test("the task pane opens as the browser preview, in Thai, with no console error or failed request", async () => {
   const { context, page, problems } = await openPage(browser, { locale: "th-TH" });
-  await answerOfficeTelemetry(context);
+  await isolatePage(context);
   await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
   await page.getByRole("heading", { name: "ภาพรวม" }).waitFor({ timeout: 60_000 });
   expect(await page.getByText("โหมดทดลองในเบราว์เซอร์").isVisible()).toBe(true);
@@ -32,7 +32,7 @@ test("English follows the browser's language outside Office", async () => {
     width: 360,
     height: 720,
   });
-  await answerOfficeTelemetry(context);
+  await isolatePage(context);
   await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
   await page.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 60_000 });
   await screenshot(page, "smoke-taskpane-en-narrow");

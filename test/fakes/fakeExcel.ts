@@ -140,8 +140,10 @@ export class FakeExcel {
   failOnSync: { sync: number; error: FakeOfficeError } | null = null;
   /** When set, the first request matching `when` fails with `error`; the requests queued
    * before it in the same sync have been carried out, as in Excel. Cleared once used. */
-  failAt: { when: (request: Omit<RecordedRequest, "sync">) => boolean; error: FakeOfficeError } | null =
-    null;
+  failAt: {
+    when: (request: Omit<RecordedRequest, "sync">) => boolean;
+    error: FakeOfficeError;
+  } | null = null;
   private nextId = 1;
 
   readonly runner: ExcelRunner = {
@@ -610,7 +612,10 @@ class FakeWorksheet extends FakeProxy {
       `${this.path}.getUsedRange(${valuesOnly ? "true" : "false"})`,
       () => {
         const sheet = this.target();
-        return { sheet, rect: usedRect(sheet, valuesOnly ?? false) ?? { row: 0, col: 0, rows: 1, cols: 1 } };
+        return {
+          sheet,
+          rect: usedRect(sheet, valuesOnly ?? false) ?? { row: 0, col: 0, rows: 1, cols: 1 },
+        };
       }
     );
   }
@@ -663,7 +668,7 @@ const NEEDS_BRACKETS = /[\t\n\r,:.[\]#'"{}$^&*+=\-<>/@\\!()%?`;~]/;
  */
 export function excelFormulaForm(formula: string): string {
   let out = "";
-  for (let i = 0; i < formula.length; ) {
+  for (let i = 0; i < formula.length;) {
     const ch = formula[i];
     if (ch === '"') {
       let end = i + 1;
@@ -936,7 +941,12 @@ class FakeRange extends FakeProxy {
       () => {
         const t = this.target();
         const rect = { ...t.rect, rows: t.rect.rows + deltaRows, cols: t.rect.cols + deltaColumns };
-        if (rect.rows < 1 || rect.cols < 1 || rect.row + rect.rows > MAX_ROWS || rect.col + rect.cols > MAX_COLS)
+        if (
+          rect.rows < 1 ||
+          rect.cols < 1 ||
+          rect.row + rect.rows > MAX_ROWS ||
+          rect.col + rect.cols > MAX_COLS
+        )
           throw new FakeOfficeError("InvalidArgument", "The resized range is outside the sheet.");
         return { sheet: t.sheet, rect, table: t.table };
       }
@@ -949,9 +959,13 @@ class FakeRange extends FakeProxy {
       `${this.path}.getIntersection${orNull ? "OrNullObject" : ""}(${label})`,
       () => {
         const t = this.target();
-        const o = typeof other === "string" ? { sheet: t.sheet, rect: rectOfAddress(other) } : other.target();
+        const o =
+          typeof other === "string"
+            ? { sheet: t.sheet, rect: rectOfAddress(other) }
+            : other.target();
         const rect = o.sheet === t.sheet ? intersection(t.rect, o.rect) : null;
-        if (!rect && !orNull) throw new FakeOfficeError("InvalidArgument", "The ranges do not intersect.");
+        if (!rect && !orNull)
+          throw new FakeOfficeError("InvalidArgument", "The ranges do not intersect.");
         return rect ? { sheet: t.sheet, rect, table: t.table } : null;
       }
     );
@@ -1494,7 +1508,10 @@ class FakeTable extends FakeProxy {
     this.queue("set", "name", value, true, () => {
       const t = this.target();
       if (tableNameProblem(value) !== null)
-        throw new FakeOfficeError("InvalidArgument", "The argument is invalid or missing or has an incorrect format.");
+        throw new FakeOfficeError(
+          "InvalidArgument",
+          "The argument is invalid or missing or has an incorrect format."
+        );
       if (
         this.ctx.fake.tables.some((x) => x !== t && x.name.toLowerCase() === value.toLowerCase())
       ) {

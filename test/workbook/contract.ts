@@ -333,6 +333,47 @@ export function workbookContract(name: string, make: () => Harness): void {
       expect(h.cell("ปัญหา Kaona", "C2")).toBe("ความก้าวหน้าลดลงจากครั้งก่อน (1)");
     });
 
+    test("two generated sheets keep their marks: write A, write B, regenerate A", async () => {
+      await h.workbook.writeSheet(issuesLayout(2, "ปัญหา A"));
+      await h.workbook.writeSheet(issuesLayout(2, "ปัญหา B"));
+      await expect(h.workbook.writeSheet(issuesLayout(3, "ปัญหา A"))).resolves.toMatchObject({
+        sheet: "ปัญหา A",
+        replaced: true,
+      });
+      await expect(h.workbook.writeSheet(issuesLayout(1, "ปัญหา B"))).resolves.toMatchObject({
+        replaced: true,
+      });
+    });
+
+    test("a sheet the person made under the name of a renamed Kaona sheet is theirs", async () => {
+      await h.workbook.writeSheet(issuesLayout(2, "ปัญหา A"));
+      await h.workbook.writeSheet(issuesLayout(2, "ปัญหา B"));
+      h.renameSheet("ปัญหา A", "ปัญหา A (เก่า)");
+      h.typeCells("ปัญหา A", "A1", [["งานของฉัน"]]);
+      const e = expectWorkbookError(
+        await failure(h.workbook.writeSheet(issuesLayout(2, "ปัญหา A"), { overwriteEdited: true })),
+        "sheet-conflict"
+      );
+      expect(e.detail?.conflict).toBe("not-generated");
+      expect(h.cell("ปัญหา A", "A1")).toBe("งานของฉัน");
+    });
+
+    test("refuses a table name Excel would refuse, before making anything", async () => {
+      for (const tableName of ["Kaona Rounds", "2563Rounds", "KPI2020", "R1C1"]) {
+        expectWorkbookError(
+          await failure(h.workbook.createTable({ sheet: "ใหม่", tableName, headers: ["a"] })),
+          "not-supported"
+        );
+      }
+      expect(h.sheetNames()).not.toContain("ใหม่");
+      h.typeCells("ข้อมูล", "A1", [["รหัส"], ["21000000-3165"]]);
+      h.select("ข้อมูล", "A1:A2");
+      expectWorkbookError(
+        await failure(h.workbook.convertSelectionToTable("ตาราง โครงการ")),
+        "not-supported"
+      );
+    });
+
     test("never touches a sheet Kaona did not generate", async () => {
       h.typeCells("ปัญหา Kaona", "A1", [["งานของฉัน"]]);
       const e = expectWorkbookError(

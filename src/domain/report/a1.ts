@@ -61,7 +61,7 @@ const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
 export function safeSheetName(wanted: string, taken: Iterable<string> = []): string {
   const used = new Set<string>();
   for (const t of taken) used.add(t.toLocaleLowerCase());
-  let base = wanted.replace(INVALID_SHEET_CHARS, "-").replace(/[\u0000-\u001f]/g, " ").trim();
+  let base = wanted.replace(INVALID_SHEET_CHARS, "-").replace(/\p{Cc}/gu, " ").trim();
   base = base.replace(/^'+|'+$/g, "").trim();
   if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}-1`;
   base = truncateCodePoints(base, 31);

@@ -7,7 +7,7 @@
  * in values mode, so rows stay under Excel's 409 pt and page breaks fall between them.
  */
 import { BE_DATE_LONG_FORMAT, BE_DATE_NUMERIC_FORMAT, formatThaiDate } from "../dates";
-import { budgetSummary, passRates, roundsOfProject, tallyIndicatorOutcomes, type PassRateBasis } from "../compute";
+import { passRates, roundsOfProject, tallyIndicatorOutcomes, type PassRateBasis } from "../compute";
 import type { CellStyle, ChartSpec, Indicator, Lang, Project, Round, SheetLayout, VocabValue, Vocabularies, VocabularyEntry } from "../types";
 import { DEFAULT_VOCABULARIES, vocabularyLabel } from "../vocabularies";
 import { cellAddress, columnLetters, rangeAddress, safeSheetName } from "./a1";
@@ -61,7 +61,7 @@ const SIZE_TITLE = 20;
 const SIZE_BODY = 16;
 const SIZE_TABLE = 14;
 
-function reportStyles(lang: Lang): Record<string, CellStyle> {
+function reportStyles(): Record<string, CellStyle> {
   const body: CellStyle = { fontName: REPORT_FONT, fontSize: SIZE_BODY, vAlign: "top" };
   const table: CellStyle = { fontName: REPORT_FONT, fontSize: SIZE_TABLE, vAlign: "top", wrap: true };
   return {
@@ -136,7 +136,7 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
   const vocabularies = input.vocabularies ?? DEFAULT_VOCABULARIES;
   const live = options.mode === "live" ? options.source : undefined;
   const rounds = roundsOfProject(input.rounds, project.code);
-  const styles = reportStyles(lang);
+  const styles = reportStyles();
   const w = new SheetWriter([...REPORT_COLUMN_WIDTHS], styles, options.font?.lineEm);
   const t = (key: Parameters<typeof reportText>[0]) => reportText(key, lang);
 

@@ -459,6 +459,7 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
       issueChunks: first.chunks ?? 1,
       maxRequest: Math.max(...h.fake.requestBytes),
       maxResponse: Math.max(...h.fake.responseBytes),
+      refused: h.fake.refusedResponses.length,
     };
   }
 
@@ -474,6 +475,8 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
       // Whatever the size, no request or response crosses Excel on the web's 5 MB (UTF-8).
       expect(m.maxRequest).toBeLessThanOrEqual(5_000_000);
       expect(m.maxResponse).toBeLessThanOrEqual(5_000_000);
+      // Sizes measured, not guessed: Excel never had to refuse an answer.
+      expect(m.refused).toBe(0);
       // Reads: one sync when the table is of the usual size; else windows that are, on
       // average, at least half full.
       expect(m.check).toBeLessThanOrEqual(1 + Math.ceil(m.checkBytes / 2_000_000));
@@ -519,5 +522,294 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
       replaced: true,
       syncs: 3,
     });
+  });
+});
+
+/** A layout whose formulas are what a live report writes: structured references to bound
+ * columns, as the report builder spells them (`Table[[Header]]`), lower-case names too. */
+function liveLayout(): SheetLayout {
+  const code = columnRef("KaonaRounds", "รหัสโครงการ");
+  const status = columnRef("KaonaRounds", "เป็นไปตามแผน");
+  return {
+    name: "รายงาน 21000000-3165",
+    columnWidths: [120, 60],
+    rowHeights: {},
+    cells: [
+      { row: 0, col: 0, value: "21000000-3165" },
+      { row: 1, col: 0, value: 2, formula: countSpellings(code, "$A$1", status, ["เป็นไปตามแผน"]) },
+      { row: 2, col: 0, value: 1, formula: `=iferror(match($A$1,${code},0),0)` },
+      {
+        row: 3,
+        col: 0,
+        value: "",
+        formula: `=IF(A3=0,"",INDEX(${columnRef("KaonaRounds", "ความก้าวหน้าของงาน (%)")},A3))`,
+      },
+    ],
+    merges: [],
+    styles: {},
+  };
+}
+
+describe("ExcelWorkbook: defects found in review", () => {
+  test("B1: a new sheet's id is learned and recorded; a second sheet does not drop the first's mark", async () => {
+    const h = excelHarness();
+    const a = await h.workbook.writeSheet(issuesLayout(2, "ปัญหา A"));
+    const sheetA = h.fake.sheetByName("ปัญหา A");
+    expect(a.sheetId).toBe(sheetA?.id);
+    await h.workbook.writeSheet(issuesLayout(2, "ปัญหา B"));
+    const marks = marksOf(h.fake).sheets;
+    expect(marks.map((m) => m.sheetName).sort()).toEqual(["ปัญหา A", "ปัญหา B"]);
+    // A's id came back with its batch and went into the marks with B's write.
+    expect(marks.find((m) => m.sheetName === "ปัญหา A")?.sheetId).toBe(sheetA?.id);
+    await expect(h.workbook.writeSheet(issuesLayout(3, "ปัญหา A"))).resolves.toMatchObject({
+      replaced: true,
+    });
+  });
+
+  test("B1: a chunked new sheet records its own id at once", async () => {
+    const fake = new FakeExcel();
+    const workbook = new ExcelWorkbook({
+      runner: fake.runner,
+      supports: () => true,
+      maxBatchBytes: 20_000,
+    });
+    const result = await workbook.writeSheet(issuesLayout(400, "ใหญ่"));
+    expect(result.chunks).toBeGreaterThan(1);
+    expect(marksOf(fake).sheets[0].sheetId).toBe(fake.sheetByName("ใหญ่")?.id);
+  });
+
+  test("H18: a sheet named like a deleted Kaona sheet is the person's, edited or not asked", async () => {
+    const h = excelHarness();
+    await h.workbook.writeSheet(issuesLayout(2, "ปัญหา A"));
+    await h.workbook.writeSheet(issuesLayout(2, "ปัญหา A")); // the mark now holds A's id
+    // The person deletes Kaona's sheet and makes their own of the same name.
+    h.fake.sheets = h.fake.sheets.filter((x) => x.name !== "ปัญหา A");
+    h.typeCells("ปัญหา A", "A1", [["งานของฉัน"]]);
+    const e = await failure(
+      h.workbook.writeSheet(issuesLayout(2, "ปัญหา A"), { overwriteEdited: true })
+    );
+    expect(e.detail?.conflict).toBe("not-generated");
+    expect(h.cell("ปัญหา A", "A1")).toBe("งานของฉัน");
+  });
+
+  test("H18: Kaona's sheet under a new id (file reopened), content unchanged, is regenerated", async () => {
+    const h = excelHarness();
+    await h.workbook.writeSheet(issuesLayout(2, "ปัญหา A"));
+    await h.workbook.writeSheet(issuesLayout(2, "ปัญหา B"));
+    const sheet = h.fake.sheetByName("ปัญหา A");
+    if (sheet) sheet.id = "{reopened}";
+    await expect(h.workbook.writeSheet(issuesLayout(3, "ปัญหา A"))).resolves.toMatchObject({
+      replaced: true,
+    });
+    expect(marksOf(h.fake).sheets.find((m) => m.sheetName === "ปัญหา A")?.sheetId).toBe(
+      "{reopened}"
+    );
+  });
+
+  test("B2: a table that grew past 5 MB since listTables is still read (fails before the fix)", async () => {
+    const h = excelHarness();
+    const table = h.fake.addTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(5));
+    await h.workbook.listTables();
+    await h.workbook.readTables([table.id]);
+    // The person pastes 8,000 more rounds (about 13 MB of Thai text).
+    const sheet = h.fake.sheetByName("รายงาน");
+    roundRows(8_005).forEach((line, i) =>
+      line.forEach((v, j) => sheet && h.fake.put(sheet, 1 + i, j, v))
+    );
+    table.rect.rows = 8_006;
+    const [raw] = await h.workbook.readTables([table.id]);
+    expect(raw.rows).toHaveLength(8_005);
+    expect(raw.rows[8_004][3]).toBe(NARRATIVES[8_004 % NARRATIVES.length]);
+    expect(Math.max(...h.fake.responseBytes)).toBeLessThanOrEqual(5_000_000);
+  }, 30_000);
+
+  test("B2/B3: rows far larger than measured are halved and read again, never lost", async () => {
+    const h = excelHarness();
+    // 2,000 short rows, then 1,500 rows of ~30 kB each (a pasted report per cell).
+    const short = roundRows(2_000).map((r) => [...r.slice(0, 3), "สั้น", ...r.slice(4)]);
+    const long = roundRows(1_500).map((r) => [
+      ...r.slice(0, 3),
+      NARRATIVES.join(" ").repeat(3).slice(0, 10_000),
+      ...r.slice(4),
+    ]);
+    const table = h.fake.addTable("รายงาน", "Rounds", "A1", HEADERS, [...short, ...long]);
+    const [raw] = await h.workbook.readTables([table.id]);
+    expect(raw.rows).toHaveLength(3_500);
+    expect(raw.rows[3_499][3]).toBe(long[1_499][3]);
+    expect(h.fake.refusedResponses.length).toBeGreaterThan(0);
+    expect(Math.max(...h.fake.responseBytes)).toBeLessThanOrEqual(5_000_000);
+  }, 30_000);
+
+  test("B4: payloads are counted in UTF-8 bytes, by the code and by the fake", async () => {
+    const narrative = NARRATIVES[0];
+    expect(utf8Length(narrative)).toBe(Buffer.byteLength(narrative, "utf8"));
+    expect(utf8Length(narrative)).toBeGreaterThan(2.5 * narrative.length);
+    const fake = new FakeExcel();
+    const context = fake.context();
+    const sheet = fake.addSheet("S");
+    const range = context.workbook.worksheets.getItem(sheet.id).getRange("A1");
+    range.values = [[narrative]];
+    await context.sync();
+    expect(fake.requestBytes[0]).toBeGreaterThan(Buffer.byteLength(narrative, "utf8"));
+    // 4,000 seed rounds: about 2 M characters, but about 5.6 MB of UTF-8: two chunks, not one.
+    const h = excelHarness();
+    const rows = roundRows(4_000);
+    expect(JSON.stringify(rows).length).toBeLessThan(4_000_000);
+    await h.workbook.createTable({
+      sheet: "ตัวอย่าง",
+      tableName: "KaonaSample",
+      headers: HEADERS,
+      rows,
+    });
+    expect(Math.max(...h.fake.requestBytes)).toBeLessThanOrEqual(5_000_000);
+    expect(h.fake.cell("ตัวอย่าง", "D4001")?.value).toBe(rows[3_999][3]);
+  });
+
+  test("B5: a live report regenerates without a false 'edited' though Excel rewrites its formulas", async () => {
+    const h = excelHarness();
+    await h.workbook.writeSheet(liveLayout());
+    const stored = h.fake.cell("รายงาน 21000000-3165", "A3")?.value;
+    // What Excel gives back differs from what was written…
+    const context = h.fake.context();
+    const range = context.workbook.worksheets.getItem("รายงาน 21000000-3165").getRange("A2:A3");
+    range.load("formulas");
+    await context.sync();
+    expect(range.formulas[0][0]).toBe(
+      '=COUNTIFS(KaonaRounds[รหัสโครงการ],$A$1,KaonaRounds[เป็นไปตามแผน],"เป็นไปตามแผน")'
+    );
+    expect(range.formulas[1][0]).toBe("=IFERROR(MATCH($A$1,KaonaRounds[รหัสโครงการ],0),0)");
+    expect(stored).toBe("=iferror(match($A$1,KaonaRounds[[รหัสโครงการ]],0),0)");
+    // …and is still recognised as Kaona's unchanged content.
+    await expect(h.workbook.writeSheet(liveLayout())).resolves.toMatchObject({ replaced: true });
+    // A real edit still counts.
+    h.userEdit("รายงาน 21000000-3165", "A3", "=1");
+    expect((await failure(h.workbook.writeSheet(liveLayout()))).detail?.conflict).toBe("edited");
+  });
+
+  test("B5: the fake rewrites structured references only where Excel does", () => {
+    expect(excelFormulaForm("=SUM(T[[รหัสโครงการ]])")).toBe("=SUM(T[รหัสโครงการ])");
+    expect(excelFormulaForm("=SUM(T[[Total Amount]])")).toBe("=SUM(T[Total Amount])");
+    expect(excelFormulaForm("=SUM(T[[Total$Amount]])")).toBe("=SUM(T[[Total$Amount]])");
+    expect(excelFormulaForm("=T[[#Headers],[A]]")).toBe("=T[[#Headers],[A]]");
+    expect(excelFormulaForm('=if(A1="[[x]]",1,0)')).toBe('=IF(A1="[[x]]",1,0)');
+  });
+
+  test("R6: each sync has its own time; a long chunked write is not cut off", async () => {
+    const fake = new FakeExcel();
+    fake.latency = () => 15;
+    const workbook = new ExcelWorkbook({
+      runner: fake.runner,
+      supports: () => true,
+      timeoutMs: 60,
+      maxBatchBytes: 20_000,
+    });
+    const result = await workbook.writeSheet(issuesLayout(400));
+    // Many syncs of 15 ms each: far longer in all than the 60 ms any one may take.
+    expect(result.syncs * 15).toBeGreaterThan(60);
+  });
+
+  test("R6: after a timeout no further chunk is sent; events are put back", async () => {
+    const fake = new FakeExcel();
+    fake.latency = (sync) => (sync === 3 ? 200 : 0);
+    const workbook = new ExcelWorkbook({
+      runner: fake.runner,
+      supports: () => true,
+      timeoutMs: 50,
+      maxBatchBytes: 20_000,
+    });
+    const e = await failure(workbook.writeSheet(issuesLayout(400)));
+    expect(e.reason).toBe("timeout");
+    // Let the slow sync finish: the run must not go on to the next chunk.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const afterTimeout = fake.requests.filter((r) => r.sync > 3);
+    expect(afterTimeout.map((r) => r.member)).toEqual(["enableEvents"]);
+    expect(fake.enableEvents).toBe(true);
+  });
+
+  test("R7: a table that cannot be made leaves no half-made sheet behind", async () => {
+    const h = excelHarness();
+    h.fake.failAt = {
+      when: (r) => r.member === "add" && r.target.endsWith(".tables"),
+      error: new FakeOfficeError("InvalidOperation", "A table can't overlap another table."),
+    };
+    const e = await failure(
+      h.workbook.createTable({ sheet: "รอบรายงาน", tableName: "KaonaRounds", headers: HEADERS })
+    );
+    expect(e.detail?.code).toBe("InvalidOperation");
+    expect(h.sheetNames()).not.toContain("รอบรายงาน");
+    expect(h.fake.enableEvents).toBe(true);
+  });
+
+  test("R8: regenerating over an old sheet far larger than the new layout reads it in windows", async () => {
+    const h = excelHarness();
+    const big = issuesLayout(4_000);
+    big.cells.forEach((c) => {
+      if (c.col === 2 && c.row > 0) c.value = NARRATIVES[c.row % NARRATIVES.length];
+    });
+    await h.workbook.writeSheet(big);
+    const before = h.fake.responseBytes.length;
+    await expect(h.workbook.writeSheet(issuesLayout(3))).resolves.toMatchObject({
+      replaced: true,
+    });
+    const read = h.fake.responseBytes.slice(before);
+    expect(read.reduce((a, b) => a + b, 0)).toBeGreaterThan(5_000_000);
+    expect(Math.max(...read)).toBeLessThanOrEqual(5_000_000);
+    expect(h.cell("ปัญหา Kaona", "C5") ?? "").toBe("");
+  }, 30_000);
+
+  test("R10: whole columns selected become a table of the rows that hold data", async () => {
+    const h = excelHarness();
+    h.typeCells("ข้อมูล", "B3", [
+      ["รหัส", "ชื่อ"],
+      ["21000000-3165", "กิจกรรมติดตาม"],
+      ["21000000-6549", "กิจกรรมการติดตาม"],
+    ]);
+    h.typeCells("ข้อมูล", "F1", [["หมายเหตุ"]]);
+    const sheet = h.fake.sheetByName("ข้อมูล");
+    if (sheet)
+      h.fake.selection = { sheetId: sheet.id, rect: { row: 0, col: 1, rows: 1_048_576, cols: 2 } };
+    const info = await h.workbook.convertSelectionToTable("Projects");
+    expect(info).toMatchObject({ address: "B3:C5", rowCount: 2, headers: ["รหัส", "ชื่อ"] });
+    expect(h.fake.tables.find((t) => t.name === "Projects")?.rect).toEqual({
+      row: 2,
+      col: 1,
+      rows: 3,
+      cols: 2,
+    });
+  });
+
+  test("M11: validation puts the events switch back as it was, not on", async () => {
+    const h = excelHarness();
+    const id = h.addUserTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(3));
+    h.fake.enableEvents = false;
+    await h.workbook.applyValidation(id, [{ column: 4, type: "decimal", min: 0, max: 100 }]);
+    expect(h.fake.enableEvents).toBe(false);
+    const sets = h.fake.requests.filter((r) => r.member === "enableEvents" && r.kind === "set");
+    expect(sets.map((r) => r.value)).toEqual([false, false]);
+  });
+
+  test("M12: a sync failing part-way keeps what came before; bad table names are refused", async () => {
+    const fake = new FakeExcel();
+    const sheet = fake.addSheet("S");
+    const context = fake.context();
+    const ws = context.workbook.worksheets.getItem(sheet.id);
+    ws.getRange("A1").values = [["ก่อน"]];
+    ws.getRange("A2").values = [["จุดที่ล้ม"]];
+    ws.getRange("A3").values = [["หลัง"]];
+    fake.failAt = {
+      when: (r) => r.target.endsWith('getRange("A2")'),
+      error: new FakeOfficeError("GeneralException", "boom"),
+    };
+    await expect(context.sync()).rejects.toMatchObject({ code: "GeneralException" });
+    expect(fake.cell("S", "A1")?.value).toBe("ก่อน");
+    expect(fake.cell("S", "A2")).toBeUndefined();
+    expect(fake.cell("S", "A3")).toBeUndefined();
+    for (const name of ["Kaona Rounds", "2563Rounds", "KPI2020", "R1C1", "r"]) {
+      const t = fake.addTable("S", "Tmp", "H1", ["a"], [[1]]);
+      const ctx = fake.context();
+      ctx.workbook.tables.getItem(t.id).name = name;
+      await expect(ctx.sync()).rejects.toMatchObject({ code: "InvalidArgument" });
+      fake.tables = fake.tables.filter((x) => x !== t);
+    }
   });
 });

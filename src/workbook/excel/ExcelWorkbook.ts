@@ -10,6 +10,8 @@
  */
 import type { CellStyle, ChartSpec, PageSetup, RawTable, SheetLayout } from "../../domain/types";
 import {
+  MAX_COLS,
+  MAX_ROWS,
   cellAddress,
   columnLetters,
   parseRange,
@@ -143,7 +145,10 @@ const SAMPLE_ROWS = 20;
 
 /** Rows of a grid that fit `bytes` at `bytesPerRow` (with the margin), within 1..maxRows. */
 function rowsWithin(bytes: number, bytesPerRow: number, maxRows: number): number {
-  return Math.max(1, Math.min(maxRows, Math.floor(bytes / (Math.max(1, bytesPerRow) * SIZE_MARGIN))));
+  return Math.max(
+    1,
+    Math.min(maxRows, Math.floor(bytes / (Math.max(1, bytesPerRow) * SIZE_MARGIN)))
+  );
 }
 
 /** A rectangle read in row windows: which rows are still to read, and what a row costs. */
@@ -178,12 +183,19 @@ async function readRowWindows(
     for (const job of jobs) {
       while (job.pending.length > 0 && rows < maxRows) {
         const [from, to] = job.pending[0];
-        const fit = Math.floor(
-          (maxBytes - bytes) / (Math.max(1, job.bytesPerRow) * SIZE_MARGIN)
+        const fit = Math.floor((maxBytes - bytes) / (Math.max(1, job.bytesPerRow) * SIZE_MARGIN));
+        const count = Math.min(
+          to - from,
+          maxRows - rows,
+          batch.length === 0 ? Math.max(1, fit) : fit
         );
-        const count = Math.min(to - from, maxRows - rows, batch.length === 0 ? Math.max(1, fit) : fit);
         if (count < 1) break;
-        const rect = { row: job.rect.row + from, col: job.rect.col, rows: count, cols: job.rect.cols };
+        const rect = {
+          row: job.rect.row + from,
+          col: job.rect.col,
+          rows: count,
+          cols: job.rect.cols,
+        };
         const range = job.range(rect);
         range.load(job.props);
         batch.push({ job, from, rows: count, range });
@@ -419,7 +431,10 @@ export class ExcelWorkbook implements Workbook {
         // A few rows, to know what a row of this table costs to read (Thai narratives
         // run to kilobytes a row; a guess per cell is far off).
         const body = table.getDataBodyRange();
-        const sample = body.getRow(0).getResizedRange(SAMPLE_ROWS - 1, 0).getIntersection(body);
+        const sample = body
+          .getRow(0)
+          .getResizedRange(SAMPLE_ROWS - 1, 0)
+          .getIntersection(body);
         sample.load("values,numberFormat");
         return { table, sheet, header, whole, sample, rows: table.rows.getCount() };
       });
@@ -439,7 +454,9 @@ export class ExcelWorkbook implements Workbook {
           info.id,
           info.rowCount,
           whole.columnCount,
-          sampled > 0 ? (jsonBytes(sample.values) + jsonBytes(sample.numberFormat)) / sampled : undefined
+          sampled > 0
+            ? (jsonBytes(sample.values) + jsonBytes(sample.numberFormat)) / sampled
+            : undefined
         );
         return info;
       });
@@ -449,7 +466,11 @@ export class ExcelWorkbook implements Workbook {
   private remember(id: string, rows: number, cols: number, bytesPerRow?: number): void {
     const known = this.shapes.get(id)?.bytesPerRow;
     const measured = bytesPerRow ?? known;
-    this.shapes.set(id, { rows, cols, ...(measured !== undefined ? { bytesPerRow: measured } : {}) });
+    this.shapes.set(id, {
+      rows,
+      cols,
+      ...(measured !== undefined ? { bytesPerRow: measured } : {}),
+    });
   }
 
   /** Rows read with the sizes in a table's first sync: as many as the last measured row
@@ -457,8 +478,13 @@ export class ExcelWorkbook implements Workbook {
   private firstWindowRows(id: string, tables: number): number {
     const shape = this.shapes.get(id);
     const bytesPerRow =
-      shape?.bytesPerRow ?? Math.max(GUESS_BYTES_PER_ROW, (shape?.cols ?? 0) * this.readBytesPerCell);
-    return rowsWithin(this.maxBatchBytes / tables, bytesPerRow, Math.floor(this.maxBatchRows / tables));
+      shape?.bytesPerRow ??
+      Math.max(GUESS_BYTES_PER_ROW, (shape?.cols ?? 0) * this.readBytesPerCell);
+    return rowsWithin(
+      this.maxBatchBytes / tables,
+      bytesPerRow,
+      Math.floor(this.maxBatchRows / tables)
+    );
   }
 
   async readTables(tableIds: string[]): Promise<RawTable[]> {
@@ -478,7 +504,10 @@ export class ExcelWorkbook implements Workbook {
           body.load("address,rowCount,columnCount");
           let first: Excel.Range | undefined;
           if (firstRows[i] > 0) {
-            first = body.getRow(0).getResizedRange(firstRows[i] - 1, 0).getIntersection(body);
+            first = body
+              .getRow(0)
+              .getResizedRange(firstRows[i] - 1, 0)
+              .getIntersection(body);
             first.load("values,numberFormat");
           }
           return { id, table, header, body, first, rows: table.rows.getCount() };
@@ -771,13 +800,14 @@ export class ExcelWorkbook implements Workbook {
       throw new WorkbookError("not-supported", `table name "${name}": ${problem}`, { table: name });
     return this.run("convertSelectionToTable", { table: name }, async (context, syncs) => {
       const selection = context.workbook.getSelectedRange();
-      selection.load("address");
+      selection.load("address,rowCount,columnCount");
       // The selection is on the active sheet (getSelectedRange reads the active window).
       const sheet = context.workbook.worksheets.getActiveWorksheet();
       sheet.load("id,name,protection/protected");
-      // Whole columns selected are a million rows: only the part with content counts.
-      const target = selection.getIntersectionOrNullObject(sheet.getUsedRange(true));
-      target.load("address,rowCount,columnCount");
+      // Whole columns (or rows) selected are a million rows: only the part with content
+      // counts. A selection of ordinary size is taken as the person made it.
+      const used = selection.getUsedRangeOrNullObject(true);
+      used.load("address,rowCount,columnCount");
       const overlapping = selection.getTables(false).getCount();
       const existing = context.workbook.tables.getItemOrNullObject(name);
       existing.load("name");
@@ -790,7 +820,9 @@ export class ExcelWorkbook implements Workbook {
           table: name,
         });
       }
-      if (target.isNullObject || target.rowCount < 2) {
+      const whole = selection.rowCount >= MAX_ROWS || selection.columnCount >= MAX_COLS;
+      const target = whole ? used : selection;
+      if ((whole && used.isNullObject) || target.rowCount < 2) {
         throw new WorkbookError(
           "not-supported",
           "select the header row and at least one row of data",

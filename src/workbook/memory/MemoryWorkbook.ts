@@ -15,6 +15,7 @@ import {
   parseRange,
   rangeAddress,
   sheetNameProblem,
+  tableNameProblem,
   type RangeRef,
 } from "../a1";
 import {
@@ -24,7 +25,7 @@ import {
   decodeGenerated,
   encodeBindings,
   encodeGenerated,
-  findMark,
+  matchMark,
   withMark,
   type GeneratedSheetMark,
 } from "../bindingsStore";
@@ -302,6 +303,11 @@ export class MemoryWorkbook implements Workbook {
       throw new WorkbookError("not-supported", `sheet name "${spec.sheet}": ${problem}`, {
         sheet: spec.sheet,
       });
+    const tableProblem = tableNameProblem(spec.tableName);
+    if (tableProblem)
+      throw new WorkbookError("not-supported", `table name "${spec.tableName}": ${tableProblem}`, {
+        table: spec.tableName,
+      });
     const cols = spec.headers.length;
     if (cols === 0)
       throw new WorkbookError("not-supported", "a table needs at least one column", {
@@ -360,6 +366,9 @@ export class MemoryWorkbook implements Workbook {
   }
 
   async convertSelectionToTable(name: string): Promise<TableInfo> {
+    const problem = tableNameProblem(name);
+    if (problem)
+      throw new WorkbookError("not-supported", `table name "${name}": ${problem}`, { table: name });
     const selection = this.selection;
     const sheet = selection ? this.sheetById(selection.sheetId) : undefined;
     if (!selection || !sheet)
@@ -435,18 +444,24 @@ export class MemoryWorkbook implements Workbook {
     const existing = this.sheetByName(plan.name);
     let previous: GeneratedSheetMark | undefined;
     if (existing) {
-      previous = findMark(generated, existing.id, existing.name);
-      if (!previous)
-        throw new WorkbookError("sheet-conflict", `"${existing.name}" was not made by Kaona`, {
+      const notOurs = () =>
+        new WorkbookError("sheet-conflict", `"${existing.name}" was not made by Kaona`, {
           sheet: existing.name,
           conflict: "not-generated",
         });
+      const liveIds = new Set(this.sheets.map((s) => s.id));
+      const match = matchMark(generated, existing.id, existing.name, liveIds);
+      if (!match) throw notOurs();
+      previous = match.mark;
       if (existing.protected)
         throw new WorkbookError("sheet-protected", `"${existing.name}" is protected`, {
           sheet: existing.name,
           code: "AccessDenied",
         });
-      if (this.fingerprintOf(existing) !== previous.fingerprint && !options.overwriteEdited) {
+      const unchanged = this.fingerprintOf(existing) === previous.fingerprint;
+      // A mark whose sheet is gone vouches for a same-named sheet only by content.
+      if (!unchanged && match.trust === "content") throw notOurs();
+      if (!unchanged && !options.overwriteEdited) {
         throw new WorkbookError(
           "sheet-conflict",
           `"${existing.name}" was edited since Kaona made it`,
