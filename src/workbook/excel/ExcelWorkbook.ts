@@ -2,9 +2,9 @@
  * The workbook port on Office.js: the only module that calls Excel.* (with officeHost.ts
  * for host detection). Every method is one Excel.run with at most 3 context.sync() calls,
  * however large the tables; content above ~4 MB or 20,000 rows goes in extra batches
- * (Excel on the web refuses requests and responses over 5 MB), so the chunk count is the
- * only growth. Kaona's own writes run with events off, restored in the same batch (and in
- * `finally` on failure). Enum values are written as their string literals: the Excel
+ * (Excel on the web refuses requests and responses over 5 MB, counted in UTF-8 bytes), so
+ * the chunk count is the only growth. Kaona's own writes run with events off, restored in
+ * the same batch (and in a cleanup sync on failure or timeout). Enum values are written as their string literals: the Excel
  * namespace exists only inside Office. See docs/bindings-storage.md for the sync budget of
  * each method.
  */
@@ -126,6 +126,12 @@ class Syncs {
         return result as T;
       });
     };
+  }
+
+  /** Gives the context its own sync back: a context outlives its run when event handlers
+   * registered in it are removed later (Excel.run(context, …)). */
+  release(): void {
+    this.context.sync = this.original as Excel.RequestContext["sync"];
   }
 
   /** One last sync to put things back (events on, a half-made sheet removed), sent even
@@ -383,15 +389,20 @@ export class ExcelWorkbook implements Workbook {
     batch: (context: Excel.RequestContext, syncs: Syncs) => Promise<T>
   ): Promise<T> {
     const watchdog = new RunWatchdog(this.timeoutMs, what);
+    let syncs: Syncs | undefined;
     try {
       return await Promise.race([
-        this.runner.run((context) => batch(context, new Syncs(context, watchdog))),
+        this.runner.run((context) => {
+          syncs = new Syncs(context, watchdog);
+          return batch(context, syncs);
+        }),
         watchdog.expired,
       ]);
     } catch (error) {
       throw toWorkbookError(error, where);
     } finally {
       watchdog.stop();
+      syncs?.release();
     }
   }
 
@@ -696,6 +707,7 @@ export class ExcelWorkbook implements Workbook {
           const made = context.workbook.worksheets.getItemOrNullObject(spec.sheet);
           made.load("id");
           await syncs.cleanup();
+          // eslint-disable-next-line office-addins/call-sync-before-read -- syncs.cleanup() is a context.sync that runs even after a timeout
           if (!made.isNullObject) made.delete();
         };
         return this.withEventsOff(
@@ -871,6 +883,7 @@ export class ExcelWorkbook implements Workbook {
     await this.run("applyValidation", { table: tableId }, async (context, syncs) => {
       // Sync 1: the table exists, its sheet is not protected, the events switch.
       const table = context.workbook.tables.getItem(tableId);
+      // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read -- a navigation to the table's sheet object, not a loaded value
       const sheet = table.worksheet;
       sheet.load("name,protection/protected");
       context.runtime.load("enableEvents");

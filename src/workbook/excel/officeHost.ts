@@ -45,9 +45,6 @@ export async function detectHost(timeoutMs = 10000): Promise<HostInfo> {
     kind: "excel",
     displayLanguage: Office.context.displayLanguage ?? null,
     darkTheme: isDark(Office.context.officeTheme?.bodyBackgroundColor),
-    excelApiSupported: Office.context.requirements.isSetSupported(
-      "ExcelApi",
-      REQUIRED_EXCEL_API
-    ),
+    excelApiSupported: Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API),
   };
 }
