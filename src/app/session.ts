@@ -358,9 +358,7 @@ export class KaonaSession {
 
   /** Creates a table on a new sheet, picking free sheet and table names. */
   private async createUnique(spec: NewTableSpec): Promise<TableInfo> {
-    const { safeSheetName } = await import(
-      /* webpackChunkName: "domain-check" */ "../domain/report/a1"
-    );
+    const { safeSheetName } = await import(/* webpackChunkName: "domain-check" */ "../domain/a1");
     const tables = await this.workbook.listTables();
     const sheets = new Set(tables.map((t) => t.sheet));
     const names = new Set(tables.map((t) => t.name));
@@ -603,9 +601,7 @@ export class KaonaSession {
           });
         return this.workbook.writeSheet(pending.layout, { overwriteEdited: true, activate: true });
       }
-      const { safeSheetName } = await import(
-        /* webpackChunkName: "domain-check" */ "../domain/report/a1"
-      );
+      const { safeSheetName } = await import(/* webpackChunkName: "domain-check" */ "../domain/a1");
       const taken = [pending.sheet];
       for (let attempt = 0; attempt < 20; attempt++) {
         const name = safeSheetName(pending.sheet, taken);

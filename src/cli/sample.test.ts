@@ -12,7 +12,13 @@ import { main } from "./main";
 function captureIO(): CliIO & { out: string[]; err: string[] } {
   const out: string[] = [];
   const err: string[] = [];
-  return { out, err, stdout: (t) => out.push(t), stderr: (t) => err.push(t), now: () => new Date(2026, 10, 22) };
+  return {
+    out,
+    err,
+    stdout: (t) => out.push(t),
+    stderr: (t) => err.push(t),
+    now: () => new Date(2026, 10, 22),
+  };
 }
 
 let dir: { dir: string; remove: () => void };
@@ -28,11 +34,21 @@ test("`kaona sample` writes the seed projects as three Excel tables that check w
   const tables = await readXlsxTables(file);
   const byKind = Object.fromEntries(tables.map((t) => [guessKind(t.headers).kind, t]));
   expect(Object.keys(byKind).sort()).toEqual(["indicators", "projects", "rounds"]);
-  expect([byKind.projects.rows.length, byKind.rounds.rows.length, byKind.indicators.rows.length]).toEqual([2, 19, 431]);
+  expect([
+    byKind.projects.rows.length,
+    byKind.rounds.rows.length,
+    byKind.indicators.rows.length,
+  ]).toEqual([2, 19, 431]);
 
-  const result = checkTables({ projects: byKind.projects, rounds: byKind.rounds, indicators: byKind.indicators });
+  const result = checkTables({
+    projects: byKind.projects,
+    rounds: byKind.rounds,
+    indicators: byKind.indicators,
+  });
   expect(result.summary.errors).toBe(0);
-  expect(result.issues.filter((i) => i.code === "ROUND_PROGRESS_MISSING").map((i) => i.cell)).toEqual(["E15", "E16", "E17", "E18", "E19"]);
+  expect(
+    result.issues.filter((i) => i.code === "ROUND_PROGRESS_MISSING").map((i) => i.cell)
+  ).toEqual(["E15", "E16", "E17", "E18", "E19"]);
 });
 
 test("the sample's date columns carry the Buddhist-Era format and the status columns a dropdown", async () => {
@@ -40,7 +56,9 @@ test("the sample's date columns carry the Buddhist-Era format and the status col
   expect(await main(["sample", "-o", file], captureIO())).toBe(0);
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(file);
-  const rounds = workbook.worksheets.find((sheet) => sheet.getCell("A1").value === "รหัสโครงการ" && sheet.rowCount === 20);
+  const rounds = workbook.worksheets.find(
+    (sheet) => sheet.getCell("A1").value === "รหัสโครงการ" && sheet.rowCount === 20
+  );
   if (!rounds) throw new Error("no rounds sheet");
   const headers = (rounds.getRow(1).values as unknown[]).slice(1);
   const dateColumn = headers.indexOf("วันที่รายงาน") + 1;

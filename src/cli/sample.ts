@@ -29,7 +29,7 @@ export const sampleCommand: CliCommand = {
     }
     await writeTablesXlsx(
       out,
-      TABLE_KINDS.map((kind) => ({ kind, table: SAMPLE_TABLES[kind] })),
+      TABLE_KINDS.map((kind) => ({ kind, table: SAMPLE_TABLES[kind] }))
     );
     io.stdout(`${path.resolve(out)}\n`);
     return EXIT_OK;

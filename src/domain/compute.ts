@@ -5,7 +5,15 @@
  * NaN or Infinity.
  */
 import { cleanText, thaiDigitsToArabic } from "./text";
-import type { ExcelSerial, Indicator, OutcomeClass, Project, Round, VocabValue, VocabularyEntry } from "./types";
+import type {
+  ExcelSerial,
+  Indicator,
+  OutcomeClass,
+  Project,
+  Round,
+  VocabValue,
+  VocabularyEntry,
+} from "./types";
 import { DEFAULT_VOCABULARIES } from "./vocabularies";
 
 // --- Project codes -------------------------------------------------------------------------
@@ -16,10 +24,15 @@ const PLAIN_CODE_RE = /^[\x21-\x7E]+$/;
  * case, so "21000000 - 3165" and "21000000-3165" are the same project. */
 export function projectCodeKey(code: unknown): string {
   // Fast path: the usual code is printable ASCII without spaces.
-  if (typeof code === "string" && PLAIN_CODE_RE.test(code) && !code.includes("<") && !code.includes("&")) return code.toUpperCase();
+  if (
+    typeof code === "string" &&
+    PLAIN_CODE_RE.test(code) &&
+    !code.includes("<") &&
+    !code.includes("&")
+  )
+    return code.toUpperCase();
   return thaiDigitsToArabic(cleanText(code)).replace(/\s+/g, "").toUpperCase();
 }
-
 
 /** The rounds of one project, in reporting order (round number, then date, then row). */
 export function roundsOfProject(rounds: readonly Round[], projectCode: string): Round[] {
@@ -29,7 +42,9 @@ export function roundsOfProject(rounds: readonly Round[], projectCode: string): 
 function roundsOfProjectUnordered(rounds: readonly Round[], projectCode: string): Round[] {
   const key = projectCodeKey(projectCode);
   // Equal text needs no normalizing; that is nearly every row of a project.
-  return rounds.filter((round) => round.projectCode === key || projectCodeKey(round.projectCode) === key);
+  return rounds.filter(
+    (round) => round.projectCode === key || projectCodeKey(round.projectCode) === key
+  );
 }
 
 /** The last of `rounds` in reporting order, in one pass (no sort: a project may have
@@ -80,7 +95,10 @@ function hasProgress(round: Round): round is Round & { progress: number } {
 
 /** The progress of the project's latest round that has a value (rounds without progress,
  * like seed 001's rounds 3–7, are passed over). Undefined when no round has one. */
-export function latestProgress(rounds: readonly Round[], projectCode: string): ProgressReading | undefined {
+export function latestProgress(
+  rounds: readonly Round[],
+  projectCode: string
+): ProgressReading | undefined {
   const last = lastInOrder(roundsOfProjectUnordered(rounds, projectCode).filter(hasProgress));
   return last ? readingOf(last) : undefined;
 }
@@ -88,26 +106,39 @@ export function latestProgress(rounds: readonly Round[], projectCode: string): P
 /** The progress reported at round `roundNumber` itself; undefined when that round is
  * missing or has no progress (a hole is reported as a hole, not filled in). Of duplicate
  * rows for one round, the last in the table counts. */
-export function progressAtRound(rounds: readonly Round[], projectCode: string, roundNumber: number): ProgressReading | undefined {
+export function progressAtRound(
+  rounds: readonly Round[],
+  projectCode: string,
+  roundNumber: number
+): ProgressReading | undefined {
   if (!isNumber(roundNumber)) return undefined;
   const match = lastInOrder(
     roundsOfProjectUnordered(rounds, projectCode)
       .filter(hasProgress)
-      .filter((round) => round.round === roundNumber),
+      .filter((round) => round.round === roundNumber)
   );
   return match ? readingOf(match) : undefined;
 }
 
 /** The progress last reported on or before `date` (a serial; the time of day is ignored).
  * Among rounds of the same date the higher round wins. */
-export function progressAsOf(rounds: readonly Round[], projectCode: string, date: ExcelSerial): ProgressReading | undefined {
+export function progressAsOf(
+  rounds: readonly Round[],
+  projectCode: string,
+  date: ExcelSerial
+): ProgressReading | undefined {
   if (!isNumber(date)) return undefined;
   const day = Math.floor(date);
   let best: (Round & { progress: number; date: ExcelSerial }) | undefined;
   for (const round of roundsOfProjectUnordered(rounds, projectCode)) {
     if (!hasProgress(round) || round.date === undefined || round.date > day) continue;
     const dated = round as Round & { progress: number; date: ExcelSerial };
-    if (!best || dated.date > best.date || (dated.date === best.date && compareRounds(dated, best) > 0)) best = dated;
+    if (
+      !best ||
+      dated.date > best.date ||
+      (dated.date === best.date && compareRounds(dated, best) > 0)
+    )
+      best = dated;
   }
   return best ? readingOf(best) : undefined;
 }
@@ -127,8 +158,13 @@ export const DEFAULT_PLAN_TOLERANCE = 5;
 /** The plan status from actual and planned progress (both in percent): behind when
  * actual is more than `tolerance` points below the plan, ahead when more than
  * `tolerance` above, on plan otherwise. Undefined for non-numbers or a negative tolerance. */
-export function planStatusFor(actual: number, planned: number, tolerance: number = DEFAULT_PLAN_TOLERANCE): PlanStatusKey | undefined {
-  if (!isNumber(actual) || !isNumber(planned) || !isNumber(tolerance) || tolerance < 0) return undefined;
+export function planStatusFor(
+  actual: number,
+  planned: number,
+  tolerance: number = DEFAULT_PLAN_TOLERANCE
+): PlanStatusKey | undefined {
+  if (!isNumber(actual) || !isNumber(planned) || !isNumber(tolerance) || tolerance < 0)
+    return undefined;
   const gap = actual - planned;
   // Rounding: 30.1 − 25.1 must count as exactly 5 points.
   const roundedGap = Math.round(gap * 1e9) / 1e9;
@@ -178,7 +214,8 @@ export function budgetSummary(project: Project, rounds: readonly Round[]): Budge
   const summary: BudgetSummary = { disbursed, roundsReporting };
   if (isNumber(project.budgetReceived)) summary.received = project.budgetReceived;
   if (isNumber(project.budgetUsed)) summary.used = project.budgetUsed;
-  const rate = summary.received === undefined ? undefined : disbursementRate(summary.received, disbursed);
+  const rate =
+    summary.received === undefined ? undefined : disbursementRate(summary.received, disbursed);
   if (rate !== undefined) summary.rate = rate;
   return summary;
 }
@@ -211,7 +248,7 @@ export interface OutcomeTally {
  * value whose key is not an entry of `entries` counts as unrecognised. */
 export function tallyOutcomes(
   values: Iterable<VocabValue | undefined>,
-  entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome,
+  entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome
 ): OutcomeTally {
   function* once(): Generator<[VocabValue | undefined, number]> {
     for (const value of values) yield [value, 1];
@@ -223,7 +260,7 @@ export function tallyOutcomes(
  * times it occurs (a column of 100,000 cells holds a handful of distinct values). */
 export function tallyOutcomeCounts(
   counted: Iterable<readonly [VocabValue | undefined, number]>,
-  entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome,
+  entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome
 ): OutcomeTally {
   const counts = new Map<string, number>();
   const unrecognised = new Map<string, number>();
@@ -237,10 +274,16 @@ export function tallyOutcomeCounts(
       continue;
     }
     total += times;
-    if (value.key !== null && known.has(value.key)) counts.set(value.key, (counts.get(value.key) ?? 0) + times);
+    if (value.key !== null && known.has(value.key))
+      counts.set(value.key, (counts.get(value.key) ?? 0) + times);
     else unrecognised.set(value.text, (unrecognised.get(value.text) ?? 0) + times);
   }
-  const byClass: Record<OutcomeClass, number> = { passed: 0, failed: 0, notApplicable: 0, excluded: 0 };
+  const byClass: Record<OutcomeClass, number> = {
+    passed: 0,
+    failed: 0,
+    notApplicable: 0,
+    excluded: 0,
+  };
   const categories = entries.map((entry): CategoryCount => {
     const count = counts.get(entry.key) ?? 0;
     if (entry.counts) byClass[entry.counts] += count;
@@ -263,12 +306,14 @@ export function tallyOutcomeCounts(
 export function tallyIndicatorOutcomes(
   indicators: readonly Indicator[],
   projectCode?: string,
-  entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome,
+  entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome
 ): OutcomeTally {
   const key = projectCode === undefined ? undefined : projectCodeKey(projectCode);
-  const values = (key === undefined ? indicators : indicators.filter((item) => projectCodeKey(item.projectCode) === key)).map(
-    (item) => item.outcome,
-  );
+  const values = (
+    key === undefined
+      ? indicators
+      : indicators.filter((item) => projectCodeKey(item.projectCode) === key)
+  ).map((item) => item.outcome);
   return tallyOutcomes(values, entries);
 }
 
@@ -292,7 +337,11 @@ export interface PassRate {
 
 /** The denominator of a basis. Unrecognised values are in no denominator: validation
  * reports them, and guessing their class would skew the rate. */
-export function passRateDenominator(tally: OutcomeTally, basis: PassRateBasis, planned?: number): number {
+export function passRateDenominator(
+  tally: OutcomeTally,
+  basis: PassRateBasis,
+  planned?: number
+): number {
   const { passed, failed, notApplicable, excluded } = tally.byClass;
   switch (basis) {
     case "applicable":
@@ -305,7 +354,11 @@ export function passRateDenominator(tally: OutcomeTally, basis: PassRateBasis, p
 }
 
 /** The pass rate on one basis (see `PassRateBasis`). */
-export function passRate(tally: OutcomeTally, basis: PassRateBasis = "evaluated", planned?: number): PassRate {
+export function passRate(
+  tally: OutcomeTally,
+  basis: PassRateBasis = "evaluated",
+  planned?: number
+): PassRate {
   const passed = tally.byClass.passed;
   const denominator = passRateDenominator(tally, basis, planned);
   const result: PassRate = { basis, passed, denominator };
@@ -337,7 +390,10 @@ export interface Change {
 export function yearOverYearChange(current: number, previous: number): Change | undefined {
   if (!isNumber(current) || !isNumber(previous)) return undefined;
   const difference = Math.round((current - previous) * 1e12) / 1e12;
-  const change: Change = { difference, direction: difference > 0 ? "up" : difference < 0 ? "down" : "same" };
+  const change: Change = {
+    difference,
+    direction: difference > 0 ? "up" : difference < 0 ? "down" : "same",
+  };
   const relative = ratio(difference, Math.abs(previous));
   if (relative !== undefined) change.relative = relative;
   return change;

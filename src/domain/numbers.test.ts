@@ -29,16 +29,32 @@ describe("parseNumber", () => {
     expect(parseNumber(text)).toEqual({ ok: true, value: expected, fromText: true });
   });
 
-  it.each(["#N/A", "#VALUE!", "#DIV/0!", "abc", "1,23", "12,34,567", "1.2.3", "10 % %", "--5", "(-5)", "บาท", "%", ".", "2/12/2562"])(
-    "rejects %p, keeping the text",
-    (text) => {
-      expect(parseNumber(text)).toEqual({ ok: false, empty: false, text: text.trim() });
-    },
-  );
+  it.each([
+    "#N/A",
+    "#VALUE!",
+    "#DIV/0!",
+    "abc",
+    "1,23",
+    "12,34,567",
+    "1.2.3",
+    "10 % %",
+    "--5",
+    "(-5)",
+    "บาท",
+    "%",
+    ".",
+    "2/12/2562",
+  ])("rejects %p, keeping the text", (text) => {
+    expect(parseNumber(text)).toEqual({ ok: false, empty: false, text: text.trim() });
+  });
 
   it("rejects NaN, Infinity and booleans", () => {
     expect(parseNumber(Number.NaN)).toEqual({ ok: false, empty: false, text: "NaN" });
-    expect(parseNumber(Number.NEGATIVE_INFINITY)).toEqual({ ok: false, empty: false, text: "-Infinity" });
+    expect(parseNumber(Number.NEGATIVE_INFINITY)).toEqual({
+      ok: false,
+      empty: false,
+      text: "-Infinity",
+    });
     expect(parseNumber(true)).toEqual({ ok: false, empty: false, text: "TRUE" });
   });
 
@@ -53,24 +69,34 @@ describe("parseNumber", () => {
       fc.anything({ withBoxedValues: true, withNullPrototype: true, maxDepth: 2 }),
       fc.string({ unit: "grapheme" }),
       fc.double(),
-      fc.constantFrom("#N/A", Number.NaN, Number.POSITIVE_INFINITY, "1".repeat(400), "๑๒๓ บาท", "(1,234.5 %)"),
+      fc.constantFrom(
+        "#N/A",
+        Number.NaN,
+        Number.POSITIVE_INFINITY,
+        "1".repeat(400),
+        "๑๒๓ บาท",
+        "(1,234.5 %)"
+      )
     );
     fc.assert(
       fc.property(values, (value) => {
         const parsed = parseNumberWithUnit(value);
         if (parsed.ok) expect(Number.isFinite(parsed.value)).toBe(true);
-      }),
+      })
     );
   });
 
   it("reads any formatted finite number back", () => {
     fc.assert(
-      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }), (number) => {
-        const text = number.toLocaleString("en-US", { maximumFractionDigits: 6 });
-        const parsed = parseNumber(text);
-        expect(parsed.ok).toBe(true);
-        if (parsed.ok) expect(parsed.value).toBeCloseTo(Number(text.replace(/,/g, "")), 6);
-      }),
+      fc.property(
+        fc.double({ noNaN: true, noDefaultInfinity: true, min: -1e12, max: 1e12 }),
+        (number) => {
+          const text = number.toLocaleString("en-US", { maximumFractionDigits: 6 });
+          const parsed = parseNumber(text);
+          expect(parsed.ok).toBe(true);
+          if (parsed.ok) expect(parsed.value).toBeCloseTo(Number(text.replace(/,/g, "")), 6);
+        }
+      )
     );
   });
 
@@ -89,12 +115,21 @@ describe("parseNumberWithUnit", () => {
   });
 
   it("catches a budget typed in million baht (the monitoring system's '538800.0000 ล้านบาท')", () => {
-    expect(parseNumberWithUnit("538800.0000 ล้านบาท")).toEqual({ ok: true, value: 538800, fromText: true, unit: "millionBaht" });
+    expect(parseNumberWithUnit("538800.0000 ล้านบาท")).toEqual({
+      ok: true,
+      value: 538800,
+      fromText: true,
+      unit: "millionBaht",
+    });
     expect(parseNumberWithUnit("2.5 ลบ.")).toMatchObject({ value: 2.5, unit: "millionBaht" });
   });
 
   it("refuses two different units in one cell", () => {
-    expect(parseNumberWithUnit("ร้อยละ 10 บาท")).toEqual({ ok: false, empty: false, text: "ร้อยละ 10 บาท" });
+    expect(parseNumberWithUnit("ร้อยละ 10 บาท")).toEqual({
+      ok: false,
+      empty: false,
+      text: "ร้อยละ 10 บาท",
+    });
   });
 });
 

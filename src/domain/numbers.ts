@@ -11,7 +11,8 @@ export type NumberUnit = "percent" | "baht" | "millionBaht";
 export type ParsedNumber = Parsed<number> & { unit?: NumberUnit };
 
 /** Excel's error values as they arrive in `Range.values` (and as typed text). */
-const EXCEL_ERROR_RE = /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
+const EXCEL_ERROR_RE =
+  /^#(?:N\/A|VALUE!|REF!|DIV\/0!|NUM!|NAME\?|NULL!|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|GETTING_DATA)$/i;
 
 /** Whether a value is one of Excel's error values ("#N/A", "#VALUE!", …). */
 export function isExcelError(value: CellValue | unknown): boolean {
@@ -55,13 +56,16 @@ function notANumber(text: string): ParsedNumber {
  */
 export function parseNumberWithUnit(value: CellValue | unknown): ParsedNumber {
   if (typeof value === "number") {
-    return Number.isFinite(value) ? { ok: true, value, fromText: false } : notANumber(String(value));
+    return Number.isFinite(value)
+      ? { ok: true, value, fromText: false }
+      : notANumber(String(value));
   }
   if (value === null || value === undefined) return { ok: false, empty: true };
   if (typeof value === "boolean") return notANumber(value ? "TRUE" : "FALSE");
   if (typeof value !== "string") return notANumber(cleanText(value));
 
-  if (value.length <= 32 && PLAIN_NUMBER_RE.test(value)) return { ok: true, value: Number(value), fromText: true };
+  if (value.length <= 32 && PLAIN_NUMBER_RE.test(value))
+    return { ok: true, value: Number(value), fromText: true };
   const text = cleanText(value);
   if (text === "" || /^[-–—]$/.test(text)) return { ok: false, empty: true };
   // A number with a unit is short; anything long is prose, not worth scanning.
@@ -70,7 +74,9 @@ export function parseNumberWithUnit(value: CellValue | unknown): ParsedNumber {
 }
 
 function parseNumberText(text: string): ParsedNumber {
-  let rest = thaiDigitsToArabic(text).toLowerCase().replace(/\u2212/g, "-");
+  let rest = thaiDigitsToArabic(text)
+    .toLowerCase()
+    .replace(/\u2212/g, "-");
   let unit: NumberUnit | undefined;
 
   for (const [word, wordUnit] of UNIT_PREFIXES) {
@@ -105,7 +111,8 @@ function parseNumberText(text: string): ParsedNumber {
     rest = rest.slice(1).trim();
   }
 
-  if (rest === "" || rest === "." || !NUMBER_BODY_RE.test(rest) || !/\d/.test(rest)) return notANumber(text);
+  if (rest === "" || rest === "." || !NUMBER_BODY_RE.test(rest) || !/\d/.test(rest))
+    return notANumber(text);
   const magnitude = Number(rest.replace(/,/g, ""));
   if (!Number.isFinite(magnitude)) return notANumber(text);
   const number = negative ? -magnitude : magnitude;

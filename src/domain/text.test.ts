@@ -12,8 +12,11 @@ describe("cleanText", () => {
   });
 
   it("removes the HTML tags of the seeds' extraction", () => {
-    const seedCell = "<p>:: ความก้าวหน้าของงานฯ = 30.00 % งบประมาณที่เบิกใช้ (ครั้งที่ 5) = 0 บาท</p> <p>:: 24/04/2563 :</p>";
-    expect(cleanText(seedCell)).toBe(":: ความก้าวหน้าของงานฯ = 30.00 % งบประมาณที่เบิกใช้ (ครั้งที่ 5) = 0 บาท :: 24/04/2563 :");
+    const seedCell =
+      "<p>:: ความก้าวหน้าของงานฯ = 30.00 % งบประมาณที่เบิกใช้ (ครั้งที่ 5) = 0 บาท</p> <p>:: 24/04/2563 :</p>";
+    expect(cleanText(seedCell)).toBe(
+      ":: ความก้าวหน้าของงานฯ = 30.00 % งบประมาณที่เบิกใช้ (ครั้งที่ 5) = 0 บาท :: 24/04/2563 :"
+    );
     expect(cleanText("a<br/>b &amp; c&nbsp;d")).toBe("a b & c d");
   });
 
@@ -34,21 +37,26 @@ describe("cleanText", () => {
   });
 
   it("keeps paragraphs when asked", () => {
-    expect(cleanText(" first  line \r\n\r\n\r\n second\u00A0line ", { keepLineBreaks: true })).toBe("first line\n\nsecond line");
+    expect(cleanText(" first  line \r\n\r\n\r\n second\u00A0line ", { keepLineBreaks: true })).toBe(
+      "first line\n\nsecond line"
+    );
   });
 
   it("never throws on any value, and gives trimmed text without runs of spaces", () => {
     fc.assert(
-      fc.property(fc.anything({ withNullPrototype: true, withBoxedValues: true, maxDepth: 2 }), (value) => {
-        expect(typeof cleanText(value)).toBe("string");
-      }),
+      fc.property(
+        fc.anything({ withNullPrototype: true, withBoxedValues: true, maxDepth: 2 }),
+        (value) => {
+          expect(typeof cleanText(value)).toBe("string");
+        }
+      )
     );
     fc.assert(
       fc.property(fc.string({ unit: "binary" }), (value) => {
         const once = cleanText(value);
         expect(once).toBe(once.trim());
         expect(once).not.toMatch(/\s\s|[\u00A0\u200B\uFEFF]/);
-      }),
+      })
     );
   });
 
@@ -70,7 +78,7 @@ describe("Thai digits", () => {
       fc.property(fc.string(), (text) => {
         const withoutThaiDigits = text.replace(/[\u0E50-\u0E59]/g, "");
         expect(thaiDigitsToArabic(toThaiDigits(withoutThaiDigits))).toBe(withoutThaiDigits);
-      }),
+      })
     );
   });
 });
@@ -94,15 +102,20 @@ describe("normalizeForMatch", () => {
 
   it("reads Thai digits as arabic and folds the two spellings of sara am", () => {
     expect(normalizeForMatch("ปีงบประมาณ ๒๕๖๓")).toBe("ปีงบประมาณ2563");
-    expect(normalizeForMatch("ต่\u0E4D\u0E32กว่าค่าเป้าหมาย")).toBe(normalizeForMatch("ต่ำกว่าค่าเป้าหมาย"));
+    expect(normalizeForMatch("ต่\u0E4D\u0E32กว่าค่าเป้าหมาย")).toBe(
+      normalizeForMatch("ต่ำกว่าค่าเป้าหมาย")
+    );
   });
 
   it("never throws and is idempotent", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.anything(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" })), (value) => {
-        const key = normalizeForMatch(value);
-        expect(normalizeForMatch(key)).toBe(key);
-      }),
+      fc.property(
+        fc.oneof(fc.anything(), fc.string({ unit: "grapheme" }), fc.string({ unit: "binary" })),
+        (value) => {
+          const key = normalizeForMatch(value);
+          expect(normalizeForMatch(key)).toBe(key);
+        }
+      )
     );
   });
 });

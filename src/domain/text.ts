@@ -53,7 +53,8 @@ export function cleanText(value: CellValue | unknown, options: CleanTextOptions 
   }
   text = text.replace(INVISIBLE_RE, "").replace(ODD_SPACE_RE, " ");
   if (text.includes("<")) text = text.replace(HTML_TAG_RE, " ");
-  if (text.includes("&")) text = text.replace(HTML_ENTITY_RE, (_m, name: string) => HTML_ENTITIES[name] ?? "");
+  if (text.includes("&"))
+    text = text.replace(HTML_ENTITY_RE, (_m, name: string) => HTML_ENTITIES[name] ?? "");
   if (options.keepLineBreaks) {
     return text
       .replace(/\r\n?/g, "\n")
@@ -98,6 +99,10 @@ export function normalizeForMatch(value: CellValue | unknown): string {
   // NFKC folds full-width and compatibility forms; lower-casing after it can expose more,
   // so fold again to keep the key stable. NFKC also splits sara am into nikhahit + sara aa,
   // and staff type both spellings, so join them back into one.
-  const folded = text.normalize("NFKC").toLowerCase().normalize("NFKC").replace(/\u0E4D\u0E32/g, "\u0E33");
+  const folded = text
+    .normalize("NFKC")
+    .toLowerCase()
+    .normalize("NFKC")
+    .replace(/\u0E4D\u0E32/g, "\u0E33");
   return thaiDigitsToArabic(folded).replace(MATCH_NOISE_RE, "");
 }

@@ -28,7 +28,10 @@ describe("DEFAULT_VOCABULARIES", () => {
     for (const entries of [planStatus, targetStatus, outcome]) {
       for (const entry of entries) {
         for (const spelling of [entry.th, entry.en, entry.key, ...(entry.aliases ?? [])]) {
-          expect([spelling, matchVocabulary(spelling, entries)?.key]).toEqual([spelling, entry.key]);
+          expect([spelling, matchVocabulary(spelling, entries)?.key]).toEqual([
+            spelling,
+            entry.key,
+          ]);
         }
       }
     }
@@ -37,8 +40,14 @@ describe("DEFAULT_VOCABULARIES", () => {
 
 describe("matchVocabulary", () => {
   it("reads the seeds' status cells, colon and all", () => {
-    expect(matchVocabulary(": เป็นไปตามแผน", planStatus)).toEqual({ key: "onPlan", text: ": เป็นไปตามแผน" });
-    expect(matchVocabulary(": เป็นไปตามเป้าหมาย", targetStatus)).toEqual({ key: "onTarget", text: ": เป็นไปตามเป้าหมาย" });
+    expect(matchVocabulary(": เป็นไปตามแผน", planStatus)).toEqual({
+      key: "onPlan",
+      text: ": เป็นไปตามแผน",
+    });
+    expect(matchVocabulary(": เป็นไปตามเป้าหมาย", targetStatus)).toEqual({
+      key: "onTarget",
+      text: ": เป็นไปตามเป้าหมาย",
+    });
   });
 
   it("reads seed 000's outcome wording", () => {
@@ -58,7 +67,10 @@ describe("matchVocabulary", () => {
 
   it("does not mistake a negation for the positive entry", () => {
     expect(matchVocabulary("ไม่เป็นไปตามเป้าหมาย", targetStatus)?.key).toBe("offTarget");
-    expect(matchVocabulary("ไม่เป็นไปตามแผน", planStatus)).toEqual({ key: null, text: "ไม่เป็นไปตามแผน" });
+    expect(matchVocabulary("ไม่เป็นไปตามแผน", planStatus)).toEqual({
+      key: null,
+      text: "ไม่เป็นไปตามแผน",
+    });
   });
 
   it("keeps unrecognised text with key null, and gives undefined for blanks", () => {
@@ -73,9 +85,16 @@ describe("matchVocabulary", () => {
   it("works on a workbook's own vocabulary (seed 001's missions)", () => {
     const missions: VocabularyEntry[] = [
       { key: "done", th: "ดำเนินการแล้ว", en: "Done", counts: "passed" },
-      { key: "beyondAuthority", th: "ปัญหาอยู่นอกเหนืออำนาจหน้าที่", en: "Beyond the city's authority", counts: "failed" },
+      {
+        key: "beyondAuthority",
+        th: "ปัญหาอยู่นอกเหนืออำนาจหน้าที่",
+        en: "Beyond the city's authority",
+        counts: "failed",
+      },
     ];
-    expect(matchVocabulary("ปัญหาอยู่นอกเหนืออำนาจหน้าที่ของกรุงเทพมหานคร", missions)?.key).toBe("beyondAuthority");
+    expect(matchVocabulary("ปัญหาอยู่นอกเหนืออำนาจหน้าที่ของกรุงเทพมหานคร", missions)?.key).toBe(
+      "beyondAuthority"
+    );
     expect(matchVocabulary("ผ่าน", missions)?.key).toBeNull();
   });
 
@@ -83,8 +102,11 @@ describe("matchVocabulary", () => {
     fc.assert(
       fc.property(fc.oneof(fc.anything(), fc.string({ unit: "grapheme" })), (value) => {
         const matched = matchVocabulary(value, outcome);
-        if (matched) expect(matched.key === null || outcome.some((entry) => entry.key === matched.key)).toBe(true);
-      }),
+        if (matched)
+          expect(matched.key === null || outcome.some((entry) => entry.key === matched.key)).toBe(
+            true
+          );
+      })
     );
     expect(matchVocabulary("ผ่าน".repeat(25_000), outcome)?.key).toBe("met");
   });

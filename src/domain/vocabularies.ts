@@ -12,13 +12,28 @@ export const DEFAULT_VOCABULARIES: Vocabularies = {
       key: "onPlan",
       th: "เป็นไปตามแผน",
       en: "On plan",
-      aliases: ["ตามแผน", "เป็นไปตามแผนงาน", "ตามกำหนด", "on schedule", "on track", "according to plan"],
+      aliases: [
+        "ตามแผน",
+        "เป็นไปตามแผนงาน",
+        "ตามกำหนด",
+        "on schedule",
+        "on track",
+        "according to plan",
+      ],
     },
     {
       key: "behind",
       th: "ล่าช้ากว่าแผน",
       en: "Behind plan",
-      aliases: ["ล่าช้า", "ช้ากว่าแผน", "ล่าช้ากว่าแผนงาน", "ล่าช้ากว่ากำหนด", "behind schedule", "delayed", "late"],
+      aliases: [
+        "ล่าช้า",
+        "ช้ากว่าแผน",
+        "ล่าช้ากว่าแผนงาน",
+        "ล่าช้ากว่ากำหนด",
+        "behind schedule",
+        "delayed",
+        "late",
+      ],
     },
     {
       key: "ahead",
@@ -54,14 +69,28 @@ export const DEFAULT_VOCABULARIES: Vocabularies = {
       th: "ต่ำกว่าค่าเป้าหมาย",
       en: "Below the target",
       counts: "failed",
-      aliases: ["ไม่ผ่าน", "ไม่ผ่านเกณฑ์", "ต่ำกว่าเป้าหมาย", "ต่ำกว่าค่าเป้าหมายขั้นต่ำ", "failed", "fail", "below target"],
+      aliases: [
+        "ไม่ผ่าน",
+        "ไม่ผ่านเกณฑ์",
+        "ต่ำกว่าเป้าหมาย",
+        "ต่ำกว่าค่าเป้าหมายขั้นต่ำ",
+        "failed",
+        "fail",
+        "below target",
+      ],
     },
     {
       key: "notNeeded",
       th: "ไม่มีความจำเป็นต้องดำเนินการ",
       en: "No need to act",
       counts: "notApplicable",
-      aliases: ["ไม่มีความจำเป็นต้องดำเนินการในปี 2562", "ไม่จำเป็นต้องดำเนินการ", "ไม่มีความจำเป็น", "not needed", "no need"],
+      aliases: [
+        "ไม่มีความจำเป็นต้องดำเนินการในปี 2562",
+        "ไม่จำเป็นต้องดำเนินการ",
+        "ไม่มีความจำเป็น",
+        "not needed",
+        "no need",
+      ],
     },
     {
       key: "noService",
@@ -75,7 +104,14 @@ export const DEFAULT_VOCABULARIES: Vocabularies = {
       th: "ไม่ประเมิน",
       en: "Not evaluated",
       counts: "excluded",
-      aliases: ["ขอไม่ประเมิน", "ไม่ประเมิน / ขอไม่ประเมิน", "ไม่ได้ประเมิน", "ยกเว้นการประเมิน", "excluded", "not assessed"],
+      aliases: [
+        "ขอไม่ประเมิน",
+        "ไม่ประเมิน / ขอไม่ประเมิน",
+        "ไม่ได้ประเมิน",
+        "ยกเว้นการประเมิน",
+        "excluded",
+        "not assessed",
+      ],
     },
   ],
 };
@@ -109,7 +145,8 @@ function matcherFor(entries: readonly VocabularyEntry[]): Matcher {
       if (normalized === "") continue;
       // The first entry to claim a spelling keeps it, so list order settles clashes.
       if (!exact.has(normalized)) exact.set(normalized, entry.key);
-      if (hasThai(normalized) && normalized.length >= MIN_PREFIX_LENGTH) prefixes.push({ text: normalized, key: entry.key });
+      if (hasThai(normalized) && normalized.length >= MIN_PREFIX_LENGTH)
+        prefixes.push({ text: normalized, key: entry.key });
     }
   }
   prefixes.sort((a, b) => b.text.length - a.text.length);
@@ -133,7 +170,10 @@ function keyFor(matcher: Matcher, text: string): string | null {
  * digits and aliases. Undefined for a blank cell; `key: null` when the text is not in the
  * vocabulary (the text is kept, so nothing typed is lost).
  */
-export function matchVocabulary(value: CellValue | unknown, entries: readonly VocabularyEntry[]): VocabValue | undefined {
+export function matchVocabulary(
+  value: CellValue | unknown,
+  entries: readonly VocabularyEntry[]
+): VocabValue | undefined {
   if (!Array.isArray(entries)) {
     const text = cleanText(value);
     return text === "" ? undefined : { key: null, text };
@@ -143,7 +183,8 @@ export function matchVocabulary(value: CellValue | unknown, entries: readonly Vo
   // cell again would cost more than the lookup.
   const raw = typeof value === "string" ? value : undefined;
   const memoized = raw === undefined ? undefined : matcher.memo.get(raw);
-  if (memoized !== undefined) return memoized.text === "" ? undefined : { key: memoized.key, text: memoized.text };
+  if (memoized !== undefined)
+    return memoized.text === "" ? undefined : { key: memoized.key, text: memoized.text };
   const text = cleanText(value);
   const key = text === "" ? null : keyFor(matcher, text);
   if (raw !== undefined && matcher.memo.size < MEMO_LIMIT) matcher.memo.set(raw, { key, text });
@@ -151,8 +192,14 @@ export function matchVocabulary(value: CellValue | unknown, entries: readonly Vo
 }
 
 /** The label of an entry in the language asked for; undefined when no entry has that key. */
-export function vocabularyLabel(entries: readonly VocabularyEntry[], key: string, lang: Lang): string | undefined {
-  const entry = Array.isArray(entries) ? entries.find((candidate) => candidate.key === key) : undefined;
+export function vocabularyLabel(
+  entries: readonly VocabularyEntry[],
+  key: string,
+  lang: Lang
+): string | undefined {
+  const entry = Array.isArray(entries)
+    ? entries.find((candidate) => candidate.key === key)
+    : undefined;
   if (!entry) return undefined;
   return lang === "en" ? entry.en : entry.th;
 }

@@ -22,7 +22,11 @@ interface GeneratedFunction {
 }
 
 const FUNCTIONS_FILE = path.join(__dirname, "functions.ts");
-let generated: { errors: string[]; functions: GeneratedFunction[]; associate: { functionName: string; id: string }[] };
+let generated: {
+  errors: string[];
+  functions: GeneratedFunction[];
+  associate: { functionName: string; id: string }[];
+};
 
 beforeAll(async () => {
   const result = await generateCustomFunctionsMetadata(FUNCTIONS_FILE);
@@ -41,8 +45,14 @@ describe("functions.json as custom-functions-metadata generates it", () => {
   });
 
   it("lists exactly the catalog's functions, each bound to its export", () => {
-    expect(generated.functions.map((fn) => fn.id)).toEqual(FUNCTION_CATALOG.map((entry) => entry.name));
-    expect(generated.associate).toEqual(FUNCTION_CATALOG.map((entry) => expect.objectContaining({ id: entry.name, functionName: entry.implementation })));
+    expect(generated.functions.map((fn) => fn.id)).toEqual(
+      FUNCTION_CATALOG.map((entry) => entry.name)
+    );
+    expect(generated.associate).toEqual(
+      FUNCTION_CATALOG.map((entry) =>
+        expect.objectContaining({ id: entry.name, functionName: entry.implementation })
+      )
+    );
     for (const fn of generated.functions) expect(fn.name).toBe(fn.id);
   });
 
@@ -52,7 +62,11 @@ describe("functions.json as custom-functions-metadata generates it", () => {
   });
 
   it("carries the issue's public API: names and argument order", () => {
-    const signature = (id: string) => generated.functions.find((fn) => fn.id === id)?.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ");
+    const signature = (id: string) =>
+      generated.functions
+        .find((fn) => fn.id === id)
+        ?.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))
+        .join(", ");
     expect(signature("PROGRESS")).toBe("codes, rounds, progress, code, [round]");
     expect(signature("PROGRESSASOF")).toBe("codes, dates, progress, code, date");
     expect(signature("PLANSTATUS")).toBe("actual, planned, [tolerance]");
@@ -69,11 +83,19 @@ describe("functions.json as custom-functions-metadata generates it", () => {
 
   it("types ranges as matrices and spills OUTCOMES", () => {
     const progress = generated.functions.find((fn) => fn.id === "PROGRESS");
-    expect(progress?.parameters.slice(0, 3).map((p) => p.dimensionality)).toEqual(["matrix", "matrix", "matrix"]);
+    expect(progress?.parameters.slice(0, 3).map((p) => p.dimensionality)).toEqual([
+      "matrix",
+      "matrix",
+      "matrix",
+    ]);
     expect(progress?.parameters[4]).toMatchObject({ type: "number", optional: true });
     expect(progress?.result).toEqual({ type: "number" });
-    expect(generated.functions.find((fn) => fn.id === "OUTCOMES")?.result).toEqual({ dimensionality: "matrix" });
-    expect(generated.functions.find((fn) => fn.id === "THAIDATE")?.result).toEqual({ type: "string" });
+    expect(generated.functions.find((fn) => fn.id === "OUTCOMES")?.result).toEqual({
+      dimensionality: "matrix",
+    });
+    expect(generated.functions.find((fn) => fn.id === "THAIDATE")?.result).toEqual({
+      type: "string",
+    });
   });
 });
 
@@ -83,7 +105,7 @@ describe("the catalog", () => {
       const fn = generated.functions.find((candidate) => candidate.id === entry.name);
       expect([entry.name, fn?.description]).toEqual([entry.name, entry.en]);
       expect(fn?.parameters.map((p) => [p.name, p.description, p.optional === true])).toEqual(
-        entry.parameters.map((p) => [p.name, p.en, p.optional === true]),
+        entry.parameters.map((p) => [p.name, p.en, p.optional === true])
       );
     }
   });
@@ -97,7 +119,8 @@ describe("the catalog", () => {
   });
 
   it("has at least one example per function", () => {
-    for (const entry of FUNCTION_CATALOG) expect([entry.name, entry.examples.length > 0]).toEqual([entry.name, true]);
+    for (const entry of FUNCTION_CATALOG)
+      expect([entry.name, entry.examples.length > 0]).toEqual([entry.name, true]);
   });
 
   it("finds entries by name", () => {
@@ -108,7 +131,7 @@ describe("the catalog", () => {
   it("writes examples as formulas over the sample tables", () => {
     const progress = catalogEntry("PROGRESS");
     expect(progress && exampleFormula(progress, progress.examples[1])).toBe(
-      '=KPI.PROGRESS(KaonaRounds[รหัสโครงการ], KaonaRounds[รายงานครั้งที่], KaonaRounds[ความก้าวหน้าของงาน (%)], "21000000-3165", 5)',
+      '=KPI.PROGRESS(KaonaRounds[รหัสโครงการ], KaonaRounds[รายงานครั้งที่], KaonaRounds[ความก้าวหน้าของงาน (%)], "21000000-3165", 5)'
     );
   });
 });
@@ -123,12 +146,17 @@ function outcomeOf(call: () => unknown): ExampleResult {
 }
 
 describe("every example, run on the sample workbook (the seeds)", () => {
-  const cases = FUNCTION_CATALOG.flatMap((entry) => entry.examples.map((example) => [exampleFormula(entry, example), entry, example] as const));
+  const cases = FUNCTION_CATALOG.flatMap((entry) =>
+    entry.examples.map((example) => [exampleFormula(entry, example), entry, example] as const)
+  );
   it.each(cases)("%s", (_formula, entry, example) => {
     const implementation = implementations[entry.implementation];
     expect(typeof implementation).toBe("function");
-    const result = outcomeOf(() => (implementation as (...args: unknown[]) => unknown)(...exampleArguments(example)));
-    if (typeof example.result === "number" && typeof result === "number") expect(result).toBeCloseTo(example.result, 10);
+    const result = outcomeOf(() =>
+      (implementation as (...args: unknown[]) => unknown)(...exampleArguments(example))
+    );
+    if (typeof example.result === "number" && typeof result === "number")
+      expect(result).toBeCloseTo(example.result, 10);
     else expect(result).toEqual(example.result);
   });
 });

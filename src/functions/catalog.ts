@@ -17,7 +17,8 @@ export interface ParameterText extends LocalizedText {
 export type ExampleArg = { table: TableKind; field: string } | string | number | boolean;
 
 /** What an example gives: a value, a spilled table, or an Excel error. */
-export type ExampleResult = string | number | (string | number)[][] | { error: "#VALUE!" | "#N/A" | "#DIV/0!" };
+export type ExampleResult =
+  string | number | (string | number)[][] | { error: "#VALUE!" | "#N/A" | "#DIV/0!" };
 
 export interface FunctionExample {
   args: readonly ExampleArg[];
@@ -57,13 +58,21 @@ const PROGRESS: ParameterText = {
   en: "Progress (%) column of the rounds table.",
   th: "คอลัมน์ความก้าวหน้าของงาน (%) ของตารางรายงานความก้าวหน้า",
 };
-const CODE: ParameterText = { name: "code", en: "The project code to look up.", th: "รหัสโครงการที่ต้องการ" };
+const CODE: ParameterText = {
+  name: "code",
+  en: "The project code to look up.",
+  th: "รหัสโครงการที่ต้องการ",
+};
 const OUTCOMES: ParameterText = {
   name: "outcomes",
   en: "The outcome column of the indicators table.",
   th: "คอลัมน์ผลการประเมินของตารางเกณฑ์ชี้วัด",
 };
-const DATE: ParameterText = { name: "date", en: "An Excel date or date text.", th: "วันที่ของ Excel หรือข้อความวันที่" };
+const DATE: ParameterText = {
+  name: "date",
+  en: "An Excel date or date text.",
+  th: "วันที่ของ Excel หรือข้อความวันที่",
+};
 const FISCAL_YEAR: ParameterText = {
   name: "fiscalYear",
   en: "The fiscal year, BE (2563) or CE (2020).",
@@ -96,15 +105,38 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     returns: PERCENT_RESULT,
     examples: [
       {
-        args: [roundsColumn("projectCode"), roundsColumn("round"), roundsColumn("progress"), SEED_000],
+        args: [
+          roundsColumn("projectCode"),
+          roundsColumn("round"),
+          roundsColumn("progress"),
+          SEED_000,
+        ],
         result: 100,
         note: { th: "ครั้งที่ 11 ของโครงการ 000", en: "Seed 000's round 11" },
       },
-      { args: [roundsColumn("projectCode"), roundsColumn("round"), roundsColumn("progress"), SEED_000, 5], result: 30 },
       {
-        args: [roundsColumn("projectCode"), roundsColumn("round"), roundsColumn("progress"), SEED_001, 5],
+        args: [
+          roundsColumn("projectCode"),
+          roundsColumn("round"),
+          roundsColumn("progress"),
+          SEED_000,
+          5,
+        ],
+        result: 30,
+      },
+      {
+        args: [
+          roundsColumn("projectCode"),
+          roundsColumn("round"),
+          roundsColumn("progress"),
+          SEED_001,
+          5,
+        ],
         result: { error: "#N/A" },
-        note: { th: "ครั้งที่ 5 ของโครงการ 001 ไม่มีค่าความก้าวหน้า", en: "Seed 001's round 5 has no progress" },
+        note: {
+          th: "ครั้งที่ 5 ของโครงการ 001 ไม่มีค่าความก้าวหน้า",
+          en: "Seed 001's round 5 has no progress",
+        },
       },
     ],
   },
@@ -115,7 +147,11 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     th: "ความก้าวหน้าของโครงการที่รายงานล่าสุด ณ วันที่ระบุหรือก่อนหน้า",
     parameters: [
       CODES,
-      { name: "dates", en: "Report date column of the rounds table.", th: "คอลัมน์วันที่รายงานของตารางรายงานความก้าวหน้า" },
+      {
+        name: "dates",
+        en: "Report date column of the rounds table.",
+        th: "คอลัมน์วันที่รายงานของตารางรายงานความก้าวหน้า",
+      },
       PROGRESS,
       CODE,
       {
@@ -127,9 +163,18 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     returns: PERCENT_RESULT,
     examples: [
       {
-        args: [roundsColumn("projectCode"), roundsColumn("date"), roundsColumn("progress"), SEED_000, "31/3/2563"],
+        args: [
+          roundsColumn("projectCode"),
+          roundsColumn("date"),
+          roundsColumn("progress"),
+          SEED_000,
+          "31/3/2563",
+        ],
         result: 30,
-        note: { th: "รายงานล่าสุดก่อนสิ้นเดือนมีนาคม 2563 คือครั้งที่ 5 (24/3/2563)", en: "The last report by the end of March 2020 is round 5 (24/3/2563)" },
+        note: {
+          th: "รายงานล่าสุดก่อนสิ้นเดือนมีนาคม 2563 คือครั้งที่ 5 (24/3/2563)",
+          en: "The last report by the end of March 2020 is round 5 (24/3/2563)",
+        },
       },
     ],
   },
@@ -140,7 +185,17 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     th: "รายงานครั้งล่าสุดของโครงการที่มีค่าความก้าวหน้า",
     parameters: [CODES, ROUNDS, PROGRESS, CODE],
     returns: { th: "เลขครั้งที่รายงาน", en: "A round number." },
-    examples: [{ args: [roundsColumn("projectCode"), roundsColumn("round"), roundsColumn("progress"), SEED_001], result: 8 }],
+    examples: [
+      {
+        args: [
+          roundsColumn("projectCode"),
+          roundsColumn("round"),
+          roundsColumn("progress"),
+          SEED_001,
+        ],
+        result: 8,
+      },
+    ],
   },
   {
     name: "PLANSTATUS",
@@ -157,12 +212,18 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
         th: "ส่วนต่าง (จุดร้อยละ) ที่ยังถือว่าเป็นไปตามแผน (ไม่ระบุ = 5)",
       },
     ],
-    returns: { th: "เป็นไปตามแผน ล่าช้ากว่าแผน หรือ เร็วกว่าแผน", en: "เป็นไปตามแผน, ล่าช้ากว่าแผน or เร็วกว่าแผน." },
+    returns: {
+      th: "เป็นไปตามแผน ล่าช้ากว่าแผน หรือ เร็วกว่าแผน",
+      en: "เป็นไปตามแผน, ล่าช้ากว่าแผน or เร็วกว่าแผน.",
+    },
     examples: [
       {
         args: [30, 40],
         result: "ล่าช้ากว่าแผน",
-        note: { th: "ความก้าวหน้าครั้งที่ 5 ของโครงการ 000 (30%) เทียบแผน 40%", en: "Seed 000's round 5 (30 %) against a plan of 40 %" },
+        note: {
+          th: "ความก้าวหน้าครั้งที่ 5 ของโครงการ 000 (30%) เทียบแผน 40%",
+          en: "Seed 000's round 5 (30 %) against a plan of 40 %",
+        },
       },
       { args: [30, 40, 10], result: "เป็นไปตามแผน" },
       { args: ["25.00 %", 10], result: "เร็วกว่าแผน" },
@@ -239,9 +300,21 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     ],
     returns: FRACTION_RESULT,
     examples: [
-      { args: [outcomeColumn], result: 409 / 421, note: { th: "409/421 = 97.15%", en: "409/421 = 97.15 %" } },
-      { args: [outcomeColumn, "applicable"], result: 409 / 415, note: { th: "409/415 = 98.55%", en: "409/415 = 98.55 %" } },
-      { args: [outcomeColumn, "planned", 431], result: 409 / 431, note: { th: "409/431 = 94.90%", en: "409/431 = 94.90 %" } },
+      {
+        args: [outcomeColumn],
+        result: 409 / 421,
+        note: { th: "409/421 = 97.15%", en: "409/421 = 97.15 %" },
+      },
+      {
+        args: [outcomeColumn, "applicable"],
+        result: 409 / 415,
+        note: { th: "409/415 = 98.55%", en: "409/415 = 98.55 %" },
+      },
+      {
+        args: [outcomeColumn, "planned", 431],
+        result: 409 / 431,
+        note: { th: "409/431 = 94.90%", en: "409/431 = 94.90 %" },
+      },
     ],
   },
   {
@@ -250,7 +323,11 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     en: "Total disbursed over total budget received, as a fraction.",
     th: "สัดส่วนงบประมาณที่เบิกจ่ายรวมต่องบประมาณที่ได้รับ เป็นเศษส่วน",
     parameters: [
-      { name: "received", en: "Budget received (baht): a cell or a column.", th: "งบประมาณที่ได้รับ (บาท) เซลล์เดียวหรือทั้งคอลัมน์" },
+      {
+        name: "received",
+        en: "Budget received (baht): a cell or a column.",
+        th: "งบประมาณที่ได้รับ (บาท) เซลล์เดียวหรือทั้งคอลัมน์",
+      },
       {
         name: "disbursed",
         en: "Budget disbursed (baht): a cell or a column, summed.",
@@ -274,12 +351,26 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     th: "วันที่เป็นข้อความภาษาไทย: long 2 ธันวาคม 2562, short 2 ธ.ค. 62, numeric 2/12/2562",
     parameters: [
       DATE,
-      { name: "style", optional: true, en: "long (default), short or numeric.", th: "รูปแบบ: long (ค่าเริ่มต้น), short หรือ numeric" },
-      { name: "thaiDigits", optional: true, en: "TRUE to write Thai digits.", th: "TRUE เพื่อใช้เลขไทย" },
+      {
+        name: "style",
+        optional: true,
+        en: "long (default), short or numeric.",
+        th: "รูปแบบ: long (ค่าเริ่มต้น), short หรือ numeric",
+      },
+      {
+        name: "thaiDigits",
+        optional: true,
+        en: "TRUE to write Thai digits.",
+        th: "TRUE เพื่อใช้เลขไทย",
+      },
     ],
     returns: { th: "ข้อความวันที่ พ.ศ.", en: "Date text in the Buddhist Era." },
     examples: [
-      { args: [43801], result: "2 ธันวาคม 2562", note: { th: "วันที่รายงานครั้งที่ 1 ของโครงการ 000", en: "Seed 000's first report date" } },
+      {
+        args: [43801],
+        result: "2 ธันวาคม 2562",
+        note: { th: "วันที่รายงานครั้งที่ 1 ของโครงการ 000", en: "Seed 000's first report date" },
+      },
       { args: ["2020-1-23", "short"], result: "23 ม.ค. 63" },
       { args: [43801, "numeric", true], result: "๒/๑๒/๒๕๖๒" },
     ],
@@ -301,7 +392,11 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       { args: ["2/12/2562"], result: 43801 },
       { args: ["2 ธ.ค. 62"], result: 43801 },
       { args: ["2020-1-23"], result: 43853 },
-      { args: ["31/02/2563"], result: { error: "#VALUE!" }, note: { th: "ไม่มีวันที่ 31 กุมภาพันธ์", en: "There is no 31 February" } },
+      {
+        args: ["31/02/2563"],
+        result: { error: "#VALUE!" },
+        note: { th: "ไม่มีวันที่ 31 กุมภาพันธ์", en: "There is no 31 February" },
+      },
     ],
   },
   {
@@ -309,10 +404,22 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     implementation: "fiscalYear",
     en: "The Thai fiscal year of a date (1 October to 30 September), BE by default.",
     th: "ปีงบประมาณ (1 ตุลาคม ถึง 30 กันยายน) ของวันที่ เป็น พ.ศ. โดยค่าเริ่มต้น",
-    parameters: [DATE, { name: "era", optional: true, en: "BE (default) or CE.", th: "BE = พ.ศ. (ค่าเริ่มต้น) หรือ CE = ค.ศ." }],
+    parameters: [
+      DATE,
+      {
+        name: "era",
+        optional: true,
+        en: "BE (default) or CE.",
+        th: "BE = พ.ศ. (ค่าเริ่มต้น) หรือ CE = ค.ศ.",
+      },
+    ],
     returns: { th: "ปี", en: "A year." },
     examples: [
-      { args: ["2019-10-01 00:00:00"], result: 2563, note: { th: "วันเริ่มต้นโครงการ 000", en: "Seed 000's start date" } },
+      {
+        args: ["2019-10-01 00:00:00"],
+        result: 2563,
+        note: { th: "วันเริ่มต้นโครงการ 000", en: "Seed 000's start date" },
+      },
       { args: [43739, "CE"], result: 2020 },
     ],
   },
@@ -344,17 +451,25 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     th: "วันสุดท้าย (30 กันยายน) ของปีงบประมาณ",
     parameters: [FISCAL_YEAR],
     returns: { th: "วันที่ของ Excel", en: "An Excel date." },
-    examples: [{ args: [2563], result: 44104, note: { th: "30 กันยายน 2563", en: "30 September 2020" } }],
+    examples: [
+      { args: [2563], result: 44104, note: { th: "30 กันยายน 2563", en: "30 September 2020" } },
+    ],
   },
   {
     name: "TONUMBER",
     implementation: "toNumber",
     en: "A number from text such as 10.00 %, 1,234.50 บาท or Thai digits; percent text gives percentage points.",
     th: "ตัวเลขจากข้อความ เช่น 10.00 %, 1,234.50 บาท หรือเลขไทย ข้อความร้อยละให้ค่าเป็นจุดร้อยละ",
-    parameters: [{ name: "text", en: "The text (or number) to read.", th: "ข้อความ (หรือตัวเลข) ที่จะอ่าน" }],
+    parameters: [
+      { name: "text", en: "The text (or number) to read.", th: "ข้อความ (หรือตัวเลข) ที่จะอ่าน" },
+    ],
     returns: { th: "ตัวเลข", en: "A number." },
     examples: [
-      { args: ["10.00 %"], result: 10, note: { th: "ความก้าวหน้าครั้งที่ 1 ของโครงการ 000", en: "Seed 000's round 1 progress" } },
+      {
+        args: ["10.00 %"],
+        result: 10,
+        note: { th: "ความก้าวหน้าครั้งที่ 1 ของโครงการ 000", en: "Seed 000's round 1 progress" },
+      },
       { args: ["1,234.50 บาท"], result: 1234.5 },
       { args: ["๑๒"], result: 12 },
     ],

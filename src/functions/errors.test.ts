@@ -17,12 +17,17 @@ describe("kpiError", () => {
     class FakeCustomFunctionsError {
       constructor(
         readonly code: string,
-        readonly message?: string,
+        readonly message?: string
       ) {}
     }
     (globalThis as { CustomFunctions?: unknown }).CustomFunctions = {
       Error: FakeCustomFunctionsError,
-      ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A", divisionByZero: "#DIV/0!", invalidNumber: "#NUM!" },
+      ErrorCode: {
+        invalidValue: "#VALUE!",
+        notAvailable: "#N/A",
+        divisionByZero: "#DIV/0!",
+        invalidNumber: "#NUM!",
+      },
     };
     const error = kpiError("notAvailable", "missing");
     expect(error).toBeInstanceOf(FakeCustomFunctionsError);

@@ -26,7 +26,7 @@ export interface ExcelErrorLike {
 export class KpiError extends Error implements ExcelErrorLike {
   constructor(
     readonly code: KpiErrorCode,
-    message: string,
+    message: string
   ) {
     super(message);
     this.name = "KpiError";

@@ -33,7 +33,10 @@ export function exampleFormula(entry: FunctionEntry, example: FunctionExample): 
 }
 
 /** The column of a sample table as Excel passes a one-column range. */
-export function sampleColumn(table: Extract<ExampleArg, { table: string }>["table"], field: string): CellValue[][] {
+export function sampleColumn(
+  table: Extract<ExampleArg, { table: string }>["table"],
+  field: string
+): CellValue[][] {
   const raw = SAMPLE_TABLES[table];
   const index = raw.headers.indexOf(fieldLabel(table, field, "th"));
   if (index < 0) throw new Error(`The sample table ${raw.name} has no column for ${field}`);
@@ -47,7 +50,8 @@ export function exampleArguments(example: FunctionExample): unknown[] {
 
 /** An example's result as it shows in a cell (rates to four places). */
 export function formatExampleResult(result: ExampleResult): string {
-  if (typeof result === "number") return Number.isInteger(result) ? String(result) : String(Number(result.toFixed(4)));
+  if (typeof result === "number")
+    return Number.isInteger(result) ? String(result) : String(Number(result.toFixed(4)));
   if (typeof result === "string") return result;
   if (Array.isArray(result)) return result.map((row) => row.join(" | ")).join("; ");
   return result.error;

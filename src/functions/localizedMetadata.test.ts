@@ -9,7 +9,13 @@ interface Metadata {
     id: string;
     name: string;
     description: string;
-    parameters: { name: string; description: string; type?: string; optional?: boolean; dimensionality?: string }[];
+    parameters: {
+      name: string;
+      description: string;
+      type?: string;
+      optional?: boolean;
+      dimensionality?: string;
+    }[];
     result: unknown;
   }[];
 }
@@ -52,7 +58,12 @@ describe("localizeFunctionsMetadata", () => {
   });
 
   it("refuses a function or parameter that has no Thai text", () => {
-    const extra = { functions: [...english.functions, { id: "NEWFUNC", name: "NEWFUNC", description: "x", parameters: [], result: {} }] };
+    const extra = {
+      functions: [
+        ...english.functions,
+        { id: "NEWFUNC", name: "NEWFUNC", description: "x", parameters: [], result: {} },
+      ],
+    };
     expect(() => localizeFunctionsMetadata(extra, "th")).toThrow("NEWFUNC");
     const renamed = structuredClone(english);
     renamed.functions[0].parameters[0].name = "projectCodes";
@@ -61,6 +72,8 @@ describe("localizeFunctionsMetadata", () => {
 
   it("refuses what is not functions metadata", () => {
     expect(() => localizeFunctionsMetadata(null, "th")).toThrow("Not custom functions metadata");
-    expect(() => localizeFunctionsMetadata({ functions: [42] }, "th")).toThrow("Not a custom function");
+    expect(() => localizeFunctionsMetadata({ functions: [42] }, "th")).toThrow(
+      "Not a custom function"
+    );
   });
 });

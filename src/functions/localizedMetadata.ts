@@ -47,7 +47,8 @@ export function localizeFunctionsMetadata(metadata: unknown, lang: MetadataLangu
   }
   const missing: string[] = [];
   const functions = metadata.functions.map((item: unknown) => {
-    if (!isFunctionMetadata(item)) throw new Error(`Not a custom function's metadata: ${JSON.stringify(item)}`);
+    if (!isFunctionMetadata(item))
+      throw new Error(`Not a custom function's metadata: ${JSON.stringify(item)}`);
     const entry = FUNCTION_CATALOG.find((candidate) => candidate.name === item.id);
     if (!entry) {
       missing.push(item.id);
@@ -60,6 +61,7 @@ export function localizeFunctionsMetadata(metadata: unknown, lang: MetadataLangu
     });
     return { ...item, description: entry[lang], parameters };
   });
-  if (missing.length > 0) throw new Error(`No ${lang} text in src/functions/catalog.ts for: ${missing.join(", ")}`);
+  if (missing.length > 0)
+    throw new Error(`No ${lang} text in src/functions/catalog.ts for: ${missing.join(", ")}`);
   return { ...metadata, functions };
 }

@@ -16,7 +16,8 @@ export function cellsOf(range: unknown): unknown[] {
   if (range.every((row) => Array.isArray(row) && row.length === 1)) {
     // A column, the usual case: one preallocated pass.
     const cells = new Array<unknown>(range.length);
-    for (let index = 0; index < range.length; index += 1) cells[index] = (range[index] as unknown[])[0];
+    for (let index = 0; index < range.length; index += 1)
+      cells[index] = (range[index] as unknown[])[0];
     return cells;
   }
   const cells: unknown[] = [];
@@ -42,7 +43,10 @@ export function isBlankCell(cell: unknown): boolean {
  * "100.00 %", outcome labels), and parsing each distinct value once keeps a 100,000-row
  * call within Excel's budget. Bounded, so a column of distinct text cannot grow it forever.
  */
-export function memoizeCells<T>(parse: (cell: unknown) => T, limit = 100_000): (cell: unknown) => T {
+export function memoizeCells<T>(
+  parse: (cell: unknown) => T,
+  limit = 100_000
+): (cell: unknown) => T {
   const memo = new Map<unknown, T>();
   return (cell) => {
     const known = memo.get(cell);
@@ -84,7 +88,7 @@ export function parallelColumns(ranges: readonly unknown[], names: readonly stri
     throw kpiError(
       "invalidValue",
       `ช่วง ${names[0]} และ ${names[mismatch]} มีขนาดไม่เท่ากัน (${length} และ ${columns[mismatch].length} เซลล์) / ` +
-        `The ranges ${names[0]} and ${names[mismatch]} differ in size (${length} and ${columns[mismatch].length} cells)`,
+        `The ranges ${names[0]} and ${names[mismatch]} differ in size (${length} and ${columns[mismatch].length} cells)`
     );
   }
   return columns;

@@ -18,7 +18,9 @@ describe("docs/functions.md", () => {
       expect(reference).toContain(entry.en);
     }
     expect(reference).toContain("KPI.PASSRATE(outcomes, [basis], [planned])");
-    expect(reference).toContain('=KPI.PASSRATE(KaonaIndicators[ผลการประเมิน], "planned", 431)` | `0.949`');
+    expect(reference).toContain(
+      '=KPI.PASSRATE(KaonaIndicators[ผลการประเมิน], "planned", 431)` | `0.949`'
+    );
     expect(reference).toContain("| ผ่านค่าเป้าหมายขั้นต่ำ | 409 |");
   });
 });

@@ -8,7 +8,9 @@ import { FUNCTION_CATALOG, type ExampleResult, type FunctionEntry } from "./cata
 import { exampleFormula, formatExampleResult } from "./examples";
 
 function syntax(entry: FunctionEntry): string {
-  const parameters = entry.parameters.map((parameter) => (parameter.optional ? `[${parameter.name}]` : parameter.name));
+  const parameters = entry.parameters.map((parameter) =>
+    parameter.optional ? `[${parameter.name}]` : parameter.name
+  );
   return `KPI.${entry.name}(${parameters.join(", ")})`;
 }
 
@@ -23,21 +25,43 @@ function resultText(result: ExampleResult): string {
 }
 
 function section(entry: FunctionEntry): string[] {
-  const lines = [`## KPI.${entry.name}`, "", "```", syntax(entry), "```", "", entry.en, "", entry.th, ""];
+  const lines = [
+    `## KPI.${entry.name}`,
+    "",
+    "```",
+    syntax(entry),
+    "```",
+    "",
+    entry.en,
+    "",
+    entry.th,
+    "",
+  ];
   lines.push("| parameter | | description | คำอธิบาย |", "|---|---|---|---|");
   for (const parameter of entry.parameters) {
-    lines.push(`| \`${parameter.name}\` | ${parameter.optional ? "optional" : "required"} | ${cell(parameter.en)} | ${cell(parameter.th)} |`);
+    lines.push(
+      `| \`${parameter.name}\` | ${parameter.optional ? "optional" : "required"} | ${cell(parameter.en)} | ${cell(parameter.th)} |`
+    );
   }
-  lines.push("", `Returns: ${entry.returns.en} ผลลัพธ์: ${entry.returns.th}`, "", "Examples on the sample workbook (the two seed projects):", "");
+  lines.push(
+    "",
+    `Returns: ${entry.returns.en} ผลลัพธ์: ${entry.returns.th}`,
+    "",
+    "Examples on the sample workbook (the two seed projects):",
+    ""
+  );
   lines.push("| formula | result | note |", "|---|---|---|");
   for (const example of entry.examples) {
     const note = example.note ? `${example.note.en} (${example.note.th})` : "";
-    lines.push(`| \`${cell(exampleFormula(entry, example))}\` | ${cell(resultText(example.result))} | ${cell(note)} |`);
+    lines.push(
+      `| \`${cell(exampleFormula(entry, example))}\` | ${cell(resultText(example.result))} | ${cell(note)} |`
+    );
   }
   for (const example of entry.examples) {
     if (!Array.isArray(example.result)) continue;
     lines.push("", `\`${exampleFormula(entry, example)}\` spills:`, "", "| | |", "|---|---|");
-    for (const row of example.result) lines.push(`| ${row.map((value) => cell(String(value))).join(" | ")} |`);
+    for (const row of example.result)
+      lines.push(`| ${row.map((value) => cell(String(value))).join(" | ")} |`);
   }
   lines.push("");
   return lines;
@@ -53,7 +77,7 @@ export function renderFunctionReference(): string {
     "Kaona adds these functions to Excel under the `KPI` namespace. Names are the same in every",
     "language; Thai Excel shows the Thai descriptions. Ranges may be a column or a row (blank",
     "cells are skipped); numbers, dates and text are read the way Kaona's checks read them",
-    '(`10.00 %`, `1,234.50 บาท`, Thai digits, `2/12/2562`, `2 ธ.ค. 62`, `2020-1-23`).',
+    "(`10.00 %`, `1,234.50 บาท`, Thai digits, `2/12/2562`, `2 ธ.ค. 62`, `2020-1-23`).",
     "",
     "ฟังก์ชันเหล่านี้อยู่ในกลุ่ม `KPI` ชื่อฟังก์ชันเป็นภาษาอังกฤษในทุกภาษา Excel ภาษาไทยแสดงคำอธิบายภาษาไทย",
     "",
@@ -76,7 +100,9 @@ export function renderFunctionReference(): string {
     "",
     "| function | returns |",
     "|---|---|",
-    ...FUNCTION_CATALOG.map((entry) => `| [\`${syntax(entry)}\`](#kpi${entry.name.toLowerCase()}) | ${cell(entry.en)} |`),
+    ...FUNCTION_CATALOG.map(
+      (entry) => `| [\`${syntax(entry)}\`](#kpi${entry.name.toLowerCase()}) | ${cell(entry.en)} |`
+    ),
     "",
   ];
   for (const entry of FUNCTION_CATALOG) lines.push(...section(entry));

@@ -2,7 +2,7 @@
  * Cells → rectangles → multi-area address lists, so one formatting request covers every
  * cell that shares a style (Worksheet.getRanges, ExcelApi 1.9) instead of one per cell.
  */
-import { rangeAddress, type CellRef, type RangeRef } from "./a1";
+import { rangeAddress, type CellRef, type RangeRef } from "../domain/a1";
 
 /**
  * Groups cells into rectangles: runs of consecutive columns in a row, then runs with the

@@ -6,11 +6,11 @@ import {
   columnLetters,
   parseCell,
   parseRange,
-  quoteSheet,
+  quoteSheetName,
   sheetNameProblem,
   sheetOf,
   tableNameProblem,
-} from "./a1";
+} from "../domain/a1";
 import { addressLists, cellsToRects } from "./areas";
 import { resolveBindings } from "./bindings";
 import {
@@ -65,7 +65,7 @@ describe("A1 addresses", () => {
     expect(sheetOf("A1")).toBeNull();
     for (const bad of ["", "A1:B2:C3", "=A1", "x".repeat(100_000), "A:B"])
       expect(parseRange(bad)).toBeNull();
-    expect(quoteSheet("It's")).toBe("'It''s'");
+    expect(quoteSheetName("It's")).toBe("'It''s'");
   });
 
   test("sheet names Excel refuses", () => {

@@ -18,12 +18,12 @@ import {
   MAX_ROWS,
   cellAddress,
   intersects,
-  quoteSheet,
+  quoteSheetName,
   rangeAddress,
   sheetNameProblem,
   type CellRef,
   type RangeRef,
-} from "./a1";
+} from "../domain/a1";
 import { cellsToRects } from "./areas";
 import {
   ContentFingerprint,
@@ -107,7 +107,7 @@ function contentOf(cell: LayoutCell, links: LinkWrite[]): { content: CellContent
     return { content: toCellContent(cell.formula), text: false };
   const constant = toCellContent(cell.value);
   if (cell.link) {
-    const reference = `${quoteSheet(cell.link.sheet)}!${cell.link.cell}`;
+    const reference = `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`;
     const shown = constant === "" ? cell.link.cell : String(constant);
     if (shown.length <= MAX_FORMULA_STRING) {
       return {

@@ -16,11 +16,11 @@ import {
   intersects,
   parseCell,
   parseRange,
-  quoteSheet,
+  quoteSheetName,
   rangeAddress,
   tableNameProblem,
   type RangeRef,
-} from "../../src/workbook/a1";
+} from "../../src/domain/a1";
 import type { CellContent } from "../../src/workbook/cellContent";
 import { CellGrid } from "../../src/workbook/cellGrid";
 import type { ExcelRunner } from "../../src/workbook/excel/ExcelWorkbook";
@@ -770,7 +770,7 @@ class FakeRange extends FakeProxy {
         );
       for (const p of propsOf(props)) {
         let value: unknown;
-        if (p === "address") value = `${quoteSheet(t.sheet.name)}!${rangeAddress(t.rect)}`;
+        if (p === "address") value = `${quoteSheetName(t.sheet.name)}!${rangeAddress(t.rect)}`;
         else if (p === "rowCount") value = t.rect.rows;
         else if (p === "columnCount") value = t.rect.cols;
         else if (p === "values") value = grid((c) => c?.value ?? "");

@@ -4,7 +4,7 @@
  */
 import { fieldLabel, tableLabel } from "../schema";
 import type { CellStyle, Issue, Lang, Severity, SheetLayout } from "../types";
-import { columnLetters, quoteSheetName, safeSheetName } from "./a1";
+import { columnLetters, quoteSheetName, safeSheetName } from "../a1";
 import { reportText } from "./labels";
 import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
 
@@ -15,7 +15,13 @@ const FILLS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", 
 
 function issueStyles(): Record<string, CellStyle> {
   const border = { top: true, bottom: true, left: true, right: true };
-  const cell: CellStyle = { fontName: REPORT_FONT, fontSize: SIZE, vAlign: "top", wrap: true, border };
+  const cell: CellStyle = {
+    fontName: REPORT_FONT,
+    fontSize: SIZE,
+    vAlign: "top",
+    wrap: true,
+    border,
+  };
   const styles: Record<string, CellStyle> = {
     title: { fontName: REPORT_FONT, fontSize: 18, bold: true, vAlign: "middle" },
     thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
@@ -24,7 +30,12 @@ function issueStyles(): Record<string, CellStyle> {
     link: { ...cell, hAlign: "center", color: "#0563C1", underline: true },
   };
   for (const severity of ["error", "warning", "info"] as const) {
-    styles[`severity.${severity}`] = { ...cell, hAlign: "center", bold: severity === "error", fill: FILLS[severity] };
+    styles[`severity.${severity}`] = {
+      ...cell,
+      hAlign: "center",
+      bold: severity === "error",
+      fill: FILLS[severity],
+    };
   }
   return styles;
 }
@@ -32,17 +43,36 @@ function issueStyles(): Record<string, CellStyle> {
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** The issues, errors first, then warnings and notes, each in table and row order. */
-export function buildIssuesSheet(issues: readonly Issue[], lang: Lang, options: { sheetName?: string; font?: FontProfile } = {}): SheetLayout {
+export function buildIssuesSheet(
+  issues: readonly Issue[],
+  lang: Lang,
+  options: { sheetName?: string; font?: FontProfile } = {}
+): SheetLayout {
   const { sheetName, font } = options;
   const styles = issueStyles();
   const w = new SheetWriter([...ISSUES_COLUMN_WIDTHS], styles, font?.lineEm);
   const cols = ISSUES_COLUMN_WIDTHS.length;
   const t = (key: Parameters<typeof reportText>[0]) => reportText(key, lang);
 
-  w.put(0, 0, { value: `${t("issuesTitle")} (${issues.length.toLocaleString("en-US")})` }, "title", cols);
+  w.put(
+    0,
+    0,
+    { value: `${t("issuesTitle")} (${issues.length.toLocaleString("en-US")})` },
+    "title",
+    cols
+  );
   w.atLeast(0, 30);
   const headerRow = 1;
-  const headers = [t("no"), t("severity"), t("table"), t("row"), t("field"), t("cell"), t("message"), t("ruleCode")];
+  const headers = [
+    t("no"),
+    t("severity"),
+    t("table"),
+    t("row"),
+    t("field"),
+    t("cell"),
+    t("message"),
+    t("ruleCode"),
+  ];
   headers.forEach((text, col) => {
     w.put(headerRow, col, { value: text }, "thead");
     w.fit(headerRow, text, col, 1, "thead");
@@ -53,7 +83,7 @@ export function buildIssuesSheet(issues: readonly Issue[], lang: Lang, options: 
     (a, b) =>
       (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3) ||
       a.table.localeCompare(b.table) ||
-      a.row - b.row,
+      a.row - b.row
   );
   if (sorted.length === 0) {
     w.put(w.row, 0, { value: t("noIssues") }, "text", cols);
@@ -64,7 +94,11 @@ export function buildIssuesSheet(issues: readonly Issue[], lang: Lang, options: 
     const message = issue.message?.[lang] ?? "";
     const severity = SEVERITY_ORDER[issue.severity] !== undefined ? issue.severity : "info";
     const field = issue.field ? fieldLabel(issue.table, issue.field, lang) : "";
-    const address = issue.cell ? (issue.sheet ? `${quoteSheetName(issue.sheet)}!${issue.cell}` : issue.cell) : "";
+    const address = issue.cell
+      ? issue.sheet
+        ? `${quoteSheetName(issue.sheet)}!${issue.cell}`
+        : issue.cell
+      : "";
     w.put(row, 0, { value: i + 1 }, "center");
     w.put(row, 1, { value: t(severity) }, `severity.${severity}`);
     w.put(row, 2, { value: tableLabel(issue.table, lang) }, "text");
@@ -73,8 +107,10 @@ export function buildIssuesSheet(issues: readonly Issue[], lang: Lang, options: 
     w.put(
       row,
       5,
-      issue.sheet && issue.cell ? { value: issue.cell, link: { sheet: issue.sheet, cell: issue.cell } } : { value: address },
-      issue.sheet && issue.cell ? "link" : "center",
+      issue.sheet && issue.cell
+        ? { value: issue.cell, link: { sheet: issue.sheet, cell: issue.cell } }
+        : { value: address },
+      issue.sheet && issue.cell ? "link" : "center"
     );
     w.put(row, 6, { value: message }, "text");
     w.put(row, 7, { value: issue.code }, "text");

@@ -52,8 +52,14 @@ export const REPORT_TEXT = {
     th: "ลงชื่อ..............................................(ผู้รับผิดชอบโครงการ)",
     en: "Signed ..............................................(Project owner)",
   },
-  signatureName: { th: "(..............................................)", en: "(..............................................)" },
-  position: { th: "ตำแหน่ง..............................................", en: "Position .............................................." },
+  signatureName: {
+    th: "(..............................................)",
+    en: "(..............................................)",
+  },
+  position: {
+    th: "ตำแหน่ง..............................................",
+    en: "Position ..............................................",
+  },
   baht: { th: "บาท", en: "baht" },
   summaryTitle: { th: "สรุปความก้าวหน้าของโครงการทั้งหมด", en: "Progress of all projects" },
   summarySheet: { th: "สรุปทุกโครงการ", en: "Summary" },
@@ -62,7 +68,10 @@ export const REPORT_TEXT = {
   latestDate: { th: "วันที่รายงานล่าสุด", en: "Latest report date" },
   latestProgress: { th: "ความก้าวหน้าล่าสุด (%)", en: "Latest progress (%)" },
   disbursementRate: { th: "อัตราการเบิกจ่าย", en: "Disbursement rate" },
-  outcomeTally: { th: "ผลการประเมิน (ผ่าน/ต่ำกว่า/ไม่จำเป็น/ไม่มีบริการ)", en: "Outcomes (met/below/not needed/no service)" },
+  outcomeTally: {
+    th: "ผลการประเมิน (ผ่าน/ต่ำกว่า/ไม่จำเป็น/ไม่มีบริการ)",
+    en: "Outcomes (met/below/not needed/no service)",
+  },
   issuesTitle: { th: "รายการปัญหาของข้อมูล", en: "Data issues" },
   issuesSheet: { th: "ปัญหาข้อมูล", en: "Data issues" },
   severity: { th: "ระดับ", en: "Severity" },

@@ -23,10 +23,15 @@ export function columnRef(table: string, header: string): string {
 }
 
 /** The reference to a bound column, or undefined when the table or field is not bound. */
-export function boundColumn(source: LiveSource | undefined, kind: TableKind, field: string): string | undefined {
+export function boundColumn(
+  source: LiveSource | undefined,
+  kind: TableKind,
+  field: string
+): string | undefined {
   const table = source?.tables[kind];
   const header = source?.columns[kind]?.[field];
-  if (!table || !header || !/^[A-Za-z_\\\u0080-\uFFFF][\w.\\\u0080-\uFFFF]*$/.test(table)) return undefined;
+  if (!table || !header || !/^[A-Za-z_\\\u0080-\uFFFF][\w.\\\u0080-\uFFFF]*$/.test(table))
+    return undefined;
   return columnRef(table, header);
 }
 
@@ -46,7 +51,12 @@ export function textExpr(column: string, indexCell: string): string {
 }
 
 /** The cell shown through a number format (`TEXT`), with a suffix; "" when blank or absent. */
-export function formattedExpr(column: string, indexCell: string, numberFormat: string, suffix = ""): string {
+export function formattedExpr(
+  column: string,
+  indexCell: string,
+  numberFormat: string,
+  suffix = ""
+): string {
   const at = `INDEX(${column},${indexCell})`;
   const tail = suffix === "" ? "" : `&${formulaString(suffix)}`;
   return `IF(${indexCell}=0,"",IF(${at}="","",TEXT(${at},${formulaString(numberFormat)})${tail}))`;
@@ -70,14 +80,25 @@ export function rowOf(keyColumn: string, keyCell: string): string {
 
 /** The 1-based row where both key columns match (project code and round); 0 when absent.
  * INDEX(…,0) evaluates the product as an array without Ctrl+Shift+Enter. */
-export function rowOfPair(firstColumn: string, firstCell: string, secondColumn: string, secondCell: string): string {
+export function rowOfPair(
+  firstColumn: string,
+  firstCell: string,
+  secondColumn: string,
+  secondCell: string
+): string {
   return `=IFERROR(MATCH(1,INDEX((${firstColumn}=${firstCell})*(${secondColumn}=${secondCell}),0),0),0)`;
 }
 
 /** How many rows of the project have one of the spellings in the outcome column. */
-export function countSpellings(codeColumn: string, codeCell: string, outcomeColumn: string, spellings: readonly string[]): string {
+export function countSpellings(
+  codeColumn: string,
+  codeCell: string,
+  outcomeColumn: string,
+  spellings: readonly string[]
+): string {
   const unique = [...new Set(spellings.filter((s) => s.trim() !== ""))];
   if (unique.length === 0) return "=0";
-  if (unique.length === 1) return `=COUNTIFS(${codeColumn},${codeCell},${outcomeColumn},${exactCriterion(unique[0])})`;
+  if (unique.length === 1)
+    return `=COUNTIFS(${codeColumn},${codeCell},${outcomeColumn},${exactCriterion(unique[0])})`;
   return `=SUM(COUNTIFS(${codeColumn},${codeCell},${outcomeColumn},{${unique.map(exactCriterion).join(",")}}))`;
 }

@@ -9,7 +9,8 @@ describe("text measure", () => {
   });
 
   it("counts wrapped lines from the width, the font size and line breaks", () => {
-    const narrative = "อยู่ระหว่างขั้นตอนการเตรียมความพร้อมในการเตรียมดำเนินการเพื่อจัดเก็บและรวบรวมข้อมูลตามกรอบการประเมินเกณฑ์ชี้วัด";
+    const narrative =
+      "อยู่ระหว่างขั้นตอนการเตรียมความพร้อมในการเตรียมดำเนินการเพื่อจัดเก็บและรวบรวมข้อมูลตามกรอบการประเมินเกณฑ์ชี้วัด";
     expect(estimateLines("", 100, 16)).toBe(1);
     expect(estimateLines("ก", 100, 16)).toBe(1);
     const wide = estimateLines(narrative, 500, 14);
@@ -30,7 +31,10 @@ describe("text measure", () => {
   });
 
   it("splits long text into pieces of at most the given lines, keeping every character", () => {
-    const text = Array.from({ length: 40 }, (_, i) => `ข้อที่ ${i + 1} ดำเนินการจัดเก็บข้อมูลผลการดำเนินงานตามเกณฑ์ชี้วัดเรียบร้อยแล้ว`).join(" ");
+    const text = Array.from(
+      { length: 40 },
+      (_, i) => `ข้อที่ ${i + 1} ดำเนินการจัดเก็บข้อมูลผลการดำเนินงานตามเกณฑ์ชี้วัดเรียบร้อยแล้ว`
+    ).join(" ");
     const pieces = splitIntoRows(text, 190, 14, 5);
     expect(pieces.length).toBeGreaterThan(3);
     for (const piece of pieces) expect(estimateLines(piece, 190, 14)).toBeLessThanOrEqual(5);

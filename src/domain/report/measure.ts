@@ -35,7 +35,8 @@ export function textWidthEm(text: string, bold = false): number {
     else if (ch >= "0" && ch <= "9") em += EM.digit;
     else if (ch >= "A" && ch <= "Z") em += EM.upper;
     else if (ch >= "a" && ch <= "z") em += EM.latin;
-    else if (code >= 0x2e80) em += EM.wide; // CJK, emoji and the like
+    else if (code >= 0x2e80)
+      em += EM.wide; // CJK, emoji and the like
     else em += EM.other;
   }
   return bold ? em * 1.05 : em;
@@ -49,7 +50,9 @@ const CELL_PADDING_PT = 3;
  * from the width alone with some slack. */
 const segmenter: { segment(text: string): Iterable<{ segment: string }> } | undefined = (() => {
   try {
-    return typeof Intl !== "undefined" && "Segmenter" in Intl ? new Intl.Segmenter("th", { granularity: "word" }) : undefined;
+    return typeof Intl !== "undefined" && "Segmenter" in Intl
+      ? new Intl.Segmenter("th", { granularity: "word" })
+      : undefined;
   } catch {
     return undefined;
   }
@@ -66,7 +69,11 @@ function wordsOf(paragraph: string): string[] {
     for (let start = 0; start < phrase.length; start += SEGMENT_CHUNK) {
       let end = Math.min(phrase.length, start + SEGMENT_CHUNK);
       // Never split a character from its combining marks (or a surrogate pair).
-      while (end < phrase.length && (THAI_COMBINING.test(phrase[end]) || /[\uDC00-\uDFFF]/.test(phrase[end]))) end++;
+      while (
+        end < phrase.length &&
+        (THAI_COMBINING.test(phrase[end]) || /[\uDC00-\uDFFF]/.test(phrase[end]))
+      )
+        end++;
       const chunk = phrase.slice(start, end);
       start = end - SEGMENT_CHUNK;
       if (segmenter) for (const { segment } of segmenter.segment(chunk)) words.push(segment);
@@ -78,7 +85,8 @@ function wordsOf(paragraph: string): string[] {
 
 /** Lines one paragraph takes when wrapped greedily at word boundaries in `usableEm`. */
 function wrappedLines(paragraph: string, usableEm: number, bold: boolean): number {
-  if (!segmenter) return Math.max(1, Math.ceil(textWidthEm(paragraph, bold) / (usableEm * NO_SEGMENTER_SLACK)));
+  if (!segmenter)
+    return Math.max(1, Math.ceil(textWidthEm(paragraph, bold) / (usableEm * NO_SEGMENTER_SLACK)));
   let lines = 1;
   let used = 0;
   for (const segment of wordsOf(paragraph)) {
@@ -109,11 +117,17 @@ function wrappedLines(paragraph: string, usableEm: number, bold: boolean): numbe
 }
 
 /** How many lines the text takes in a cell `widthPt` wide, wrapped, at `fontSizePt`. */
-export function estimateLines(text: string, widthPt: number, fontSizePt: number, bold = false): number {
+export function estimateLines(
+  text: string,
+  widthPt: number,
+  fontSizePt: number,
+  bold = false
+): number {
   if (text === "") return 1;
   const usableEm = Math.max(0.5, (widthPt - 2 * CELL_PADDING_PT) / Math.max(1, fontSizePt));
   let lines = 0;
-  for (const paragraph of text.split(/\r\n|\r|\n/)) lines += wrappedLines(paragraph, usableEm, bold);
+  for (const paragraph of text.split(/\r\n|\r|\n/))
+    lines += wrappedLines(paragraph, usableEm, bold);
   return lines;
 }
 
@@ -147,7 +161,12 @@ export function maxLinesPerRow(fontSizePt: number, lineEm = DEFAULT_LINE_EM): nu
  * estimate would start line `maxLines + 1`; a word wider than a whole piece is cut,
  * never between a character and its combining marks. One pass over the text.
  */
-export function splitIntoRows(text: string, widthPt: number, fontSizePt: number, maxLines: number): string[] {
+export function splitIntoRows(
+  text: string,
+  widthPt: number,
+  fontSizePt: number,
+  maxLines: number
+): string[] {
   const usableEm = Math.max(0.5, (widthPt - 2 * CELL_PADDING_PT) / Math.max(1, fontSizePt));
   const budget = Math.max(1, Math.floor(maxLines));
   if (estimateLines(text, widthPt, fontSizePt) <= budget) return [text];

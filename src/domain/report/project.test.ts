@@ -1,7 +1,7 @@
 import { checkTables } from "../check";
 import { SAMPLE_TABLES, SEED_000_CODE, SEED_001_CODE } from "../sample";
 import type { LayoutCell, Project, Round, SheetLayout } from "../types";
-import { parseRangeAddress } from "./a1";
+import { rangeCorners } from "../a1";
 import { buildProjectReport, type ReportOptions } from "./project";
 import { FONT_PROFILES } from "./sheet";
 
@@ -13,10 +13,17 @@ const project = (code: string): Project => {
 };
 const values: ReportOptions = { mode: "values", lang: "th", chart: false };
 const report = (code: string, options: Partial<ReportOptions> = {}): SheetLayout =>
-  buildProjectReport({ project: project(code), rounds: records.rounds, indicators: records.indicators, options: { ...values, ...options } });
+  buildProjectReport({
+    project: project(code),
+    rounds: records.rounds,
+    indicators: records.indicators,
+    options: { ...values, ...options },
+  });
 
 const cellAt = (layout: SheetLayout, row: number, col: number): LayoutCell | undefined =>
-  layout.cells.find((c) => c.row === row && c.col === col && (c.value !== undefined || c.formula !== undefined));
+  layout.cells.find(
+    (c) => c.row === row && c.col === col && (c.value !== undefined || c.formula !== undefined)
+  );
 const rowOfText = (layout: SheetLayout, text: string): number => {
   const cell = layout.cells.find((c) => typeof c.value === "string" && c.value === text);
   if (!cell) throw new Error(`no cell "${text}"`);
@@ -25,14 +32,22 @@ const rowOfText = (layout: SheetLayout, text: string): number => {
 /** The rounds table: rows whose column A holds a round number under the header. */
 const roundRows = (layout: SheetLayout) => {
   const header = layout.page?.printTitleRows?.[0] ?? -1;
-  return layout.cells.filter((c) => c.col === 0 && c.row > header && typeof c.value === "number" && (c.style ?? "").startsWith("round."));
+  return layout.cells.filter(
+    (c) =>
+      c.col === 0 &&
+      c.row > header &&
+      typeof c.value === "number" &&
+      (c.style ?? "").startsWith("round.")
+  );
 };
 
 describe("buildProjectReport: seed 000 (indicator project, 11 rounds)", () => {
   const layout = report(SEED_000_CODE);
 
   it("reproduces the form's title, sections and 1.1 lines with BE dates", () => {
-    const texts = layout.cells.map((c) => c.value).filter((v): v is string => typeof v === "string");
+    const texts = layout.cells
+      .map((c) => c.value)
+      .filter((v): v is string => typeof v === "string");
     expect(texts[0]).toBe("แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ");
     expect(texts).toContain("1. ชื่อโครงการและหน่วยงานที่รับผิดชอบโครงการ");
     expect(texts).toContain("รหัสโครงการ : 21000000-3165");
@@ -75,7 +90,11 @@ describe("buildProjectReport: seed 000 (indicator project, 11 rounds)", () => {
     expect(countRight("รวมที่ประเมิน")).toBe(421);
     const rate = (label: string) => {
       const row = rowOfText(layout, label);
-      return { value: cellAt(layout, row, 3)?.value as number, basis: cellAt(layout, row, 5)?.value, format: layout.styles[cellAt(layout, row, 3)?.style ?? ""]?.numberFormat };
+      return {
+        value: cellAt(layout, row, 3)?.value as number,
+        basis: cellAt(layout, row, 5)?.value,
+        format: layout.styles[cellAt(layout, row, 3)?.style ?? ""]?.numberFormat,
+      };
     };
     const evaluated = rate("ร้อยละที่ผ่าน เทียบกับจำนวนที่ประเมิน");
     expect(evaluated.value).toBeCloseTo(0.9715, 4);
@@ -107,13 +126,31 @@ describe("buildProjectReport: seed 000 (indicator project, 11 rounds)", () => {
     const margins = page ? page.margins.left + page.margins.right : 0;
     expect(printed).toBeLessThanOrEqual((8.27 - margins) * 72 + 1);
     expect(layout.hiddenColumns).toEqual([7, 8]);
-    expect(layout.origin).toEqual({ generator: "kaona", kind: "report", projectCode: SEED_000_CODE, lang: "th", mode: "values" });
+    expect(layout.origin).toEqual({
+      generator: "kaona",
+      kind: "report",
+      projectCode: SEED_000_CODE,
+      lang: "th",
+      mode: "values",
+    });
   });
 
   it("keeps merged areas under Excel's 512 however many rounds there are", () => {
     const narrative = "อยู่ระหว่างดำเนินการจัดเก็บข้อมูลผลการดำเนินงานตามเกณฑ์ชี้วัด ".repeat(12);
-    const many: Round[] = Array.from({ length: 600 }, (_, i) => ({ row: i, projectCode: SEED_000_CODE, round: i + 1, narrative, progress: i / 6, plannedProgress: i / 6 }));
-    const big = buildProjectReport({ project: project(SEED_000_CODE), rounds: many, indicators: records.indicators, options: { ...values, chart: true } });
+    const many: Round[] = Array.from({ length: 600 }, (_, i) => ({
+      row: i,
+      projectCode: SEED_000_CODE,
+      round: i + 1,
+      narrative,
+      progress: i / 6,
+      plannedProgress: i / 6,
+    }));
+    const big = buildProjectReport({
+      project: project(SEED_000_CODE),
+      rounds: many,
+      indicators: records.indicators,
+      options: { ...values, chart: true },
+    });
     expect(roundRows(big)).toHaveLength(600);
     expect(big.merges.length).toBe(report(SEED_000_CODE, { chart: true }).merges.length);
     expect(big.merges.length).toBeLessThan(512);
@@ -187,25 +224,37 @@ describe("buildProjectReport options", () => {
     const layout = report(SEED_000_CODE, { chart: true });
     const chart = layout.charts?.[0];
     expect(chart?.type).toBe("line");
-    const categories = parseRangeAddress(chart?.categories ?? "");
-    const series = parseRangeAddress(chart?.series[0].values ?? "");
+    const categories = rangeCorners(chart?.categories ?? "");
+    const series = rangeCorners(chart?.series[0].values ?? "");
     expect(categories && series).toBeTruthy();
     if (!categories || !series) return;
     const read = (col: number) => {
       const out: unknown[] = [];
-      for (let r = categories.top; r <= categories.bottom; r++) out.push(cellAt(layout, r, col)?.value);
+      for (let r = categories.top; r <= categories.bottom; r++)
+        out.push(cellAt(layout, r, col)?.value);
       return out;
     };
     expect(read(categories.left)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
     expect(read(series.left)).toEqual([10, 25, 25, 25, 30, 30, 40, 60, 75, 85, 100]);
     expect(chart?.series).toHaveLength(1); // no planned progress in the seeds
-    const area = parseRangeAddress(`${chart?.topLeft}:${chart?.bottomRight}`);
-    expect(area && layout.cells.some((c) => c.row >= area.top && c.row <= area.bottom && c.value !== undefined)).toBe(false);
+    const area = rangeCorners(`${chart?.topLeft}:${chart?.bottomRight}`);
+    expect(
+      area &&
+        layout.cells.some((c) => c.row >= area.top && c.row <= area.bottom && c.value !== undefined)
+    ).toBe(false);
   });
 
   it("draws the planned series where rounds have a plan", () => {
-    const rounds: Round[] = records.rounds.map((r) => (r.projectCode === SEED_000_CODE && r.round !== undefined ? { ...r, plannedProgress: r.round * 9 } : r));
-    const layout = buildProjectReport({ project: project(SEED_000_CODE), rounds, options: { ...values, chart: true } });
+    const rounds: Round[] = records.rounds.map((r) =>
+      r.projectCode === SEED_000_CODE && r.round !== undefined
+        ? { ...r, plannedProgress: r.round * 9 }
+        : r
+    );
+    const layout = buildProjectReport({
+      project: project(SEED_000_CODE),
+      rounds,
+      options: { ...values, chart: true },
+    });
     expect(layout.charts?.[0].series.map((s) => s.name)).toEqual(["ผลการดำเนินงาน (%)", "แผน (%)"]);
   });
 
@@ -213,8 +262,20 @@ describe("buildProjectReport options", () => {
     const source = {
       tables: { projects: "KaonaProjects", rounds: "KaonaRounds", indicators: "KaonaIndicators" },
       columns: {
-        projects: { code: "รหัสโครงการ", name: "ชื่อโครงการ/กิจกรรม", start: "เริ่มต้นโครงการ", targetCount: "จำนวนเป้าหมาย" },
-        rounds: { projectCode: "รหัสโครงการ", round: "รายงานครั้งที่", date: "วันที่รายงาน", progress: "ความก้าวหน้าของงาน (%)", narrative: "ผลการดำเนินงาน", planStatus: "สถานะตามแผน" },
+        projects: {
+          code: "รหัสโครงการ",
+          name: "ชื่อโครงการ/กิจกรรม",
+          start: "เริ่มต้นโครงการ",
+          targetCount: "จำนวนเป้าหมาย",
+        },
+        rounds: {
+          projectCode: "รหัสโครงการ",
+          round: "รายงานครั้งที่",
+          date: "วันที่รายงาน",
+          progress: "ความก้าวหน้าของงาน (%)",
+          narrative: "ผลการดำเนินงาน",
+          planStatus: "สถานะตามแผน",
+        },
         indicators: { projectCode: "รหัสโครงการ", outcome: "ผลการประเมิน" },
       },
     };
@@ -223,28 +284,42 @@ describe("buildProjectReport options", () => {
     expect(live.origin?.mode).toBe("live");
     const formulas = live.cells.filter((c) => c.formula);
     expect(formulas.length).toBeGreaterThan(40);
-    const progress = formulas.find((c) => c.formula?.includes("KaonaRounds[[ความก้าวหน้าของงาน (%)]]"));
-    expect(progress?.formula).toMatch(/^=IF\(\$H\$\d+=0,"",IF\(INDEX\(KaonaRounds\[\[ความก้าวหน้าของงาน \(%\)\]\],\$H\$\d+\)="","",/);
-    const helper = formulas.find((c) => c.col === 7 && c.formula?.startsWith("=IFERROR(MATCH(1,INDEX((KaonaRounds"));
+    const progress = formulas.find((c) =>
+      c.formula?.includes("KaonaRounds[[ความก้าวหน้าของงาน (%)]]")
+    );
+    expect(progress?.formula).toMatch(
+      /^=IF\(\$H\$\d+=0,"",IF\(INDEX\(KaonaRounds\[\[ความก้าวหน้าของงาน \(%\)\]\],\$H\$\d+\)="","",/
+    );
+    const helper = formulas.find(
+      (c) => c.col === 7 && c.formula?.startsWith("=IFERROR(MATCH(1,INDEX((KaonaRounds")
+    );
     expect(helper?.value).toBeGreaterThan(0);
     const met = formulas.find((c) => c.formula?.includes('"ผ่านค่าเป้าหมายขั้นต่ำ"'));
-    expect(met?.formula).toMatch(/^=SUM\(COUNTIFS\(KaonaIndicators\[\[รหัสโครงการ\]\],\$H\$\d+,KaonaIndicators\[\[ผลการประเมิน\]\],\{/);
+    expect(met?.formula).toMatch(
+      /^=SUM\(COUNTIFS\(KaonaIndicators\[\[รหัสโครงการ\]\],\$H\$\d+,KaonaIndicators\[\[ผลการประเมิน\]\],\{/
+    );
     expect(met?.value).toBe(409);
     // Every cell shows the same cached value in both modes; live narratives are one cell
     // each (a formula cannot be split across rows), so the rounds' narratives are compared whole.
     const header = snapshot.page?.printTitleRows?.[0] ?? 0;
     const liveRounds = roundRows(live);
     for (const row of liveRounds) {
-      const round = records.rounds.find((r) => r.projectCode === SEED_000_CODE && r.round === row.value);
+      const round = records.rounds.find(
+        (r) => r.projectCode === SEED_000_CODE && r.round === row.value
+      );
       expect(cellAt(live, row.row, 2)?.value).toBe(round?.narrative ?? "");
     }
     for (const cell of snapshot.cells) {
       if (cell.value === undefined || cell.row > header) continue;
-      const twin = live.cells.find((c) => c.row === cell.row && c.col === cell.col && c.value !== undefined);
+      const twin = live.cells.find(
+        (c) => c.row === cell.row && c.col === cell.col && c.value !== undefined
+      );
       expect(twin?.value).toEqual(cell.value);
     }
     // Fields that are not bound stay values (budget, owner).
-    expect(live.cells.find((c) => c.value === "ชื่อผู้รับผิดชอบ : นายกิตติศักดิ์ ภัคดี")?.formula).toBeUndefined();
+    expect(
+      live.cells.find((c) => c.value === "ชื่อผู้รับผิดชอบ : นายกิตติศักดิ์ ภัคดี")?.formula
+    ).toBeUndefined();
   });
 
   it("sets the report in Laksaman at 0.66 of the size for LibreOffice on Linux", () => {
@@ -268,30 +343,54 @@ describe("buildProjectReport on hostile input", () => {
     budgetReceived: -0,
   };
   const rounds: Round[] = [
-    { row: 0, projectCode: hostile.code, round: 1, narrative: huge, progress: Number.NaN, disbursed: Infinity },
-    { row: 1, projectCode: hostile.code, narrative: "no round number", planStatus: { key: null, text: "#N/A" } },
+    {
+      row: 0,
+      projectCode: hostile.code,
+      round: 1,
+      narrative: huge,
+      progress: Number.NaN,
+      disbursed: Infinity,
+    },
+    {
+      row: 1,
+      projectCode: hostile.code,
+      narrative: "no round number",
+      planStatus: { key: null, text: "#N/A" },
+    },
     { row: 2, projectCode: hostile.code, round: 1, date: -5 },
   ];
 
   it("does not throw and stays within Excel's limits", () => {
     for (const lang of ["th", "en"] as const) {
-      const layout = buildProjectReport({ project: hostile, rounds, indicators: [], options: { mode: "values", lang, chart: true } });
+      const layout = buildProjectReport({
+        project: hostile,
+        rounds,
+        indicators: [],
+        options: { mode: "values", lang, chart: true },
+      });
       expect(layout.name.length).toBeLessThanOrEqual(31);
       expect(layout.name).not.toMatch(/[:\\/?*[\]]/);
       expect(layout.merges.length).toBeLessThan(512);
       for (const cell of layout.cells) {
         if (typeof cell.value === "string") expect(cell.value.length).toBeLessThanOrEqual(32767);
       }
-      for (const height of Object.values(layout.rowHeights)) expect(height).toBeLessThanOrEqual(409);
+      for (const height of Object.values(layout.rowHeights))
+        expect(height).toBeLessThanOrEqual(409);
     }
   });
 
   it("splits a 100 KB narrative into rows under 409 pt without losing text", () => {
     const layout = buildProjectReport({ project: hostile, rounds, options: values });
     const header = layout.page?.printTitleRows?.[0] ?? 0;
-    const narrativeCells = layout.cells.filter((c) => c.col === 2 && c.row > header && typeof c.value === "string" && c.value.includes("ก้าวหน้า"));
+    const narrativeCells = layout.cells.filter(
+      (c) =>
+        c.col === 2 && c.row > header && typeof c.value === "string" && c.value.includes("ก้าวหน้า")
+    );
     expect(narrativeCells.every((c) => (layout.rowHeights[c.row] ?? 0) <= 409)).toBe(true);
-    const joined = narrativeCells.map((c) => c.value as string).join("").replace(/\s+/g, "");
+    const joined = narrativeCells
+      .map((c) => c.value as string)
+      .join("")
+      .replace(/\s+/g, "");
     // Compared by length and ends: a failure must not print 100 KB.
     const whole = huge.replace(/\s+/g, "");
     expect(joined.length).toBe(whole.length);

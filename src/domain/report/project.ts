@@ -8,11 +8,33 @@
  */
 import { BE_DATE_LONG_FORMAT, BE_DATE_NUMERIC_FORMAT, formatThaiDate } from "../dates";
 import { passRates, roundsOfProject, tallyIndicatorOutcomes, type PassRateBasis } from "../compute";
-import type { CellStyle, ChartSpec, Indicator, Lang, Project, Round, SheetLayout, VocabValue, Vocabularies, VocabularyEntry } from "../types";
+import type {
+  CellStyle,
+  ChartSpec,
+  Indicator,
+  Lang,
+  Project,
+  Round,
+  SheetLayout,
+  VocabValue,
+  Vocabularies,
+  VocabularyEntry,
+} from "../types";
 import { DEFAULT_VOCABULARIES, vocabularyLabel } from "../vocabularies";
-import { cellAddress, columnLetters, rangeAddress, safeSheetName } from "./a1";
+import { cellAddress, columnLetters, rangeAddress, safeSheetName } from "../a1";
 import { formLabel, reportText } from "./labels";
-import { boundColumn, countSpellings, formattedExpr, formulaString, rowOf, rowOfPair, textAt, textExpr, valueAt, type LiveSource } from "./live";
+import {
+  boundColumn,
+  countSpellings,
+  formattedExpr,
+  formulaString,
+  rowOf,
+  rowOfPair,
+  textAt,
+  textExpr,
+  valueAt,
+  type LiveSource,
+} from "./live";
 import { estimateLines, maxLinesPerRow, rowHeightFor, splitIntoRows } from "./measure";
 import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
 
@@ -63,14 +85,33 @@ const SIZE_TABLE = 14;
 
 function reportStyles(): Record<string, CellStyle> {
   const body: CellStyle = { fontName: REPORT_FONT, fontSize: SIZE_BODY, vAlign: "top" };
-  const table: CellStyle = { fontName: REPORT_FONT, fontSize: SIZE_TABLE, vAlign: "top", wrap: true };
+  const table: CellStyle = {
+    fontName: REPORT_FONT,
+    fontSize: SIZE_TABLE,
+    vAlign: "top",
+    wrap: true,
+  };
   return {
-    title: { fontName: REPORT_FONT, fontSize: SIZE_TITLE, bold: true, hAlign: "center", vAlign: "middle", wrap: true },
+    title: {
+      fontName: REPORT_FONT,
+      fontSize: SIZE_TITLE,
+      bold: true,
+      hAlign: "center",
+      vAlign: "middle",
+      wrap: true,
+    },
     section: { ...body, bold: true, wrap: true },
     subsection: { ...body, bold: true, indent: 1, wrap: true },
     line: { ...body, indent: 1, wrap: true },
     paragraph: { ...body, wrap: true, indent: 2 },
-    thead: { ...table, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9", border: all },
+    thead: {
+      ...table,
+      bold: true,
+      hAlign: "center",
+      vAlign: "middle",
+      fill: "#D9D9D9",
+      border: all,
+    },
     tallyLabel: { ...table, indent: 1, border: all },
     tallyLabelBold: { ...table, bold: true, indent: 1, border: all },
     tallyCount: { ...table, hAlign: "right", numberFormat: "#,##0", border: all },
@@ -90,7 +131,13 @@ function reportStyles(): Record<string, CellStyle> {
 const all = { top: true, bottom: true, left: true, right: true };
 
 /** Round table cell styles: left/right borders always, top on a round's first row, bottom on its last. */
-function roundStyle(styles: Record<string, CellStyle>, kind: "center" | "date" | "text" | "percent" | "money" | "status", first: boolean, last: boolean, lang: Lang): string {
+function roundStyle(
+  styles: Record<string, CellStyle>,
+  kind: "center" | "date" | "text" | "percent" | "money" | "status",
+  first: boolean,
+  last: boolean,
+  lang: Lang
+): string {
   const key = `round.${kind}.${first ? "t" : ""}${last ? "b" : ""}`;
   if (!styles[key]) {
     const base: CellStyle = {
@@ -102,7 +149,10 @@ function roundStyle(styles: Record<string, CellStyle>, kind: "center" | "date" |
     };
     const extra: Record<typeof kind, CellStyle> = {
       center: { hAlign: "center" },
-      date: { hAlign: "center", numberFormat: lang === "th" ? BE_DATE_NUMERIC_FORMAT : "d mmm yyyy" },
+      date: {
+        hAlign: "center",
+        numberFormat: lang === "th" ? BE_DATE_NUMERIC_FORMAT : "d mmm yyyy",
+      },
       text: { hAlign: "left" },
       percent: { hAlign: "right", numberFormat: "0.00" },
       money: { hAlign: "right", numberFormat: "#,##0.00" },
@@ -123,7 +173,11 @@ function cellText(text: string | undefined): string {
   return text.length > MAX_CELL_TEXT ? `${text.slice(0, MAX_CELL_TEXT - 1)}…` : text;
 }
 
-function vocabText(value: VocabValue | undefined, entries: readonly VocabularyEntry[], lang: Lang): string {
+function vocabText(
+  value: VocabValue | undefined,
+  entries: readonly VocabularyEntry[],
+  lang: Lang
+): string {
   if (!value) return "";
   if (value.key !== null) return vocabularyLabel(entries, value.key, lang) ?? value.text;
   return value.text;
@@ -142,7 +196,14 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
 
   // Title.
   w.put(w.row, 0, { value: t("title") }, "title", FORM_COLS);
-  w.atLeast(w.row, rowHeightFor(estimateLines(t("title"), w.width(0, FORM_COLS), SIZE_TITLE, true), SIZE_TITLE, w.lineEm) + 6);
+  w.atLeast(
+    w.row,
+    rowHeightFor(
+      estimateLines(t("title"), w.width(0, FORM_COLS), SIZE_TITLE, true),
+      SIZE_TITLE,
+      w.lineEm
+    ) + 6
+  );
   w.row += 1;
   heading(w, t("section1"), "section");
   heading(w, t("s11"), "subsection");
@@ -154,7 +215,12 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
   const projectIndex = cellAddress(codeRow, INDEX_COL, true);
   const projectsCode = boundColumn(live, "projects", "code");
   /** A line's content: the text now, and in live mode the formula that rebuilds it. */
-  const line = (label: string, text: string, expr?: (column: string) => string, field?: keyof Project) => {
+  const line = (
+    label: string,
+    text: string,
+    expr?: (column: string) => string,
+    field?: keyof Project
+  ) => {
     const value = cellText(`${label} : ${text}`);
     const column = field ? boundColumn(live, "projects", field) : undefined;
     if (!column || !projectsCode || !expr) return { value };
@@ -167,22 +233,33 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
     isNumber(serial) ? formatThaiDate(serial, "long", { lang }) : "";
   const asDate = (column: string) => formattedExpr(column, projectIndex, dateFormat);
   const bahtSuffix = ` ${t("baht")}`;
-  const moneyText = (amount: number | undefined) => (isNumber(amount) ? `${formatMoney(amount)}${bahtSuffix}` : "");
+  const moneyText = (amount: number | undefined) =>
+    isNumber(amount) ? `${formatMoney(amount)}${bahtSuffix}` : "";
   const asMoney = (column: string) => formattedExpr(column, projectIndex, "#,##0.00", bahtSuffix);
 
   wideLine(w, line(label("name"), cellText(project.name), asText, "name"));
   pairLine(
     w,
     line(label("code"), cellText(project.code)),
-    line(label("fiscalYear"), isNumber(project.fiscalYear) ? String(project.fiscalYear) : "", asText, "fiscalYear"),
+    line(
+      label("fiscalYear"),
+      isNumber(project.fiscalYear) ? String(project.fiscalYear) : "",
+      asText,
+      "fiscalYear"
+    )
   );
   w.put(codeRow, KEY_COL, { value: cellText(project.code) });
-  if (projectsCode) w.put(codeRow, INDEX_COL, { formula: rowOf(projectsCode, codeCell), value: project.row + 1 });
-  pairLine(w, line(label("start"), dateText(project.start), asDate, "start"), line(label("end"), dateText(project.end), asDate, "end"));
+  if (projectsCode)
+    w.put(codeRow, INDEX_COL, { formula: rowOf(projectsCode, codeCell), value: project.row + 1 });
+  pairLine(
+    w,
+    line(label("start"), dateText(project.start), asDate, "start"),
+    line(label("end"), dateText(project.end), asDate, "end")
+  );
   pairLine(
     w,
     line(label("budgetReceived"), moneyText(project.budgetReceived), asMoney, "budgetReceived"),
-    line(label("budgetUsed"), moneyText(project.budgetUsed), asMoney, "budgetUsed"),
+    line(label("budgetUsed"), moneyText(project.budgetUsed), asMoney, "budgetUsed")
   );
 
   heading(w, t("s12"), "subsection");
@@ -250,34 +327,87 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
   /** First sheet row of each round, for the chart's data. */
   const roundRows: { round: Round; row: number }[] = [];
   if (rounds.length === 0) {
-    w.put(w.row, 0, { value: t("noRounds") }, roundStyle(styles, "center", true, true, lang), FORM_COLS);
+    w.put(
+      w.row,
+      0,
+      { value: t("noRounds") },
+      roundStyle(styles, "center", true, true, lang),
+      FORM_COLS
+    );
     w.fit(w.row, t("noRounds"), 0, FORM_COLS, "value");
     w.row += 1;
   }
   for (const round of rounds) {
     const first = w.row;
     const index = cellAddress(first, HELPER_COL, true);
-    const liveRow = live !== undefined && isNumber(round.round) && roundsCode !== undefined && roundsNumber !== undefined;
+    const liveRow =
+      live !== undefined &&
+      isNumber(round.round) &&
+      roundsCode !== undefined &&
+      roundsNumber !== undefined;
     const narrativeFormula = liveRow ? roundField("narrative", index, true).formula : undefined;
     const narrative = round.narrative ?? "";
     const pieces = narrativeFormula
       ? [cellText(narrative)]
-      : splitIntoRows(narrative, w.width(2), SIZE_TABLE, Math.min(LINES_PER_NARRATIVE_ROW, maxLinesPerRow(SIZE_TABLE, w.lineEm)));
+      : splitIntoRows(
+          narrative,
+          w.width(2),
+          SIZE_TABLE,
+          Math.min(LINES_PER_NARRATIVE_ROW, maxLinesPerRow(SIZE_TABLE, w.lineEm))
+        );
     const last = first + pieces.length - 1;
     pieces.forEach((piece, i) => {
       const row = first + i;
       const top = i === 0;
       const bottom = row === last;
-      const f = (field: keyof Round, text: boolean) => (top && liveRow ? roundField(field, index, text) : {});
-      w.put(row, 0, top ? { value: round.round ?? null } : {}, roundStyle(styles, "center", top, bottom, lang));
-      w.put(row, 1, top ? { value: round.date ?? null, ...f("date", false) } : {}, roundStyle(styles, "date", top, bottom, lang));
-      w.put(row, 2, i === 0 ? { value: piece, ...(narrativeFormula ? { formula: narrativeFormula } : {}) } : { value: piece }, roundStyle(styles, "text", top, bottom, lang));
-      w.put(row, 3, top ? { value: round.progress ?? null, ...f("progress", false) } : {}, roundStyle(styles, "percent", top, bottom, lang));
-      w.put(row, 4, top ? { value: round.disbursed ?? null, ...f("disbursed", false) } : {}, roundStyle(styles, "money", top, bottom, lang));
+      const f = (field: keyof Round, text: boolean) =>
+        top && liveRow ? roundField(field, index, text) : {};
+      w.put(
+        row,
+        0,
+        top ? { value: round.round ?? null } : {},
+        roundStyle(styles, "center", top, bottom, lang)
+      );
+      w.put(
+        row,
+        1,
+        top ? { value: round.date ?? null, ...f("date", false) } : {},
+        roundStyle(styles, "date", top, bottom, lang)
+      );
+      w.put(
+        row,
+        2,
+        i === 0
+          ? { value: piece, ...(narrativeFormula ? { formula: narrativeFormula } : {}) }
+          : { value: piece },
+        roundStyle(styles, "text", top, bottom, lang)
+      );
+      w.put(
+        row,
+        3,
+        top ? { value: round.progress ?? null, ...f("progress", false) } : {},
+        roundStyle(styles, "percent", top, bottom, lang)
+      );
+      w.put(
+        row,
+        4,
+        top ? { value: round.disbursed ?? null, ...f("disbursed", false) } : {},
+        roundStyle(styles, "money", top, bottom, lang)
+      );
       const plan = vocabText(round.planStatus, vocabularies.planStatus, lang);
       const target = vocabText(round.targetStatus, vocabularies.targetStatus, lang);
-      w.put(row, 5, top ? { value: plan, ...f("planStatus", true) } : {}, roundStyle(styles, "status", top, bottom, lang));
-      w.put(row, 6, top ? { value: target, ...f("targetStatus", true) } : {}, roundStyle(styles, "status", top, bottom, lang));
+      w.put(
+        row,
+        5,
+        top ? { value: plan, ...f("planStatus", true) } : {},
+        roundStyle(styles, "status", top, bottom, lang)
+      );
+      w.put(
+        row,
+        6,
+        top ? { value: target, ...f("targetStatus", true) } : {},
+        roundStyle(styles, "status", top, bottom, lang)
+      );
       w.fit(row, piece, 2, 1, "round.text.tb");
       if (top) {
         w.fit(row, plan, 5, 1, "round.status.tb");
@@ -316,26 +446,52 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
     w.put(dataHead, 0, { value: t("chartRound") }, "chartHead");
     w.put(dataHead, 1, { value: t("chartActual") }, "chartHead");
     if (hasPlan) w.put(dataHead, 2, { value: t("chartPlanned") }, "chartHead");
-    for (const [col, text] of [[0, t("chartRound")], [1, t("chartActual")]] as const) w.fit(dataHead, text, col, 1, "chartHead");
+    for (const [col, text] of [
+      [0, t("chartRound")],
+      [1, t("chartActual")],
+    ] as const)
+      w.fit(dataHead, text, col, 1, "chartHead");
     const firstData = dataHead + 1;
     roundRows.forEach(({ round, row }, i) => {
       const r = firstData + i;
       w.put(r, 0, { value: round.round ?? null }, "chartRound");
       const progressCell = cellAddress(row, 3);
-      w.put(r, 1, live ? { formula: `=IF(${progressCell}="","",${progressCell})`, value: round.progress ?? null } : { value: round.progress ?? null }, "chartValue");
+      w.put(
+        r,
+        1,
+        live
+          ? { formula: `=IF(${progressCell}="","",${progressCell})`, value: round.progress ?? null }
+          : { value: round.progress ?? null },
+        "chartValue"
+      );
       if (hasPlan) {
-        const liveRow = live !== undefined && isNumber(round.round) && roundsCode !== undefined && roundsNumber !== undefined;
-        const planned = liveRow ? roundField("plannedProgress", cellAddress(row, HELPER_COL, true), false) : {};
+        const liveRow =
+          live !== undefined &&
+          isNumber(round.round) &&
+          roundsCode !== undefined &&
+          roundsNumber !== undefined;
+        const planned = liveRow
+          ? roundField("plannedProgress", cellAddress(row, HELPER_COL, true), false)
+          : {};
         w.put(r, 2, { value: round.plannedProgress ?? null, ...planned }, "chartPlannedValue");
       }
     });
     const lastData = firstData + roundRows.length - 1;
-    const series = [{ name: t("chartActual"), values: rangeAddress(firstData, 1, lastData, 1) }];
-    if (hasPlan) series.push({ name: t("chartPlanned"), values: rangeAddress(firstData, 2, lastData, 2) });
+    const series = [
+      {
+        name: t("chartActual"),
+        values: rangeAddress({ row: firstData, col: 1, rows: lastData - firstData + 1, cols: 1 }),
+      },
+    ];
+    if (hasPlan)
+      series.push({
+        name: t("chartPlanned"),
+        values: rangeAddress({ row: firstData, col: 2, rows: lastData - firstData + 1, cols: 1 }),
+      });
     charts.push({
       type: "line",
       title: t("chartTitle"),
-      categories: rangeAddress(firstData, 0, lastData, 0),
+      categories: rangeAddress({ row: firstData, col: 0, rows: lastData - firstData + 1, cols: 1 }),
       series,
       topLeft: cellAddress(chartTop, 0),
       bottomRight: cellAddress(chartTop + CHART_ROWS - 1, FORM_COLS - 1),
@@ -372,7 +528,13 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
       centerFooter: "&P / &N",
       printArea: `A1:${columnLetters(FORM_COLS - 1)}${lastRow + 1}`,
     },
-    origin: { generator: "kaona", kind: "report", projectCode: project.code, lang, mode: live ? "live" : "values" },
+    origin: {
+      generator: "kaona",
+      kind: "report",
+      projectCode: project.code,
+      lang,
+      mode: live ? "live" : "values",
+    },
   });
   return withFont(layout, options.font);
 }
@@ -391,7 +553,11 @@ function wideLine(w: SheetWriter, content: { value: string; formula?: string }):
 }
 
 /** Two "label : value" lines side by side: A:C and D:G. */
-function pairLine(w: SheetWriter, left: { value: string; formula?: string }, right: { value: string; formula?: string }): void {
+function pairLine(
+  w: SheetWriter,
+  left: { value: string; formula?: string },
+  right: { value: string; formula?: string }
+): void {
   w.put(w.row, 0, left, "line", 3);
   w.put(w.row, 3, right, "line", FORM_COLS - 3);
   w.fit(w.row, left.value, 0, 3, "line");
@@ -411,8 +577,10 @@ function paragraphs(w: SheetWriter, text: string, style: string): void {
   let pieces = text.trim() === "" ? [""] : splitIntoRows(text, width, size, LINES_PER_TEXT_ROW);
   // Each piece is a merged area; Excel allows few (under 512 per sheet), so very long texts
   // take fuller rows, and beyond MAX_TEXT_ROWS of those the rest is cut with an ellipsis.
-  if (pieces.length > MAX_TEXT_ROWS) pieces = splitIntoRows(text, width, size, maxLinesPerRow(size, w.lineEm));
-  if (pieces.length > MAX_TEXT_ROWS) pieces = [...pieces.slice(0, MAX_TEXT_ROWS - 1), `${pieces[MAX_TEXT_ROWS - 1]}…`];
+  if (pieces.length > MAX_TEXT_ROWS)
+    pieces = splitIntoRows(text, width, size, maxLinesPerRow(size, w.lineEm));
+  if (pieces.length > MAX_TEXT_ROWS)
+    pieces = [...pieces.slice(0, MAX_TEXT_ROWS - 1), `${pieces[MAX_TEXT_ROWS - 1]}…`];
   for (const piece of pieces) {
     w.put(w.row, 0, { value: piece }, style, FORM_COLS);
     w.fit(w.row, piece, 0, FORM_COLS, style);
@@ -425,7 +593,7 @@ function buildTally(
   input: ProjectReportInput,
   tally: ReturnType<typeof tallyIndicatorOutcomes>,
   codeCell: string,
-  live: LiveSource | undefined,
+  live: LiveSource | undefined
 ): void {
   const lang = input.options.lang;
   const t = (key: Parameters<typeof reportText>[0]) => reportText(key, lang);
@@ -434,7 +602,13 @@ function buildTally(
   const rates = passRates(tally, planned);
 
   heading(w, t("tally"), "section");
-  const put = (label: string, labelStyle: string, content: { value?: number | null; formula?: string }, countStyle: string, basis?: { value?: string; formula?: string }) => {
+  const put = (
+    label: string,
+    labelStyle: string,
+    content: { value?: number | null; formula?: string },
+    countStyle: string,
+    basis?: { value?: string; formula?: string }
+  ) => {
     w.put(w.row, 0, { value: label }, labelStyle, 3);
     w.put(w.row, 3, content, countStyle, 2);
     w.put(w.row, 5, basis ?? { value: "" }, "tallyBasis", 2);
@@ -454,32 +628,61 @@ function buildTally(
   const outcomeColumn = boundColumn(live, "indicators", "outcome");
   const countFormula = (entry: VocabularyEntry): string | undefined =>
     codeColumn && outcomeColumn
-      ? countSpellings(codeColumn, codeCell, outcomeColumn, [entry.th, entry.en, entry.key, ...(entry.aliases ?? [])])
+      ? countSpellings(codeColumn, codeCell, outcomeColumn, [
+          entry.th,
+          entry.en,
+          entry.key,
+          ...(entry.aliases ?? []),
+        ])
       : undefined;
 
   const projectIndex = cellAddress(codeCellRow(codeCell), INDEX_COL, true);
   const targetCountColumn = boundColumn(live, "projects", "targetCount");
   const plannedCell =
     planned !== undefined
-      ? put(t("planned"), "tallyLabelBold", targetCountColumn ? { value: planned, formula: valueAt(targetCountColumn, projectIndex) } : { value: planned }, "tallyCountBold")
+      ? put(
+          t("planned"),
+          "tallyLabelBold",
+          targetCountColumn
+            ? { value: planned, formula: valueAt(targetCountColumn, projectIndex) }
+            : { value: planned },
+          "tallyCountBold"
+        )
       : undefined;
 
-  const classCells: Record<string, string[]> = { passed: [], failed: [], notApplicable: [], excluded: [] };
+  const classCells: Record<string, string[]> = {
+    passed: [],
+    failed: [],
+    notApplicable: [],
+    excluded: [],
+  };
   for (const category of tally.categories) {
     const entry = vocabularies.outcome.find((e) => e.key === category.key);
     const formula = entry ? countFormula(entry) : undefined;
-    const cell = put(lang === "th" ? category.th : category.en, "tallyLabel", formula ? { value: category.count, formula } : { value: category.count }, "tallyCount");
+    const cell = put(
+      lang === "th" ? category.th : category.en,
+      "tallyLabel",
+      formula ? { value: category.count, formula } : { value: category.count },
+      "tallyCount"
+    );
     if (category.counts) classCells[category.counts].push(cell);
   }
   for (const other of tally.unrecognised) {
-    put(`${t("unrecognised")}: ${cellText(other.text)}`, "tallyLabel", { value: other.count }, "tallyCount");
+    put(
+      `${t("unrecognised")}: ${cellText(other.text)}`,
+      "tallyLabel",
+      { value: other.count },
+      "tallyCount"
+    );
   }
   const evaluatedCells = [...classCells.passed, ...classCells.failed, ...classCells.notApplicable];
   const evaluatedCell = put(
     t("evaluated"),
     "tallyLabelBold",
-    live && evaluatedCells.length > 0 ? { value: rates.evaluated.denominator, formula: `=SUM(${evaluatedCells.join(",")})` } : { value: rates.evaluated.denominator },
-    "tallyCountBold",
+    live && evaluatedCells.length > 0
+      ? { value: rates.evaluated.denominator, formula: `=SUM(${evaluatedCells.join(",")})` }
+      : { value: rates.evaluated.denominator },
+    "tallyCountBold"
   );
 
   const passedSum = classCells.passed.length > 0 ? `SUM(${classCells.passed.join(",")})` : "0";
@@ -498,11 +701,21 @@ function buildTally(
     const rate = rates[basis];
     const basisText = `${rate.passed.toLocaleString("en-US")} / ${rate.denominator.toLocaleString("en-US")}`;
     const denominator = denominatorFormula[basis];
-    const formula = live && denominator ? `=IF(${denominator}=0,"",${passedSum}/${denominator})` : undefined;
-    const basisFormula = live && denominator ? `=TEXT(${passedSum},"#,##0")&" / "&TEXT(${denominator},"#,##0")` : undefined;
+    const formula =
+      live && denominator ? `=IF(${denominator}=0,"",${passedSum}/${denominator})` : undefined;
+    const basisFormula =
+      live && denominator
+        ? `=TEXT(${passedSum},"#,##0")&" / "&TEXT(${denominator},"#,##0")`
+        : undefined;
     w.put(w.row, 0, { value: rateLabel[basis] }, "tallyLabel", 3);
     w.put(w.row, 3, { value: rate.rate ?? null, ...(formula ? { formula } : {}) }, "tallyRate", 2);
-    w.put(w.row, 5, { value: basisText, ...(basisFormula ? { formula: basisFormula } : {}) }, "tallyBasis", 2);
+    w.put(
+      w.row,
+      5,
+      { value: basisText, ...(basisFormula ? { formula: basisFormula } : {}) },
+      "tallyBasis",
+      2
+    );
     w.fit(w.row, rateLabel[basis], 0, 3, "tallyLabel");
     w.row += 1;
   }

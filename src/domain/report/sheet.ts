@@ -21,11 +21,18 @@ export class SheetWriter {
     readonly columnWidths: number[],
     readonly styles: Record<string, CellStyle>,
     /** Line height in ems of the nominal size (see FontProfile). */
-    readonly lineEm = DEFAULT_LINE_EM,
+    readonly lineEm = DEFAULT_LINE_EM
   ) {}
 
   /** Writes a cell (spanning `cols` columns when more than one) and returns its row. */
-  put(row: number, col: number, content: CellContent, style?: string, cols = 1, rows = 1): LayoutCell {
+  put(
+    row: number,
+    col: number,
+    content: CellContent,
+    style?: string,
+    cols = 1,
+    rows = 1
+  ): LayoutCell {
     const cell: LayoutCell = { row, col, style };
     if (content.value !== undefined) cell.value = content.value;
     if (content.formula !== undefined) cell.formula = content.formula;
@@ -65,7 +72,9 @@ export class SheetWriter {
   }
 
   /** The layout, cells sorted by row and column. */
-  layout(base: Omit<SheetLayout, "cells" | "merges" | "rowHeights" | "columnWidths" | "styles">): SheetLayout {
+  layout(
+    base: Omit<SheetLayout, "cells" | "merges" | "rowHeights" | "columnWidths" | "styles">
+  ): SheetLayout {
     const cells = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
       ...base,
@@ -113,6 +122,8 @@ export function withFont(layout: SheetLayout, profile: FontProfile | undefined):
   return {
     ...layout,
     styles,
-    defaultFont: layout.defaultFont ? { name: profile.name, size: size(layout.defaultFont.size) } : undefined,
+    defaultFont: layout.defaultFont
+      ? { name: profile.name, size: size(layout.defaultFont.size) }
+      : undefined,
   };
 }

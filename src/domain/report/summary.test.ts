@@ -5,7 +5,8 @@ import { buildIssuesSheet } from "./issues";
 import { buildSummaryReport } from "./summary";
 
 const { records, issues } = checkTables(SAMPLE_TABLES);
-const at = (layout: SheetLayout, row: number, col: number): LayoutCell | undefined => layout.cells.find((c) => c.row === row && c.col === col);
+const at = (layout: SheetLayout, row: number, col: number): LayoutCell | undefined =>
+  layout.cells.find((c) => c.row === row && c.col === col);
 
 describe("buildSummaryReport", () => {
   const layout = buildSummaryReport(records.projects, records.rounds, records.indicators, {
@@ -43,7 +44,16 @@ describe("buildIssuesSheet", () => {
   it("lists issues errors first, with links to their cells and severity fills", () => {
     const planted: Issue[] = [
       ...issues,
-      { code: "X_ERROR", severity: "error", table: "rounds", row: 4, field: "progress", sheet: "Rounds 'A'", cell: "E7", message: { th: "<b>ผิด</b>", en: "wrong" } },
+      {
+        code: "X_ERROR",
+        severity: "error",
+        table: "rounds",
+        row: 4,
+        field: "progress",
+        sheet: "Rounds 'A'",
+        cell: "E7",
+        message: { th: "<b>ผิด</b>", en: "wrong" },
+      },
     ];
     const layout = buildIssuesSheet(planted, "th");
     expect(layout.freezeRows).toBe(2);

@@ -3,10 +3,25 @@
  * disbursement rate and outcome tally. A snapshot of values (A4 landscape).
  */
 import { BE_DATE_NUMERIC_FORMAT } from "../dates";
-import { budgetSummary, latestProgress, passRate, projectCodeKey, roundsOfProject, tallyIndicatorOutcomes } from "../compute";
-import type { CellStyle, Indicator, Lang, Project, Round, SheetLayout, Vocabularies } from "../types";
+import {
+  budgetSummary,
+  latestProgress,
+  passRate,
+  projectCodeKey,
+  roundsOfProject,
+  tallyIndicatorOutcomes,
+} from "../compute";
+import type {
+  CellStyle,
+  Indicator,
+  Lang,
+  Project,
+  Round,
+  SheetLayout,
+  Vocabularies,
+} from "../types";
 import { DEFAULT_VOCABULARIES, vocabularyLabel } from "../vocabularies";
-import { columnLetters, safeSheetName } from "./a1";
+import { columnLetters, safeSheetName } from "../a1";
 import { formLabel, reportText } from "./labels";
 import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
 
@@ -25,14 +40,24 @@ const SIZE = 14;
 
 function summaryStyles(lang: Lang): Record<string, CellStyle> {
   const border = { top: true, bottom: true, left: true, right: true };
-  const cell: CellStyle = { fontName: REPORT_FONT, fontSize: SIZE, vAlign: "top", wrap: true, border };
+  const cell: CellStyle = {
+    fontName: REPORT_FONT,
+    fontSize: SIZE,
+    vAlign: "top",
+    wrap: true,
+    border,
+  };
   return {
     title: { fontName: REPORT_FONT, fontSize: 18, bold: true, hAlign: "center", vAlign: "middle" },
     thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
     text: cell,
     center: { ...cell, hAlign: "center" },
     link: { ...cell, hAlign: "center", color: "#0563C1", underline: true },
-    date: { ...cell, hAlign: "center", numberFormat: lang === "th" ? BE_DATE_NUMERIC_FORMAT : "d mmm yyyy" },
+    date: {
+      ...cell,
+      hAlign: "center",
+      numberFormat: lang === "th" ? BE_DATE_NUMERIC_FORMAT : "d mmm yyyy",
+    },
     percent: { ...cell, hAlign: "right", numberFormat: "0.00" },
     rate: { ...cell, hAlign: "right", numberFormat: "0.00%" },
   };
@@ -55,7 +80,7 @@ export function buildSummaryReport(
   projects: readonly Project[],
   rounds: readonly Round[],
   indicators: readonly Indicator[],
-  options: SummaryOptions,
+  options: SummaryOptions
 ): SheetLayout {
   const lang = options.lang;
   const font = options.font;
@@ -86,7 +111,9 @@ export function buildSummaryReport(
   });
   w.row = headerRow + 1;
 
-  const sheets = new Map(Object.entries(options.reportSheets ?? {}).map(([code, sheet]) => [projectCodeKey(code), sheet]));
+  const sheets = new Map(
+    Object.entries(options.reportSheets ?? {}).map(([code, sheet]) => [projectCodeKey(code), sheet])
+  );
   projects.forEach((project, i) => {
     const row = w.row;
     const own = roundsOfProject(rounds, project.code);
@@ -98,14 +125,20 @@ export function buildSummaryReport(
     const rate = tally.total > 0 ? passRate(tally, "evaluated", planned).rate : undefined;
     const plan = last?.planStatus
       ? last.planStatus.key !== null
-        ? vocabularyLabel(vocabularies.planStatus, last.planStatus.key, lang) ?? last.planStatus.text
+        ? (vocabularyLabel(vocabularies.planStatus, last.planStatus.key, lang) ??
+          last.planStatus.text)
         : last.planStatus.text
       : "";
     const sheet = sheets.get(projectCodeKey(project.code));
     const outcome = tallyText(tally) + (rate !== undefined ? `\n${(rate * 100).toFixed(2)}%` : "");
 
     w.put(row, 0, { value: i + 1 }, "center");
-    w.put(row, 1, sheet ? { value: project.code, link: { sheet, cell: "A1" } } : { value: project.code }, sheet ? "link" : "center");
+    w.put(
+      row,
+      1,
+      sheet ? { value: project.code, link: { sheet, cell: "A1" } } : { value: project.code },
+      sheet ? "link" : "center"
+    );
     w.put(row, 2, { value: project.name }, "text");
     w.put(row, 3, { value: project.unit ?? "" }, "text");
     w.put(row, 4, { value: last?.round ?? null }, "center");

@@ -3,7 +3,7 @@
  * record's row and field into the A1 address an issue points at.
  */
 import { projectCodeKey } from "../compute";
-import { columnLetters } from "../report/a1";
+import { columnLetters } from "../a1";
 import { fieldsOf } from "../schema";
 import type { Issue, LocalizedText, RawTable, TableKind } from "../types";
 import { severityOf, type RuleCode } from "./catalogue";

@@ -18,10 +18,23 @@ const small: SheetLayout = {
     { row: 1, col: 3, value: "hidden" },
     { row: 2, col: 0, formula: "=A2+1", value: 43802, style: "date" },
   ],
-  merges: [{ row: 0, col: 0, rows: 1, cols: 3 }, { row: 1, col: 1, rows: 2, cols: 1 }],
+  merges: [
+    { row: 0, col: 0, rows: 1, cols: 3 },
+    { row: 1, col: 1, rows: 2, cols: 1 },
+  ],
   styles: {
-    evil: { fontName: `x";}</style><script>`, color: "red;background:url(x)", fill: "#FFE699", bold: true, wrap: true },
-    date: { numberFormat: "[$-107041E]d mmmm yyyy", hAlign: "center", border: { top: true, bottom: true } },
+    evil: {
+      fontName: `x";}</style><script>`,
+      color: "red;background:url(x)",
+      fill: "#FFE699",
+      bold: true,
+      wrap: true,
+    },
+    date: {
+      numberFormat: "[$-107041E]d mmmm yyyy",
+      hAlign: "center",
+      border: { top: true, bottom: true },
+    },
     rate: { numberFormat: "0.00%" },
   },
   hiddenColumns: [3],
@@ -33,7 +46,9 @@ describe("layoutToHtml", () => {
   it("escapes every text and attribute taken from the layout", () => {
     expect(html).not.toContain("<script>");
     expect(html).not.toContain("<img");
-    expect(html).toContain("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;quotes&#39;");
+    expect(html).toContain(
+      "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt; &amp; &#39;quotes&#39;"
+    );
     expect(html).toContain(`data-sheet="Sheet&quot;&lt;x&gt;"`);
     expect(html).toContain(`data-link-sheet="a&quot;b"`);
     expect(html).not.toContain("url(x)"); // an invalid colour is dropped, not passed to CSS
@@ -60,7 +75,12 @@ describe("layoutToHtml", () => {
     const { records } = checkTables(SAMPLE_TABLES);
     const project = records.projects.find((p) => p.code === SEED_000_CODE);
     if (!project) throw new Error("seed missing");
-    const layout = buildProjectReport({ project, rounds: records.rounds, indicators: records.indicators, options: { mode: "values", lang: "th", chart: true } });
+    const layout = buildProjectReport({
+      project,
+      rounds: records.rounds,
+      indicators: records.indicators,
+      options: { mode: "values", lang: "th", chart: true },
+    });
     const doc = layoutsToHtmlDocument([layout]);
     expect(doc.startsWith("<!doctype html>")).toBe(true);
     expect((doc.match(/<svg /g) ?? []).length).toBe(1);

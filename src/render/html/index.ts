@@ -10,7 +10,7 @@
  * inline SVG line chart spanning the chart's cells.
  */
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../../domain/types";
-import { parseRangeAddress } from "../../domain/report/a1";
+import { rangeCorners } from "../../domain/a1";
 import { formatValue } from "./numberFormat";
 
 export { formatValue } from "./numberFormat";
@@ -24,7 +24,14 @@ const FONT_FACES =
 
 /** Fonts tried after the layout's own: TH Sarabun New and PSK, their scaled twin, then
  * Thai-capable system fonts (wider: text may wrap more than in Excel). */
-export const FONT_FALLBACKS = ["TH Sarabun New", "TH SarabunPSK", SARABUN_TWIN, "Leelawadee UI", "Tahoma", "sans-serif"];
+export const FONT_FALLBACKS = [
+  "TH Sarabun New",
+  "TH SarabunPSK",
+  SARABUN_TWIN,
+  "Leelawadee UI",
+  "Tahoma",
+  "sans-serif",
+];
 
 export interface HtmlOptions {
   /** Extra class on the outer element. */
@@ -57,12 +64,21 @@ function cssNumber(n: number | undefined, min: number, max: number): number | un
 }
 
 function fontFamily(name: string | undefined): string {
-  const names = [name, ...FONT_FALLBACKS].filter((n): n is string => typeof n === "string" && n !== "");
+  const names = [name, ...FONT_FALLBACKS].filter(
+    (n): n is string => typeof n === "string" && n !== ""
+  );
   const unique = [...new Set(names)];
-  return unique.map((n) => (n === "sans-serif" ? n : cssFontName(n))).filter((n) => n !== "").join(", ");
+  return unique
+    .map((n) => (n === "sans-serif" ? n : cssFontName(n)))
+    .filter((n) => n !== "")
+    .join(", ");
 }
 
-function styleCss(style: CellStyle | undefined, defaultFont: SheetLayout["defaultFont"], isNumber: boolean): string {
+function styleCss(
+  style: CellStyle | undefined,
+  defaultFont: SheetLayout["defaultFont"],
+  isNumber: boolean
+): string {
   const parts: string[] = [];
   const size = cssNumber(style?.fontSize ?? defaultFont?.size, 1, 409) ?? 11;
   const name = style?.fontName ?? defaultFont?.name;
@@ -78,7 +94,9 @@ function styleCss(style: CellStyle | undefined, defaultFont: SheetLayout["defaul
   const align = style?.hAlign ?? (isNumber ? "right" : "left");
   parts.push(`text-align:${align}`);
   parts.push(`vertical-align:${style?.vAlign ?? "bottom"}`);
-  parts.push(style?.wrap ? "white-space:pre-wrap;overflow-wrap:anywhere" : "white-space:pre;overflow:hidden");
+  parts.push(
+    style?.wrap ? "white-space:pre-wrap;overflow-wrap:anywhere" : "white-space:pre;overflow:hidden"
+  );
   const indent = cssNumber(style?.indent, 0, 15);
   if (indent) parts.push(`padding-left:${indent * 9 + 2}pt`);
   const b = style?.border;
@@ -102,7 +120,8 @@ export function layoutToHtml(layout: SheetLayout, options: HtmlOptions = {}): st
   let lastRow = -1;
   let lastCol = layout.columnWidths.length - 1;
   for (const cell of layout.cells) {
-    if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col) || cell.row < 0 || cell.col < 0) continue;
+    if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col) || cell.row < 0 || cell.col < 0)
+      continue;
     cells.set(`${cell.row},${cell.col}`, cell);
     lastRow = Math.max(lastRow, cell.row);
     lastCol = Math.max(lastCol, cell.col);
@@ -111,14 +130,21 @@ export function layoutToHtml(layout: SheetLayout, options: HtmlOptions = {}): st
   // Top-left cell of each merged area (and chart area) → its span; covered cells are skipped.
   const spans = new Map<string, Span>();
   const covered = new Set<string>();
-  const claim = (top: number, left: number, rows: number, cols: number, chart?: ChartSpec): boolean => {
+  const claim = (
+    top: number,
+    left: number,
+    rows: number,
+    cols: number,
+    chart?: ChartSpec
+  ): boolean => {
     for (let r = top; r < top + rows; r++) {
       for (let c = left; c < left + cols; c++) {
         const key = `${r},${c}`;
         if (covered.has(key) || spans.has(key)) return false;
       }
     }
-    for (let r = top; r < top + rows; r++) for (let c = left; c < left + cols; c++) covered.add(`${r},${c}`);
+    for (let r = top; r < top + rows; r++)
+      for (let c = left; c < left + cols; c++) covered.add(`${r},${c}`);
     covered.delete(`${top},${left}`);
     spans.set(`${top},${left}`, { rows, cols, chart });
     lastRow = Math.max(lastRow, top + rows - 1);
@@ -129,8 +155,8 @@ export function layoutToHtml(layout: SheetLayout, options: HtmlOptions = {}): st
     if (m.rows >= 1 && m.cols >= 1 && m.row >= 0 && m.col >= 0) claim(m.row, m.col, m.rows, m.cols);
   }
   for (const chart of layout.charts ?? []) {
-    const tl = parseRangeAddress(chart.topLeft);
-    const br = parseRangeAddress(chart.bottomRight);
+    const tl = rangeCorners(chart.topLeft);
+    const br = rangeCorners(chart.bottomRight);
     if (tl && br) claim(tl.top, tl.left, br.top - tl.top + 1, br.left - tl.left + 1, chart);
   }
 
@@ -141,11 +167,16 @@ export function layoutToHtml(layout: SheetLayout, options: HtmlOptions = {}): st
   const totalWidth = visibleCols.reduce((sum, c) => sum + widthOf(c), 0);
 
   const out: string[] = [];
-  const wrapperClass = ["kaona-sheet", options.className ?? ""].filter((c) => c !== "").map(escapeHtml).join(" ");
+  const wrapperClass = ["kaona-sheet", options.className ?? ""]
+    .filter((c) => c !== "")
+    .map(escapeHtml)
+    .join(" ");
   const baseFont = `font-family:${fontFamily(layout.defaultFont?.name)};font-size:${cssNumber(layout.defaultFont?.size, 1, 409) ?? 11}pt`;
-  out.push(`<div class="${wrapperClass}" data-sheet="${escapeHtml(layout.name)}"><style>${FONT_FACES}</style>`);
   out.push(
-    `<table style="${escapeHtml(`border-collapse:collapse;table-layout:fixed;width:${round(totalWidth)}pt;${baseFont};color:#000;background:#fff`)}">`,
+    `<div class="${wrapperClass}" data-sheet="${escapeHtml(layout.name)}"><style>${FONT_FACES}</style>`
+  );
+  out.push(
+    `<table style="${escapeHtml(`border-collapse:collapse;table-layout:fixed;width:${round(totalWidth)}pt;${baseFont};color:#000;background:#fff`)}">`
   );
   out.push("<colgroup>");
   for (const c of visibleCols) out.push(`<col style="width:${round(widthOf(c))}pt">`);
@@ -168,10 +199,13 @@ export function layoutToHtml(layout: SheetLayout, options: HtmlOptions = {}): st
       if (colspan > 1) attrs.push(`colspan="${colspan}"`);
       if (span?.chart) {
         let h = 0;
-        for (let k = r; k < r + span.rows; k++) h += cssNumber(layout.rowHeights[k], 0, 409) ?? defaultHeight;
+        for (let k = r; k < r + span.rows; k++)
+          h += cssNumber(layout.rowHeights[k], 0, 409) ?? defaultHeight;
         let w = 0;
         for (let k = c; k < c + span.cols; k++) if (!hidden.has(k)) w += widthOf(k);
-        out.push(`<td ${attrs.join(" ")} style="padding:2pt">${chartSvg(span.chart, layout, cells, w, h)}</td>`);
+        out.push(
+          `<td ${attrs.join(" ")} style="padding:2pt">${chartSvg(span.chart, layout, cells, w, h)}</td>`
+        );
         continue;
       }
       const cell = cells.get(key);
@@ -195,7 +229,10 @@ export function layoutToHtml(layout: SheetLayout, options: HtmlOptions = {}): st
 /** A standalone HTML page of one or more sheets (for screenshots and "open in browser"). */
 export function layoutsToHtmlDocument(layouts: readonly SheetLayout[], title = "Kaona"): string {
   const body = layouts
-    .map((layout) => `<section><h2 class="kaona-sheet-name">${escapeHtml(layout.name)}</h2>${layoutToHtml(layout)}</section>`)
+    .map(
+      (layout) =>
+        `<section><h2 class="kaona-sheet-name">${escapeHtml(layout.name)}</h2>${layoutToHtml(layout)}</section>`
+    )
     .join("");
   return (
     `<!doctype html><html lang="th"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>` +
@@ -211,13 +248,19 @@ function round(n: number): number {
 
 /** Cached values of an A1 range, row by row: numbers, or text; null for blanks. */
 function rangeValues(range: string, cells: Map<string, LayoutCell>): (string | number | null)[] {
-  const r = parseRangeAddress(range);
+  const r = rangeCorners(range);
   if (!r) return [];
   const values: (string | number | null)[] = [];
   for (let row = r.top; row <= r.bottom; row++) {
     for (let col = r.left; col <= r.right; col++) {
       const v = cells.get(`${row},${col}`)?.value;
-      values.push(typeof v === "number" && Number.isFinite(v) ? v : typeof v === "string" && v !== "" ? v : null);
+      values.push(
+        typeof v === "number" && Number.isFinite(v)
+          ? v
+          : typeof v === "string" && v !== ""
+            ? v
+            : null
+      );
     }
   }
   return values;
@@ -226,7 +269,13 @@ function rangeValues(range: string, cells: Map<string, LayoutCell>): (string | n
 const SERIES_COLOURS = ["#1F4E79", "#C55A11", "#548235", "#7030A0"];
 
 /** An inline SVG line chart; gaps where a value is missing (not drawn as zero). */
-function chartSvg(chart: ChartSpec, layout: SheetLayout, cells: Map<string, LayoutCell>, widthPt: number, heightPt: number): string {
+function chartSvg(
+  chart: ChartSpec,
+  layout: SheetLayout,
+  cells: Map<string, LayoutCell>,
+  widthPt: number,
+  heightPt: number
+): string {
   const w = Math.max(120, widthPt * (4 / 3) - 8);
   const h = Math.max(90, heightPt * (4 / 3) - 8);
   const font = fontFamily(layout.defaultFont?.name);
@@ -244,27 +293,40 @@ function chartSvg(chart: ChartSpec, layout: SheetLayout, cells: Map<string, Layo
   const plotH = h - top - bottom;
   const n = Math.max(1, categories.length);
   const x = (i: number) => left + (n === 1 ? plotW / 2 : (plotW * i) / (n - 1));
-  const y = (v: number) => top + plotH - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * plotH;
+  const y = (v: number) =>
+    top + plotH - ((Math.min(max, Math.max(min, v)) - min) / (max - min)) * plotH;
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${round(w)}" height="${round(h)}" viewBox="0 0 ${round(w)} ${round(h)}" font-family="${escapeHtml(font)}" font-size="17">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${round(w)}" height="${round(h)}" viewBox="0 0 ${round(w)} ${round(h)}" font-family="${escapeHtml(font)}" font-size="17">`
   );
   parts.push(`<title>${escapeHtml(chart.title)}</title>`);
-  parts.push(`<text x="${round(w / 2)}" y="18" text-anchor="middle" font-weight="bold" font-size="20">${escapeHtml(chart.title)}</text>`);
+  parts.push(
+    `<text x="${round(w / 2)}" y="18" text-anchor="middle" font-weight="bold" font-size="20">${escapeHtml(chart.title)}</text>`
+  );
   const ticks = 4;
   for (let t = 0; t <= ticks; t++) {
     const v = min + ((max - min) * t) / ticks;
     const yy = round(y(v));
-    parts.push(`<line x1="${left}" x2="${round(left + plotW)}" y1="${yy}" y2="${yy}" stroke="#d9d9d9" stroke-width="1"/>`);
-    const label = chart.valueAxis?.numberFormat ? formatValue(v, chart.valueAxis.numberFormat) : String(round(v));
+    parts.push(
+      `<line x1="${left}" x2="${round(left + plotW)}" y1="${yy}" y2="${yy}" stroke="#d9d9d9" stroke-width="1"/>`
+    );
+    const label = chart.valueAxis?.numberFormat
+      ? formatValue(v, chart.valueAxis.numberFormat)
+      : String(round(v));
     parts.push(`<text x="${left - 4}" y="${yy + 4}" text-anchor="end">${escapeHtml(label)}</text>`);
   }
-  parts.push(`<line x1="${left}" x2="${left}" y1="${top}" y2="${round(top + plotH)}" stroke="#808080"/>`);
+  parts.push(
+    `<line x1="${left}" x2="${left}" y1="${top}" y2="${round(top + plotH)}" stroke="#808080"/>`
+  );
   categories.forEach((c, i) => {
-    parts.push(`<text x="${round(x(i))}" y="${round(top + plotH + 16)}" text-anchor="middle">${escapeHtml(c)}</text>`);
+    parts.push(
+      `<text x="${round(x(i))}" y="${round(top + plotH + 16)}" text-anchor="middle">${escapeHtml(c)}</text>`
+    );
   });
   if (chart.categoryTitle) {
-    parts.push(`<text x="${round(left + plotW / 2)}" y="${round(h - 18)}" text-anchor="middle">${escapeHtml(chart.categoryTitle)}</text>`);
+    parts.push(
+      `<text x="${round(left + plotW / 2)}" y="${round(h - 18)}" text-anchor="middle">${escapeHtml(chart.categoryTitle)}</text>`
+    );
   }
   series.forEach((s, si) => {
     const colour = SERIES_COLOURS[si % SERIES_COLOURS.length];
@@ -279,12 +341,18 @@ function chartSvg(chart: ChartSpec, layout: SheetLayout, cells: Map<string, Layo
       pen = true;
     });
     const dash = si > 0 ? ` stroke-dasharray="6 4"` : "";
-    if (path !== "") parts.push(`<path d="${path.trim()}" fill="none" stroke="${colour}" stroke-width="2"${dash}/>`);
+    if (path !== "")
+      parts.push(
+        `<path d="${path.trim()}" fill="none" stroke="${colour}" stroke-width="2"${dash}/>`
+      );
     s.values.forEach((v, i) => {
-      if (typeof v === "number") parts.push(`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="3" fill="${colour}"/>`);
+      if (typeof v === "number")
+        parts.push(`<circle cx="${round(x(i))}" cy="${round(y(v))}" r="3" fill="${colour}"/>`);
     });
     const lx = left + si * 150;
-    parts.push(`<line x1="${lx}" x2="${lx + 20}" y1="${round(h - 5)}" y2="${round(h - 5)}" stroke="${colour}" stroke-width="2"${dash}/>`);
+    parts.push(
+      `<line x1="${lx}" x2="${lx + 20}" y1="${round(h - 5)}" y2="${round(h - 5)}" stroke="${colour}" stroke-width="2"${dash}/>`
+    );
     parts.push(`<text x="${lx + 24}" y="${round(h - 1)}">${escapeHtml(s.name)}</text>`);
   });
   parts.push("</svg>");

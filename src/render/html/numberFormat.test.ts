@@ -36,7 +36,8 @@ describe("formatValue", () => {
   it("never throws on odd formats or values", () => {
     const formats = ["", ";;;", "[", '"', "0.00%;[Red]-0.00%", "[$-xyz]d", "\\", "#,##0,", "mmmmm"];
     const values = [Number.NaN, Infinity, -Infinity, 0, -0.5, 1e300, 1e-300, "", "<b>"];
-    for (const f of formats) for (const v of values) expect(typeof formatValue(v, f)).toBe("string");
+    for (const f of formats)
+      for (const v of values) expect(typeof formatValue(v, f)).toBe("string");
     expect(formatValue(-0.5, "0.00%;[Red]-0.00%")).toBe("-50.00%");
     expect(formatValue(5e6, "#,##0,")).toBe("5,000");
   });

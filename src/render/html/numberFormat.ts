@@ -6,7 +6,13 @@
  * (BE year), `[$-D07041E]…` (Thai digits), plain `d/mm/yyyy`, `yyyy-mm-dd`.
  * Anything else falls back to General. Never throws.
  */
-import { BE_OFFSET, ENGLISH_MONTHS_LONG, THAI_MONTHS_LONG, THAI_MONTHS_SHORT, fromExcelSerial } from "../../domain/dates";
+import {
+  BE_OFFSET,
+  ENGLISH_MONTHS_LONG,
+  THAI_MONTHS_LONG,
+  THAI_MONTHS_SHORT,
+  fromExcelSerial,
+} from "../../domain/dates";
 import { toThaiDigits } from "../../domain/text";
 
 type Value = string | number | boolean | null | undefined;
@@ -30,7 +36,8 @@ export function formatValue(value: Value, format: string | undefined): string {
     section = sections[2];
   }
   const { locale, body } = stripBrackets(section);
-  if (body.trim() === "" || /^general$/i.test(body.trim())) return applyDigits(formatGeneral(number), locale);
+  if (body.trim() === "" || /^general$/i.test(body.trim()))
+    return applyDigits(formatGeneral(number), locale);
   if (isDateFormat(body)) return formatDate(number, body, locale);
   return applyDigits(formatNumber(number, body), locale);
 }
@@ -110,7 +117,11 @@ function isDateFormat(body: string): boolean {
 function formatGeneral(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e11) return String(value);
   const abs = Math.abs(value);
-  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9)) return value.toExponential(5).replace(/\.?0+e/, "E").replace("E+", "E+");
+  if (abs !== 0 && (abs >= 1e11 || abs < 1e-9))
+    return value
+      .toExponential(5)
+      .replace(/\.?0+e/, "E")
+      .replace("E+", "E+");
   const digitsBefore = Math.max(1, Math.floor(Math.log10(abs)) + 1);
   const decimals = Math.max(0, 10 - digitsBefore);
   return String(Number(value.toFixed(decimals)));
@@ -140,7 +151,8 @@ function formatNumber(value: number, body: string): string {
   if (whole === "0" && minInt === 0) whole = "";
   whole = whole.padStart(minInt, "0");
   if (grouping) whole = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  const number = frac !== "" ? `${whole}.${frac}` : core.includes(".") && decimals > 0 ? `${whole}.` : whole;
+  const number =
+    frac !== "" ? `${whole}.${frac}` : core.includes(".") && decimals > 0 ? `${whole}.` : whole;
   return `${negative ? "-" : ""}${prefix}${number}${suffix}`;
 }
 
@@ -183,8 +195,10 @@ function formatDate(serial: number, body: string, locale: Locale): string {
     else if (token.startsWith("\\")) out += token.slice(1);
     else if (lower === "yyyy" || lower === "yyy") out += String(year);
     else if (lower === "yy" || lower === "y") out += String(year % 100).padStart(2, "0");
-    else if (lower === "mmmm") out += (locale.thaiNames ? THAI_MONTHS_LONG : ENGLISH_MONTHS_LONG)[date.month - 1];
-    else if (lower === "mmm") out += (locale.thaiNames ? THAI_MONTHS_SHORT : ENGLISH_MONTHS_SHORT)[date.month - 1];
+    else if (lower === "mmmm")
+      out += (locale.thaiNames ? THAI_MONTHS_LONG : ENGLISH_MONTHS_LONG)[date.month - 1];
+    else if (lower === "mmm")
+      out += (locale.thaiNames ? THAI_MONTHS_SHORT : ENGLISH_MONTHS_SHORT)[date.month - 1];
     else if (lower === "mm") out += String(date.month).padStart(2, "0");
     else if (lower === "m") out += String(date.month);
     else if (lower === "dd") out += String(date.day).padStart(2, "0");

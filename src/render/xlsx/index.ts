@@ -6,7 +6,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellStyle, LayoutCell, SheetLayout } from "../../domain/types";
-import { parseRangeAddress, quoteSheetName, safeSheetName } from "../../domain/report/a1";
+import { rangeCorners, quoteSheetName, safeSheetName } from "../../domain/a1";
 
 /**
  * Column width in points → ExcelJS/Excel width in characters of the default font's "0".
@@ -40,7 +40,10 @@ export interface XlsxOptions {
 }
 
 /** Builds an ExcelJS workbook with one worksheet per layout, in order. */
-export function layoutsToWorkbook(layouts: readonly SheetLayout[], options: XlsxOptions = {}): ExcelJS.Workbook {
+export function layoutsToWorkbook(
+  layouts: readonly SheetLayout[],
+  options: XlsxOptions = {}
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = options.creator ?? "Kaona";
   const when = options.created ?? new Date();
@@ -56,7 +59,10 @@ export function layoutsToWorkbook(layouts: readonly SheetLayout[], options: Xlsx
 }
 
 /** The .xlsx file's bytes. */
-export async function layoutsToXlsx(layouts: readonly SheetLayout[], options: XlsxOptions = {}): Promise<Uint8Array> {
+export async function layoutsToXlsx(
+  layouts: readonly SheetLayout[],
+  options: XlsxOptions = {}
+): Promise<Uint8Array> {
   const workbook = layoutsToWorkbook(layouts, options);
   const buffer = await workbook.xlsx.writeBuffer();
   return new Uint8Array(buffer as ArrayBuffer);
@@ -66,7 +72,9 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
   const freeze = layout.freezeRows ?? 0;
   const sheet = workbook.addWorksheet(name, {
     views: freeze > 0 ? [{ state: "frozen", ySplit: freeze, xSplit: 0 }] : [{}],
-    properties: layout.defaultFont ? { defaultRowHeight: defaultRowHeight(layout.defaultFont.size) } : undefined,
+    properties: layout.defaultFont
+      ? { defaultRowHeight: defaultRowHeight(layout.defaultFont.size) }
+      : undefined,
   });
 
   layout.columnWidths.forEach((points, i) => {
@@ -124,8 +132,8 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
   }
 
   for (const chart of layout.charts ?? []) {
-    const anchor = parseRangeAddress(chart.topLeft);
-    const corner = parseRangeAddress(chart.bottomRight);
+    const anchor = rangeCorners(chart.topLeft);
+    const corner = rangeCorners(chart.bottomRight);
     if (!anchor || !corner) continue;
     if (!areaIsFree(layout, anchor.top, anchor.left, corner.bottom, corner.right)) continue;
     // The note spans the chart's place, where the chart would be.
@@ -135,7 +143,12 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
     const ranges = [chart.categories, ...chart.series.map((s) => s.values)].join(", ");
     cell.value = CHART_NOTE[lang].replace("{title}", chart.title).replace("{ranges}", ranges);
     cell.style = {
-      font: { name: layout.defaultFont?.name, size: layout.defaultFont?.size ?? 11, italic: true, color: { argb: "FF666666" } },
+      font: {
+        name: layout.defaultFont?.name,
+        size: layout.defaultFont?.size ?? 11,
+        italic: true,
+        color: { argb: "FF666666" },
+      },
       alignment: { wrapText: true, vertical: "top" },
     };
   }
@@ -153,7 +166,9 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
       horizontalCentered: false,
       verticalCentered: false,
       printArea: page.printArea,
-      printTitlesRow: page.printTitleRows ? `${page.printTitleRows[0] + 1}:${page.printTitleRows[1] + 1}` : undefined,
+      printTitlesRow: page.printTitleRows
+        ? `${page.printTitleRows[0] + 1}:${page.printTitleRows[1] + 1}`
+        : undefined,
     };
     if (page.centerFooter) {
       const footer = `&C${fontCode(layout.defaultFont?.name)}${page.centerFooter}`;
@@ -163,10 +178,26 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
 }
 
 /** No cell value and no merge in the area: the chart's place is empty. */
-function areaIsFree(layout: SheetLayout, top: number, left: number, bottom: number, right: number): boolean {
+function areaIsFree(
+  layout: SheetLayout,
+  top: number,
+  left: number,
+  bottom: number,
+  right: number
+): boolean {
   const inside = (r: number, c: number) => r >= top && r <= bottom && c >= left && c <= right;
-  if (layout.cells.some((c) => inside(c.row, c.col) && ((c.value !== undefined && c.value !== null && c.value !== "") || c.formula))) return false;
-  return !layout.merges.some((m) => m.row <= bottom && m.row + m.rows - 1 >= top && m.col <= right && m.col + m.cols - 1 >= left);
+  if (
+    layout.cells.some(
+      (c) =>
+        inside(c.row, c.col) &&
+        ((c.value !== undefined && c.value !== null && c.value !== "") || c.formula)
+    )
+  )
+    return false;
+  return !layout.merges.some(
+    (m) =>
+      m.row <= bottom && m.row + m.rows - 1 >= top && m.col <= right && m.col + m.cols - 1 >= left
+  );
 }
 
 function fontCode(name: string | undefined): string {
@@ -176,7 +207,14 @@ function fontCode(name: string | undefined): string {
 }
 
 function validPosition(row: number, col: number): boolean {
-  return Number.isInteger(row) && Number.isInteger(col) && row >= 0 && col >= 0 && row < 1048576 && col < 16384;
+  return (
+    Number.isInteger(row) &&
+    Number.isInteger(col) &&
+    row >= 0 &&
+    col >= 0 &&
+    row < 1048576 &&
+    col < 16384
+  );
 }
 
 function defaultRowHeight(fontSize: number): number {
@@ -187,12 +225,21 @@ function toExcelValue(cell: LayoutCell): ExcelJS.CellValue {
   if (cell.formula !== undefined && cell.formula !== "") {
     const formula = cell.formula.startsWith("=") ? cell.formula.slice(1) : cell.formula;
     const result = cachedResult(cell.value);
-    return result === undefined ? { formula, date1904: false } : { formula, result, date1904: false };
+    return result === undefined
+      ? { formula, date1904: false }
+      : { formula, result, date1904: false };
   }
   const value = cell.value;
   if (cell.link) {
-    const text = value === null || value === undefined ? `${cell.link.sheet}!${cell.link.cell}` : String(value);
-    return { text, hyperlink: `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`, tooltip: text };
+    const text =
+      value === null || value === undefined
+        ? `${cell.link.sheet}!${cell.link.cell}`
+        : String(value);
+    return {
+      text,
+      hyperlink: `${quoteSheetName(cell.link.sheet)}!${cell.link.cell}`,
+      tooltip: text,
+    };
   }
   if (value === undefined || value === null) return null;
   if (typeof value === "number" && !Number.isFinite(value)) return null;
@@ -211,7 +258,10 @@ function argb(color: string | undefined): string | undefined {
   return m ? `FF${m[1].toUpperCase()}` : undefined;
 }
 
-function toExcelStyle(style: CellStyle, defaultFont: SheetLayout["defaultFont"]): Partial<ExcelJS.Style> {
+function toExcelStyle(
+  style: CellStyle,
+  defaultFont: SheetLayout["defaultFont"]
+): Partial<ExcelJS.Style> {
   const result: Partial<ExcelJS.Style> = {};
   const font: Partial<ExcelJS.Font> = {};
   const name = style.fontName ?? defaultFont?.name;
@@ -226,7 +276,13 @@ function toExcelStyle(style: CellStyle, defaultFont: SheetLayout["defaultFont"])
   if (Object.keys(font).length > 0) result.font = font;
 
   const fill = argb(style.fill);
-  if (fill) result.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill }, bgColor: { argb: fill } };
+  if (fill)
+    result.fill = {
+      type: "pattern",
+      pattern: "solid",
+      fgColor: { argb: fill },
+      bgColor: { argb: fill },
+    };
 
   const alignment: Partial<ExcelJS.Alignment> = {};
   if (style.hAlign) alignment.horizontal = style.hAlign === "justify" ? "justify" : style.hAlign;

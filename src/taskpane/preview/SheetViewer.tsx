@@ -18,7 +18,7 @@ import {
   type ReactElement,
 } from "react";
 import { PreviewWorkbook } from "../../app/previewWorkbook";
-import { cellAddress, columnLetters, parseRangeAddress } from "../../domain/report/a1";
+import { cellAddress, columnLetters, rangeCorners } from "../../domain/a1";
 import { layoutToHtml } from "../../render/html";
 import { formatValue } from "../../render/html/numberFormat";
 import type { SheetSnapshot } from "../../workbook/memory/MemoryWorkbook";
@@ -163,7 +163,7 @@ function Grid({
   const cols = Math.max(sheet.columnCount, 1);
   const byKey = useMemo(() => new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c])), [sheet]);
   const headerRows = useMemo(
-    () => new Set(sheet.tables.map((tb) => parseRangeAddress(tb.address)?.top ?? -1)),
+    () => new Set(sheet.tables.map((tb) => rangeCorners(tb.address)?.top ?? -1)),
     [sheet]
   );
 
@@ -360,7 +360,7 @@ export default function SheetViewer(): ReactElement {
   const layout = sheet ? preview.generatedLayout(sheet.name) : undefined;
   const range =
     sheet && snapshot.selection?.sheet === sheet.name
-      ? parseRangeAddress(snapshot.selection.address)
+      ? rangeCorners(snapshot.selection.address)
       : null;
   const selection: Selection | null = range ? { ...range, row: range.top, col: range.left } : null;
 

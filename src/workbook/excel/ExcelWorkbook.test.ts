@@ -8,7 +8,7 @@ import {
   type FakeSheet,
 } from "../../../test/fakes/fakeExcel";
 import { issuesLayout, workbookContract, type Harness } from "../../../test/workbook/contract";
-import { parseCell, parseRange, rangeAddress } from "../a1";
+import { parseCell, parseRange, rangeAddress } from "../../domain/a1";
 import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
 import type { CellContent } from "../cellContent";
 import { utf8Length } from "../payload";

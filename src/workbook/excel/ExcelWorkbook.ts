@@ -20,7 +20,7 @@ import {
   tableNameProblem,
   type RangeRef,
   sheetOf,
-} from "../a1";
+} from "../../domain/a1";
 import { addressLists, cellsToRects } from "../areas";
 import {
   BINDINGS_NAMESPACE,

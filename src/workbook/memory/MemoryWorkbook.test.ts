@@ -1,6 +1,6 @@
 import { SAMPLE_TABLES } from "../../domain/sample";
 import { workbookContract, issuesLayout } from "../../../test/workbook/contract";
-import { parseCell } from "../a1";
+import { parseCell } from "../../domain/a1";
 import { resolveBindings } from "../bindings";
 import { MemoryWorkbook } from "./MemoryWorkbook";
 import { createSampleWorkbook } from "./sampleWorkbook";

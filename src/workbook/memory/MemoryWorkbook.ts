@@ -17,7 +17,7 @@ import {
   sheetNameProblem,
   tableNameProblem,
   type RangeRef,
-} from "../a1";
+} from "../../domain/a1";
 import {
   BINDINGS_NAMESPACE,
   GENERATED_NAMESPACE,

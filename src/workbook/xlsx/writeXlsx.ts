@@ -6,7 +6,7 @@
  * Node-only (ExcelJS).
  */
 import ExcelJS from "exceljs";
-import { cellAddress } from "../../domain/report/a1";
+import { cellAddress } from "../../domain/a1";
 import { templateFor, type ColumnValidation } from "../../domain/schema";
 import type { Lang, RawTable, TableKind } from "../../domain/types";
 import { pointsToCharWidth } from "../../render/xlsx";
@@ -23,10 +23,20 @@ export interface TableSheetSpec {
 }
 
 function validationOf(rule: ColumnValidation): ExcelJS.DataValidation {
-  const common = { allowBlank: true, showErrorMessage: true, error: rule.error, prompt: rule.prompt, showInputMessage: !!rule.prompt };
+  const common = {
+    allowBlank: true,
+    showErrorMessage: true,
+    error: rule.error,
+    prompt: rule.prompt,
+    showInputMessage: !!rule.prompt,
+  };
   switch (rule.type) {
     case "list":
-      return { ...common, type: "list", formulae: [`"${rule.source.map((s) => s.replace(/"/g, '""')).join(",")}"`] };
+      return {
+        ...common,
+        type: "list",
+        formulae: [`"${rule.source.map((s) => s.replace(/"/g, '""')).join(",")}"`],
+      };
     case "decimal":
       return { ...common, type: "decimal", operator: "between", formulae: [rule.min, rule.max] };
     case "wholeNumber":
@@ -34,7 +44,12 @@ function validationOf(rule: ColumnValidation): ExcelJS.DataValidation {
         ? { ...common, type: "whole", operator: "greaterThanOrEqual", formulae: [rule.min] }
         : { ...common, type: "whole", operator: "between", formulae: [rule.min, rule.max] };
     case "date":
-      return { ...common, type: "date", operator: "greaterThan", formulae: [new Date(Date.UTC(1950, 0, 1))] };
+      return {
+        ...common,
+        type: "date",
+        operator: "greaterThan",
+        formulae: [new Date(Date.UTC(1950, 0, 1))],
+      };
   }
 }
 
@@ -46,7 +61,9 @@ export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec):
   const { row: top, col: left } = table.origin;
   if (spec.plain) {
     table.headers.forEach((header, c) => (sheet.getCell(top + 1, left + c + 1).value = header));
-    rows.forEach((row, r) => row.forEach((value, c) => (sheet.getCell(top + r + 2, left + c + 1).value = value)));
+    rows.forEach((row, r) =>
+      row.forEach((value, c) => (sheet.getCell(top + r + 2, left + c + 1).value = value))
+    );
   } else {
     sheet.addTable({
       name: table.name,
@@ -68,7 +85,8 @@ export function addTableSheet(workbook: ExcelJS.Workbook, spec: TableSheetSpec):
   if (template) {
     for (const rule of template.validation) {
       const validation = validationOf(rule);
-      for (let r = 0; r < rows.length; r++) sheet.getCell(top + r + 2, left + rule.column + 1).dataValidation = validation;
+      for (let r = 0; r < rows.length; r++)
+        sheet.getCell(top + r + 2, left + rule.column + 1).dataValidation = validation;
     }
   }
   return sheet;
@@ -81,6 +99,9 @@ export function tablesToWorkbook(specs: readonly TableSheetSpec[]): ExcelJS.Work
   return workbook;
 }
 
-export async function writeTablesXlsx(path: string, specs: readonly TableSheetSpec[]): Promise<void> {
+export async function writeTablesXlsx(
+  path: string,
+  specs: readonly TableSheetSpec[]
+): Promise<void> {
   await tablesToWorkbook(specs).xlsx.writeFile(path);
 }

@@ -1,6 +1,7 @@
 /**
- * A1 addresses: zero-based (row, col) ↔ "B7", ranges, sheet-qualified references.
- * Pure; shared by the Excel and in-memory workbooks.
+ * A1 addresses: zero-based (row, col) ↔ "B7", ranges, sheet-qualified references, and
+ * Excel's rules for sheet and table names. The one copy, shared by the validation (cell
+ * addresses of issues), the report layouts, the renderers and both workbooks.
  */
 
 /** Excel's grid: 1,048,576 rows × 16,384 columns (XFD). */
@@ -26,8 +27,10 @@ export function columnIndex(letters: string): number {
   return n - 1;
 }
 
-export function cellAddress(row: number, col: number): string {
-  return `${columnLetters(col)}${row + 1}`;
+/** Zero-based row and column → "C7" (or "$C$7" when `absolute`). */
+export function cellAddress(row: number, col: number, absolute = false): string {
+  const d = absolute ? "$" : "";
+  return `${d}${columnLetters(col)}${d}${row + 1}`;
 }
 
 export interface CellRef {
@@ -90,9 +93,23 @@ export function parseRange(text: string): RangeRef | null {
   };
 }
 
-/** A sheet name as a formula reference needs it: quoted, with quotes doubled. */
-export function quoteSheet(name: string): string {
+/** A sheet name as a formula or link reference needs it: quoted, with quotes doubled. */
+export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A range's corners (zero-based, inclusive), for code that thinks in corners. */
+export function rangeCorners(
+  text: string
+): { top: number; left: number; bottom: number; right: number } | null {
+  const range = parseRange(text);
+  if (!range) return null;
+  return {
+    top: range.row,
+    left: range.col,
+    bottom: range.row + range.rows - 1,
+    right: range.col + range.cols - 1,
+  };
 }
 
 export function contains(range: RangeRef, row: number, col: number): boolean {
@@ -138,4 +155,38 @@ export function tableNameProblem(name: string): string | null {
   if (/^[cr]$/i.test(name)) return "'C' and 'R' are reserved by Excel";
   if (parseCell(name) !== null || /^r\d*c\d*$/i.test(name)) return "reads as a cell reference";
   return null;
+}
+
+const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
+
+/**
+ * A valid, unique worksheet name: at most 31 characters, none of : \ / ? * [ ], not
+ * starting or ending with an apostrophe, not "History", not blank; `taken` names (compared
+ * case-insensitively, as Excel does) get a " (2)" style suffix.
+ */
+export function safeSheetName(wanted: string, taken: Iterable<string> = []): string {
+  const used = new Set<string>();
+  for (const t of taken) used.add(t.toLocaleLowerCase());
+  let base = wanted
+    .replace(INVALID_SHEET_CHARS, "-")
+    .replace(/\p{Cc}/gu, " ")
+    .trim();
+  base = base.replace(/^'+|'+$/g, "").trim();
+  if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}-1`;
+  base = truncateCodePoints(base, 31);
+  if (!used.has(base.toLocaleLowerCase())) return base;
+  for (let i = 2; ; i++) {
+    const suffix = ` (${i})`;
+    const candidate = truncateCodePoints(base, 31 - suffix.length).trimEnd() + suffix;
+    if (!used.has(candidate.toLocaleLowerCase())) return candidate;
+  }
+}
+
+function truncateCodePoints(text: string, max: number): string {
+  // Excel counts UTF-16 code units; never cut a surrogate pair in half.
+  if (text.length <= max) return text;
+  let cut = text.slice(0, max);
+  const last = cut.charCodeAt(cut.length - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut = cut.slice(0, -1);
+  return cut;
 }

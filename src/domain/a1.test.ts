@@ -1,0 +1,44 @@
+import {
+  cellAddress,
+  columnLetters,
+  parseCell,
+  rangeCorners,
+  quoteSheetName,
+  rangeAddress,
+  safeSheetName,
+} from "./a1";
+
+describe("A1 addresses", () => {
+  it("converts columns and cells both ways", () => {
+    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual([
+      "A",
+      "Z",
+      "AA",
+      "ZZ",
+      "AAA",
+      "XFD",
+    ]);
+    expect(cellAddress(6, 2)).toBe("C7");
+    expect(cellAddress(6, 2, true)).toBe("$C$7");
+    expect(rangeAddress({ row: 0, col: 0, rows: 60, cols: 7 })).toBe("A1:G60");
+    expect(rangeAddress({ row: 4, col: 1, rows: 1, cols: 1 })).toBe("B5");
+    expect(parseCell("$C$7")).toEqual({ row: 6, col: 2 });
+    expect(parseCell("A0")).toBeNull();
+    expect(parseCell("7C")).toBeNull();
+    expect(rangeCorners("C9:A1")).toEqual({ top: 0, left: 0, bottom: 8, right: 2 });
+    expect(rangeCorners("B2")).toEqual({ top: 1, left: 1, bottom: 1, right: 1 });
+    expect(rangeCorners("A1:B2:C3")).toBeNull();
+  });
+
+  it("makes valid, unique sheet names of at most 31 characters", () => {
+    expect(safeSheetName("21000000-3165")).toBe("21000000-3165");
+    expect(safeSheetName("a/b\\c?d*e[f]g:h")).toBe("a-b-c-d-e-f-g-h");
+    expect(safeSheetName("'quoted'")).toBe("quoted");
+    expect(safeSheetName("")).toBe("Sheet");
+    expect(safeSheetName("History")).toBe("History-1");
+    expect(safeSheetName("x".repeat(40))).toHaveLength(31);
+    expect(safeSheetName("Summary", ["summary"])).toBe("Summary (2)");
+    expect(safeSheetName("x".repeat(40), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
+    expect(quoteSheetName("O'Brien")).toBe("'O''Brien'");
+  });
+});
