@@ -53,3 +53,14 @@ test.each([new TypeError("x is undefined"), "a string", 42, null, undefined])(
     );
   }
 );
+
+test("a cell being edited gets its own message (Office's InvalidOperationInCellEditMode), still with retry", async () => {
+  const { toWorkbookError } = await import("../workbook/excel/errors");
+  const office = Object.assign(new Error("The operation isn't allowed in cell edit mode."), {
+    code: "InvalidOperationInCellEditMode",
+  });
+  const info = describeError(toWorkbookError(office, { sheet: "โครงการ" }));
+  expect(info.way).toBe("retry");
+  expect(translate("th", info.title)).toBe("มีเซลล์ที่กำลังแก้ไขอยู่");
+  expect(translate("en", info.body)).toContain("Press Enter or Esc");
+});

@@ -3,7 +3,7 @@
  * language and one way on (try again, bind again, choose another name, …).
  */
 import type { MessageKey } from "../i18n";
-import { WorkbookError } from "../workbook/port";
+import { WorkbookError, type WorkbookErrorHint } from "../workbook/port";
 
 export type ErrorReason = WorkbookError["reason"];
 
@@ -56,6 +56,12 @@ const TEXT: Record<ErrorReason, { title: MessageKey; body: MessageKey; way: WayO
   unknown: { title: "error.unknown.title", body: "error.unknown.body", way: "retry" },
 };
 
+/** Where Office's code says more than the reason: a cell being edited, Excel busy. */
+const HINT_TEXT: Record<WorkbookErrorHint, { title: MessageKey; body: MessageKey }> = {
+  "cell-edit-mode": { title: "error.cellEditMode.title", body: "error.cellEditMode.body" },
+  busy: { title: "error.busy.title", body: "error.busy.body" },
+};
+
 /** Any thrown value as an ErrorInfo; errors that are not the workbook's count as "unknown". */
 export function describeError(error: unknown): ErrorInfo {
   const reason: ErrorReason = error instanceof WorkbookError ? error.reason : "unknown";
@@ -66,5 +72,6 @@ export function describeError(error: unknown): ErrorInfo {
     table: wb?.table ?? "",
     detail,
   };
-  return { reason, ...TEXT[reason], params, detail };
+  const hint = wb?.hint ? HINT_TEXT[wb.hint] : undefined;
+  return { reason, ...TEXT[reason], ...hint, params, detail };
 }

@@ -49,6 +49,12 @@ export const en: Record<MessageKey, string> = {
   "error.payloadTooLarge.title": "Too much data at once",
   "error.payloadTooLarge.body":
     "Excel refused a request that was too large. Generate one project at a time or split the table, then try again.",
+  "error.cellEditMode.title": "A cell is being edited",
+  "error.cellEditMode.body":
+    "Excel cannot do this while a cell is being edited. Press Enter or Esc to finish editing the cell, then try again.",
+  "error.busy.title": "Excel is busy",
+  "error.busy.body":
+    "Excel cancelled the request because it was busy or a co-author changed the workbook at the same time. Wait a moment and try again.",
   "error.timeout.title": "Excel is not responding",
   "error.timeout.body":
     "Excel did not answer in time. Make sure no cell is being edited (press Esc) and try again.",

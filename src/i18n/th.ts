@@ -49,6 +49,11 @@ export const th = {
   "error.payloadTooLarge.title": "ข้อมูลมากเกินไปในครั้งเดียว",
   "error.payloadTooLarge.body":
     "Excel ปฏิเสธคำขอที่ใหญ่เกินไป ลองทำทีละโครงการ หรือแบ่งตารางให้เล็กลง แล้วลองอีกครั้ง",
+  "error.cellEditMode.title": "มีเซลล์ที่กำลังแก้ไขอยู่",
+  "error.cellEditMode.body":
+    "Excel ทำงานไม่ได้ขณะกำลังพิมพ์ในเซลล์ กด Enter หรือ Esc ให้เสร็จการแก้ไขเซลล์ แล้วลองอีกครั้ง",
+  "error.busy.title": "Excel กำลังทำงานอื่นอยู่",
+  "error.busy.body": "Excel ยกเลิกคำขอเพราะกำลังทำงานอื่นหรือมีผู้ร่วมแก้ไขพร้อมกัน รอสักครู่แล้วลองอีกครั้ง",
   "error.timeout.title": "Excel ไม่ตอบสนอง",
   "error.timeout.body":
     "Excel ไม่ตอบกลับภายในเวลาที่กำหนด ตรวจว่าไม่มีเซลล์ใดอยู่ในโหมดแก้ไข (กด Esc) แล้วลองอีกครั้ง",

@@ -34,6 +34,7 @@ import {
 } from "react";
 import type { KaonaSession } from "../app/session";
 import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from "../i18n";
+import { REQUIRED_EXCEL_API } from "../workbook/excel/requirements";
 import type { HostInfo } from "../workbook/excel/officeHost";
 import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
 import { ErrorBar } from "./components/ErrorBar";
@@ -206,7 +207,7 @@ export function App({ host, session }: AppProps): ReactElement {
         <MessageBar className={styles.banner} intent="error" layout="multiline">
           <MessageBarBody>
             <MessageBarTitle>{t("app.unsupported.title")}</MessageBarTitle>
-            {t("app.unsupported.body", { version: "1.9" })}
+            {t("app.unsupported.body", { version: REQUIRED_EXCEL_API })}
           </MessageBarBody>
         </MessageBar>
       )}

@@ -431,6 +431,15 @@ class FakeWorkbookProxy extends FakeProxy {
     this.tables = new FakeTableCollection(ctx);
     this.customXmlParts = new FakeCustomXmlParts(ctx);
   }
+  /** The top-left cell of the selection, as Excel's active cell (ExcelApi 1.7). */
+  getActiveCell(): FakeRange {
+    return new FakeRange(this.ctx, "workbook.getActiveCell()", () => {
+      const sel = this.ctx.fake.selection;
+      const sheet = sel ? this.ctx.fake.sheetById(sel.sheetId) : undefined;
+      if (!sel || !sheet) throw new FakeOfficeError("InvalidSelection", "Nothing is selected.");
+      return { sheet, rect: { row: sel.rect.row, col: sel.rect.col, rows: 1, cols: 1 } };
+    });
+  }
   getSelectedRange(): FakeRange {
     return new FakeRange(this.ctx, "workbook.getSelectedRange()", () => {
       const sel = this.ctx.fake.selection;

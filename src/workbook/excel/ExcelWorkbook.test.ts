@@ -813,3 +813,28 @@ describe("ExcelWorkbook: defects found in review", () => {
     }
   });
 });
+
+describe("ExcelWorkbook.insertIntoSelectedCell", () => {
+  it("enters the formula in the active cell (the selection's top-left) in one sync", async () => {
+    const h = excelHarness();
+    h.typeCells("ข้อมูลของฉัน", "A1", [["รหัสโครงการ"], ["21000000-3165"]]);
+    h.select("ข้อมูลของฉัน", "C4:D6");
+    const syncsBefore = h.fake.syncs;
+    const where = await h.workbook.insertIntoSelectedCell('=KPI.THAIDATE(43801, "long")');
+    expect(where).toEqual({ sheet: "ข้อมูลของฉัน", cell: "C4" });
+    // The fake keeps a cell's formula as its content, as Range.formulas reads it back.
+    expect(h.cell("ข้อมูลของฉัน", "C4")).toBe('=KPI.THAIDATE(43801, "long")');
+    expect(h.cell("ข้อมูลของฉัน", "D4")).toBeUndefined();
+    expect(h.fake.syncs - syncsBefore).toBe(1);
+  });
+
+  it("says there is no selection as an error the task pane can show, not a crash", async () => {
+    const h = excelHarness();
+    h.fake.selection = null;
+    await expect(
+      h.workbook.insertIntoSelectedCell("=KPI.FISCALYEAR(TODAY())")
+    ).rejects.toMatchObject({
+      name: "WorkbookError",
+    });
+  });
+});

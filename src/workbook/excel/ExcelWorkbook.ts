@@ -20,6 +20,7 @@ import {
   tableNameProblem,
   type RangeRef,
   sheetOf,
+  withoutSheet,
 } from "../../domain/a1";
 import { addressLists, cellsToRects } from "../areas";
 import {
@@ -1216,6 +1217,19 @@ export class ExcelWorkbook implements Workbook {
       target.activate();
       target.getRange(cell).select();
       await context.sync();
+    });
+  }
+
+  /** The Functions page's "insert": enters a formula in the active cell, as typing it
+   * would (the user's explicit action; Excel's getActiveCell, ExcelApi 1.7). One sync. */
+  async insertIntoSelectedCell(formula: string): Promise<{ sheet: string; cell: string }> {
+    return this.run("insertIntoSelectedCell", {}, async (context) => {
+      const cell = context.workbook.getActiveCell();
+      cell.formulas = [[formula]];
+      cell.load("address");
+      await context.sync();
+      const address = cell.address;
+      return { sheet: sheetOf(address) ?? "", cell: withoutSheet(address) };
     });
   }
 
