@@ -8,7 +8,7 @@
  * office-addin-debugging exits 0 even when the sideload failed, so success is read from
  * what it prints ("Started." / "Debugging started.") and never assumed.
  */
-const { spawn } = require("node:child_process");
+const { spawn, spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -65,10 +65,22 @@ function startDevServer() {
   });
 }
 
+/** Writes the sample workbook (both seed projects as bound-ready tables) for Excel to open. */
+function writeSampleWorkbook() {
+  const sample = path.join(root, "test-output", "sample", "kaona-sample.xlsx");
+  fs.mkdirSync(path.dirname(sample), { recursive: true });
+  const result = spawnSync(process.execPath, [path.join(root, "bin", "kaona.js"), "sample", "-o", sample], {
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  return result.status === 0 ? sample : null;
+}
+
 function sideload() {
   const args = ["start", "manifest.xml", "desktop", "--app", "excel"];
-  const sample = path.join(root, "dist", "sample", "kaona-sample.xlsx");
-  if (fs.existsSync(sample)) args.push("--document", sample);
+  const sample = writeSampleWorkbook();
+  if (sample) args.push("--document", sample);
+  else console.warn("  Could not write the sample workbook; Excel opens without it.");
   const child = spawn(bin("office-addin-debugging"), args, { cwd: root, shell: process.platform === "win32" });
   let output = "";
   child.stdout.on("data", (chunk) => {
