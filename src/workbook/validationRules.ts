@@ -4,7 +4,8 @@
  * its items cannot contain commas (Excel splits on them); prompt titles at most 32
  * characters and messages at most 255.
  */
-import type { ColumnValidation } from "./port";
+import { sheetNameProblem, tableNameProblem } from "../domain/a1";
+import { WorkbookError, type ColumnValidation, type NewTableSpec } from "./port";
 
 export const MAX_LIST_SOURCE = 255;
 const MAX_TITLE = 32;
@@ -105,4 +106,30 @@ export function planValidation(
     });
   }
   return { ok: true, writes };
+}
+
+/**
+ * What both workbooks refuse before creating a table, so that nothing is written: a sheet
+ * or table name Excel would reject, no columns, a bad validation rule. Returns the
+ * validation writes to make.
+ */
+export function planNewTable(spec: NewTableSpec): ValidationWrite[] {
+  const sheetProblem = sheetNameProblem(spec.sheet);
+  if (sheetProblem)
+    throw new WorkbookError("not-supported", `sheet name "${spec.sheet}": ${sheetProblem}`, {
+      sheet: spec.sheet,
+    });
+  const tableProblem = tableNameProblem(spec.tableName);
+  if (tableProblem)
+    throw new WorkbookError("not-supported", `table name "${spec.tableName}": ${tableProblem}`, {
+      table: spec.tableName,
+    });
+  if (spec.headers.length === 0)
+    throw new WorkbookError("not-supported", "a table needs at least one column", {
+      table: spec.tableName,
+    });
+  const validation = planValidation(spec.validation ?? [], spec.headers.length);
+  if (!validation.ok)
+    throw new WorkbookError("not-supported", validation.problem, { table: spec.tableName });
+  return validation.writes;
 }

@@ -4,9 +4,9 @@
  */
 import { fieldLabel, tableLabel } from "../schema";
 import type { CellStyle, Issue, Lang, Severity, SheetLayout } from "../types";
-import { columnLetters, quoteSheetName, safeSheetName } from "../a1";
+import { quoteSheetName, safeSheetName } from "../a1";
 import { reportText } from "./labels";
-import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
+import { REPORT_FONT, SheetWriter, listingPageSetup, withFont, type FontProfile } from "./sheet";
 
 export const ISSUES_COLUMN_WIDTHS = [34, 62, 96, 36, 120, 70, 300, 62];
 const SIZE = 14;
@@ -126,16 +126,7 @@ export function buildIssuesSheet(
     name: safeSheetName(sheetName ?? t("issuesSheet")),
     defaultFont: { name: REPORT_FONT, size: SIZE },
     freezeRows: headerRow + 1,
-    page: {
-      orientation: "landscape",
-      paper: "A4",
-      margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      printTitleRows: [headerRow, headerRow],
-      centerFooter: "&P / &N",
-      printArea: `A1:${columnLetters(cols - 1)}${lastRow + 1}`,
-    },
+    page: listingPageSetup(headerRow, lastRow, cols),
     origin: { generator: "kaona", kind: "issues", lang, mode: "values" },
   });
   return withFont(layout, font);

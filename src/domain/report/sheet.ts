@@ -2,7 +2,8 @@
  * A small writer for SheetLayout: place cells row by row, merge, size rows to their
  * wrapped text. The report, summary and issues builders share it.
  */
-import type { CellStyle, LayoutCell, MergedArea, SheetLayout } from "../types";
+import { columnLetters } from "../a1";
+import type { CellStyle, LayoutCell, MergedArea, PageSetup, SheetLayout } from "../types";
 import { DEFAULT_LINE_EM, estimateLines, rowHeightFor } from "./measure";
 
 /** The body font of Thai government documents; see docs/report-sheet.md for fallbacks. */
@@ -125,5 +126,20 @@ export function withFont(layout: SheetLayout, profile: FontProfile | undefined):
     defaultFont: layout.defaultFont
       ? { name: profile.name, size: size(layout.defaultFont.size) }
       : undefined,
+  };
+}
+
+/** The page of a landscape listing (the summary, the issues sheet): A4 landscape, one page
+ * wide, its header row repeated on every page, page numbers in the footer. */
+export function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
+  return {
+    orientation: "landscape",
+    paper: "A4",
+    margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+    fitToPagesWide: 1,
+    fitToPagesTall: 0,
+    printTitleRows: [headerRow, headerRow],
+    centerFooter: "&P / &N",
+    printArea: `A1:${columnLetters(cols - 1)}${lastRow + 1}`,
   };
 }

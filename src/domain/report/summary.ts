@@ -21,9 +21,9 @@ import type {
   Vocabularies,
 } from "../types";
 import { DEFAULT_VOCABULARIES, vocabularyLabel } from "../vocabularies";
-import { columnLetters, safeSheetName } from "../a1";
+import { safeSheetName } from "../a1";
 import { formLabel, reportText } from "./labels";
-import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
+import { REPORT_FONT, SheetWriter, listingPageSetup, withFont, type FontProfile } from "./sheet";
 
 export interface SummaryOptions {
   lang: Lang;
@@ -160,16 +160,7 @@ export function buildSummaryReport(
     name: safeSheetName(options.sheetName ?? t("summarySheet")),
     defaultFont: { name: REPORT_FONT, size: SIZE },
     freezeRows: headerRow + 1,
-    page: {
-      orientation: "landscape",
-      paper: "A4",
-      margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
-      fitToPagesWide: 1,
-      fitToPagesTall: 0,
-      printTitleRows: [headerRow, headerRow],
-      centerFooter: "&P / &N",
-      printArea: `A1:${columnLetters(cols - 1)}${lastRow + 1}`,
-    },
+    page: listingPageSetup(headerRow, lastRow, cols),
     origin: { generator: "kaona", kind: "summary", lang, mode: "values" },
   });
   return withFont(layout, font);

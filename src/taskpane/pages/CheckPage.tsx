@@ -19,10 +19,11 @@ import { useMemo, useState, type ReactElement } from "react";
 import { TABLE_KIND_ORDER, type PendingWrite } from "../../app/session";
 import type { Issue, Severity, TableKind } from "../../domain/types";
 import { useApp } from "../appContext";
-import { CountBadge, SeverityIcon } from "../components/badges";
+import { SeverityIcon } from "../components/badges";
 import { ConflictDialog } from "../components/ConflictDialog";
+import { CheckCounts } from "../components/CheckCounts";
 import { PageHeader } from "../components/PageHeader";
-import { formatCount, formatMoment } from "../format";
+import { formatCount } from "../format";
 import { useDelayedFlag } from "../hooks/useDelayedFlag";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
@@ -36,12 +37,6 @@ const useStyles = makeStyles({
     alignItems: "center",
     gap: tokens.spacingHorizontalS,
     marginBottom: tokens.spacingVerticalS,
-  },
-  counts: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    marginBottom: tokens.spacingVerticalXS,
   },
   muted: { color: tokens.colorNeutralForeground3 },
   note: { color: tokens.colorNeutralForeground3, marginBottom: tokens.spacingVerticalS },
@@ -187,20 +182,7 @@ export default function CheckPage(): ReactElement {
 
       {check ? (
         <>
-          <div className={styles.counts} aria-live="polite">
-            <CountBadge severity="error" count={check.result.summary.errors} t={t} />
-            <CountBadge severity="warning" count={check.result.summary.warnings} t={t} />
-            <CountBadge severity="info" count={check.result.summary.infos} t={t} />
-          </div>
-          <Text size={200} className={styles.muted}>
-            {t("home.check.when", {
-              time: formatMoment(check.checkedAt, lang, state.settings.dateEra),
-              rows: formatCount(
-                check.tables.reduce((sum, x) => sum + x.rows, 0),
-                lang
-              ),
-            })}
-          </Text>
+          <CheckCounts check={check} live />
 
           <div className={styles.filters} role="group" aria-label={t("check.filter.label")}>
             {SEVERITIES.map((severity) => (

@@ -12,9 +12,10 @@ import type { ReactElement } from "react";
 import { nextStep, type NextStep } from "../../app/nextStep";
 import { TABLE_KIND_ORDER } from "../../app/session";
 import { useApp, type AppContextValue } from "../appContext";
-import { BindingBadge, CountBadge } from "../components/badges";
+import { BindingBadge } from "../components/badges";
+import { CheckCounts } from "../components/CheckCounts";
 import { PageHeader } from "../components/PageHeader";
-import { formatCount, formatMoment } from "../format";
+import { formatCount } from "../format";
 
 const useStyles = makeStyles({
   section: {
@@ -45,7 +46,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground2,
   },
   meta: { color: tokens.colorNeutralForeground3, gridColumn: "1 / -1", wordBreak: "break-word" },
-  counts: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -179,20 +179,7 @@ export default function HomePage(): ReactElement {
         </Text>
         {check ? (
           <>
-            <div className={styles.counts}>
-              <CountBadge severity="error" count={check.result.summary.errors} t={t} />
-              <CountBadge severity="warning" count={check.result.summary.warnings} t={t} />
-              <CountBadge severity="info" count={check.result.summary.infos} t={t} />
-            </div>
-            <Text size={200} className={styles.muted}>
-              {t("home.check.when", {
-                time: formatMoment(check.checkedAt, lang, state.settings.dateEra),
-                rows: formatCount(
-                  check.tables.reduce((sum, table) => sum + table.rows, 0),
-                  lang
-                ),
-              })}
-            </Text>
+            <CheckCounts check={check} />
           </>
         ) : (
           <Text size={200} className={styles.muted}>

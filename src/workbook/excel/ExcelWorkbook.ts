@@ -16,7 +16,6 @@ import {
   columnLetters,
   parseRange,
   rangeAddress,
-  sheetNameProblem,
   tableNameProblem,
   type RangeRef,
   sheetOf,
@@ -59,7 +58,7 @@ import {
   type SheetPlan,
 } from "../sheetPlan";
 import { jsonBytes, utf8Length } from "../payload";
-import { planValidation, type ValidationWrite } from "../validationRules";
+import { planNewTable, planValidation, type ValidationWrite } from "../validationRules";
 import {
   DEFAULT_TIMEOUT_MS,
   RunWatchdog,
@@ -647,24 +646,8 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async createTable(spec: NewTableSpec): Promise<TableInfo> {
-    const nameProblem = sheetNameProblem(spec.sheet);
-    if (nameProblem)
-      throw new WorkbookError("not-supported", `sheet name "${spec.sheet}": ${nameProblem}`, {
-        sheet: spec.sheet,
-      });
-    const tableProblem = tableNameProblem(spec.tableName);
-    if (tableProblem)
-      throw new WorkbookError("not-supported", `table name "${spec.tableName}": ${tableProblem}`, {
-        table: spec.tableName,
-      });
+    const validationWrites = planNewTable(spec);
     const cols = spec.headers.length;
-    if (cols === 0)
-      throw new WorkbookError("not-supported", "a table needs at least one column", {
-        table: spec.tableName,
-      });
-    const validation = planValidation(spec.validation ?? [], cols);
-    if (!validation.ok)
-      throw new WorkbookError("not-supported", validation.problem, { table: spec.tableName });
     const rows = (spec.rows ?? []).map((r) =>
       Array.from({ length: cols }, (_, j) => toCellContent(r[j]))
     );
@@ -757,7 +740,7 @@ export class ExcelWorkbook implements Workbook {
               });
             }
             ops.push({
-              bytes: 1024 + jsonBytes(validation.writes),
+              bytes: 1024 + jsonBytes(validationWrites),
               rows: 0,
               apply: () => {
                 table = added.tables.add(rangeAddress(tableRect), true);
@@ -767,7 +750,7 @@ export class ExcelWorkbook implements Workbook {
                   if (j < cols && Number.isFinite(w) && w > 0)
                     added.getRange(columnRangeAddress(j)).format.columnWidth = w;
                 });
-                for (const write of validation.writes)
+                for (const write of validationWrites)
                   applyValidationWrite(
                     table.columns.getItemAt(write.column).getDataBodyRange(),
                     write

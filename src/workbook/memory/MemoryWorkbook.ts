@@ -14,7 +14,6 @@ import {
   parseCell,
   parseRange,
   rangeAddress,
-  sheetNameProblem,
   tableNameProblem,
   type RangeRef,
 } from "../../domain/a1";
@@ -46,7 +45,7 @@ import {
   type WriteResult,
 } from "../port";
 import { extentAddress, planSheet } from "../sheetPlan";
-import { planValidation, type ValidationWrite } from "../validationRules";
+import { planNewTable, planValidation, type ValidationWrite } from "../validationRules";
 
 interface MemoryCell {
   /** "" blank, "=…" formula, else a constant (as Range.formulas holds it). */
@@ -298,24 +297,8 @@ export class MemoryWorkbook implements Workbook {
   }
 
   async createTable(spec: NewTableSpec): Promise<TableInfo> {
-    const problem = sheetNameProblem(spec.sheet);
-    if (problem)
-      throw new WorkbookError("not-supported", `sheet name "${spec.sheet}": ${problem}`, {
-        sheet: spec.sheet,
-      });
-    const tableProblem = tableNameProblem(spec.tableName);
-    if (tableProblem)
-      throw new WorkbookError("not-supported", `table name "${spec.tableName}": ${tableProblem}`, {
-        table: spec.tableName,
-      });
+    const validationWrites = planNewTable(spec);
     const cols = spec.headers.length;
-    if (cols === 0)
-      throw new WorkbookError("not-supported", "a table needs at least one column", {
-        table: spec.tableName,
-      });
-    const validation = planValidation(spec.validation ?? [], cols);
-    if (!validation.ok)
-      throw new WorkbookError("not-supported", validation.problem, { table: spec.tableName });
     if (this.sheetByName(spec.sheet)) {
       throw new WorkbookError("sheet-conflict", `a sheet named "${spec.sheet}" already exists`, {
         sheet: spec.sheet,
@@ -348,7 +331,7 @@ export class MemoryWorkbook implements Workbook {
     spec.columnWidths?.forEach((w, j) => {
       if (j < cols && Number.isFinite(w) && w > 0) sheet.columnWidths.set(j, w);
     });
-    for (const write of validation.writes) {
+    for (const write of validationWrites) {
       sheet.validations.push({
         address: rangeAddress({ row: 1, col: write.column, rows: bodyRows, cols: 1 }),
         write,
