@@ -224,9 +224,11 @@ export class KaonaSession {
       this.set({ status: this.state.status === "ready" ? "ready" : "failed" });
   }
 
-  private async refresh(bindings?: Bindings): Promise<true> {
+  /** Reloads what the pane shows; `tables`, when the caller has just listed them, saves a
+   * round trip. */
+  private async refresh(bindings?: Bindings, listed?: TableInfo[]): Promise<true> {
     const [tables, stored] = await Promise.all([
-      this.workbook.listTables(),
+      listed ? Promise.resolve(listed) : this.workbook.listTables(),
       bindings ? Promise.resolve(bindings) : this.workbook.loadBindings(),
     ]);
     const { fieldsOf } = await loadSchema();
@@ -262,9 +264,9 @@ export class KaonaSession {
     return true;
   }
 
-  private async save(bindings: Bindings): Promise<void> {
+  private async save(bindings: Bindings, listed?: TableInfo[]): Promise<void> {
     await this.workbook.saveBindings(bindings);
-    await this.refresh(bindings);
+    await this.refresh(bindings, listed);
   }
 
   /** Bindings with `binding` as the one binding of its kind (and its table bound to nothing else). */
@@ -326,8 +328,8 @@ export class KaonaSession {
           tables: [...bindings.tables.filter((b) => b.kind !== kind), binding],
         };
       }
-      if (kinds.length > 0) await this.save(bindings);
-      else await this.refresh(this.state.bindings);
+      if (kinds.length > 0) await this.save(bindings, tables);
+      else await this.refresh(this.state.bindings, tables);
       return kinds;
     });
   }
