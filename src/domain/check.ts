@@ -171,7 +171,10 @@ function sortIssues(issues: Issue[], contexts: Partial<Record<TableKind, TableCo
     const column = field === undefined ? -1 : (contexts[issue.table]?.columns[field] ?? -1);
     keys[index] = (TABLE_ORDER[issue.table] * 2_000_000 + issue.row + 1) * 20_000 + column + 1;
   }
-  const order = Array.from({ length: issues.length }, (_, index) => index);
+  const order: number[] = [];
+  for (let index = 0; index < issues.length; index++) order.push(index);
   order.sort((a, b) => keys[a] - keys[b] || a - b);
-  return order.map((index) => issues[index]);
+  const sorted: Issue[] = [];
+  for (const index of order) sorted.push(issues[index]);
+  return sorted;
 }

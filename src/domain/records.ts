@@ -53,6 +53,10 @@ type FieldValue = string | number | VocabValue;
 interface ColumnPlan {
   field: FieldDef;
   column: number;
+  /** The field's position in `fieldsOf(kind)`. */
+  position: number;
+  /** The reader's issues, in row order. */
+  issues: Issue[];
   read: (value: CellValue, row: number, numberFormat: string | undefined) => FieldValue | undefined;
 }
 
@@ -63,6 +67,25 @@ const ALLOWED_UNITS: Partial<Record<FieldDef["type"], readonly NumberUnit[]>> = 
 };
 
 const VOCABULARY_MEMO_LIMIT = 1000;
+
+/** Distinct texts a date or number column remembers the reading of, and the longest. */
+const TEXT_MEMO_LIMIT = 1000;
+const MEMO_TEXT_MAX = 200;
+
+type RuleCode = Parameters<typeof makeIssue>[0];
+
+/** A cell issue's code and message (the field's label included). */
+interface CellIssue {
+  code: RuleCode;
+  th: string;
+  en: string;
+}
+
+/** What a reader made of a text: its value, and the issue it reported if any. */
+interface TextReading {
+  value: FieldValue | undefined;
+  issue: CellIssue | undefined;
+}
 
 /** Cell issues after which the field is left without a value. */
 const UNREADABLE_CODES: ReadonlySet<string> = new Set([
@@ -98,19 +121,21 @@ function planColumns(
   kind: TableKind,
   context: TableContext,
   vocabularies: Vocabularies,
-  issues: Issue[],
   unreadable: Set<string>
 ): ColumnPlan[] {
   const plans: ColumnPlan[] = [];
-  for (const field of fieldsOf(kind) as readonly FieldDef[]) {
+  (fieldsOf(kind) as readonly FieldDef[]).forEach((field, position) => {
     const column = context.columns[field.key];
-    if (column === undefined || !Number.isInteger(column) || column < 0) continue;
+    if (column === undefined || !Number.isInteger(column) || column < 0) return;
+    const issues: Issue[] = [];
     plans.push({
       field,
       column,
+      position,
+      issues,
       read: readerFor(field, context, vocabularies, issues, unreadable),
     });
-  }
+  });
   return plans;
 }
 
@@ -123,16 +148,36 @@ function readerFor(
 ): ColumnPlan["read"] {
   const key = field.key;
   const label = field.label;
-  const report = (
-    code: Parameters<typeof makeIssue>[0],
-    row: number,
-    th: string,
-    en: string
-  ): void => {
-    issues.push(
-      makeIssue(code, context, row, key, { th: `${label.th}: ${th}`, en: `${label.en}: ${en}` })
-    );
+  /** The issue last reported, with its message as issued (see `rememberText`). */
+  let last: CellIssue | undefined;
+  const issue = (code: RuleCode, row: number, th: string, en: string): void => {
+    last = { code, th, en };
+    issues.push(makeIssue(code, context, row, key, { th, en }));
     if (UNREADABLE_CODES.has(code)) unreadable.add(cellKey(row, key));
+  };
+  const report = (code: RuleCode, row: number, th: string, en: string): void =>
+    issue(code, row, `${label.th}: ${th}`, `${label.en}: ${en}`);
+  /**
+   * A reader that reads each distinct text once: what it returned and the issue it
+   * reported are remembered, and the same text in another row gets the same value and
+   * the same issue at its own address. Only for readers whose result for text depends on
+   * the text alone, and which report at most one issue per cell.
+   */
+  const rememberText = (read: ColumnPlan["read"]): ColumnPlan["read"] => {
+    const known = new Map<string, TextReading>();
+    return (value, row, numberFormat) => {
+      if (typeof value !== "string" || value.length > MEMO_TEXT_MAX)
+        return read(value, row, numberFormat);
+      const reading = known.get(value);
+      if (reading !== undefined) {
+        if (reading.issue) issue(reading.issue.code, row, reading.issue.th, reading.issue.en);
+        return reading.value;
+      }
+      last = undefined;
+      const result = read(value, row, numberFormat);
+      if (known.size < TEXT_MEMO_LIMIT) known.set(value, { value: result, issue: last });
+      return result;
+    };
   };
   const excelError = (value: CellValue, row: number): boolean => {
     // Every Excel error value has a "#"; most cells do not, and skip the full test.
@@ -149,6 +194,10 @@ function readerFor(
       const longText = field.type === "longText";
       const keepLines = { keepLineBreaks: true };
       return (value, row) => {
+        // Most cells are clean text and hold no "#": one scan says so, and no Excel error
+        // value lacks a "#".
+        if (typeof value === "string" && isPlainText(value))
+          return value === "" ? undefined : value;
         if (excelError(value, row)) return undefined;
         if (typeof value === "string" && isCleanText(value))
           return value === "" ? undefined : value;
@@ -160,7 +209,7 @@ function readerFor(
       };
     }
     case "date":
-      return (value, row) => {
+      return rememberText((value, row) => {
         // The common case, a serial in the plausible range, without a result object.
         if (
           typeof value === "number" &&
@@ -199,7 +248,7 @@ function readerFor(
           report("CELL_NOT_DATE", row, `${text} อ่านเป็นวันที่ไม่ได้`, `${text} is not a date`);
         }
         return undefined;
-      };
+      });
     case "vocabulary": {
       const entries =
         field.vocabulary && Array.isArray(vocabularies[field.vocabulary])
@@ -218,13 +267,14 @@ function readerFor(
       };
     }
     default:
-      return numberReader(field, report, excelError);
+      // Text in a number cell reads the same whatever the cell's number format.
+      return rememberText(numberReader(field, report, excelError));
   }
 }
 
 function numberReader(
   field: FieldDef,
-  report: (code: Parameters<typeof makeIssue>[0], row: number, th: string, en: string) => void,
+  report: (code: RuleCode, row: number, th: string, en: string) => void,
   excelError: (value: CellValue, row: number) => boolean
 ): ColumnPlan["read"] {
   const allowed = ALLOWED_UNITS[field.type];
@@ -299,12 +349,37 @@ export function isCleanText(text: string): boolean {
   return !NEEDS_CLEANING_RE.test(text);
 }
 
+/** As `NEEDS_CLEANING_RE`, and "#", which every Excel error value has. */
+const NEEDS_CLEANING_OR_HASH_RE =
+  /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF<&#]/;
+
+/** Clean text (see `isCleanText`) without a "#": text that is neither an Excel error nor
+ * changed by cleaning, told in one scan. */
+function isPlainText(text: string): boolean {
+  if (text.length === 0) return true;
+  if (
+    text.charCodeAt(0) === SPACE ||
+    text.charCodeAt(text.length - 1) === SPACE ||
+    text.includes("  ")
+  )
+    return false;
+  return !NEEDS_CLEANING_OR_HASH_RE.test(text);
+}
+
 /** Spaces and characters that take no space: a cell holding only these is blank. */
 const BLANK_RE = /^[\s\u00AD\u200B-\u200D\u2060\uFEFF]*$/;
 
 function isBlank(value: CellValue): boolean {
   if (value === null || value === undefined) return true;
   if (typeof value !== "string") return false;
+  // A first character that cleaning keeps (printable ASCII other than the "<" and "&" of
+  // markup, or a Thai letter or digit) settles it: most cells start with one.
+  const first = value.charCodeAt(0);
+  if (
+    (first > SPACE && first < 127 && first !== 60 && first !== 38) ||
+    (first >= 0x0e01 && first <= 0x0e5b)
+  )
+    return false;
   // Only text with markup ("<p></p>") needs the full cleaning to tell.
   return value.includes("<") || value.includes("&")
     ? cleanText(value) === ""
@@ -313,63 +388,83 @@ function isBlank(value: CellValue): boolean {
 
 type MutableRecord = Record<string, FieldValue | undefined> & { row: number };
 
+/** A row's values by the field's position in `fieldsOf(kind)` (undefined where nothing
+ * was read). */
+type RowValues = (FieldValue | undefined)[];
+
+/** Field key → its position in `fieldsOf(kind)`. */
+function positionsOf<K extends TableKind>(kind: K): Readonly<Record<FieldKeyOf[K], number>> {
+  const positions: Partial<Record<FieldKeyOf[K], number>> = {};
+  fieldsOf(kind).forEach((field, index) => {
+    positions[field.key] = index;
+  });
+  return positions as Record<FieldKeyOf[K], number>;
+}
+
+const PROJECT_AT = positionsOf("projects");
+const ROUND_AT = positionsOf("rounds");
+const INDICATOR_AT = positionsOf("indicators");
+
 /**
- * A record with every field of its kind present (undefined until a cell fills it), the
+ * A record with every field of its kind present (undefined where no cell filled it), the
  * required text fields "" rather than undefined. One literal per kind gives every record
- * of a table the same shape, which keeps parsing and every later pass over the records
- * fast (V8 keeps monomorphic objects in-line).
+ * of a table the same shape, which keeps every later pass over the records fast (V8 keeps
+ * monomorphic objects in-line); building it whole from the row's values, rather than
+ * storing field by field under computed keys, avoids a slow keyed store per cell.
  */
-const BLANK_RECORD: { readonly [K in TableKind]: (row: number) => MutableRecord } = {
-  projects: (row) => ({
+const BUILD_RECORD: {
+  readonly [K in TableKind]: (row: number, values: RowValues) => MutableRecord;
+} = {
+  projects: (row, values) => ({
     row,
-    code: "",
-    name: "",
-    fiscalYear: undefined,
-    start: undefined,
-    end: undefined,
-    budgetReceived: undefined,
-    budgetUsed: undefined,
-    unit: undefined,
-    owner: undefined,
-    coordinator: undefined,
-    rationale: undefined,
-    objectives: undefined,
-    target: undefined,
-    targetCount: undefined,
-    strategy: undefined,
-    subStrategy: undefined,
-    goal: undefined,
-    kpi: undefined,
+    code: values[PROJECT_AT.code] ?? "",
+    name: values[PROJECT_AT.name] ?? "",
+    fiscalYear: values[PROJECT_AT.fiscalYear],
+    start: values[PROJECT_AT.start],
+    end: values[PROJECT_AT.end],
+    budgetReceived: values[PROJECT_AT.budgetReceived],
+    budgetUsed: values[PROJECT_AT.budgetUsed],
+    unit: values[PROJECT_AT.unit],
+    owner: values[PROJECT_AT.owner],
+    coordinator: values[PROJECT_AT.coordinator],
+    rationale: values[PROJECT_AT.rationale],
+    objectives: values[PROJECT_AT.objectives],
+    target: values[PROJECT_AT.target],
+    targetCount: values[PROJECT_AT.targetCount],
+    strategy: values[PROJECT_AT.strategy],
+    subStrategy: values[PROJECT_AT.subStrategy],
+    goal: values[PROJECT_AT.goal],
+    kpi: values[PROJECT_AT.kpi],
   }),
-  rounds: (row) => ({
+  rounds: (row, values) => ({
     row,
-    projectCode: "",
-    round: undefined,
-    date: undefined,
-    narrative: undefined,
-    progress: undefined,
-    plannedProgress: undefined,
-    disbursed: undefined,
-    planStatus: undefined,
-    targetStatus: undefined,
+    projectCode: values[ROUND_AT.projectCode] ?? "",
+    round: values[ROUND_AT.round],
+    date: values[ROUND_AT.date],
+    narrative: values[ROUND_AT.narrative],
+    progress: values[ROUND_AT.progress],
+    plannedProgress: values[ROUND_AT.plannedProgress],
+    disbursed: values[ROUND_AT.disbursed],
+    planStatus: values[ROUND_AT.planStatus],
+    targetStatus: values[ROUND_AT.targetStatus],
   }),
-  indicators: (row) => ({
+  indicators: (row, values) => ({
     row,
-    projectCode: "",
-    id: undefined,
-    name: undefined,
-    unit: undefined,
-    target: undefined,
-    actual: undefined,
-    outcome: undefined,
+    projectCode: values[INDICATOR_AT.projectCode] ?? "",
+    id: values[INDICATOR_AT.id],
+    name: values[INDICATOR_AT.name],
+    unit: values[INDICATOR_AT.unit],
+    target: values[INDICATOR_AT.target],
+    actual: values[INDICATOR_AT.actual],
+    outcome: values[INDICATOR_AT.outcome],
   }),
 };
 
 /**
  * Parses a table into records of `kind` plus cell issues: values that are not what the
  * column holds, text where a number or date belongs, Excel errors, mixed-up units, and
- * required cells left empty. Never throws. Issues come column by column (`checkTables`
- * sorts them by row).
+ * required cells left empty. Never throws. Issues come column by column, then the empty
+ * required cells row by row (`checkTables` sorts them by row).
  */
 export function parseTable<K extends TableKind>(
   kind: K,
@@ -380,73 +475,63 @@ export function parseTable<K extends TableKind>(
   const mapping = options.columns ? undefined : autoMap(kind, headers);
   const columns = options.columns ?? mapping?.columns ?? {};
   const context = contextOf(kind, table, columns);
-  const issues: Issue[] = [];
   const unreadable = new Set<string>();
   const plans = planColumns(
     kind,
     context,
     options.vocabularies ?? DEFAULT_VOCABULARIES,
-    issues,
     unreadable
   );
-  const blankRecord = BLANK_RECORD[kind];
-  const required = plans.filter((plan) => plan.field.required);
-  const records: RecordOf[K][] = [];
+  const build = BUILD_RECORD[kind];
   const rows = Array.isArray(table?.rows) ? table.rows : [];
   const formats = Array.isArray(table?.numberFormats) ? table.numberFormats : undefined;
+  const fieldCount = fieldsOf(kind).length;
+  const values: RowValues = new Array<FieldValue | undefined>(fieldCount).fill(undefined);
+  const required = plans.filter((plan) => plan.field.required);
+  const missing: Issue[] = [];
+  const records: RecordOf[K][] = [];
 
-  // Records first (one per non-blank row), then column by column: each reader and each
-  // store then sees one field at a time, which keeps V8's inline caches monomorphic.
-  const cellsOf: CellValue[][] = [];
+  // Row by row, each cell through its column's reader. Each reader keeps its own issues,
+  // so they still come column by column.
   for (let row = 0; row < rows.length; row++) {
     const cells: CellValue[] = Array.isArray(rows[row]) ? rows[row] : [];
     let blank = true;
     for (let column = 0; column < cells.length && blank; column++) blank = isBlank(cells[column]);
     if (blank) continue;
-    records.push(blankRecord(row) as unknown as RecordOf[K]);
-    cellsOf.push(cells);
-  }
-  const stored = records as unknown as MutableRecord[];
-  for (const plan of plans) {
-    const { column, read } = plan;
-    const key = plan.field.key;
-    for (let index = 0; index < stored.length; index++) {
-      const cell = cellsOf[index][column];
+    const rowFormats = formats === undefined ? undefined : formats[row];
+    for (let at = 0; at < plans.length; at++) {
+      const plan = plans[at];
+      const cell = cells[plan.column];
       // Every reader gives nothing for an empty cell; skip the call.
-      if (cell === null || cell === undefined) continue;
-      const record = stored[index];
-      const rowFormats = formats?.[record.row];
-      const value = read(
-        cell,
-        record.row,
-        Array.isArray(rowFormats) ? rowFormats[column] : undefined
-      );
-      if (value !== undefined) record[key] = value;
+      values[plan.position] =
+        cell === null || cell === undefined
+          ? undefined
+          : plan.read(cell, row, Array.isArray(rowFormats) ? rowFormats[plan.column] : undefined);
     }
-  }
-  if (required.length > 0) {
-    // A cell that could not be read already has its issue; do not report it twice.
-    for (const record of stored) {
-      for (const plan of required) {
-        const key = plan.field.key;
-        const value = record[key];
-        if ((value !== undefined && value !== "") || unreadable.has(cellKey(record.row, key)))
-          continue;
-        const label = plan.field.label;
-        issues.push(
-          makeIssue(
-            "REQUIRED_VALUE_MISSING",
-            context,
-            record.row,
-            key,
-            localized((lang) =>
-              lang === "th" ? `${label.th}: ช่องนี้ต้องมีค่า` : `${label.en}: this cell must not be empty`
-            )
+    records.push(build(row, values) as unknown as RecordOf[K]);
+    for (const plan of required) {
+      const value = values[plan.position];
+      if (value !== undefined && value !== "") continue;
+      // A cell that could not be read already has its issue; do not report it twice.
+      const key = plan.field.key;
+      if (unreadable.size > 0 && unreadable.has(cellKey(row, key))) continue;
+      const label = plan.field.label;
+      missing.push(
+        makeIssue(
+          "REQUIRED_VALUE_MISSING",
+          context,
+          row,
+          key,
+          localized((lang) =>
+            lang === "th" ? `${label.th}: ช่องนี้ต้องมีค่า` : `${label.en}: this cell must not be empty`
           )
-        );
-      }
+        )
+      );
     }
   }
+  const issues: Issue[] = [];
+  for (const plan of plans) for (const issue of plan.issues) issues.push(issue);
+  for (const issue of missing) issues.push(issue);
   return { records, issues, context, mapping, unreadable };
 }
 

@@ -68,10 +68,16 @@ export function makeIssue(
   field: string | undefined,
   message: LocalizedText
 ): Issue {
-  const issue: Issue = { code, severity: severityOf(code), table: context.kind, row, message };
-  if (field !== undefined) issue.field = field;
-  if (context.sheet !== undefined) issue.sheet = context.sheet;
+  const severity = severityOf(code);
+  const table = context.kind;
+  const sheet = context.sheet;
   const cell = cellOf(context, row, field);
+  // The usual issue, at a cell of a sheet, in one literal: one shape, no growing.
+  if (field !== undefined && sheet !== undefined && cell !== undefined)
+    return { code, severity, table, row, message, field, sheet, cell };
+  const issue: Issue = { code, severity, table, row, message };
+  if (field !== undefined) issue.field = field;
+  if (sheet !== undefined) issue.sheet = sheet;
   if (cell !== undefined) issue.cell = cell;
   return issue;
 }

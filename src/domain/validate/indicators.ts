@@ -2,10 +2,10 @@
  * Rules over the Indicators table: unknown projects, duplicate ids, outcomes outside the
  * vocabulary, and each project's tally against its target count.
  */
-import { tallyOutcomes } from "../compute";
+import { tallyOutcomeCounts } from "../compute";
 import { quote } from "../messages";
 import { thaiDigitsToArabic } from "../text";
-import type { Indicator, Issue, Project, Vocabularies } from "../types";
+import type { Indicator, Issue, Project, VocabValue, Vocabularies } from "../types";
 import { cellKey, cellOf, makeIssue, projectKeyCache, type TableContext } from "./context";
 
 /** "Project X item Y" for messages; built only when an issue needs it. */
@@ -31,6 +31,15 @@ function idKey(id: string): string {
     : id;
 }
 
+/** Each distinct outcome value with how often it occurs, in order of first occurrence:
+ * parsing shares one value among the cells that read alike, so a project's hundreds of
+ * items hold a handful. */
+function countOutcomes(items: readonly Indicator[]): Map<VocabValue | undefined, number> {
+  const counts = new Map<VocabValue | undefined, number>();
+  for (const item of items) counts.set(item.outcome, (counts.get(item.outcome) ?? 0) + 1);
+  return counts;
+}
+
 export function validateIndicators(
   indicators: readonly Indicator[],
   context: TableContext,
@@ -46,20 +55,35 @@ export function validateIndicators(
     en: entries.map((entry) => entry.en).join(", "),
   };
   const hasOutcome = context.columns.outcome !== undefined;
+  // Most tables have no unreadable cell: no key to build then.
+  const anyUnreadable = unreadable !== undefined && unreadable.size > 0;
   /** Project key → id key → first row. */
   const firstRowById = new Map<string, Map<string, number>>();
   const groups = new Map<string, Indicator[]>();
   const keyOf = projectKeyCache();
 
+  // A project's items usually follow one another: its key, group, ids and whether the
+  // Projects table knows it are looked up once per run of the same code.
+  let code: string | undefined;
+  let key = "";
+  let group: Indicator[] | undefined;
+  let ids: Map<string, number> | undefined;
+  let unknown = false;
   for (const item of indicators) {
     const { row } = item;
-    const key = item.projectCode ? keyOf(item.projectCode) : "";
-    if (key) {
-      const group = groups.get(key);
-      if (group) group.push(item);
-      else groups.set(key, [item]);
+    if (item.projectCode !== code) {
+      code = item.projectCode;
+      key = code ? keyOf(code) : "";
+      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
+      ids = firstRowById.get(key);
+      group = key ? groups.get(key) : undefined;
+      if (key && !group) {
+        group = [];
+        groups.set(key, group);
+      }
     }
-    if (projectsByCode && key && !projectsByCode.has(key)) {
+    group?.push(item);
+    if (unknown) {
       issues.push(
         makeIssue("IND_UNKNOWN_PROJECT", context, row, "projectCode", {
           th: `${ref(item).th}: ไม่พบรหัสโครงการ ${item.projectCode} ในตารางโครงการ`,
@@ -68,7 +92,6 @@ export function validateIndicators(
       );
     }
     if (item.id) {
-      let ids = firstRowById.get(key);
       if (!ids) {
         ids = new Map();
         firstRowById.set(key, ids);
@@ -94,7 +117,11 @@ export function validateIndicators(
           en: `${ref(item).en}: outcome ${quote(item.outcome.text)} is not in the list (${allowed.en})`,
         })
       );
-    } else if (!item.outcome && hasOutcome && !unreadable?.has(cellKey(row, "outcome"))) {
+    } else if (
+      !item.outcome &&
+      hasOutcome &&
+      !(anyUnreadable && unreadable.has(cellKey(row, "outcome")))
+    ) {
       issues.push(
         makeIssue("IND_OUTCOME_MISSING", context, row, "outcome", {
           th: `${ref(item).th}: ยังไม่มีผลการประเมิน`,
@@ -109,10 +136,7 @@ export function validateIndicators(
     const project = projectsByCode.get(key);
     const planned = project?.targetCount;
     if (typeof planned !== "number" || !Number.isInteger(planned) || planned < 0) continue;
-    const tally = tallyOutcomes(
-      items.map((item) => item.outcome),
-      entries
-    );
+    const tally = tallyOutcomeCounts(countOutcomes(items), entries);
     const evaluated = tally.byClass.passed + tally.byClass.failed + tally.byClass.notApplicable;
     const first = items[0];
     const last = items[items.length - 1];

@@ -86,27 +86,47 @@ export function validateRounds(
 ): Issue[] {
   const issues: Issue[] = [];
   const unreadable = options.unreadable;
+  const mapped = {
+    date: context.columns.date !== undefined,
+    narrative: context.columns.narrative !== undefined,
+    progress: context.columns.progress !== undefined,
+  };
+  // Most tables have no unreadable cell: no key to build then.
+  const anyUnreadable = unreadable !== undefined && unreadable.size > 0;
   /** Whether an empty field counts as missing: its column is mapped, and the cell did not
    * hold something unreadable (which has its own issue). */
   const missing = (round: Round, field: "date" | "narrative" | "progress"): boolean =>
-    context.columns[field] !== undefined && !unreadable?.has(cellKey(round.row, field));
+    mapped[field] && !(anyUnreadable && unreadable.has(cellKey(round.row, field)));
   const groups = new Map<string, Round[]>();
   const keyOf = projectKeyCache();
 
+  // A project's rounds usually follow one another: its key, group and whether the
+  // Projects table knows it are looked up once per run of the same code.
+  let code: string | undefined;
+  let key = "";
+  let group: Round[] | undefined;
+  let unknown = false;
   for (const round of rounds) {
-    const key = round.projectCode ? keyOf(round.projectCode) : "";
-    checkRound(round, key);
-    if (!key) continue;
-    const group = groups.get(key);
-    if (group) group.push(round);
-    else groups.set(key, [round]);
+    if (round.projectCode !== code) {
+      code = round.projectCode;
+      key = code ? keyOf(code) : "";
+      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
+      group = key ? groups.get(key) : undefined;
+      if (key && !group) {
+        group = [];
+        groups.set(key, group);
+      }
+    }
+    checkRound(round, unknown);
+    group?.push(round);
   }
-  for (const [key, group] of groups) checkProject(group, projectsByCode?.get(key));
+  for (const [projectKey, projectRounds] of groups)
+    checkProject(projectRounds, projectsByCode?.get(projectKey));
   return issues;
 
-  function checkRound(round: Round, key: string): void {
+  function checkRound(round: Round, unknownProject: boolean): void {
     const { row } = round;
-    if (projectsByCode && key && !projectsByCode.has(key)) {
+    if (unknownProject) {
       issues.push(
         makeIssue("ROUND_UNKNOWN_PROJECT", context, row, "projectCode", {
           th: `${ref(round).th}: ไม่พบรหัสโครงการ ${round.projectCode} ในตารางโครงการ`,
@@ -214,8 +234,12 @@ export function validateRounds(
   }
 
   function checkProject(group: Round[], project: Project | undefined): void {
-    const numbered = group.filter((round) => isRoundNumber(round.round));
-    numbered.sort((a, b) => (a.round as number) - (b.round as number) || a.row - b.row);
+    // The group is this function's own: sorted in place when every round has a number.
+    const numbered = group.every((round) => isRoundNumber(round.round))
+      ? group
+      : group.filter((round) => isRoundNumber(round.round));
+    // Rounds usually come in order; a sort (which allocates) only when they do not.
+    if (!inRoundOrder(numbered)) numbered.sort(byRoundThenRow);
 
     // Duplicates and gaps.
     let expected = 1;
@@ -242,9 +266,9 @@ export function validateRounds(
       expected = number + 1;
       previous = round;
     }
-    const unique = numbered.filter(
-      (round, index) => index === 0 || numbered[index - 1].round !== round.round
-    );
+    const unique = hasRepeats(numbered)
+      ? numbered.filter((round, index) => index === 0 || numbered[index - 1].round !== round.round)
+      : numbered;
 
     // Dates inside the project period, and in order. A date outside the period has its own
     // issue and is not the yardstick of the next round's order: one mistyped year would
@@ -350,7 +374,7 @@ export function validateRounds(
       }
       previous = round;
     }
-    const positive = rises.filter((rise) => rise > EPSILON).sort((a, b) => a - b);
+    const positive = sortNumbers(rises.filter((rise) => rise > EPSILON));
     // The first figure is where the project started from, not a jump.
     for (let index = 1; index < series.length; index++) {
       const rise = rises[index];
@@ -370,6 +394,40 @@ export function validateRounds(
       );
     }
   }
+}
+
+function byRoundThenRow(a: Round, b: Round): number {
+  return (a.round as number) - (b.round as number) || a.row - b.row;
+}
+
+/** Whether rounds (all numbered) are already in `byRoundThenRow` order. */
+function inRoundOrder(rounds: readonly Round[]): boolean {
+  for (let index = 1; index < rounds.length; index++)
+    if (byRoundThenRow(rounds[index - 1], rounds[index]) > 0) return false;
+  return true;
+}
+
+/** Whether sorted rounds repeat a number. */
+function hasRepeats(sorted: readonly Round[]): boolean {
+  for (let index = 1; index < sorted.length; index++)
+    if (sorted[index - 1].round === sorted[index].round) return true;
+  return false;
+}
+
+/** Sorts finite numbers ascending in place. A project has a handful of rounds, and an
+ * insertion sort of a few numbers allocates nothing (Array.prototype.sort does). */
+function sortNumbers(values: number[]): number[] {
+  if (values.length > 32) return values.sort((a, b) => a - b);
+  for (let index = 1; index < values.length; index++) {
+    const value = values[index];
+    let at = index - 1;
+    while (at >= 0 && values[at] > value) {
+      values[at + 1] = values[at];
+      at -= 1;
+    }
+    values[at + 1] = value;
+  }
+  return values;
 }
 
 /** The median of a sorted list with one occurrence of `value` left out. */
