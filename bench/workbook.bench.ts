@@ -5,44 +5,13 @@
  * fake records per sync (a stand-in for Office.js's request body, which carries the same
  * values). Run: npx tsx bench/workbook.bench.ts
  */
-import { SAMPLE_TABLES } from "../src/domain/sample";
 import { FakeExcel } from "../test/fakes/fakeExcel";
 import type { SheetLayout } from "../src/domain/types";
 import type { CellContent } from "../src/workbook/cellContent";
 import { ExcelWorkbook } from "../src/workbook/excel/ExcelWorkbook";
+import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../test/fixtures/rounds";
 
 const SIZES = [1_000, 30_000, 100_000];
-const HEADERS = [
-  "รหัสโครงการ",
-  "รายงานครั้งที่",
-  "วันที่รายงาน",
-  "ผลการดำเนินงาน",
-  "ความก้าวหน้าของงาน (%)",
-  "งบประมาณที่เบิกใช้",
-  "เป็นไปตามแผน",
-  "เป็นไปตามเป้าหมาย",
-];
-
-/** The seeds' round narratives of 200 characters or more. */
-const NARRATIVES: readonly string[] = (() => {
-  const column = SAMPLE_TABLES.rounds.headers.indexOf("ผลการดำเนินงาน");
-  return SAMPLE_TABLES.rounds.rows
-    .map((r) => r[column])
-    .filter((t): t is string => typeof t === "string" && t.length >= 200);
-})();
-
-function rounds(n: number): CellContent[][] {
-  return Array.from({ length: n }, (_, i) => [
-    `21000000-${String(3165 + (i % 5000)).padStart(4, "0")}`,
-    (i % 11) + 1,
-    43801 + i,
-    NARRATIVES[i % NARRATIVES.length],
-    Math.min(100, (i % 11) * 10),
-    0,
-    "เป็นไปตามแผน",
-    "เป็นไปตามเป้าหมาย",
-  ]);
-}
 
 function issues(n: number): SheetLayout {
   const cells: SheetLayout["cells"] = ["ตาราง", "แถว", "รหัส", "ข้อความ", "เซลล์"].map(
@@ -54,7 +23,7 @@ function issues(n: number): SheetLayout {
       { row: i, col: 1, value: i },
       { row: i, col: 2, value: "ROUND_PROGRESS_FALLS" }
     );
-    cells.push({ row: i, col: 3, value: NARRATIVES[i % NARRATIVES.length], style: "wrap" });
+    cells.push({ row: i, col: 3, value: SEED_NARRATIVES[i % SEED_NARRATIVES.length], style: "wrap" });
     cells.push({
       row: i,
       col: 4,
@@ -94,7 +63,7 @@ interface Row {
 async function measure(rows: number): Promise<Row[]> {
   const fake = new FakeExcel();
   const workbook = new ExcelWorkbook({ runner: fake.runner, supports: () => true });
-  const table = fake.addTable("รายงานครั้งที่", "Rounds", "A1", HEADERS, rounds(rows));
+  const table = fake.addTable("รายงานครั้งที่", "Rounds", "A1", ROUND_HEADERS, roundRows(rows));
   const out: Row[] = [];
   let refusedBefore = 0;
   const step = async (action: string, work: () => Promise<unknown>) => {
@@ -133,7 +102,7 @@ async function measure(rows: number): Promise<Row[]> {
     workbook.createTable({
       sheet: "โครงการ",
       tableName: "KaonaProjects",
-      headers: HEADERS,
+      headers: ROUND_HEADERS,
       numberFormats: ["@", "0", "[$-1070000]d/mm/yyyy"],
       validation: [
         { column: 4, type: "decimal", min: 0, max: 100 },
@@ -145,8 +114,8 @@ async function measure(rows: number): Promise<Row[]> {
     workbook.createTable({
       sheet: "ตัวอย่าง",
       tableName: "KaonaSample",
-      headers: HEADERS,
-      rows: rounds(rows),
+      headers: ROUND_HEADERS,
+      rows: roundRows(rows),
     })
   );
   const layout = issues(rows);

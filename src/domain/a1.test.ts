@@ -1,11 +1,15 @@
 import {
   cellAddress,
+  columnIndex,
   columnLetters,
   parseCell,
   rangeCorners,
   quoteSheetName,
+  parseRange,
   rangeAddress,
   safeSheetName,
+  sheetNameProblem,
+  sheetOf,
 } from "./a1";
 
 describe("A1 addresses", () => {
@@ -40,5 +44,31 @@ describe("A1 addresses", () => {
     expect(safeSheetName("Summary", ["summary"])).toBe("Summary (2)");
     expect(safeSheetName("x".repeat(40), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);
     expect(quoteSheetName("O'Brien")).toBe("'O''Brien'");
+  });
+});
+
+describe("A1 addresses at Excel's edges", () => {
+  test("column letters back to indexes, to the last column XFD", () => {
+    expect(["A", "z", "AA", "XFD", "", "A1", "ABCD"].map(columnIndex)).toEqual([
+      0, 25, 26, 16383, -1, -1, -1,
+    ]);
+    expect(parseCell("XFE1")).toBeNull();
+    expect(parseCell("A1048577")).toBeNull();
+  });
+
+  test("ranges with and without sheets; hostile text is null", () => {
+    expect(parseRange("'รายงาน ''63'!C9:A1")).toEqual({ row: 0, col: 0, rows: 9, cols: 3 });
+    expect(sheetOf("'รายงาน ''63'!A1")).toBe("รายงาน '63");
+    expect(sheetOf("A1")).toBeNull();
+    for (const bad of ["", "A1:B2:C3", "=A1", "x".repeat(100_000), "A:B"])
+      expect(parseRange(bad)).toBeNull();
+  });
+
+  test("sheet names Excel refuses", () => {
+    expect(sheetNameProblem("ปัญหา Kaona")).toBeNull();
+    expect(sheetNameProblem("a".repeat(32))).toMatch(/31/);
+    expect(sheetNameProblem("a/b")).toMatch(/contains/);
+    expect(sheetNameProblem("History")).toMatch(/reserved/);
+    expect(sheetNameProblem("")).toBe("empty");
   });
 });

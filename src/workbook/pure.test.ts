@@ -1,16 +1,6 @@
-/** The pure helpers under both workbooks: addresses, areas, cell content, the store codec,
+/** The pure helpers under both workbooks (A1 addresses are tested in src/domain): areas, cell content, the store codec,
  * binding resolution, validation rules, layout planning, error mapping. */
-import {
-  cellAddress,
-  columnIndex,
-  columnLetters,
-  parseCell,
-  parseRange,
-  quoteSheetName,
-  sheetNameProblem,
-  sheetOf,
-  tableNameProblem,
-} from "../domain/a1";
+import { tableNameProblem } from "../domain/a1";
 import { addressLists, cellsToRects } from "./areas";
 import { resolveBindings } from "./bindings";
 import {
@@ -38,44 +28,6 @@ import { REQUIRED_EXCEL_API, EXCEL_API_USAGE } from "./excel/requirements";
 import { WorkbookError, type Bindings, type TableInfo } from "./port";
 import { planSheet } from "./sheetPlan";
 import { planValidation } from "./validationRules";
-
-describe("A1 addresses", () => {
-  test("columns and cells both ways, to Excel's last column", () => {
-    expect([0, 25, 26, 701, 702, 16383].map(columnLetters)).toEqual([
-      "A",
-      "Z",
-      "AA",
-      "ZZ",
-      "AAA",
-      "XFD",
-    ]);
-    expect(["A", "z", "AA", "XFD", "", "A1", "ABCD"].map(columnIndex)).toEqual([
-      0, 25, 26, 16383, -1, -1, -1,
-    ]);
-    expect(cellAddress(6, 4)).toBe("E7");
-    expect(parseCell("$E$7")).toEqual({ row: 6, col: 4 });
-    expect(parseCell("XFE1")).toBeNull();
-    expect(parseCell("A0")).toBeNull();
-    expect(parseCell("A1048577")).toBeNull();
-  });
-
-  test("ranges with and without sheets; hostile text is null", () => {
-    expect(parseRange("'รายงาน ''63'!C9:A1")).toEqual({ row: 0, col: 0, rows: 9, cols: 3 });
-    expect(sheetOf("'รายงาน ''63'!A1")).toBe("รายงาน '63");
-    expect(sheetOf("A1")).toBeNull();
-    for (const bad of ["", "A1:B2:C3", "=A1", "x".repeat(100_000), "A:B"])
-      expect(parseRange(bad)).toBeNull();
-    expect(quoteSheetName("It's")).toBe("'It''s'");
-  });
-
-  test("sheet names Excel refuses", () => {
-    expect(sheetNameProblem("ปัญหา Kaona")).toBeNull();
-    expect(sheetNameProblem("a".repeat(32))).toMatch(/31/);
-    expect(sheetNameProblem("a/b")).toMatch(/contains/);
-    expect(sheetNameProblem("History")).toMatch(/reserved/);
-    expect(sheetNameProblem("")).toBe("empty");
-  });
-});
 
 test("table names Excel would refuse are named as such", () => {
   for (const ok of ["KaonaRounds", "ตารางรอบรายงาน", "_t", "\\x", "Rounds.2563", "RC1x", "ABCD1"])

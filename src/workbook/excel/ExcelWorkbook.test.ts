@@ -1,4 +1,3 @@
-import { SAMPLE_TABLES } from "../../domain/sample";
 import { columnRef, countSpellings } from "../../domain/report/live";
 import type { SheetLayout } from "../../domain/types";
 import {
@@ -10,10 +9,10 @@ import {
 import { issuesLayout, workbookContract, type Harness } from "../../../test/workbook/contract";
 import { parseCell, parseRange, rangeAddress } from "../../domain/a1";
 import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
-import type { CellContent } from "../cellContent";
 import { utf8Length } from "../payload";
 import { WorkbookError, type NewTableSpec } from "../port";
 import { ExcelWorkbook, packBatches } from "./ExcelWorkbook";
+import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../../../test/fixtures/rounds";
 
 function excelHarness(
   fake = new FakeExcel()
@@ -81,46 +80,13 @@ async function failure(promise: Promise<unknown>): Promise<WorkbookError> {
   throw new Error("expected a failure");
 }
 
-const HEADERS = [
-  "รหัสโครงการ",
-  "รายงานครั้งที่",
-  "วันที่รายงาน",
-  "ผลการดำเนินงาน",
-  "ความก้าวหน้าของงาน (%)",
-  "งบประมาณที่เบิกใช้",
-  "เป็นไปตามแผน",
-  "เป็นไปตามเป้าหมาย",
-];
-
-/** The seeds' round narratives (seed 000 and 001, "ผลการดำเนินงาน"): hundreds of Thai
- * characters each, three UTF-8 bytes per character. */
-const NARRATIVES: readonly string[] = (() => {
-  const column = SAMPLE_TABLES.rounds.headers.indexOf("ผลการดำเนินงาน");
-  return SAMPLE_TABLES.rounds.rows
-    .map((r) => r[column])
-    .filter((t): t is string => typeof t === "string" && t.length >= 200);
-})();
-
-function roundRows(n: number): CellContent[][] {
-  return Array.from({ length: n }, (_, i) => [
-    `21000000-${String(3165 + (i % 5000)).padStart(4, "0")}`,
-    (i % 11) + 1,
-    43801 + i,
-    NARRATIVES[i % NARRATIVES.length],
-    Math.min(100, (i % 11) * 10),
-    0,
-    "เป็นไปตามแผน",
-    "เป็นไปตามเป้าหมาย",
-  ]);
-}
-
 describe("ExcelWorkbook requests", () => {
   test("createTable writes headers once, formats whole columns, and the exact validation rules", async () => {
     const h = excelHarness();
     const spec: NewTableSpec = {
       sheet: "รายงานครั้งที่",
       tableName: "KaonaRounds",
-      headers: HEADERS.slice(0, 5),
+      headers: ROUND_HEADERS.slice(0, 5),
       columnWidths: [90, 50, 80, 200, 70],
       numberFormats: ["@", "0", "[$-1070000]d/mm/yyyy", undefined, "0.00"],
       validation: [
@@ -134,7 +100,7 @@ describe("ExcelWorkbook requests", () => {
     const values = writes.filter((w) => w.member === "values");
     expect(values).toHaveLength(1);
     expect(values[0].target).toBe('worksheets.add("รายงานครั้งที่").getRange("A1:E2")');
-    expect(values[0].value).toEqual([HEADERS.slice(0, 5), ["", "", "", "", ""]]);
+    expect(values[0].value).toEqual([ROUND_HEADERS.slice(0, 5), ["", "", "", "", ""]]);
     const formats = writes
       .filter((w) => w.member === "numberFormat")
       .map((w) => [w.target.replace(/.*getRange\("(.*)"\)/, "$1"), w.value]);
@@ -295,7 +261,7 @@ describe("ExcelWorkbook requests", () => {
 
   test("nothing is written outside generated sheets, confirmed tables and Kaona's parts", async () => {
     const h = excelHarness();
-    const userTable = h.addUserTable("ข้อมูลของฉัน", "Rounds", "A1", HEADERS, roundRows(20));
+    const userTable = h.addUserTable("ข้อมูลของฉัน", "Rounds", "A1", ROUND_HEADERS, roundRows(20));
     h.typeCells("สรุปของฉัน", "A1", [["งานของฉัน"]]);
     await h.workbook.listTables();
     await h.workbook.saveBindings({
@@ -334,7 +300,7 @@ describe("ExcelWorkbook requests", () => {
 
   test("Office errors become reasons with the original message kept", async () => {
     const h = excelHarness();
-    const id = h.addUserTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(3));
+    const id = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, roundRows(3));
     h.fake.failNextSync = new FakeOfficeError(
       "InvalidOperationInCellEditMode",
       "The operation isn't available while Excel is in Edit cell mode."
@@ -369,7 +335,7 @@ describe("ExcelWorkbook requests", () => {
 
   test("handlers are registered in one sync and removed in the context they were added in", async () => {
     const h = excelHarness();
-    const a = h.addUserTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(3));
+    const a = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, roundRows(3));
     const b = h.addUserTable("โครงการ", "Projects", "A1", ["รหัสโครงการ"], [["21000000-3165"]]);
     const before = h.fake.syncs;
     const remove = await h.workbook.onTablesChanged([a, b, a], () => undefined);
@@ -383,7 +349,7 @@ describe("ExcelWorkbook requests", () => {
 
   test("events raised while Kaona writes are not delivered (events off)", async () => {
     const h = excelHarness();
-    const id = h.addUserTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(3));
+    const id = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, roundRows(3));
     const seen: string[] = [];
     await h.workbook.onTablesChanged([id], (t) => seen.push(t));
     h.fake.enableEvents = false;
@@ -400,7 +366,7 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
 
   async function measure(rows: number) {
     const h = excelHarness();
-    const id = h.addUserTable("รายงานครั้งที่", "Rounds", "A1", HEADERS, roundRows(rows));
+    const id = h.addUserTable("รายงานครั้งที่", "Rounds", "A1", ROUND_HEADERS, roundRows(rows));
     let mark = h.fake.syncs;
     const tables = await h.workbook.listTables();
     await h.workbook.saveBindings({
@@ -412,7 +378,7 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
     await h.workbook.createTable({
       sheet: "โครงการ",
       tableName: "KaonaProjects",
-      headers: HEADERS,
+      headers: ROUND_HEADERS,
       numberFormats: ["@"],
       validation: [{ column: 4, type: "decimal", min: 0, max: 100 }],
     });
@@ -421,7 +387,7 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
     await h.workbook.createTable({
       sheet: "ตัวอย่าง",
       tableName: "KaonaSample",
-      headers: HEADERS,
+      headers: ROUND_HEADERS,
       rows: roundRows(rows),
     });
     const sample = h.fake.syncs - mark;
@@ -434,11 +400,11 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
     const check = h.fake.syncs - mark;
     const checkBytes = h.fake.responseBytes.slice(r0).reduce((a, b) => a + b, 0);
     expect(raw.rows).toHaveLength(rows);
-    expect(raw.rows[rows - 1][3]).toBe(NARRATIVES[(rows - 1) % NARRATIVES.length]);
+    expect(raw.rows[rows - 1][3]).toBe(SEED_NARRATIVES[(rows - 1) % SEED_NARRATIVES.length]);
     mark = h.fake.syncs;
     const layout = issuesLayout(rows);
     layout.cells.forEach((c) => {
-      if (c.col === 2 && c.row > 0) c.value = NARRATIVES[c.row % NARRATIVES.length];
+      if (c.col === 2 && c.row > 0) c.value = SEED_NARRATIVES[c.row % SEED_NARRATIVES.length];
     });
     const first = await h.workbook.writeSheet(layout);
     const issues = h.fake.syncs - mark;
@@ -608,7 +574,7 @@ describe("ExcelWorkbook: defects found in review", () => {
 
   test("B2: a table that grew past 5 MB since listTables is still read (fails before the fix)", async () => {
     const h = excelHarness();
-    const table = h.fake.addTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(5));
+    const table = h.fake.addTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, roundRows(5));
     await h.workbook.listTables();
     await h.workbook.readTables([table.id]);
     // The person pastes 8,000 more rounds (about 13 MB of Thai text).
@@ -619,7 +585,7 @@ describe("ExcelWorkbook: defects found in review", () => {
     table.rect.rows = 8_006;
     const [raw] = await h.workbook.readTables([table.id]);
     expect(raw.rows).toHaveLength(8_005);
-    expect(raw.rows[8_004][3]).toBe(NARRATIVES[8_004 % NARRATIVES.length]);
+    expect(raw.rows[8_004][3]).toBe(SEED_NARRATIVES[8_004 % SEED_NARRATIVES.length]);
     expect(Math.max(...h.fake.responseBytes)).toBeLessThanOrEqual(5_000_000);
   }, 30_000);
 
@@ -629,10 +595,10 @@ describe("ExcelWorkbook: defects found in review", () => {
     const short = roundRows(2_000).map((r) => [...r.slice(0, 3), "สั้น", ...r.slice(4)]);
     const long = roundRows(1_500).map((r) => [
       ...r.slice(0, 3),
-      NARRATIVES.join(" ").repeat(3).slice(0, 10_000),
+      SEED_NARRATIVES.join(" ").repeat(3).slice(0, 10_000),
       ...r.slice(4),
     ]);
-    const table = h.fake.addTable("รายงาน", "Rounds", "A1", HEADERS, [...short, ...long]);
+    const table = h.fake.addTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, [...short, ...long]);
     const [raw] = await h.workbook.readTables([table.id]);
     expect(raw.rows).toHaveLength(3_500);
     expect(raw.rows[3_499][3]).toBe(long[1_499][3]);
@@ -641,7 +607,7 @@ describe("ExcelWorkbook: defects found in review", () => {
   }, 30_000);
 
   test("B4: payloads are counted in UTF-8 bytes, by the code and by the fake", async () => {
-    const narrative = NARRATIVES[0];
+    const narrative = SEED_NARRATIVES[0];
     expect(utf8Length(narrative)).toBe(Buffer.byteLength(narrative, "utf8"));
     expect(utf8Length(narrative)).toBeGreaterThan(2.5 * narrative.length);
     const fake = new FakeExcel();
@@ -658,7 +624,7 @@ describe("ExcelWorkbook: defects found in review", () => {
     await h.workbook.createTable({
       sheet: "ตัวอย่าง",
       tableName: "KaonaSample",
-      headers: HEADERS,
+      headers: ROUND_HEADERS,
       rows,
     });
     expect(Math.max(...h.fake.requestBytes)).toBeLessThanOrEqual(5_000_000);
@@ -733,7 +699,11 @@ describe("ExcelWorkbook: defects found in review", () => {
       error: new FakeOfficeError("InvalidOperation", "A table can't overlap another table."),
     };
     const e = await failure(
-      h.workbook.createTable({ sheet: "รอบรายงาน", tableName: "KaonaRounds", headers: HEADERS })
+      h.workbook.createTable({
+        sheet: "รอบรายงาน",
+        tableName: "KaonaRounds",
+        headers: ROUND_HEADERS,
+      })
     );
     expect(e.detail?.code).toBe("InvalidOperation");
     expect(h.sheetNames()).not.toContain("รอบรายงาน");
@@ -744,7 +714,7 @@ describe("ExcelWorkbook: defects found in review", () => {
     const h = excelHarness();
     const big = issuesLayout(4_000);
     big.cells.forEach((c) => {
-      if (c.col === 2 && c.row > 0) c.value = NARRATIVES[c.row % NARRATIVES.length];
+      if (c.col === 2 && c.row > 0) c.value = SEED_NARRATIVES[c.row % SEED_NARRATIVES.length];
     });
     await h.workbook.writeSheet(big);
     const before = h.fake.responseBytes.length;
@@ -780,7 +750,7 @@ describe("ExcelWorkbook: defects found in review", () => {
 
   test("M11: validation puts the events switch back as it was, not on", async () => {
     const h = excelHarness();
-    const id = h.addUserTable("รายงาน", "Rounds", "A1", HEADERS, roundRows(3));
+    const id = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, roundRows(3));
     h.fake.enableEvents = false;
     await h.workbook.applyValidation(id, [{ column: 4, type: "decimal", min: 0, max: 100 }]);
     expect(h.fake.enableEvents).toBe(false);
