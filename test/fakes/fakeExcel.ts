@@ -23,7 +23,7 @@ import {
 } from "../../src/domain/a1";
 import type { CellContent } from "../../src/workbook/cellContent";
 import { CellGrid } from "../../src/workbook/cellGrid";
-import type { ExcelRunner } from "../../src/workbook/excel/ExcelWorkbook";
+import type { ExcelRunner } from "../../src/workbook/excel/excelRun";
 import { jsonBytes } from "../../src/workbook/payload";
 
 export interface RecordedRequest {
