@@ -85,3 +85,24 @@ test("the task pane imports Excel code only in its composition root", () => {
     "no-restricted-imports"
   );
 });
+
+test("src/usecases may use the domain only: no React, Office, exceljs, Node, DOM or other layers", () => {
+  const found = lintAs(
+    "src/usecases/probe.ts",
+    [
+      'import { useState } from "react";',
+      'import ExcelJS from "exceljs";',
+      'import fs from "node:fs";',
+      'import type { Workbook } from "../workbook/port";',
+      'import { KaonaSession } from "../app/session";',
+      'import { projectCodeKey } from "../domain/compute";',
+      "export const probe = (w: Workbook): unknown[] => [useState, ExcelJS, fs, w, KaonaSession, projectCodeKey, document.title, Excel.run];",
+      "",
+    ].join("\n"),
+  );
+  expect(found.filter((m) => m.rule === "no-restricted-imports")).toHaveLength(5);
+  expect(found.filter((m) => m.rule === "no-restricted-globals").map((m) => m.message)).toEqual([
+    expect.stringContaining("no DOM"),
+    expect.stringContaining("src/workbook/excel"),
+  ]);
+});
