@@ -23,7 +23,8 @@ import {
 } from "./cellContent";
 import { CellGrid } from "./cellGrid";
 import { jsonBytes, utf8Length } from "./payload";
-import { reasonForCode, toWorkbookError, withWatchdog } from "./excel/errors";
+import { reasonForCode, toWorkbookError } from "./excel/errors";
+import { SyncWatch } from "./excel/excelRun";
 import { REQUIRED_EXCEL_API } from "../app/host";
 import { EXCEL_API_USAGE } from "./excel/requirements";
 import { WorkbookError, type Bindings, type TableInfo } from "./port";
@@ -489,11 +490,40 @@ describe("Office errors", () => {
     expect(toWorkbookError(null).message).toBe("null");
   });
 
-  test("the watchdog turns a silent Excel into 'timeout' and lets a quick one through", async () => {
-    await expect(withWatchdog(new Promise(() => undefined), 10, "check")).rejects.toMatchObject({
-      reason: "timeout",
+  test("the watchdog reports a slow sync, waits for it, and says when it is back", async () => {
+    const events: { what: string; slow: boolean }[] = [];
+    const watch = new SyncWatch(10, "check", (e) => events.push(e));
+    const slow = watch.around(() => new Promise((resolve) => setTimeout(() => resolve(5), 60)));
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    // Slow, not failed: the sync is still awaited.
+    expect(events).toEqual([{ what: "check", slow: true }]);
+    await expect(slow).resolves.toBe(5);
+    expect(events).toEqual([
+      { what: "check", slow: true },
+      { what: "check", slow: false },
+    ]);
+    // A quick sync is never reported; a failing one keeps its error.
+    await expect(watch.around(() => Promise.resolve(7))).resolves.toBe(7);
+    await expect(watch.around(() => Promise.reject(new Error("no")))).rejects.toThrow("no");
+    expect(events).toHaveLength(2);
+  });
+
+  test("cell-edit mode is recognised by its code, and by Office's text on a plain InvalidOperation", () => {
+    const byCode = toWorkbookError({ code: "InvalidOperationInCellEditMode", message: "x" });
+    expect(byCode.detail?.hint).toBe("cell-edit-mode");
+    const plain = toWorkbookError({
+      code: "InvalidOperation",
+      message: "Excel is in cell-editing mode. Please exit the edit mode by pressing ENTER or TAB.",
     });
-    await expect(withWatchdog(Promise.resolve(5), 1000, "check")).resolves.toBe(5);
+    expect(plain.reason).toBe("timeout");
+    expect(plain.detail?.hint).toBe("cell-edit-mode");
+    // Another InvalidOperation stays what it was.
+    const other = toWorkbookError({
+      code: "InvalidOperation",
+      message: "A table can't overlap another table.",
+    });
+    expect(other.reason).toBe("unknown");
+    expect(other.detail?.hint).toBeUndefined();
   });
 
   test("the required requirement set is the highest one any call needs", () => {

@@ -16,7 +16,7 @@
 import { cellAddress, contains, parseCell, type RangeRef } from "../../src/domain/a1";
 import type { CellContent } from "../../src/workbook/cellContent";
 import { CellGrid } from "../../src/workbook/cellGrid";
-import type { ExcelRunner } from "../../src/workbook/excel/excelRun";
+import type { ExcelRunner, RunOptions } from "../../src/workbook/excel/excelRun";
 import { FakeContext } from "./fakeContext";
 import { FakeOfficeError } from "./proxy";
 export interface RecordedRequest {
@@ -118,8 +118,14 @@ export class FakeExcel {
   } | null = null;
   private nextId = 1;
 
+  /** The options of every Excel.run, in order (e.g. delayForCellEdit). */
+  runOptions: RunOptions[] = [];
+
   readonly runner: ExcelRunner = {
-    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>) => batch(this.context()),
+    run: <T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}) => {
+      this.runOptions.push(options);
+      return batch(this.context());
+    },
     // Like Excel.run(context, batch): the batch runs in the context the object came from.
     runWith: <T>(
       context: OfficeExtension.ClientRequestContext,

@@ -322,16 +322,38 @@ describe("ExcelWorkbook requests", () => {
     expect((await failure(h.workbook.listTables())).reason).toBe("not-supported");
   });
 
-  test("a sync that never returns ends as 'timeout'", async () => {
+  test("a sync that never returns is reported slow and still awaited, never failed", async () => {
     const fake = new FakeExcel();
     fake.hang = true;
+    const events: { what: string; slow: boolean }[] = [];
     const workbook = new ExcelWorkbook({
       runner: fake.runner,
       timeoutMs: 30,
       supports: () => true,
+      onSlow: (e) => events.push(e),
     });
-    const e = await failure(workbook.listTables());
-    expect(e.reason).toBe("timeout");
+    let settled = false;
+    void workbook.listTables().finally(() => (settled = true));
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(events).toEqual([{ what: "listTables", slow: true }]);
+    expect(settled).toBe(false);
+  });
+
+  test("writes a person asked for wait out cell-edit mode; reads do not", async () => {
+    const h = excelHarness();
+    const id = h.addUserTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, roundRows(3));
+    await h.workbook.readTables([id]);
+    await h.workbook.listTables();
+    expect(h.fake.runOptions).toEqual([{}, {}]);
+    h.fake.runOptions = [];
+    await h.workbook.writeSheet(issuesLayout(3));
+    await h.workbook.applyValidation(id, []);
+    await h.workbook.selectCell("รายงาน", "A1");
+    expect(h.fake.runOptions).toEqual([
+      { delayForCellEdit: true },
+      { delayForCellEdit: true },
+      { delayForCellEdit: true },
+    ]);
   });
 
   test("handlers are registered in one sync and removed in the context they were added in", async () => {
@@ -675,21 +697,23 @@ describe("ExcelWorkbook: defects found in review", () => {
     expect(result.syncs * 15).toBeGreaterThan(60);
   });
 
-  test("R6: after a timeout no further chunk is sent; events are put back", async () => {
+  test("R6: a slow sync is waited for, not abandoned: the write completes and the person is told", async () => {
     const fake = new FakeExcel();
     fake.latency = (sync) => (sync === 3 ? 200 : 0);
+    const events: boolean[] = [];
     const workbook = new ExcelWorkbook({
       runner: fake.runner,
       supports: () => true,
       timeoutMs: 50,
       maxBatchBytes: 20_000,
+      onSlow: (e) => events.push(e.slow),
     });
-    const e = await failure(workbook.writeSheet(issuesLayout(400)));
-    expect(e.reason).toBe("timeout");
-    // Let the slow sync finish: the run must not go on to the next chunk.
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    const afterTimeout = fake.requests.filter((r) => r.sync > 3);
-    expect(afterTimeout.map((r) => r.member)).toEqual(["enableEvents"]);
+    const result = await workbook.writeSheet(issuesLayout(400));
+    expect(events).toEqual([true, false]);
+    expect(result.chunks).toBeGreaterThan(2);
+    // Every chunk landed, the mark among them, and events are back on.
+    const marks = decodeGenerated(fake.parts.find((p) => p.namespace === GENERATED_NAMESPACE)?.xml);
+    expect(marks.sheets.map((m) => m.sheetName)).toEqual([issuesLayout(400).name]);
     expect(fake.enableEvents).toBe(true);
   });
 

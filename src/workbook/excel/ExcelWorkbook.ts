@@ -30,6 +30,7 @@ import {
   type Batch,
   type ExcelRunner,
   type RunSettings,
+  type SlowSyncListener,
 } from "./excelRun";
 import { isExcelApiSupported } from "./requirements";
 import { TableShapes, listTables, readTables } from "./tableReads";
@@ -38,8 +39,10 @@ import { writeSheet, type SheetWriteEnv, type SheetWriteOptions } from "./writeS
 
 export interface ExcelWorkbookOptions {
   runner?: ExcelRunner;
-  /** Watchdog per sync, reset at each (default 30 s); when it fires the run stops. */
+  /** Time a sync may take before `onSlow` hears of it (default 30 s); the run waits on. */
   timeoutMs?: number;
+  /** Told when a sync is slow and when it came back (the task pane shows "Excel is slow"). */
+  onSlow?: SlowSyncListener;
   /** Request budget per sync (default 4 MB: under Excel on the web's 5 MB). */
   maxBatchBytes?: number;
   /** Rows of cell content per sync (default 20,000). */
@@ -62,6 +65,7 @@ export class ExcelWorkbook implements Workbook {
     this.settings = {
       runner: options.runner ?? officeRunner,
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      ...(options.onSlow ? { onSlow: options.onSlow } : {}),
     };
     this.budget = {
       maxBytes: options.maxBatchBytes ?? 4_000_000,
@@ -78,8 +82,14 @@ export class ExcelWorkbook implements Workbook {
     };
   }
 
+  /** A read: runs at once (in cell-edit mode it fails, with the cell-edit message). */
   private run<T>(what: string, where: ErrorContext, batch: Batch<T>): Promise<T> {
     return runBatch(this.settings, what, where, batch);
+  }
+
+  /** A write the person asked for: Excel holds it until they leave the cell they are editing. */
+  private write<T>(what: string, where: ErrorContext, batch: Batch<T>): Promise<T> {
+    return runBatch(this.settings, what, where, batch, { delayForCellEdit: true });
   }
 
   listTables(): Promise<TableInfo[]> {
@@ -99,13 +109,16 @@ export class ExcelWorkbook implements Workbook {
   }
 
   async saveBindings(bindings: Bindings): Promise<void> {
-    await this.run("saveBindings", {}, (context) => parts.saveBindings(context, bindings));
+    await this.write("saveBindings", {}, (context) => parts.saveBindings(context, bindings));
   }
 
   async createTable(spec: NewTableSpec): Promise<TableInfo> {
     const validationWrites = planNewTable(spec);
-    return this.run("createTable", { sheet: spec.sheet, table: spec.tableName }, (context, syncs) =>
-      createTable(context, syncs, spec, validationWrites, this.budget, this.shapes)
+    return this.write(
+      "createTable",
+      { sheet: spec.sheet, table: spec.tableName },
+      (context, syncs) =>
+        createTable(context, syncs, spec, validationWrites, this.budget, this.shapes)
     );
   }
 
@@ -113,7 +126,7 @@ export class ExcelWorkbook implements Workbook {
     const problem = tableNameProblem(name);
     if (problem)
       throw new WorkbookError("not-supported", `table name "${name}": ${problem}`, { table: name });
-    return this.run("convertSelectionToTable", { table: name }, (context, syncs) =>
+    return this.write("convertSelectionToTable", { table: name }, (context, syncs) =>
       convertSelectionToTable(context, syncs, name, this.shapes)
     );
   }
@@ -122,7 +135,7 @@ export class ExcelWorkbook implements Workbook {
     const validation = planValidation(rules);
     if (!validation.ok)
       throw new WorkbookError("not-supported", validation.problem, { table: tableId });
-    await this.run("applyValidation", { table: tableId }, (context, syncs) =>
+    await this.write("applyValidation", { table: tableId }, (context, syncs) =>
       applyValidation(context, syncs, tableId, validation.writes)
     );
   }
@@ -131,13 +144,13 @@ export class ExcelWorkbook implements Workbook {
     const planned = planSheet(layout);
     if (!planned.ok)
       throw new WorkbookError("not-supported", planned.problem, { sheet: layout.name });
-    return this.run("writeSheet", { sheet: layout.name }, (context, syncs) =>
+    return this.write("writeSheet", { sheet: layout.name }, (context, syncs) =>
       writeSheet(context, syncs, planned.plan, layout, options, this.sheetEnv)
     );
   }
 
   async selectCell(sheet: string, cell: string): Promise<void> {
-    await this.run("selectCell", { sheet }, async (context) => {
+    await this.write("selectCell", { sheet }, async (context) => {
       const target = context.workbook.worksheets.getItem(sheet);
       target.activate();
       target.getRange(cell).select();
@@ -148,7 +161,7 @@ export class ExcelWorkbook implements Workbook {
   /** The Functions page's "insert": enters a formula in the active cell, as typing it
    * would (the user's explicit action; Excel's getActiveCell, ExcelApi 1.7). One sync. */
   insertIntoSelectedCell(formula: string): Promise<{ sheet: string; cell: string }> {
-    return this.run("insertIntoSelectedCell", {}, async (context) => {
+    return this.write("insertIntoSelectedCell", {}, async (context) => {
       const cell = context.workbook.getActiveCell();
       cell.formulas = [[formula]];
       cell.load("address");

@@ -1,7 +1,6 @@
 /**
  * Office errors → WorkbookError reasons the task pane turns into a Thai/English message,
- * keeping Office's code and message. And a watchdog: a `sync` that never returns (a busy
- * or disconnected Excel on the web) ends as a "timeout" instead of a spinner forever.
+ * keeping Office's code and message.
  */
 import { WorkbookError, type WorkbookErrorHint, type WriteConflict } from "../port";
 
@@ -52,9 +51,15 @@ export function reasonForCode(code: string): Reason {
   }
 }
 
-/** A finer hint than the reason, for the UI, where Office's code gives one. */
-export function hintForCode(code: string): WorkbookErrorHint | undefined {
+/** Office's English text for cell-edit mode, where a host reports it as a plain
+ * InvalidOperation (the message is localised elsewhere: then only the code is known). */
+const CELL_EDIT_TEXT = /cell[- ]edit(ing)? mode|edit cell mode/i;
+
+/** A finer hint than the reason, for the UI, where Office's code (or, for a plain
+ * InvalidOperation, its English message) gives one. */
+export function hintForCode(code: string, message = ""): WorkbookErrorHint | undefined {
   if (code === "InvalidOperationInCellEditMode") return "cell-edit-mode";
+  if (code === "InvalidOperation" && CELL_EDIT_TEXT.test(message)) return "cell-edit-mode";
   if (code === "Conflict" || code === "RequestAborted") return "busy";
   return undefined;
 }
@@ -86,8 +91,9 @@ export function toWorkbookError(error: unknown, context: ErrorContext = {}): Wor
       : error instanceof Error
         ? error.message
         : String(error);
-  const hint = hintForCode(code);
-  return new WorkbookError(reasonForCode(code), message, {
+  const hint = hintForCode(code, message);
+  const reason = hint === "cell-edit-mode" ? "timeout" : reasonForCode(code);
+  return new WorkbookError(reason, message, {
     ...context,
     code: code || undefined,
     original: message,
@@ -95,66 +101,6 @@ export function toWorkbookError(error: unknown, context: ErrorContext = {}): Wor
   });
 }
 
-/** Default time one context.sync (or the work between two) may take before Kaona gives up. */
+/** Time one context.sync may take before Kaona tells the person Excel is slow (it goes on
+ * waiting: see SyncWatch in excelRun.ts). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
-
-function timeoutError(what: string, ms: number): WorkbookError {
-  return new WorkbookError(
-    "timeout",
-    `${what}: Excel did not answer within ${Math.round(ms / 1000)} s`
-  );
-}
-
-/**
- * A watchdog over one Excel.run that is reset at every sync: a run of many chunks may
- * take long, but no single step may. When it fires, `expired` rejects and the run is
- * cancelled: `check()` (called before every further sync) throws, so the chunks not yet
- * sent are never sent. Office.js cannot cancel a batch already sent; its late result is
- * dropped.
- */
-export class RunWatchdog {
-  cancelled = false;
-  readonly expired: Promise<never>;
-  private reject: (error: WorkbookError) => void = () => undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-
-  constructor(
-    private readonly ms: number,
-    private readonly what: string
-  ) {
-    this.expired = new Promise<never>((_, reject) => {
-      this.reject = reject;
-    });
-    // Nobody may be listening any more when it fires late; that is not an error.
-    this.expired.catch(() => undefined);
-    this.arm();
-  }
-
-  /** Starts the time of one step again. */
-  arm(): void {
-    clearTimeout(this.timer);
-    if (this.cancelled) return;
-    this.timer = setTimeout(() => {
-      this.cancelled = true;
-      this.reject(timeoutError(this.what, this.ms));
-    }, this.ms);
-  }
-
-  /** Throws "timeout" once the run was cancelled. */
-  check(): void {
-    if (this.cancelled) throw timeoutError(this.what, this.ms);
-  }
-
-  stop(): void {
-    clearTimeout(this.timer);
-  }
-}
-
-/**
- * Resolves with `work`, or rejects with WorkbookError "timeout" after `ms`. For one-sync
- * work outside ExcelWorkbook.run (removing event handlers).
- */
-export function withWatchdog<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
-  const watchdog = new RunWatchdog(ms, what);
-  return Promise.race([work, watchdog.expired]).finally(() => watchdog.stop());
-}
