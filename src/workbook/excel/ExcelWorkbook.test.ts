@@ -11,7 +11,7 @@ import { parseCell, parseRange, rangeAddress } from "../../domain/a1";
 import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
 import { utf8Length } from "../payload";
 import { WorkbookError, type NewTableSpec } from "../port";
-import { packBatches } from "./batches";
+import { packBatches, requestCost } from "./batches";
 import { ExcelWorkbook } from "./ExcelWorkbook";
 import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../../../test/fixtures/rounds";
 
@@ -100,7 +100,7 @@ describe("ExcelWorkbook requests", () => {
     const writes = h.fake.writes();
     const values = writes.filter((w) => w.member === "values");
     expect(values).toHaveLength(1);
-    expect(values[0].target).toBe('worksheets.add("รายงานครั้งที่").getRange("A1:E2")');
+    expect(values[0].target).toBe('worksheets.getItem("รายงานครั้งที่").getRange("A1:E2")');
     expect(values[0].value).toEqual([ROUND_HEADERS.slice(0, 5), ["", "", "", "", ""]]);
     const formats = writes
       .filter((w) => w.member === "numberFormat")
@@ -116,15 +116,15 @@ describe("ExcelWorkbook requests", () => {
     const rules = writes.filter((w) => w.member === "rule").map((w) => [w.target, w.value]);
     expect(rules).toEqual([
       [
-        'worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(1).getDataBodyRange().dataValidation',
+        'worksheets.getItem("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(1).getDataBodyRange().dataValidation',
         { wholeNumber: { formula1: 1, operator: "GreaterThanOrEqualTo" } },
       ],
       [
-        'worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(4).getDataBodyRange().dataValidation',
+        'worksheets.getItem("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(4).getDataBodyRange().dataValidation',
         { decimal: { formula1: 0, formula2: 100, operator: "Between" } },
       ],
       [
-        'worksheets.add("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(3).getDataBodyRange().dataValidation',
+        'worksheets.getItem("รายงานครั้งที่").tables.add("A1:E2").columns.getItemAt(3).getDataBodyRange().dataValidation',
         { list: { inCellDropDown: true, source: "เป็นไปตามแผน,ล่าช้ากว่าแผน" } },
       ],
     ]);
@@ -208,7 +208,7 @@ describe("ExcelWorkbook requests", () => {
       .filter((w) => w.member === "color" && w.target.includes("fill"));
     expect(headFills).toHaveLength(1);
     expect(headFills[0].target).toBe(
-      'worksheets.add("ปัญหา Kaona").getRanges("A1:D1,B11:D11").format.fill'
+      'worksheets.getItem("ปัญหา Kaona").getRanges("A1:D1,B11:D11").format.fill'
     );
     const borders = h.fake
       .writes()
@@ -831,5 +831,56 @@ describe("ExcelWorkbook.insertIntoSelectedCell", () => {
     ).rejects.toMatchObject({
       name: "WorkbookError",
     });
+  });
+});
+
+describe("ExcelWorkbook: large writes (issue 14, point 1)", () => {
+  test("a batch Excel refuses as too large is split and sent again until it fits", async () => {
+    const fake = new FakeExcel();
+    // Excel counts more than Kaona's estimate: it refuses anything over 60 kB here,
+    // while the budget would send up to 200 kB at once.
+    fake.maxRequestBytes = 60_000;
+    const workbook = new ExcelWorkbook({
+      runner: fake.runner,
+      supports: () => true,
+      maxBatchBytes: 200_000,
+    });
+    const layout = issuesLayout(600);
+    const result = await workbook.writeSheet(layout);
+    expect(fake.requestBytes.some((b) => b > 60_000)).toBe(true); // refused at least once
+    expect(Math.max(...fake.requestBytes.filter((b) => b <= 60_000))).toBeLessThanOrEqual(60_000);
+    expect(result.chunks).toBeGreaterThan(1);
+    // Everything landed: the last row of content is there, and the sheet is Kaona's, unchanged.
+    const again = await workbook.writeSheet(layout);
+    expect(again.replaced).toBe(true);
+  });
+
+  test("the mark is written first: a write cut short leaves a sheet still known as Kaona's", async () => {
+    const fake = new FakeExcel();
+    const workbook = new ExcelWorkbook({
+      runner: fake.runner,
+      supports: () => true,
+      maxBatchBytes: 20_000,
+    });
+    const layout = issuesLayout(400);
+    // Sync 1 and 2 inspect; sync 3 carries the mark and the first content; sync 5 fails.
+    fake.failOnSync = {
+      sync: 5,
+      error: new FakeOfficeError("GeneralException", "The connection was lost."),
+    };
+    await failure(workbook.writeSheet(layout));
+    const marks = decodeGenerated(fake.parts.find((p) => p.namespace === GENERATED_NAMESPACE)?.xml);
+    expect(marks.sheets.map((m) => m.sheetName)).toEqual([layout.name]);
+    // Asked again, Kaona sees its own half-written sheet (edited since), not a stranger's.
+    const e = await failure(workbook.writeSheet(layout));
+    expect(e.detail?.conflict).toBe("edited");
+    const replaced = await workbook.writeSheet(layout, { overwriteEdited: true });
+    expect(replaced.replaced).toBe(true);
+  });
+
+  test("the payload estimate counts calls and objects, not only values", () => {
+    expect(requestCost({ calls: 1, objects: 2 })).toBeGreaterThan(0);
+    expect(requestCost({ calls: 10, objects: 0 })).toBe(10 * requestCost({ calls: 1, objects: 0 }));
+    expect(requestCost({ calls: 0, objects: 0, valueBytes: 123 })).toBe(123);
   });
 });

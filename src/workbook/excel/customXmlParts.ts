@@ -17,16 +17,19 @@ export function queuePartsOf(
   return parts;
 }
 
-/** Queues the writing of a part: the first of `ids` replaced (or a new part), duplicates deleted. */
+/** Queues the writing of a part: the first of `ids` replaced (or a new part, returned),
+ * duplicates deleted. */
 export function queuePartWrite(
   context: Excel.RequestContext,
   ids: readonly string[],
   xml: string
-): void {
+): Excel.CustomXmlPart | undefined {
   const [first, ...duplicates] = ids;
+  let added: Excel.CustomXmlPart | undefined;
   if (first) context.workbook.customXmlParts.getItem(first).setXml(xml);
-  else context.workbook.customXmlParts.add(xml);
+  else added = context.workbook.customXmlParts.add(xml);
   for (const id of duplicates) context.workbook.customXmlParts.getItem(id).delete();
+  return added;
 }
 
 /** The bindings stored in the workbook (two syncs; none stored: empty bindings). */

@@ -8,8 +8,9 @@
 import type { CellStyle, ChartSpec, PageSetup } from "../../domain/types";
 import { cellAddress, columnLetters, rangeAddress } from "../../domain/a1";
 import { addressLists } from "../areas";
+import { utf8Length } from "../payload";
 import { columnRangeAddress, printTitleRowsAddress, type SheetPlan } from "../sheetPlan";
-import { sliceRows, type Budget, type WriteOp } from "./batches";
+import { gridOps, requestCost, type Budget, type WriteOp } from "./batches";
 
 /** Excel applies one value to every cell of a range when given a single value (Microsoft's
  * "Update all cells in a range"); the typings only declare 2-D arrays, hence the cast. */
@@ -35,6 +36,12 @@ function bordersOf(border: NonNullable<CellStyle["border"]>): BorderSide[] {
   return sides;
 }
 
+/** The calls applyStyle makes for a style (two per border side: style and weight). */
+function styleCalls(style: CellStyle): number {
+  const set = Object.values(style).filter((v) => v !== undefined).length;
+  return set + (style.border ? 2 * bordersOf(style.border).length : 0);
+}
+
 export function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
   if (style.fontName) format.font.name = style.fontName;
   if (style.fontSize) format.font.size = style.fontSize;
@@ -53,6 +60,9 @@ export function applyStyle(format: Excel.RangeFormat, style: CellStyle): void {
     border.weight = "Thin";
   }
 }
+
+/** One property set or call on a range of the sheet (sheet, range: two objects). */
+const ONE_SET = requestCost({ calls: 1, objects: 2, valueBytes: 32 });
 
 /** Consecutive indexes with equal values → runs ([[0,50],[1,50],[2,80]] → 0–1: 50, 2: 80). */
 function runsOf(
@@ -145,39 +155,33 @@ function formatOps(
   }
   for (const group of plan.styles) {
     for (const list of addressLists(group.rects)) {
-      small(() => applyStyle(sheet.getRanges(list).format, group.style), list.length + 512);
+      small(
+        () => applyStyle(sheet.getRanges(list).format, group.style),
+        requestCost({ calls: styleCalls(group.style), objects: 5, valueBytes: list.length })
+      );
     }
   }
   for (const group of plan.numberFormats) {
     for (const rect of group.rects)
-      small(() => (sheet.getRange(rangeAddress(rect)).numberFormat = everyCell(group.format)), 96);
+      small(
+        () => (sheet.getRange(rangeAddress(rect)).numberFormat = everyCell(group.format)),
+        ONE_SET + utf8Length(group.format)
+      );
   }
   for (const rect of plan.textRects)
-    small(() => (sheet.getRange(rangeAddress(rect)).numberFormat = everyCell("@")), 64);
+    small(() => (sheet.getRange(rangeAddress(rect)).numberFormat = everyCell("@")), ONE_SET);
 }
 
 /** The content blocks of a plan as formulas, in row slices within the budget. */
 function contentOps(sheet: Excel.Worksheet, plan: SheetPlan, budget: Budget): WriteOp[] {
-  const ops: WriteOp[] = [];
-  for (const block of plan.blocks) {
+  return plan.blocks.flatMap((block) => {
     const cols = block.grid[0]?.length ?? 0;
-    for (const [start, slice, bytes] of sliceRows(
-      block.grid,
-      budget.maxBytes - 4096,
-      budget.maxRows
-    )) {
-      ops.push({
-        bytes: bytes + 128,
-        rows: slice.length,
-        apply: () => {
-          sheet.getRange(
-            rangeAddress({ row: block.row + start, col: block.col, rows: slice.length, cols })
-          ).formulas = slice;
-        },
-      });
-    }
-  }
-  return ops;
+    return gridOps(block.grid, budget, (start, slice) => {
+      sheet.getRange(
+        rangeAddress({ row: block.row + start, col: block.col, rows: slice.length, cols })
+      ).formulas = slice;
+    });
+  });
 }
 
 /** Merges, column widths, row heights, hidden columns and links of a plan. */
@@ -186,27 +190,31 @@ function layoutOps(
   plan: SheetPlan,
   small: (apply: () => void, bytes?: number) => void
 ): void {
-  for (const rect of plan.merges) small(() => sheet.getRange(rangeAddress(rect)).merge(false), 96);
+  for (const rect of plan.merges)
+    small(() => sheet.getRange(rangeAddress(rect)).merge(false), ONE_SET);
   for (const run of runsOf(plan.columnWidths.map((w, col) => [col, w] as [number, number]))) {
     small(() => {
       sheet.getRange(`${columnLetters(run.first)}:${columnLetters(run.last)}`).format.columnWidth =
         run.value;
-    }, 96);
+    }, ONE_SET);
   }
   for (const run of runsOf(plan.rowHeights)) {
     small(() => {
       sheet.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.value;
-    }, 96);
+    }, ONE_SET);
   }
   for (const col of plan.hiddenColumns)
-    small(() => (sheet.getRange(columnRangeAddress(col)).columnHidden = true), 96);
+    small(() => (sheet.getRange(columnRangeAddress(col)).columnHidden = true), ONE_SET);
   for (const link of plan.links) {
-    small(() => {
-      sheet.getRange(cellAddress(link.row, link.col)).hyperlink = {
-        documentReference: link.documentReference,
-        textToDisplay: link.text,
-      };
-    }, link.text.length + 128);
+    small(
+      () => {
+        sheet.getRange(cellAddress(link.row, link.col)).hyperlink = {
+          documentReference: link.documentReference,
+          textToDisplay: link.text,
+        };
+      },
+      ONE_SET + utf8Length(link.text) + utf8Length(link.documentReference)
+    );
   }
 }
 
@@ -218,7 +226,7 @@ export function sheetOps(
   existing: { chartNames: readonly string[] } | undefined
 ): WriteOp[] {
   const ops: WriteOp[] = [];
-  const small = (apply: () => void, bytes = 256): void => {
+  const small = (apply: () => void, bytes = requestCost({ calls: 2, objects: 3 })): void => {
     ops.push({ bytes, rows: 0, apply });
   };
   if (existing) small(() => clearSheet(sheet, existing.chartNames));
@@ -226,11 +234,23 @@ export function sheetOps(
   ops.push(...contentOps(sheet, plan, budget));
   layoutOps(sheet, plan, small);
   const page = plan.page;
-  if (page) small(() => applyPage(sheet.pageLayout, page), 1024);
+  if (page)
+    small(
+      () => applyPage(sheet.pageLayout, page),
+      requestCost({ calls: 8, objects: 4, valueBytes: 512 })
+    );
   if (plan.freezeRows) {
     const rows = plan.freezeRows;
     small(() => sheet.freezePanes.freezeRows(rows));
   }
-  for (const chart of plan.charts) small(() => addChart(sheet, chart), 1024);
+  for (const chart of plan.charts)
+    small(
+      () => addChart(sheet, chart),
+      requestCost({
+        calls: 8 + 3 * chart.series.length,
+        objects: 10 + 4 * chart.series.length,
+        valueBytes: 512,
+      })
+    );
   return ops;
 }

@@ -11,7 +11,7 @@ import { WorkbookError, type NewTableSpec, type TableInfo } from "../port";
 import { columnRangeAddress } from "../sheetPlan";
 import type { ValidationWrite } from "../validationRules";
 import { sheetNameTaken, sheetProtected, tableNameTaken } from "../writeRefusals";
-import { packBatches, sliceRows, type Budget, type WriteOp } from "./batches";
+import { gridOps, requestCost, sendInBatches, type Budget, type WriteOp } from "./batches";
 import { withEventsOff, type Syncs } from "./excelRun";
 import { everyCell } from "./sheetOps";
 import { tableInfoOf, type TableShapes } from "./tableReads";
@@ -60,6 +60,7 @@ function queueTableFormats(
 
 /** The write operations of a new table: formats, content slices, then the table itself. */
 function newTableOps(
+  context: Excel.RequestContext,
   added: Excel.Worksheet,
   spec: NewTableSpec,
   grid: CellContent[][],
@@ -70,20 +71,25 @@ function newTableOps(
   const cols = spec.headers.length;
   const tableRect: RangeRef = { row: 0, col: 0, rows: grid.length, cols };
   const ops: WriteOp[] = [
-    { bytes: 512, rows: 0, apply: () => queueTableFormats(added, spec, grid) },
-  ];
-  for (const [start, slice, bytes] of sliceRows(grid, budget.maxBytes - 4096, budget.maxRows)) {
-    ops.push({
-      bytes,
-      rows: slice.length,
+    {
+      bytes: requestCost({ calls: cols + 2, objects: 2 * cols + 3, valueBytes: 512 }),
+      rows: 0,
       apply: () => {
-        added.getRange(rangeAddress({ row: start, col: 0, rows: slice.length, cols })).values =
-          slice;
+        // The new sheet is added with the first batch, so a refused first batch is sent again whole.
+        context.workbook.worksheets.add(spec.sheet);
+        queueTableFormats(added, spec, grid);
       },
-    });
-  }
+    },
+    ...gridOps(grid, budget, (start, slice) => {
+      added.getRange(rangeAddress({ row: start, col: 0, rows: slice.length, cols })).values = slice;
+    }),
+  ];
   ops.push({
-    bytes: 1024 + jsonBytes(validationWrites),
+    bytes: requestCost({
+      calls: 4 + cols + 5 * validationWrites.length,
+      objects: 4 + cols + 4 * validationWrites.length,
+      valueBytes: jsonBytes(validationWrites),
+    }),
     rows: 0,
     apply: () => {
       const table = added.tables.add(rangeAddress(tableRect), true);
@@ -132,21 +138,24 @@ export async function createTable(
     if (!made.isNullObject) made.delete();
   };
   const write = async (): Promise<TableInfo> => {
-    const added = context.workbook.worksheets.add(spec.sheet);
+    // Resolved by name when each batch runs: the first batch adds the sheet.
+    const added = context.workbook.worksheets.getItem(spec.sheet);
     sheet = added;
     let table: Excel.Table | undefined;
-    const ops = newTableOps(added, spec, grid, validationWrites, budget, (t) => (table = t));
-    const batches = packBatches(ops, budget.maxBytes, budget.maxRows);
-    for (let b = 0; b < batches.length; b++) {
-      for (const op of batches[b]) op.apply();
-      if (b === batches.length - 1) {
-        table?.load("id,name");
-        added.load("id,name");
-        context.runtime.enableEvents = previous;
-      }
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB chunk, as Excel on the web's 5 MB limit requires
-      await context.sync();
-    }
+    const ops = newTableOps(
+      context,
+      added,
+      spec,
+      grid,
+      validationWrites,
+      budget,
+      (t) => (table = t)
+    );
+    await sendInBatches(context, ops, budget, () => {
+      table?.load("id,name");
+      added.load("id,name");
+      context.runtime.enableEvents = previous;
+    });
     if (!table)
       throw new WorkbookError("unknown", "the table was not created", { table: spec.tableName });
     const rowCount = (spec.rows ?? []).length;
@@ -154,7 +163,9 @@ export async function createTable(
     return {
       id: table.id,
       name: table.name,
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- loaded with the last batch sendInBatches synced
       sheet: added.name,
+      // eslint-disable-next-line office-addins/call-sync-after-load, office-addins/call-sync-before-read -- as above
       sheetId: added.id,
       address: rangeAddress({ row: 0, col: 0, rows: grid.length, cols: spec.headers.length }),
       headers: spec.headers.map(String),

@@ -21,7 +21,7 @@ import { jsonBytes, utf8Length } from "../payload";
 import type { WriteResult } from "../port";
 import { extentAddress, type SheetPlan } from "../sheetPlan";
 import { vetReplacement } from "../writeRefusals";
-import { packBatches, rowsWithin, type Budget } from "./batches";
+import { requestCost, rowsWithin, sendInBatches, type Budget, type WriteOp } from "./batches";
 import { queuePartWrite, queuePartsOf } from "./customXmlParts";
 import { isPayloadError } from "./errors";
 import { withEventsOff, type Syncs } from "./excelRun";
@@ -209,17 +209,9 @@ export async function writeSheet(
     Boolean(options.overwriteEdited)
   );
 
-  // Sync 3 (or one per chunk): the sheet, with events off.
+  // Sync 3 (or one per batch): the mark first, then the sheet, with events off.
   const previous = context.runtime.enableEvents;
   return withEventsOff(context, syncs, previous, async () => {
-    const sheet = found
-      ? context.workbook.worksheets.getItem(found.id)
-      : context.workbook.worksheets.add(plan.name);
-    // A new sheet's id comes back with the first batch; the mark is written in the
-    // last, so a chunked write records it at once, a single batch with the next write.
-    if (!found) sheet.load("id");
-    const ops = sheetOps(sheet, plan, env.budget, found ? { chartNames } : undefined);
-    let batchIndex = 0;
     const markFor = (sheetId: string): string =>
       encodeGenerated(
         withMark(
@@ -235,35 +227,47 @@ export async function writeSheet(
           mark
         )
       );
-    ops.push({
-      bytes: utf8Length(markFor(found?.id ?? "")) + 512,
+    // Resolved when each batch runs: by id for a sheet that exists, by name for the new one.
+    const sheet = context.workbook.worksheets.getItem(found?.id ?? plan.name);
+    let added: Excel.Worksheet | undefined;
+    let newPart: Excel.CustomXmlPart | undefined;
+    // The mark goes first, with the new sheet: a write cut short (refused, timed out, closed)
+    // leaves a sheet Kaona still recognises as its own (as edited since, so it asks first).
+    const markOp: WriteOp = {
+      bytes: requestCost({
+        calls: 4,
+        objects: 4,
+        valueBytes: utf8Length(markFor(found?.id ?? "")),
+      }),
       rows: 0,
       apply: () => {
-        queuePartWrite(context, partIds, markFor(found?.id ?? (batchIndex > 0 ? sheet.id : "")));
+        if (!found) {
+          added = context.workbook.worksheets.add(plan.name);
+          added.load("id");
+        }
+        newPart = queuePartWrite(context, partIds, markFor(found?.id ?? ""));
         if (env.supports(OPTIONAL_EXCEL_API.worksheetCustomProperties)) {
           sheet.customProperties.add(
             "KaonaGenerated",
             JSON.stringify(layout.origin ?? { generator: "kaona" })
           );
         }
-        if (options.activate) sheet.activate();
-        context.runtime.enableEvents = previous;
       },
-    });
-    const batches = packBatches(ops, env.budget.maxBytes, env.budget.maxRows);
-    for (; batchIndex < batches.length; batchIndex++) {
-      for (const op of batches[batchIndex]) op.apply();
-      // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per ≤ 4 MB chunk, as Excel on the web's 5 MB limit requires
-      await context.sync();
-    }
-    const sheetId = found?.id ?? sheet.id;
-    if (!found) env.learnedIds.set(plan.name.toLowerCase(), sheetId);
-    return {
-      sheet: plan.name,
-      syncs: syncs.count,
-      replaced: Boolean(found),
-      chunks: batches.length,
-      sheetId,
     };
+    const ops = [markOp, ...sheetOps(sheet, plan, env.budget, found ? { chartNames } : undefined)];
+    const chunks = await sendInBatches(context, ops, env.budget, (sent) => {
+      // The new sheet's id came back with the first batch: a write of several batches
+      // records it in the mark at once; a single batch leaves it to the next write.
+      if (added && sent > 0) {
+        const xml = markFor(added.id);
+        if (partIds[0]) context.workbook.customXmlParts.getItem(partIds[0]).setXml(xml);
+        else newPart?.setXml(xml);
+      }
+      if (options.activate) sheet.activate();
+      context.runtime.enableEvents = previous;
+    });
+    const sheetId = found?.id ?? (added as Excel.Worksheet).id;
+    if (!found) env.learnedIds.set(plan.name.toLowerCase(), sheetId);
+    return { sheet: plan.name, syncs: syncs.count, replaced: Boolean(found), chunks, sheetId };
   });
 }
