@@ -8,6 +8,9 @@ export const en: Record<MessageKey, string> = {
   "app.previewBanner.title": "Browser preview",
   "app.previewBanner.body":
     "Not running inside Excel: Kaona works on an in-memory sample workbook (two real report forms). Changes are not saved.",
+  "app.excelSlow.title": "Excel is slow to answer",
+  "app.excelSlow.body":
+    "Excel is still working on the last request. Kaona is waiting for it; nothing has failed. Please don't close the workbook or repeat the action.",
   "app.unsupported.title": "This version of Excel is not supported",
   "app.unsupported.body":
     "Kaona needs Excel with ExcelApi {version} or later. Please update Office or use Excel on the web.",

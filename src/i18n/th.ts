@@ -10,6 +10,9 @@ export const th = {
   "app.previewBanner.title": "โหมดทดลองในเบราว์เซอร์",
   "app.previewBanner.body":
     "ไม่ได้เปิดใน Excel: ก้าวหน้ากำลังทำงานกับสมุดงานตัวอย่างในหน่วยความจำ (ข้อมูลจากแบบรายงานจริงสองโครงการ) การแก้ไขจะไม่ถูกบันทึก",
+  "app.excelSlow.title": "Excel ตอบช้า",
+  "app.excelSlow.body":
+    "Excel ยังทำงานตามคำสั่งล่าสุดอยู่ ก้าวหน้ากำลังรอผล ไม่ได้ล้มเหลว กรุณาอย่าปิดสมุดงานหรือสั่งซ้ำ",
   "app.unsupported.title": "Excel รุ่นนี้ไม่รองรับ",
   "app.unsupported.body":
     "ก้าวหน้าต้องการ Excel ที่รองรับ ExcelApi {version} ขึ้นไป กรุณาอัปเดต Office หรือใช้ Excel บนเว็บ",

@@ -34,6 +34,7 @@ import {
 } from "react";
 import type { KaonaSession } from "../app/session";
 import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from "../i18n";
+import type { ExcelSlowness } from "../app/excelSlowness";
 import { REQUIRED_EXCEL_API, type HostInfo } from "../app/host";
 import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
 import { ErrorBar } from "./components/ErrorBar";
@@ -138,10 +139,18 @@ const useStyles = makeStyles({
 export interface AppProps {
   host: HostInfo;
   session: KaonaSession;
+  /** Inside Excel: whether Excel is slow to answer (a banner says Kaona is waiting). */
+  slowness?: ExcelSlowness;
 }
 
-export function App({ host, session }: AppProps): ReactElement {
+const NEVER_SLOW = { subscribe: () => () => undefined, isSlow: () => false };
+
+export function App({ host, session, slowness }: AppProps): ReactElement {
   const styles = useStyles();
+  const slow = useSyncExternalStore(
+    (slowness ?? NEVER_SLOW).subscribe,
+    (slowness ?? NEVER_SLOW).isSlow
+  );
   const subscribe = useCallback((listener: () => void) => session.subscribe(listener), [session]);
   const getState = useCallback(() => session.getState(), [session]);
   const state = useSyncExternalStore(subscribe, getState);
@@ -199,6 +208,14 @@ export function App({ host, session }: AppProps): ReactElement {
           <MessageBarBody>
             <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
             {t("app.previewBanner.body")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {slow && (
+        <MessageBar className={styles.banner} intent="warning" layout="multiline" role="status">
+          <MessageBarBody>
+            <MessageBarTitle>{t("app.excelSlow.title")}</MessageBarTitle>
+            {t("app.excelSlow.body")}
           </MessageBarBody>
         </MessageBar>
       )}
