@@ -14,6 +14,8 @@ export class FakeContext {
   readonly workbook: FakeWorkbookProxy;
   readonly runtime: FakeRuntime;
   private queue: QueuedOp[] = [];
+  /** Outside its Excel.run the context takes no requests (Office.js: InvalidObjectPath). */
+  open = true;
 
   constructor(readonly fake: FakeExcel) {
     this.workbook = new FakeWorkbookProxy(this);
@@ -21,6 +23,11 @@ export class FakeContext {
   }
 
   enqueue(op: QueuedOp): void {
+    if (!this.open)
+      throw new FakeOfficeError(
+        "InvalidObjectPath",
+        "The object path isn't working: the object was created in another Excel.run."
+      );
     this.queue.push(op);
   }
 

@@ -102,6 +102,9 @@ export class FakeExcel {
   maxResponseBytes = 5_000_000;
   /** Request values larger than this (JSON bytes) are logged as { omittedBytes }. */
   keepValuesUpTo = 200_000;
+  /** False for a host with ExcelApi 1.9–1.11 only: worksheet custom properties (1.12) are
+   * not there, and using them fails with ApiNotFound. */
+  customPropertiesApi = true;
   /** When set, every sync waits forever (for watchdog tests). */
   hang = false;
   /** Milliseconds each sync takes before Excel answers (by sync number), for watchdog tests. */
@@ -124,13 +127,22 @@ export class FakeExcel {
   readonly runner: ExcelRunner = {
     run: <T>(batch: (context: Excel.RequestContext) => Promise<T>, options: RunOptions = {}) => {
       this.runOptions.push(options);
-      return batch(this.context());
+      const context = new FakeContext(this);
+      return batch(context as unknown as Excel.RequestContext).finally(
+        () => (context.open = false)
+      );
     },
     // Like Excel.run(context, batch): the batch runs in the context the object came from.
     runWith: <T>(
       context: OfficeExtension.ClientRequestContext,
       batch: (context: Excel.RequestContext) => Promise<T>
-    ) => batch(context as unknown as Excel.RequestContext),
+    ) => {
+      const fakeContext = context as unknown as FakeContext;
+      fakeContext.open = true;
+      return batch(context as unknown as Excel.RequestContext).finally(
+        () => (fakeContext.open = false)
+      );
+    },
   };
 
   /** A fresh request context, typed as Office.js's (the fake covers the members Kaona uses). */

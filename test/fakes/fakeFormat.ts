@@ -7,6 +7,7 @@ import { FakeProxy } from "./proxy";
 import type { FakeContext } from "./fakeContext";
 import { assertWritable, type RangeTarget } from "./fakeRange";
 
+import { checkEnum, checkValidationRule, checkValidationText } from "./strictness";
 export interface FormatTarget {
   sheet: FakeSheet;
   address: string;
@@ -48,6 +49,7 @@ export class FakeFont extends FakeFormatPart {
     this.setFormat("italic", v);
   }
   set underline(v: string) {
+    checkEnum("underline", v);
     this.setFormat("underline", v);
   }
   set color(v: string) {
@@ -63,9 +65,11 @@ export class FakeFill extends FakeFormatPart {
 
 export class FakeBorder extends FakeFormatPart {
   set style(v: string) {
+    checkEnum("borderStyle", v);
     this.setFormat("style", v);
   }
   set weight(v: string) {
+    checkEnum("borderWeight", v);
     this.setFormat("weight", v);
   }
   set color(v: string) {
@@ -110,9 +114,11 @@ export class FakeRangeFormat extends FakeFormatPart {
     this.setFormat("useStandardHeight", v, (t) => t.sheet.rowHeights.clear());
   }
   set horizontalAlignment(v: string) {
+    checkEnum("horizontalAlignment", v);
     this.setFormat("horizontalAlignment", v);
   }
   set verticalAlignment(v: string) {
+    checkEnum("verticalAlignment", v);
     this.setFormat("verticalAlignment", v);
   }
   set wrapText(v: boolean) {
@@ -146,12 +152,15 @@ export class FakeDataValidation extends FakeProxy {
     this.setRule("clear", undefined);
   }
   set rule(value: unknown) {
+    checkValidationRule(value);
     this.setRule("rule", value);
   }
   set prompt(value: unknown) {
+    checkValidationText("prompt", value);
     this.setRule("prompt", value);
   }
   set errorAlert(value: unknown) {
+    checkValidationText("errorAlert", value);
     this.setRule("errorAlert", value);
   }
   set ignoreBlanks(value: boolean) {

@@ -21,6 +21,8 @@ import { FakeRangeFormat, FakeDataValidation } from "./fakeFormat";
 import { FakeWorksheet } from "./fakeSheets";
 
 /** The bounding rectangle of a sheet's cells (within `within`, when given), or null. */
+import { checkNumberFormat } from "./strictness";
+
 export function usedRect(
   sheet: FakeSheet,
   valuesOnly: boolean,
@@ -207,6 +209,8 @@ export class FakeRange extends FakeProxy {
     return this.read("numberFormat");
   }
   set numberFormat(value: string[][] | string) {
+    for (const format of typeof value === "string" ? [value] : value.flat())
+      checkNumberFormat(format);
     this.queue("set", "numberFormat", value, true, () => {
       const t = this.target();
       assertWritable(t.sheet);

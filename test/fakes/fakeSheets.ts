@@ -319,6 +319,11 @@ export class FakeCustomProperties extends FakeProxy {
   }
   add(name: string, value: string): void {
     this.queue("call", "add", [name, value], true, () => {
+      if (!this.ctx.fake.customPropertiesApi)
+        throw new FakeOfficeError(
+          "ApiNotFound",
+          "The API you are trying to use could not be found."
+        );
       const s = this.sheet();
       s.customProperties.set(name, value);
       return { sheet: s.name };
