@@ -13,11 +13,11 @@ export const OPTIONAL_EXCEL_API = {
 /** Which set each call needs (the highest wins): the record behind REQUIRED_EXCEL_API. */
 export const EXCEL_API_USAGE: readonly { api: string; set: string }[] = [
   {
-    api: "Excel.run, context.sync, worksheets.add/getItem, tables.add/getItem, Range.values/formulas/numberFormat, Table.getHeaderRowRange/getDataBodyRange/getRange, Range.format (font, fill, alignment, wrapText, columnWidth, rowHeight), Range.select, Worksheet.activate, charts.add",
+    api: "Excel.run, context.sync, worksheets.add/getItem, tables.add/getItem, Range.values/formulas/numberFormat, Table.getHeaderRowRange/getDataBodyRange/getRange, Range.format (font, fill, alignment, wrapText, borders), Range.select, Worksheet.activate, charts.add",
     set: "1.1",
   },
   {
-    api: "Range.merge/unmerge, Range.columnHidden, RangeFormat.useStandardWidth/useStandardHeight, Worksheet.protection",
+    api: "Range.merge/unmerge, Range.columnHidden, Range.getResizedRange, RangeFormat.columnWidth/rowHeight, Table.worksheet, Worksheet.protection",
     set: "1.2",
   },
   {
@@ -26,7 +26,7 @@ export const EXCEL_API_USAGE: readonly { api: string; set: string }[] = [
   },
   { api: "workbook.customXmlParts (bindings and generated-sheet marks)", set: "1.5" },
   {
-    api: "Table.onChanged, Range.hyperlink, Worksheet.freezePanes, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues",
+    api: "Table.onChanged, Range.hyperlink, Worksheet.freezePanes, RangeFormat.useStandardWidth/useStandardHeight, Workbook.getActiveCell, ChartSeriesCollection.add, ChartSeries.setValues/setXAxisValues",
     set: "1.7",
   },
   { api: "Range.dataValidation, context.runtime.enableEvents, ChartAxis.numberFormat", set: "1.8" },
