@@ -66,6 +66,14 @@ function manifestForDeployment(content) {
   return content.toString().replaceAll(DEV_URL, base).replaceAll(DEV_URL.slice(0, -1), base.slice(0, -1));
 }
 
+/** What the page shows before its script runs, from the dictionaries, in both languages
+ * (Office's display language is not known until office.js has started). */
+function startingText() {
+  const { th } = tsx.require("./src/i18n/th.ts", __filename);
+  const { en } = tsx.require("./src/i18n/en.ts", __filename);
+  return { th: th["app.starting"], en: en["app.starting"] };
+}
+
 module.exports = async (env, argv) => {
   const dev = argv.mode !== "production";
   // Production pages load office.js from Microsoft's CDN, as add-ins must; the dev server,
@@ -103,7 +111,7 @@ module.exports = async (env, argv) => {
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions"],
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, starting: startingText() },
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

@@ -5,6 +5,7 @@ export const en: Record<MessageKey, string> = {
   "app.name": "Kaona",
   "app.tagline": "Project progress reports and indicators",
   "app.loading": "Loading…",
+  "app.starting": "Starting Kaona…",
   "app.previewBanner.title": "Browser preview",
   "app.previewBanner.body":
     "Not running inside Excel: Kaona works on an in-memory sample workbook (two real report forms). Changes are not saved.",
@@ -37,6 +38,7 @@ export const en: Record<MessageKey, string> = {
   "page.functions.title": "KPI functions",
   "page.functions.intro": "Functions for your own formulas: type =KPI. in a cell.",
   "page.settings.title": "Settings",
+  "preview.generated.label": "Sheet {sheet}, made by Kaona",
   "preview.workbook": "Sample workbook",
   "preview.sheets": "Sheets",
   "preview.emptySheet": "This sheet is empty",
@@ -61,6 +63,8 @@ export const en: Record<MessageKey, string> = {
   "error.sheetConflict.title": "That name is taken",
   "error.sheetConflict.body":
     "A sheet or table named {sheet}{table} already exists and was not made by Kaona, so it is left alone. Choose another name.",
+  "error.noSelection.title": "No cell is selected",
+  "error.noSelection.body": "Click the cell on the sheet where the formula goes, then choose \"Insert into the selected cell\" again.",
   "error.notSupported.title": "This cannot be done here",
   "error.notSupported.body":
     "This Excel or the current selection does not support this action ({detail}).",

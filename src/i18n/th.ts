@@ -7,6 +7,7 @@ export const th = {
   "app.name": "ก้าวหน้า",
   "app.tagline": "รายงานความก้าวหน้าโครงการและเกณฑ์ชี้วัด",
   "app.loading": "กำลังโหลด…",
+  "app.starting": "กำลังเปิดก้าวหน้า…",
   "app.previewBanner.title": "โหมดทดลองในเบราว์เซอร์",
   "app.previewBanner.body":
     "ไม่ได้เปิดใน Excel: ก้าวหน้ากำลังทำงานกับสมุดงานตัวอย่างในหน่วยความจำ (ข้อมูลจากแบบรายงานจริงสองโครงการ) การแก้ไขจะไม่ถูกบันทึก",
@@ -38,6 +39,7 @@ export const th = {
   "page.functions.title": "ฟังก์ชัน KPI",
   "page.functions.intro": "ฟังก์ชันสำหรับใช้ในสูตรของคุณเอง พิมพ์ =KPI. ในเซลล์",
   "page.settings.title": "ตั้งค่า",
+  "preview.generated.label": "แผ่นงาน {sheet} ที่ก้าวหน้าสร้าง",
   "preview.workbook": "สมุดงานตัวอย่าง",
   "preview.sheets": "แผ่นงาน",
   "preview.emptySheet": "แผ่นงานนี้ว่าง",
@@ -60,6 +62,8 @@ export const th = {
   "error.sheetConflict.title": "มีแผ่นงานหรือตารางชื่อนี้อยู่แล้ว",
   "error.sheetConflict.body":
     "มีแผ่นงานหรือตารางชื่อ {sheet}{table} อยู่แล้ว และไม่ได้สร้างโดยก้าวหน้า จึงไม่เขียนทับ เลือกชื่ออื่น",
+  "error.noSelection.title": "ยังไม่ได้เลือกเซลล์",
+  "error.noSelection.body": "คลิกเซลล์ในแผ่นงานที่จะใส่สูตร แล้วกด \"ใส่ในเซลล์ที่เลือก\" อีกครั้ง",
   "error.notSupported.title": "ทำรายการนี้ไม่ได้",
   "error.notSupported.body": "Excel ที่ใช้อยู่หรือส่วนที่เลือกไม่รองรับการทำรายการนี้ ({detail})",
   "error.unknown.title": "เกิดข้อผิดพลาดที่ไม่คาดคิด",

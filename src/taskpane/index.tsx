@@ -2,7 +2,13 @@ import { createRoot } from "react-dom/client";
 import { KaonaSession } from "../app/session";
 import { detectHost } from "../workbook/excel/officeHost";
 import type { Workbook } from "../workbook/port";
-import { App } from "./App";
+import { App, loadHomePage } from "./App";
+
+const loadPreviewModules = () =>
+  Promise.all([
+    import(/* webpackChunkName: "preview" */ "../workbook/memory/sampleWorkbook"),
+    import(/* webpackChunkName: "preview" */ "../app/previewWorkbook"),
+  ]);
 
 /** Inside Excel the task pane works on the open workbook; anywhere else on the sample. */
 async function openWorkbook(kind: "excel" | "preview"): Promise<Workbook> {
@@ -12,14 +18,23 @@ async function openWorkbook(kind: "excel" | "preview"): Promise<Workbook> {
     );
     return new ExcelWorkbook();
   }
-  const [{ createSampleWorkbook }, { PreviewWorkbook }] = await Promise.all([
-    import(/* webpackChunkName: "preview" */ "../workbook/memory/sampleWorkbook"),
-    import(/* webpackChunkName: "preview" */ "../app/previewWorkbook"),
-  ]);
+  const [{ createSampleWorkbook }, { PreviewWorkbook }] = await loadPreviewModules();
   return new PreviewWorkbook(createSampleWorkbook());
 }
 
+/**
+ * Code the first render needs, fetched while office.js starts instead of after it. Office
+ * opens a task pane with `_host_Info` in the page's query: without it this is almost
+ * surely the browser preview, so its workbook's code is fetched too. A hint only: what
+ * runs is still decided by `detectHost`.
+ */
+function prefetchFirstRender(): void {
+  void loadHomePage();
+  if (!/[?&]_host_Info=/i.test(window.location.search)) void loadPreviewModules();
+}
+
 async function main(): Promise<void> {
+  prefetchFirstRender();
   const host = await detectHost();
   const workbook = await openWorkbook(host.kind);
   const session = new KaonaSession(workbook);

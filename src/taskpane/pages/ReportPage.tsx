@@ -168,9 +168,12 @@ export default function ReportPage(): ReactElement {
             placeholder={projects === null ? t("app.loading") : t("report.project.placeholder")}
             value={query !== "" ? query : chosen ? `${chosen.code} ${chosen.name}` : ""}
             selectedOptions={selected ? [selected] : []}
-            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+            onChange={(event) => setQuery(event.target.value)}
             onOptionSelect={(_, data) => {
-              if (data.optionValue) setSelected(data.optionValue);
+              // Fluent also calls this with no option when typing clears the selection:
+              // keep what the person typed, so the list stays filtered.
+              if (!data.optionValue) return;
+              setSelected(data.optionValue);
               setQuery("");
             }}
             onBlur={() => setQuery("")}
@@ -240,7 +243,7 @@ export default function ReportPage(): ReactElement {
           </MessageBar>
         )}
 
-        <section aria-labelledby="report-preview">
+        <div>
           <Text as="h2" id="report-preview" size={400} weight="semibold" block>
             {t("report.preview.title")}
           </Text>
@@ -265,7 +268,7 @@ export default function ReportPage(): ReactElement {
               <Spinner size="tiny" label={t("app.loading")} />
             )}
           </div>
-        </section>
+        </div>
       </div>
       <ConflictDialog
         pending={pending}
