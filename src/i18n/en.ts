@@ -28,7 +28,7 @@ export const en: Record<MessageKey, string> = {
   "page.home.title": "Overview",
   "page.tables.title": "Tables",
   "page.tables.intro":
-    "Bind Excel tables as Projects, report Rounds and Indicators, or create new ones with Thai headers.",
+    "Binding tells Kaona which Excel table holds the Projects, the report Rounds or the Indicators, and which column is which field of the form (kept in the workbook). Or create new tables with Thai headers.",
   "page.check.title": "Check entries",
   "page.check.intro":
     "Checks types, dates, vocabularies, cumulative progress, round order, budgets and indicator tallies. Click an issue to go to its cell.",
@@ -125,7 +125,7 @@ export const en: Record<MessageKey, string> = {
   "check.run": "Check now",
   "check.live": "Check as I edit",
   "check.liveNote":
-    "Excel does not report some edits (dropdown picks, some pastes). If the list does not update, press Check now.",
+    "Excel does not report some edits (dropdown picks, some pastes). If the list does not update, press \"Check now\".",
   "check.filter.label": "Filter issues",
   "check.filter.table": "Table",
   "check.filter.allTables": "All tables",
@@ -136,7 +136,8 @@ export const en: Record<MessageKey, string> = {
   "check.sheet.body":
     "Writes every issue to a sheet Kaona owns, with links to the cells. Regenerate it any time; your data is not touched.",
   "check.sheet.button": "Write the issues sheet",
-  "check.notYet": "Not checked yet: press Check now.",
+  "check.notYet":
+    "Not checked yet: press \"Check now\" above.",
   "tables.mapping.required": "Required: choose a column",
   "tables.mapping.gone": 'The column "{header}" is no longer in the table',
   "tables.mapping.none": "(not used)",
@@ -147,7 +148,8 @@ export const en: Record<MessageKey, string> = {
   "tables.table.meta": "{rows} rows · sheet {sheet} · {address}",
   "tables.table.missing":
     "The table {table} was not found; it may have been deleted. Choose another table or create a blank one.",
-  "tables.validation.button": "Add Excel data validation",
+  "tables.validation.button":
+    "Add data validation",
   "tables.validation.title": "Add data validation to {kind}",
   "tables.validation.confirm": "Add validation",
   "tables.validation.body":

@@ -4,7 +4,7 @@
  */
 import { fieldLabel, tableLabel } from "../schema";
 import type { CellStyle, Issue, Lang, Severity, SheetLayout } from "../types";
-import { quoteSheetName, safeSheetName } from "../a1";
+import { parseCell, quoteSheetName, safeSheetName } from "../a1";
 import { reportText } from "./labels";
 import { REPORT_FONT, SheetWriter, listingPageSetup, withFont, type FontProfile } from "./sheet";
 
@@ -102,7 +102,7 @@ export function buildIssuesSheet(
     w.put(row, 0, { value: i + 1 }, "center");
     w.put(row, 1, { value: t(severity) }, `severity.${severity}`);
     w.put(row, 2, { value: tableLabel(issue.table, lang) }, "text");
-    w.put(row, 3, { value: issue.row >= 0 ? issue.row + 1 : null }, "center");
+    w.put(row, 3, { value: sheetRowOf(issue) }, "center");
     w.put(row, 4, { value: field }, "text");
     w.put(
       row,
@@ -130,4 +130,14 @@ export function buildIssuesSheet(
     origin: { generator: "kaona", kind: "issues", lang, mode: "values" },
   });
   return withFont(layout, font);
+}
+
+/**
+ * The row number Excel shows beside the issue's cell (E15 → 15), so the "row" column agrees
+ * with the "cell" column next to it; the table's data row (from 1) where no cell is known.
+ */
+function sheetRowOf(issue: Issue): number | null {
+  const cell = issue.cell ? parseCell(issue.cell) : null;
+  if (cell) return cell.row + 1;
+  return issue.row >= 0 ? issue.row + 1 : null;
 }
