@@ -22,7 +22,9 @@
  *   (409 met, 6 below, 3 not needed, 3 no service, 10 excluded). Their target and actual
  *   values are invented for the demo, consistent with each outcome.
  */
-import { fieldsOf, tableLabel, type FieldKeyOf } from "./schema";
+import { parseThaiDate } from "./dates";
+import { parseNumber } from "./numbers";
+import { fieldsOf, tableLabel, type FieldKeyOf, type FieldType } from "./schema";
 import type { CellValue, Lang, RawTable, TableKind } from "./types";
 
 export const SEED_000_CODE = "21000000-3165";
@@ -300,13 +302,45 @@ export interface SampleTables {
   indicators: RawTable;
 }
 
+/**
+ * Which sample: `asPrinted` keeps the few values the printouts show as text ("2/12/2562",
+ * "10.00 %", "0 บาท"), so the check warns about each as it would in a staff member's
+ * workbook; `typed` stores them as Excel would (date serials, numbers), so the only issues
+ * left are the seeds' real gaps (seed 001's rounds 3–7, seed 000's round 6 narrative).
+ */
+export type SampleVariant = "asPrinted" | "typed";
+
 /** Fresh copies of the sample tables (callers may change them freely). */
-export function sampleWorkbookTables(): SampleTables {
-  return {
+export function sampleWorkbookTables(variant: SampleVariant = "asPrinted"): SampleTables {
+  const tables: SampleTables = {
     projects: rawTableFromRows("projects", PROJECTS),
     rounds: rawTableFromRows("rounds", roundRows()),
     indicators: rawTableFromRows("indicators", indicatorRows()),
   };
+  if (variant === "typed") {
+    typeTextValues("projects", tables.projects);
+    typeTextValues("rounds", tables.rounds);
+  }
+  return tables;
+}
+
+const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set(["integer", "number", "percent", "money"]);
+
+/** Replaces, in place, date and number text with the serial or number it reads as. */
+function typeTextValues(kind: TableKind, table: RawTable): void {
+  const types = fieldsOf(kind).map((field) => field.type);
+  for (const row of table.rows) {
+    row.forEach((value, col) => {
+      if (typeof value !== "string") return;
+      const parsed =
+        types[col] === "date"
+          ? parseThaiDate(value)
+          : NUMERIC_TYPES.has(types[col])
+            ? parseNumber(value)
+            : undefined;
+      if (parsed?.ok) row[col] = parsed.value;
+    });
+  }
 }
 
 /** One shared instance of the sample tables; treat as read-only. */
