@@ -205,6 +205,7 @@ export const en: Record<MessageKey, string> = {
   "report.generateOne": "Generate this project's report",
   "report.generateAll": "Generate all ({count}) and the summary",
   "report.generating": "Writing sheets…",
+  "report.preview.paper": "The report's pages (scrollable)",
   "report.preview.title": "Print preview",
   "report.preview.note": "The report sheet (A4 portrait) from the latest data.",
   "functions.inserted": "Formula entered in {cell}",

@@ -202,6 +202,7 @@ export const th = {
   "report.generateAll": "สร้างทุกโครงการ ({count}) และสรุป",
   "report.generating": "กำลังสร้างแผ่นงาน…",
   "report.preview.title": "ตัวอย่างก่อนพิมพ์",
+  "report.preview.paper": "หน้ากระดาษของรายงาน (เลื่อนดูได้)",
   "report.preview.note": "หน้าตาของแผ่นงานรายงาน (A4 แนวตั้ง) จากข้อมูลล่าสุด",
   "functions.inserted": "ใส่สูตรในเซลล์ {cell} แล้ว",
   "functions.copied": "คัดลอกสูตรแล้ว วางในเซลล์ได้เลย",

@@ -36,6 +36,7 @@ import { BindingBadge } from "../components/badges";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { NextStepCard } from "../components/NextStepCard";
 import { PageHeader } from "../components/PageHeader";
+import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
 
 const useStyles = makeStyles({
@@ -311,10 +312,11 @@ export default function TablesPage(): ReactElement {
       )}
 
       {state.tables.length > 0 && (
-        <section className={styles.section} aria-labelledby="tables-all">
-          <Text as="h2" id="tables-all" size={400} weight="semibold">
-            {t("tables.all.title", { count: state.tables.length })}
-          </Text>
+        <PageSection
+          className={styles.section}
+          id="tables-all"
+          title={t("tables.all.title", { count: state.tables.length })}
+        >
           <ul className={styles.list}>
             {state.tables.map((table) => {
               const boundAs = TABLE_KIND_ORDER.find(
@@ -340,13 +342,10 @@ export default function TablesPage(): ReactElement {
               );
             })}
           </ul>
-        </section>
+        </PageSection>
       )}
 
-      <section className={styles.section} aria-labelledby="tables-more">
-        <Text as="h2" id="tables-more" size={400} weight="semibold">
-          {t("tables.more.title")}
-        </Text>
+      <PageSection className={styles.section} id="tables-more" title={t("tables.more.title")}>
         <div className={styles.actions}>
           <Button
             icon={<DataBarVertical16Regular />}
@@ -366,7 +365,7 @@ export default function TablesPage(): ReactElement {
         <Text size={200} className={styles.note}>
           {t("tables.more.note")}
         </Text>
-      </section>
+      </PageSection>
 
       <ConfirmDialog
         open={pending?.what === "validation"}
