@@ -11,7 +11,13 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // Contrast measured mid-transition (a card fading in, a button leaving its busy state) is
   // not what a person sees: let running animations and transitions end first.
   await page.evaluate(() =>
-    Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)))
+    Promise.all(
+      document
+        .getAnimations()
+        // A spinner turns forever: wait only for what ends.
+        .filter((a) => Number.isFinite(Number(a.effect?.getComputedTiming().endTime)))
+        .map((a) => a.finished.catch(() => undefined))
+    )
   );
   if (!(await page.evaluate(() => "axe" in window))) {
     await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
