@@ -6,6 +6,10 @@ export const en: Record<MessageKey, string> = {
   "app.tagline": "Project progress reports and indicators",
   "app.loading": "Loading…",
   "app.starting": "Starting Kaona…",
+  "app.slowStart.title": "Excel has not finished starting Kaona",
+  "app.slowStart.body": "Still waiting for Excel; your workbook is untouched. If this takes too long, reload, or close this pane and open Kaona again.",
+  "app.slowStart.reload": "Reload",
+  "app.previewBanner.short": "sample data, not your workbook",
   "app.previewBanner.title": "Browser preview",
   "app.previewBanner.body":
     "Not running inside Excel: Kaona works on an in-memory sample workbook (two real report forms). Changes are not saved.",

@@ -209,11 +209,18 @@ export function App({ host, session }: AppProps): ReactElement {
             <div className={styles.tagline}>{t("app.tagline")}</div>
           </div>
         </div>
-        {preview && page === "home" && (
-          <MessageBar className={styles.banner} intent="info" layout="multiline">
+        {/* Sample data must never pass for the person's own: said on every page, in
+            full on Home and in one line elsewhere. */}
+        {preview && (
+          <MessageBar
+            className={styles.banner}
+            intent="info"
+            layout={page === "home" ? "multiline" : "singleline"}
+            data-testid="preview-banner"
+          >
             <MessageBarBody>
               <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
-              {t("app.previewBanner.body")}
+              {page === "home" ? t("app.previewBanner.body") : t("app.previewBanner.short")}
             </MessageBarBody>
           </MessageBar>
         )}

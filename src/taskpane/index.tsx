@@ -1,8 +1,9 @@
 import { createRoot } from "react-dom/client";
 import { KaonaSession } from "../app/session";
-import { detectHost } from "../workbook/excel/officeHost";
+import { detectHost, openedByOffice } from "../workbook/excel/officeHost";
 import type { Workbook } from "../workbook/port";
 import { App, loadHomePage } from "./App";
+import { SlowStart } from "./components/SlowStart";
 
 const loadPreviewModules = () =>
   Promise.all([
@@ -30,20 +31,22 @@ async function openWorkbook(kind: "excel" | "preview"): Promise<Workbook> {
  */
 function prefetchFirstRender(): void {
   void loadHomePage();
-  if (!/[?&]_host_Info=/i.test(window.location.search)) void loadPreviewModules();
+  if (!openedByOffice(window.location.search)) void loadPreviewModules();
 }
 
 async function main(): Promise<void> {
   prefetchFirstRender();
-  const host = await detectHost();
+  const container = document.getElementById("root");
+  if (!container) throw new Error("#root is missing from taskpane.html");
+  const root = createRoot(container);
+  // Inside Excel a slow office.js is waited for, and said so, never replaced by the sample.
+  const host = await detectHost(10_000, { onSlow: () => root.render(<SlowStart />) });
   const workbook = await openWorkbook(host.kind);
   const session = new KaonaSession(workbook);
   // Settings (the language among them) come with the bindings: read them before the first
   // render, so the pane does not switch language under the person's eyes.
   await session.load();
-  const container = document.getElementById("root");
-  if (!container) throw new Error("#root is missing from taskpane.html");
-  createRoot(container).render(<App host={host} session={session} />);
+  root.render(<App host={host} session={session} />);
   window.addEventListener("pagehide", () => void session.dispose());
 }
 

@@ -66,6 +66,8 @@ test("keyboard only: formula without a selection, grid, bind, check, a date, fin
   await pane.getByRole("tab", { name: "ฟังก์ชัน" }).focus();
   await page.keyboard.press("Enter");
   await pane.getByRole("heading", { name: "ฟังก์ชัน KPI" }).waitFor();
+  // Sample data is named as such on every page, not only on Home.
+  expect(await pane.getByTestId("preview-banner").textContent()).toContain("ข้อมูลตัวอย่าง");
   await pane.getByRole("button", { name: /KPI\.PROGRESS\b/ }).first().focus();
   await page.keyboard.press("Enter");
   await pane.getByRole("button", { name: "ใส่ในเซลล์ที่เลือก" }).first().focus();
