@@ -11,7 +11,11 @@
 import {
   passRate as passRateOf,
   planStatusFor,
+  ProgressChooser,
   projectCodeKey,
+  projectCodeMatcher,
+  type ProgressQuestion,
+  type ProgressReading,
   tallyOutcomeCounts,
   type OutcomeTally,
   type PassRateBasis,
@@ -127,40 +131,6 @@ function readChoice<T extends string>(
 
 // --- Rounds of one project from parallel columns -----------------------------------------
 
-/** Whether a cell holds the project code `key` (as projectCodeKey gives it): equivalent to
- * `projectCodeKey(cell) === key`. Compares character by character, folding case, Thai
- * digits and spaces on the way, and stops at the first difference, so 100,000 cells of
- * other projects cost a few comparisons each; anything unusual (NBSP, HTML) takes the
- * full normalization. */
-function projectCodeMatcher(key: string): (cell: unknown) => boolean {
-  const slowKey = memoizeCells(projectCodeKey);
-  const lastOfKey = key.charCodeAt(key.length - 1);
-  return (cell) => {
-    if (cell === key) return true;
-    if (typeof cell !== "string")
-      return cell !== null && cell !== undefined && slowKey(cell) === key;
-    // Codes of one series differ at the end: a last letter or digit that differs settles it
-    // (normalizing never changes a final letter or digit, only case).
-    let last = cell.charCodeAt(cell.length - 1);
-    if (last >= 0x61 && last <= 0x7a) last -= 0x20;
-    if (last !== lastOfKey && ((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a)))
-      return false;
-    let position = 0;
-    for (let index = 0; index < cell.length; index += 1) {
-      let code = cell.charCodeAt(index);
-      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
-      if (code > 0x7e || code === 0x3c || code === 0x26) {
-        if (code >= 0x0e50 && code <= 0x0e59) code -= 0x0e50 - 0x30;
-        else return slowKey(cell) === key;
-      }
-      if (code >= 0x61 && code <= 0x7a) code -= 0x20;
-      if (key.charCodeAt(position) !== code) return false;
-      position += 1;
-    }
-    return position === key.length;
-  };
-}
-
 type CellReader = (cell: unknown, row: number) => number | undefined;
 
 /** Reads a project row's number cells: blank → undefined; text that is not a number → #VALUE!. */
@@ -205,38 +175,46 @@ function noProgress(code: unknown, detail: { th: string; en: string }): never {
   );
 }
 
-/** Called for each row of the project that has a progress figure, in row order, with the
- * row's round number or date (undefined when blank). */
-type ProgressVisitor = (key: number | undefined, progress: number) => void;
+/** The columns a progress question reads: codes, the round numbers or the report dates,
+ * and progress. */
+interface ProgressColumns {
+  codes: unknown;
+  keys: unknown;
+  keyKind: "rounds" | "dates";
+  progress: unknown;
+}
 
 /**
- * Visits the project's rows in one pass without building records: rows of other projects
- * cost one code comparison, and each distinct text value is parsed once. Every row of the
- * project is still read, so a key or progress cell that is not a number (or date) is a
- * #VALUE! naming the first such row, wherever it sits; a project with no row is #N/A.
+ * Answers a progress question over the project's rows in one pass, without building
+ * records: rows of other projects cost one code comparison, each distinct text value is
+ * parsed once, and the domain's ProgressChooser picks the reading (so the functions choose
+ * as the reports do). Every row of the project is still read, so a key or progress cell
+ * that is not a number (or date) is a #VALUE! naming the first such row, wherever it
+ * sits; a project with no row is #N/A.
  */
-function visitProjectRows(
-  codesRange: unknown,
-  keyRange: unknown,
-  progressRange: unknown,
+function answerProgress(
+  columns: ProgressColumns,
   codeArg: unknown,
-  keyName: string,
-  readKey: CellReader,
-  visit: ProgressVisitor
-): void {
+  question: ProgressQuestion
+): ProgressReading | undefined {
   const [codes, keys, progressCells] = parallelColumns(
-    [codesRange, keyRange, progressRange],
-    ["codes", keyName, "progress"]
+    [columns.codes, columns.keys, columns.progress],
+    ["codes", columns.keyKind, "progress"]
   );
   const isCode = projectCodeMatcher(readCode(codeArg));
+  const readKey =
+    columns.keyKind === "rounds" ? numberCellReader("ครั้งที่ / round") : dateCellReader();
   const readProgress = numberCellReader("ความก้าวหน้า / progress");
+  const chooser = new ProgressChooser(question);
   let found = false;
   for (let row = 0; row < codes.length; row += 1) {
     if (!isCode(codes.at(row))) continue;
     found = true;
     const key = readKey(keys.at(row), row);
     const value = readProgress(progressCells.at(row), row);
-    if (value !== undefined) visit(key, value);
+    if (value === undefined) continue;
+    if (columns.keyKind === "rounds") chooser.offer(value, key, undefined, row);
+    else chooser.offer(value, undefined, key, row);
   }
   if (!found) {
     throw kpiError(
@@ -247,34 +225,7 @@ function visitProjectRows(
       )
     );
   }
-}
-
-// The choices below are those of the domain's latestProgress, progressAtRound and
-// progressAsOf over the same rows (a property test holds them to it), made as the rows
-// arrive, so no record is built per row.
-
-/** The latest reading: highest round number, a row without one counting as the highest
- * (as `compareRounds` sorts missing values last); of equals, the last row. */
-function latestReading(
-  visit: (visitor: ProgressVisitor) => void
-): { round?: number; progress: number } | undefined {
-  let found = false;
-  let bestRound: number | undefined;
-  let bestProgress = 0;
-  let bestRank = Number.NEGATIVE_INFINITY;
-  visit((round, progress) => {
-    const rank = round ?? Number.POSITIVE_INFINITY;
-    if (rank >= bestRank) {
-      found = true;
-      bestRank = rank;
-      bestRound = round;
-      bestProgress = progress;
-    }
-  });
-  if (!found) return undefined;
-  return bestRound === undefined
-    ? { progress: bestProgress }
-    : { round: bestRound, progress: bestProgress };
+  return chooser.answer();
 }
 
 // --- Outcomes ------------------------------------------------------------------------------
@@ -339,29 +290,15 @@ export function progress(
 ): number {
   return excelSafe(() => {
     const roundNumber = readOptionalNumber(round, "round");
-    const visit = (visitor: ProgressVisitor) =>
-      visitProjectRows(
-        codes,
-        rounds,
-        progress,
-        code,
-        "rounds",
-        numberCellReader("ครั้งที่ / round"),
-        visitor
-      );
+    const columns: ProgressColumns = { codes, keys: rounds, keyKind: "rounds", progress };
     if (roundNumber === undefined) {
-      const latest = latestReading(visit);
-      return latest
-        ? latest.progress
-        : noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
+      return (
+        answerProgress(columns, code, { kind: "latest" })?.progress ??
+        noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" })
+      );
     }
-    // Of duplicate rows for the round, the last in the table counts.
-    let atRound: number | undefined;
-    visit((rowRound, value) => {
-      if (rowRound === roundNumber) atRound = value;
-    });
     return (
-      atRound ??
+      answerProgress(columns, code, { kind: "atRound", round: roundNumber })?.progress ??
       noProgress(code, {
         th: `ไม่มีความก้าวหน้าของรายงานครั้งที่ ${roundNumber}`,
         en: `no progress for round ${roundNumber}`,
@@ -389,15 +326,10 @@ export function progressAsOf(
 ): number {
   return excelSafe(() => {
     const asOf = readDate(date, "date");
-    // The latest date on or before the day; of rows with that date, the last in the table.
-    let bestDate = Number.NEGATIVE_INFINITY;
-    let best: number | undefined;
-    visitProjectRows(codes, dates, progress, code, "dates", dateCellReader(), (rowDate, value) => {
-      if (rowDate !== undefined && rowDate <= asOf && rowDate >= bestDate) {
-        bestDate = rowDate;
-        best = value;
-      }
-    });
+    const best = answerProgress({ codes, keys: dates, keyKind: "dates", progress }, code, {
+      kind: "asOf",
+      date: asOf,
+    })?.progress;
     return (
       best ??
       noProgress(code, {
@@ -424,17 +356,9 @@ export function latestRound(
   code: string
 ): number {
   return excelSafe(() => {
-    const reading = latestReading((visitor) =>
-      visitProjectRows(
-        codes,
-        rounds,
-        progress,
-        code,
-        "rounds",
-        numberCellReader("ครั้งที่ / round"),
-        visitor
-      )
-    );
+    const reading = answerProgress({ codes, keys: rounds, keyKind: "rounds", progress }, code, {
+      kind: "latest",
+    });
     if (reading?.round === undefined)
       noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
     return reading.round;
