@@ -124,9 +124,7 @@ function hasProgress(round: Round): round is Round & { progress: number } {
 /** Which reading a progress question wants: the latest, the one at a round, or the last
  * reported on or before a day. */
 export type ProgressQuestion =
-  | { kind: "latest" }
-  | { kind: "atRound"; round: number }
-  | { kind: "asOf"; date: ExcelSerial };
+  { kind: "latest" } | { kind: "atRound"; round: number } | { kind: "asOf"; date: ExcelSerial };
 
 /**
  * Picks the reading that answers `question` from readings offered one by one, in table

@@ -1,8 +1,8 @@
 /**
  * The KPI.* custom functions: thin wrappers over src/domain, so a formula computes what
- * staff report. The JSDoc below is the English metadata (custom-functions-metadata reads
- * it to build functions.json); the Thai text and the examples are in ./catalog.ts, and a
- * test keeps the two in step. The namespace KPI is set in the manifest.
+ * staff report. Their names, parameters and text (English and Thai) are in ./catalog.ts,
+ * which functions.json and the `CustomFunctions.associate` calls (./entry.ts) come from;
+ * the namespace KPI is set in the manifest.
  *
  * Ranges arrive as 2-D arrays: a column or a row, blanks skipped. Every failure is an
  * Excel error with a Thai and English message (#VALUE! for bad input, #N/A for something
@@ -271,16 +271,7 @@ const LANGUAGE_SPELLINGS: Record<"th" | "en", readonly string[]> = {
 
 // --- The functions ------------------------------------------------------------------------
 
-/**
- * Cumulative progress (0–100) of a project at its latest round that has a value, or at a given round.
- * @customfunction PROGRESS
- * @param codes Project code column of the rounds table.
- * @param rounds Round number column of the rounds table.
- * @param progress Progress (%) column of the rounds table.
- * @param code The project code to look up.
- * @param round Round number; omit it for the latest round that has a value.
- * @returns Progress in percent.
- */
+/** KPI.PROGRESS. */
 export function progress(
   codes: unknown[][],
   rounds: unknown[][],
@@ -307,16 +298,7 @@ export function progress(
   });
 }
 
-/**
- * The progress of a project last reported on or before a date.
- * @customfunction PROGRESSASOF
- * @param codes Project code column of the rounds table.
- * @param dates Report date column of the rounds table.
- * @param progress Progress (%) column of the rounds table.
- * @param code The project code to look up.
- * @param date The date: an Excel date or date text such as 2/12/2562.
- * @returns Progress in percent.
- */
+/** KPI.PROGRESSASOF. */
 export function progressAsOf(
   codes: unknown[][],
   dates: unknown[][],
@@ -340,15 +322,7 @@ export function progressAsOf(
   });
 }
 
-/**
- * The latest round of a project that has a progress value.
- * @customfunction LATESTROUND
- * @param codes Project code column of the rounds table.
- * @param rounds Round number column of the rounds table.
- * @param progress Progress (%) column of the rounds table.
- * @param code The project code to look up.
- * @returns A round number.
- */
+/** KPI.LATESTROUND. */
 export function latestRound(
   codes: unknown[][],
   rounds: unknown[][],
@@ -365,14 +339,7 @@ export function latestRound(
   });
 }
 
-/**
- * The plan status from actual and planned progress: on plan within the tolerance, behind or ahead beyond it.
- * @customfunction PLANSTATUS
- * @param actual Actual progress in percent.
- * @param planned Planned progress in percent.
- * @param tolerance Gap in percentage points still counted as on plan; 5 when omitted.
- * @returns เป็นไปตามแผน, ล่าช้ากว่าแผน or เร็วกว่าแผน.
- */
+/** KPI.PLANSTATUS. */
 export function planStatus(
   actual: number | string,
   planned: number | string,
@@ -396,13 +363,7 @@ export function planStatus(
   });
 }
 
-/**
- * Counts the outcomes per category, in the vocabulary's order, then values not in the vocabulary, then the total; spills two columns.
- * @customfunction OUTCOMES
- * @param outcomes The outcome column of the indicators table.
- * @param language th (default) or en, for the category labels.
- * @returns A table of category and count.
- */
+/** KPI.OUTCOMES. */
 export function outcomes(outcomes: unknown[][], language?: string): unknown[][] {
   return excelSafe(() => {
     const lang = readChoice(language, "language", LANGUAGE_SPELLINGS, "th");
@@ -417,13 +378,7 @@ export function outcomes(outcomes: unknown[][], language?: string): unknown[][] 
   });
 }
 
-/**
- * The number of outcomes in one category, named by its Thai label or its key (met, below, notNeeded, noService, excluded).
- * @customfunction OUTCOMECOUNT
- * @param outcomes The outcome column of the indicators table.
- * @param category A category's Thai label or key, or any other text to count as typed.
- * @returns A count.
- */
+/** KPI.OUTCOMECOUNT. */
 export function outcomeCount(outcomes: unknown[][], category: string): number {
   return excelSafe(() => {
     const wanted = matchVocabulary(category, OUTCOME_ENTRIES);
@@ -450,14 +405,7 @@ export function outcomeCount(outcomes: unknown[][], category: string): number {
   });
 }
 
-/**
- * The share of outcomes that met the target, as a fraction: over evaluated items (default), applicable items (without not-needed and no-service) or planned items.
- * @customfunction PASSRATE
- * @param outcomes The outcome column of the indicators table.
- * @param basis evaluated (default), applicable or planned.
- * @param planned The planned number of items, for the planned basis; evaluated plus excluded items when omitted.
- * @returns A fraction; format the cell as a percentage.
- */
+/** KPI.PASSRATE. */
 export function passRate(outcomes: unknown[][], basis?: string, planned?: number): number {
   return excelSafe(() => {
     const chosen = readChoice(basis, "basis", BASIS_SPELLINGS, "evaluated");
@@ -514,13 +462,7 @@ function sumOf(range: unknown, name: string): number {
   return total;
 }
 
-/**
- * Total disbursed over total budget received, as a fraction.
- * @customfunction BUDGETRATE
- * @param received Budget received (baht): a cell or a column.
- * @param disbursed Budget disbursed (baht): a cell or a column, summed.
- * @returns A fraction; format the cell as a percentage.
- */
+/** KPI.BUDGETRATE. */
 export function budgetRate(received: unknown[][], disbursed: unknown[][]): number {
   return excelSafe(() => {
     const receivedTotal = sumOf(received, "received");
@@ -545,14 +487,7 @@ export function budgetRate(received: unknown[][], disbursed: unknown[][]): numbe
   });
 }
 
-/**
- * A date as Thai text: long 2 ธันวาคม 2562, short 2 ธ.ค. 62, numeric 2/12/2562.
- * @customfunction THAIDATE
- * @param date An Excel date or date text.
- * @param style long (default), short or numeric.
- * @param thaiDigits TRUE to write Thai digits.
- * @returns Date text in the Buddhist Era.
- */
+/** KPI.THAIDATE. */
 export function thaiDate(date: number | string, style?: string, thaiDigits?: boolean): string {
   return excelSafe(() => {
     const serial = readDate(date, "date");
@@ -561,23 +496,12 @@ export function thaiDate(date: number | string, style?: string, thaiDigits?: boo
   });
 }
 
-/**
- * An Excel date from date text: d/m/y in BE or CE, ISO dates, Thai or English month names, Thai digits.
- * @customfunction DATEVALUE
- * @param text Date text such as 2/12/2562, 2 ธ.ค. 62 or 2020-1-23.
- * @returns An Excel date serial number.
- */
+/** KPI.DATEVALUE. */
 export function dateValue(text: string | number): number {
   return excelSafe(() => readDate(text, "text"));
 }
 
-/**
- * The Thai fiscal year of a date (1 October to 30 September), BE by default.
- * @customfunction FISCALYEAR
- * @param date An Excel date or date text.
- * @param era BE (default) or CE.
- * @returns A year.
- */
+/** KPI.FISCALYEAR. */
 export function fiscalYear(date: number | string, era?: string): number {
   return excelSafe(() => {
     const serial = readDate(date, "date");
@@ -588,12 +512,7 @@ export function fiscalYear(date: number | string, era?: string): number {
   });
 }
 
-/**
- * The quarter of the Thai fiscal year: 1 = October–December, 2 = January–March, 3 = April–June, 4 = July–September.
- * @customfunction FISCALQUARTER
- * @param date An Excel date or date text.
- * @returns 1, 2, 3 or 4.
- */
+/** KPI.FISCALQUARTER. */
 export function fiscalQuarter(date: number | string): number {
   return excelSafe(() => {
     const quarter = fiscalQuarterOf(readDate(date, "date"));
@@ -620,52 +539,27 @@ function fiscalYearBounds(fiscalYearArg: unknown): { start: number; end: number 
   return range;
 }
 
-/**
- * The first day (1 October) of a Thai fiscal year.
- * @customfunction FISCALYEARSTART
- * @param fiscalYear The fiscal year, BE (2563) or CE (2020).
- * @returns An Excel date.
- */
+/** KPI.FISCALYEARSTART. */
 export function fiscalYearStart(fiscalYear: number): number {
   return excelSafe(() => fiscalYearBounds(fiscalYear).start);
 }
 
-/**
- * The last day (30 September) of a Thai fiscal year.
- * @customfunction FISCALYEAREND
- * @param fiscalYear The fiscal year, BE (2563) or CE (2020).
- * @returns An Excel date.
- */
+/** KPI.FISCALYEAREND. */
 export function fiscalYearEnd(fiscalYear: number): number {
   return excelSafe(() => fiscalYearBounds(fiscalYear).end);
 }
 
-/**
- * A number from text such as 10.00 %, 1,234.50 บาท or Thai digits; percent text gives percentage points.
- * @customfunction TONUMBER
- * @param text The text (or number) to read.
- * @returns A number.
- */
+/** KPI.TONUMBER. */
 export function toNumber(text: string | number): number {
   return excelSafe(() => readNumber(text, "text"));
 }
 
-/**
- * Text with its digits written as Thai digits.
- * @customfunction THAIDIGITS
- * @param value A number or text.
- * @returns Text with Thai digits.
- */
+/** KPI.THAIDIGITS. */
 export function thaiDigits(value: string | number): string {
   return excelSafe(() => toThaiDigits(cleanCellText(value)));
 }
 
-/**
- * Text cleaned of extra spaces, non-breaking and zero-width spaces, and HTML tags.
- * @customfunction CLEANTEXT
- * @param text The text to clean.
- * @returns The cleaned text.
- */
+/** KPI.CLEANTEXT. */
 export function cleanText(text: string): string {
   return excelSafe(() => cleanCellText(text));
 }
