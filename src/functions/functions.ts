@@ -30,7 +30,7 @@ import {
 } from "../domain/dates";
 import { parseNumberWithUnit } from "../domain/numbers";
 import { cleanText as cleanCellText, normalizeForMatch, toThaiDigits } from "../domain/text";
-import type { VocabValue } from "../domain/types";
+import type { LocalizedText, VocabValue } from "../domain/types";
 import { DEFAULT_VOCABULARIES, matchVocabulary, vocabularyLabel } from "../domain/vocabularies";
 import { excelSafe, kpiError } from "./errors";
 import { isBlankCell, isOmitted, memoizeCells, parallelColumns, viewOf } from "./ranges";
@@ -47,30 +47,33 @@ function shown(value: unknown): string {
 
 // --- Argument readers -------------------------------------------------------------------
 
-function readNumber(value: unknown, name: string): number {
-  const parsed = parseNumberWithUnit(value);
-  if (parsed.ok) return parsed.value;
-  if (parsed.empty)
-    throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
-  throw kpiError(
-    "invalidValue",
-    message(`${name} "${shown(value)}" ไม่ใช่ตัวเลข`, `${name} "${shown(value)}" is not a number`)
-  );
+type Parsed = { ok: true; value: number } | { ok: false; empty?: boolean };
+
+/** An argument read by `parse` (a number or date reader of the domain): its value, or a
+ * #VALUE! saying it is missing or is not `what`. */
+function readWith(
+  parse: (value: unknown) => Parsed,
+  what: LocalizedText
+): (value: unknown, name: string) => number {
+  return (value, name) => {
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    if (parsed.empty)
+      throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
+    throw kpiError(
+      "invalidValue",
+      message(`${name} "${shown(value)}" ${what.th}`, `${name} "${shown(value)}" ${what.en}`)
+    );
+  };
 }
+
+const NOT_A_NUMBER: LocalizedText = { th: "ไม่ใช่ตัวเลข", en: "is not a number" };
+const NOT_A_DATE: LocalizedText = { th: "ไม่ใช่วันที่", en: "is not a date" };
+const readNumber = readWith(parseNumberWithUnit, NOT_A_NUMBER);
+const readDate = readWith(parseThaiDate, NOT_A_DATE);
 
 function readOptionalNumber(value: unknown, name: string): number | undefined {
   return isOmitted(value) ? undefined : readNumber(value, name);
-}
-
-function readDate(value: unknown, name: string): number {
-  const parsed = parseThaiDate(value);
-  if (parsed.ok) return parsed.value;
-  if (parsed.empty)
-    throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
-  throw kpiError(
-    "invalidValue",
-    message(`${name} "${shown(value)}" ไม่ใช่วันที่`, `${name} "${shown(value)}" is not a date`)
-  );
 }
 
 function readCode(value: unknown): string {
@@ -133,40 +136,38 @@ function readChoice<T extends string>(
 
 type CellReader = (cell: unknown, row: number) => number | undefined;
 
-/** Reads a project row's number cells: blank → undefined; text that is not a number → #VALUE!. */
-function numberCellReader(what: string): CellReader {
-  const parse = memoizeCells(parseNumberWithUnit);
+/** Reads a project row's cells of one column with `parse`: blank → undefined; a cell that
+ * does not parse → #VALUE! naming the row. Finite numbers pass as they are when
+ * `numbersAsIs` (progress and rounds, not dates: a number there is checked as a serial). */
+function cellReader(
+  parse: (cell: unknown) => Parsed,
+  what: LocalizedText,
+  notA: LocalizedText,
+  numbersAsIs: boolean
+): CellReader {
+  const parseOnce = memoizeCells(parse);
   return (cell, row) => {
-    if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+    if (numbersAsIs && typeof cell === "number" && Number.isFinite(cell)) return cell;
     if (isBlankCell(cell)) return undefined;
-    const parsed = parse(cell);
+    const parsed = parseOnce(cell);
     if (parsed.ok) return parsed.value;
+    const text = shown(cell);
     throw kpiError(
       "invalidValue",
       message(
-        `${what} ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่ตัวเลข`,
-        `${what} in row ${row + 1} of the range, "${shown(cell)}", is not a number`
+        `${what.th}ในแถวที่ ${row + 1} ของช่วง "${text}" ${notA.th}`,
+        `${what.en} in row ${row + 1} of the range, "${text}", ${notA.en}`
       )
     );
   };
 }
 
-/** Reads a project row's date cells, as `numberCellReader` does numbers. */
-function dateCellReader(): CellReader {
-  const parse = memoizeCells(parseThaiDate);
-  return (cell, row) => {
-    if (isBlankCell(cell)) return undefined;
-    const parsed = parse(cell);
-    if (parsed.ok) return parsed.value;
-    throw kpiError(
-      "invalidValue",
-      message(
-        `วันที่ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่วันที่`,
-        `The date in row ${row + 1} of the range, "${shown(cell)}", is not a date`
-      )
-    );
-  };
-}
+const readRoundCell = () =>
+  cellReader(parseNumberWithUnit, { th: "ครั้งที่", en: "The round" }, NOT_A_NUMBER, true);
+const readProgressCell = () =>
+  cellReader(parseNumberWithUnit, { th: "ความก้าวหน้า", en: "The progress" }, NOT_A_NUMBER, true);
+const readDateCell = () =>
+  cellReader(parseThaiDate, { th: "วันที่", en: "The date" }, NOT_A_DATE, false);
 
 function noProgress(code: unknown, detail: { th: string; en: string }): never {
   throw kpiError(
@@ -202,9 +203,8 @@ function answerProgress(
     ["codes", columns.keyKind, "progress"]
   );
   const isCode = projectCodeMatcher(readCode(codeArg));
-  const readKey =
-    columns.keyKind === "rounds" ? numberCellReader("ครั้งที่ / round") : dateCellReader();
-  const readProgress = numberCellReader("ความก้าวหน้า / progress");
+  const readKey = columns.keyKind === "rounds" ? readRoundCell() : readDateCell();
+  const readProgress = readProgressCell();
   const chooser = new ProgressChooser(question);
   let found = false;
   for (let row = 0; row < codes.length; row += 1) {

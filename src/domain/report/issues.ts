@@ -73,11 +73,7 @@ export function buildIssuesSheet(
     t("message"),
     t("ruleCode"),
   ];
-  headers.forEach((text, col) => {
-    w.put(headerRow, col, { value: text }, "thead");
-    w.fit(headerRow, text, col, 1, "thead");
-  });
-  w.row = headerRow + 1;
+  w.headerRow(headerRow, headers);
 
   const sorted = [...issues].sort(
     (a, b) =>

@@ -67,6 +67,16 @@ export class SheetWriter {
     this.atLeast(row, rowHeightFor(lines, size, this.lineEm));
   }
 
+  /** Writes a table's header cells in `row`, one per column from the first, each fitted,
+   * and moves the next free row below it. */
+  headerRow(row: number, headers: readonly string[], style = "thead"): void {
+    headers.forEach((text, col) => {
+      this.put(row, col, { value: text }, style);
+      this.fit(row, text, col, 1, style);
+    });
+    this.row = row + 1;
+  }
+
   /** Sets the row's height to at least `height` points. */
   atLeast(row: number, height: number): void {
     this.rowHeights[row] = Math.max(this.rowHeights[row] ?? 0, height);

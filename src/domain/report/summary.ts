@@ -105,11 +105,7 @@ export function buildSummaryReport(
     t("disbursementRate"),
     t("outcomeTally"),
   ];
-  headers.forEach((text, col) => {
-    w.put(headerRow, col, { value: text }, "thead");
-    w.fit(headerRow, text, col, 1, "thead");
-  });
-  w.row = headerRow + 1;
+  w.headerRow(headerRow, headers);
 
   const sheets = new Map(
     Object.entries(options.reportSheets ?? {}).map(([code, sheet]) => [projectCodeKey(code), sheet])
