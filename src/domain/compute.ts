@@ -55,7 +55,7 @@ export function projectCodeMatcher(projectCode: unknown): (cell: unknown) => boo
   const lastOfKey = key.charCodeAt(key.length - 1);
   return (cell) => {
     if (cell === key) return true;
-    if (typeof cell !== "string") return cell !== null && cell !== undefined && slowMatch(cell);
+    if (typeof cell !== "string") return slowMatch(cell);
     // Codes of one series differ at the end: a last letter or digit that differs settles it
     // (normalizing never changes a final letter or digit, only case).
     let last = cell.charCodeAt(cell.length - 1);
@@ -137,7 +137,12 @@ export type ProgressQuestion =
  *   date wins, then reporting order.
  */
 export class ProgressChooser {
-  private best: ProgressReading | undefined;
+  // The best reading so far, kept as fields: 100,000 offers allocate nothing.
+  private found = false;
+  private progress = 0;
+  private round: number | undefined;
+  private date: number | undefined;
+  private row = 0;
   private readonly day: number | undefined;
 
   constructor(private readonly question: ProgressQuestion) {
@@ -155,26 +160,34 @@ export class ProgressChooser {
     if (!isNumber(progress)) return;
     const { question } = this;
     if (question.kind === "atRound" && round !== question.round) return;
-    if (question.kind === "asOf" && (date === undefined || Math.floor(date) > (this.day ?? 0)))
-      return;
-    const candidate: ProgressReading = { progress, row };
-    if (round !== undefined) candidate.round = round;
-    if (date !== undefined) candidate.date = date;
-    const best = this.best;
-    if (!best || this.later(candidate, best)) this.best = candidate;
+    if (question.kind === "asOf") {
+      if (date === undefined || Math.floor(date) > (this.day ?? 0)) return;
+      if (this.found && date !== this.date && date < (this.date ?? 0)) return;
+      if (!this.found || date !== this.date) return this.keep(progress, round, date, row);
+    }
+    if (this.found) {
+      const order =
+        compareOptional(round, this.round) || compareOptional(date, this.date) || row - this.row;
+      if (order <= 0) return;
+    }
+    this.keep(progress, round, date, row);
   }
 
-  private later(a: ProgressReading, b: ProgressReading): boolean {
-    if (this.question.kind === "asOf") {
-      const byDate = (a.date ?? 0) - (b.date ?? 0);
-      if (byDate !== 0) return byDate > 0;
-    }
-    return compareRounds(a, b) > 0;
+  private keep(progress: number, round: number | undefined, date: number | undefined, row: number) {
+    this.found = true;
+    this.progress = progress;
+    this.round = round;
+    this.date = date;
+    this.row = row;
   }
 
   /** The chosen reading; undefined when none answers the question. */
   answer(): ProgressReading | undefined {
-    return this.answerable ? this.best : undefined;
+    if (!this.answerable || !this.found) return undefined;
+    const reading: ProgressReading = { progress: this.progress, row: this.row };
+    if (this.round !== undefined) reading.round = this.round;
+    if (this.date !== undefined) reading.date = this.date;
+    return reading;
   }
 }
 
@@ -403,8 +416,6 @@ export function tallyIndicatorOutcomes(
  */
 export type PassRateBasis = "evaluated" | "applicable" | "planned";
 
-export const PASS_RATE_BASES: readonly PassRateBasis[] = ["evaluated", "applicable", "planned"];
-
 export interface PassRate {
   basis: PassRateBasis;
   passed: number;
@@ -415,11 +426,7 @@ export interface PassRate {
 
 /** The denominator of a basis. Unrecognised values are in no denominator: validation
  * reports them, and guessing their class would skew the rate. */
-export function passRateDenominator(
-  tally: OutcomeTally,
-  basis: PassRateBasis,
-  planned?: number
-): number {
+function passRateDenominator(tally: OutcomeTally, basis: PassRateBasis, planned?: number): number {
   const { passed, failed, notApplicable, excluded } = tally.byClass;
   switch (basis) {
     case "applicable":
@@ -452,27 +459,4 @@ export function passRates(tally: OutcomeTally, planned?: number): Record<PassRat
     applicable: passRate(tally, "applicable", planned),
     planned: passRate(tally, "planned", planned),
   };
-}
-
-// --- Year over year ------------------------------------------------------------------------
-
-export interface Change {
-  /** current − previous, in the figures' own unit (percentage points for rates in %). */
-  difference: number;
-  /** difference / previous; undefined when previous is 0. */
-  relative?: number;
-  direction: "up" | "down" | "same";
-}
-
-/** How a figure moved from last year to this year ("the rate rose compared with 2562"). */
-export function yearOverYearChange(current: number, previous: number): Change | undefined {
-  if (!isNumber(current) || !isNumber(previous)) return undefined;
-  const difference = Math.round((current - previous) * 1e12) / 1e12;
-  const change: Change = {
-    difference,
-    direction: difference > 0 ? "up" : difference < 0 ? "down" : "same",
-  };
-  const relative = ratio(difference, Math.abs(previous));
-  if (relative !== undefined) change.relative = relative;
-  return change;
 }

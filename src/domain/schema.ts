@@ -85,7 +85,7 @@ const TEXT_FORMAT = "@";
 export const FISCAL_YEAR_MIN = 2500;
 export const FISCAL_YEAR_MAX = 2700;
 /** An upper bound for any baht amount in these tables (a trillion baht). */
-export const MONEY_MAX = 1e12;
+const MONEY_MAX = 1e12;
 
 const hints = {
   code: { th: "รหัสโครงการ เช่น 21000000-3165", en: "Project code, e.g. 21000000-3165" },

@@ -6,7 +6,7 @@
  */
 
 /** Excel's error values, as `CustomFunctions.ErrorCode` spells them. */
-export const KPI_ERROR_CODES = {
+const KPI_ERROR_CODES = {
   invalidValue: "#VALUE!",
   notAvailable: "#N/A",
   divisionByZero: "#DIV/0!",

@@ -73,22 +73,25 @@ describe("functionsMetadata (functions.json)", () => {
   );
 
   it("carries the public API: names, argument order, optional arguments, ranges", () => {
-    const signature = (id: string) =>
-      functionsMetadata("en")
-        .functions.find((fn) => fn.id === id)
-        ?.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name))
-        .join(", ");
-    expect(signature("PROGRESS")).toBe("codes, rounds, progress, code, [round]");
-    expect(signature("PROGRESSASOF")).toBe("codes, dates, progress, code, date");
-    expect(signature("PLANSTATUS")).toBe("actual, planned, [tolerance]");
-    expect(signature("OUTCOMES")).toBe("outcomes, [language]");
-    expect(signature("OUTCOMECOUNT")).toBe("outcomes, category");
-    expect(signature("PASSRATE")).toBe("outcomes, [basis], [planned]");
-    expect(signature("BUDGETRATE")).toBe("received, disbursed");
-    expect(signature("THAIDATE")).toBe("date, [style], [thaiDigits]");
-    expect(signature("FISCALYEAR")).toBe("date, [era]");
-    expect(signature("FISCALQUARTER")).toBe("date");
-    expect(signature("TONUMBER")).toBe("text");
+    const signatures = Object.fromEntries(
+      functionsMetadata("en").functions.map((fn) => [
+        fn.id,
+        fn.parameters.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", "),
+      ])
+    );
+    expect(signatures).toMatchObject({
+      PROGRESS: "codes, rounds, progress, code, [round]",
+      PROGRESSASOF: "codes, dates, progress, code, date",
+      PLANSTATUS: "actual, planned, [tolerance]",
+      OUTCOMES: "outcomes, [language]",
+      OUTCOMECOUNT: "outcomes, category",
+      PASSRATE: "outcomes, [basis], [planned]",
+      BUDGETRATE: "received, disbursed",
+      THAIDATE: "date, [style], [thaiDigits]",
+      FISCALYEAR: "date, [era]",
+      FISCALQUARTER: "date",
+      TONUMBER: "text",
+    });
     const progress = functionsMetadata("en").functions.find((fn) => fn.id === "PROGRESS");
     expect(progress?.parameters.slice(0, 3).map((p) => p.dimensionality)).toEqual([
       "matrix",

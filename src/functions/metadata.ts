@@ -63,7 +63,7 @@ const VALID_NAME = /^[A-Za-z][A-Za-z0-9._]{0,127}$/;
 /** What the metadata generator (and Excel) would refuse in the catalog: names that are not
  * a letter then letters, digits, "." or "_" (at most 128), a name or export used twice, a
  * parameter name used twice in one function. */
-export function catalogProblems(catalog: readonly FunctionEntry[]): string[] {
+function catalogProblems(catalog: readonly FunctionEntry[]): string[] {
   const problems: string[] = [];
   const seen = new Set<string>();
   const exports = new Set<string>();
