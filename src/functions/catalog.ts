@@ -93,7 +93,7 @@ const DATE: ParameterText = {
 };
 const FISCAL_YEAR: ParameterText = {
   name: "fiscalYear",
-  type: "number",
+  type: "any",
   en: "The fiscal year, BE (2563) or CE (2020).",
   th: "ปีงบประมาณ เป็น พ.ศ. (2563) หรือ ค.ศ. (2020)",
 };
@@ -121,7 +121,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       CODE,
       {
         name: "round",
-        type: "number",
+        type: "any",
         optional: true,
         en: "Round number; omit it for the latest round that has a value.",
         th: "รายงานครั้งที่ (ไม่ระบุ = ครั้งล่าสุดที่มีค่า)",
@@ -245,7 +245,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       },
       {
         name: "tolerance",
-        type: "number",
+        type: "any",
         optional: true,
         en: "Gap in percentage points still counted as on plan; 5 when omitted.",
         th: "ส่วนต่าง (จุดร้อยละ) ที่ยังถือว่าเป็นไปตามแผน (ไม่ระบุ = 5)",
@@ -341,7 +341,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       },
       {
         name: "planned",
-        type: "number",
+        type: "any",
         optional: true,
         en: "The planned number of items, for the planned basis; evaluated plus excluded items when omitted.",
         th: "จำนวนรายการตามแผน สำหรับฐาน planned (ไม่ระบุ = จำนวนที่ประเมินรวมกับที่ไม่ประเมิน)",
@@ -413,7 +413,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       },
       {
         name: "thaiDigits",
-        type: "boolean",
+        type: "any",
         optional: true,
         en: "TRUE to write Thai digits.",
         th: "TRUE เพื่อใช้เลขไทย",
@@ -431,8 +431,8 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     ],
   },
   {
-    name: "DATEVALUE",
-    implementation: "dateValue",
+    name: "THAIDATEVALUE",
+    implementation: "thaiDateValue",
     en: "An Excel date from date text: d/m/y in BE or CE, ISO dates, Thai or English month names, Thai digits.",
     th: "วันที่ของ Excel จากข้อความวันที่: วัน/เดือน/ปี พ.ศ. หรือ ค.ศ., รูปแบบ ISO, ชื่อเดือนไทยหรืออังกฤษ, เลขไทย",
     parameters: [

@@ -5,8 +5,12 @@
  * the namespace KPI is set in the manifest.
  *
  * Ranges arrive as 2-D arrays: a column or a row, blanks skipped. Every failure is an
- * Excel error with a Thai and English message (#VALUE! for bad input, #N/A for something
- * not found, #DIV/0! for a rate over nothing), never an uncaught exception.
+ * Excel error, never an uncaught exception: #VALUE! for bad input and #N/A for something
+ * not found, each with a Thai and English message (Excel shows messages on those two
+ * only), and #DIV/0! for a rate over nothing. Arguments typed `any` in the catalog may be
+ * error cells (allowErrorForDataTypeAny): an error passed as a value is returned as it
+ * is, as Excel's own functions do; an error cell in a row of another project is skipped;
+ * one the function must read is a #VALUE! naming its row.
  */
 import {
   passRate as passRateOf,
@@ -32,7 +36,7 @@ import { parseNumberWithUnit } from "../domain/numbers";
 import { cleanText as cleanCellText, normalizeForMatch, toThaiDigits } from "../domain/text";
 import type { LocalizedText, VocabValue } from "../domain/types";
 import { DEFAULT_VOCABULARIES, matchVocabulary, vocabularyLabel } from "../domain/vocabularies";
-import { excelSafe, kpiError } from "./errors";
+import { excelSafe, isExcelErrorLike, kpiError, plainError } from "./errors";
 import { isBlankCell, isOmitted, memoizeCells, parallelColumns, viewOf } from "./ranges";
 
 /** "Thai / English": the functions cannot know the user's language, so messages carry both. */
@@ -40,7 +44,25 @@ function message(th: string, en: string): string {
   return `${th} / ${en}`;
 }
 
+/** An error cell Excel passed as a scalar argument is the function's result, as with
+ * Excel's own functions (=ABS(#N/A) is #N/A). */
+function passErrorThrough(value: unknown): void {
+  if (isExcelErrorLike(value)) throw value;
+}
+
+/** The #VALUE! for an error cell inside a range the function has to read. */
+function errorCellInRange(what: LocalizedText, row: number, cell: { code: string }): never {
+  throw kpiError(
+    "invalidValue",
+    message(
+      `${what.th}ในแถวที่ ${row + 1} ของช่วงเป็นค่าผิดพลาด ${cell.code}`,
+      `${what.en} in row ${row + 1} of the range is the error ${cell.code}`
+    )
+  );
+}
+
 function shown(value: unknown): string {
+  if (isExcelErrorLike(value)) return value.code;
   const text = cleanCellText(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
@@ -56,6 +78,7 @@ function readWith(
   what: LocalizedText
 ): (value: unknown, name: string) => number {
   return (value, name) => {
+    passErrorThrough(value);
     const parsed = parse(value);
     if (parsed.ok) return parsed.value;
     if (parsed.empty)
@@ -84,6 +107,7 @@ function readCode(value: unknown): string {
 }
 
 function readBoolean(value: unknown, name: string): boolean {
+  passErrorThrough(value);
   if (isOmitted(value)) return false;
   if (typeof value === "boolean") return value;
   if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
@@ -149,6 +173,7 @@ function cellReader(
   return (cell, row) => {
     if (numbersAsIs && typeof cell === "number" && Number.isFinite(cell)) return cell;
     if (isBlankCell(cell)) return undefined;
+    if (isExcelErrorLike(cell)) errorCellInRange(what, row, cell);
     const parsed = parseOnce(cell);
     if (parsed.ok) return parsed.value;
     const text = shown(cell);
@@ -238,6 +263,8 @@ function tallyOf(range: unknown): OutcomeTally {
   const cells = viewOf(range);
   for (let index = 0; index < cells.length; index += 1) {
     const cell = cells.at(index);
+    if (isExcelErrorLike(cell))
+      errorCellInRange({ th: "ผลการประเมิน", en: "The outcome" }, index, cell);
     occurrences.set(cell, (occurrences.get(cell) ?? 0) + 1);
   }
   const counted: [VocabValue | undefined, number][] = [];
@@ -277,7 +304,7 @@ export function progress(
   rounds: unknown[][],
   progress: unknown[][],
   code: string,
-  round?: number
+  round?: unknown
 ): number {
   return excelSafe(() => {
     const roundNumber = readOptionalNumber(round, "round");
@@ -343,7 +370,7 @@ export function latestRound(
 export function planStatus(
   actual: number | string,
   planned: number | string,
-  tolerance?: number
+  tolerance?: unknown
 ): string {
   return excelSafe(() => {
     const actualValue = readNumber(actual, "actual");
@@ -406,7 +433,7 @@ export function outcomeCount(outcomes: unknown[][], category: string): number {
 }
 
 /** KPI.PASSRATE. */
-export function passRate(outcomes: unknown[][], basis?: string, planned?: number): number {
+export function passRate(outcomes: unknown[][], basis?: string, planned?: unknown): number {
   return excelSafe(() => {
     const chosen = readChoice(basis, "basis", BASIS_SPELLINGS, "evaluated");
     const plannedCount = readOptionalNumber(planned, "planned");
@@ -417,12 +444,9 @@ export function passRate(outcomes: unknown[][], basis?: string, planned?: number
       );
     }
     const rate = passRateOf(tallyOf(outcomes), chosen, plannedCount);
-    if (rate.rate === undefined) {
-      throw kpiError(
-        "divisionByZero",
-        message(`ไม่มีรายการในฐาน ${chosen}`, `No items on the ${chosen} basis`)
-      );
-    }
+    // A rate over no items is #DIV/0!, as Excel's own division says it (no message: Excel
+    // shows none on #DIV/0!).
+    if (rate.rate === undefined) throw plainError("divisionByZero");
     return rate.rate;
   });
 }
@@ -438,6 +462,7 @@ function sumOf(range: unknown, name: string): number {
       continue;
     }
     if (isBlankCell(cell)) continue;
+    if (isExcelErrorLike(cell)) errorCellInRange({ th: name, en: name }, index, cell);
     const parsed = parse(cell);
     if (!parsed.ok) {
       throw kpiError(
@@ -467,16 +492,12 @@ export function budgetRate(received: unknown[][], disbursed: unknown[][]): numbe
   return excelSafe(() => {
     const receivedTotal = sumOf(received, "received");
     const disbursedTotal = sumOf(disbursed, "disbursed");
-    if (receivedTotal === 0) {
-      throw kpiError(
-        "divisionByZero",
-        message("งบประมาณที่ได้รับเป็นศูนย์", "The budget received is zero")
-      );
-    }
+    if (receivedTotal === 0) throw plainError("divisionByZero");
     const rate = disbursedTotal / receivedTotal;
     if (!(receivedTotal > 0) || !Number.isFinite(rate)) {
+      // Explained, so #VALUE! (Excel drops a message on #NUM!).
       throw kpiError(
-        "invalidNumber",
+        "invalidValue",
         message(
           `คำนวณสัดส่วนไม่ได้จากงบที่ได้รับ ${receivedTotal} และที่เบิกใช้ ${disbursedTotal}`,
           `No rate from ${receivedTotal} received and ${disbursedTotal} disbursed`
@@ -488,7 +509,7 @@ export function budgetRate(received: unknown[][], disbursed: unknown[][]): numbe
 }
 
 /** KPI.THAIDATE. */
-export function thaiDate(date: number | string, style?: string, thaiDigits?: boolean): string {
+export function thaiDate(date: number | string, style?: string, thaiDigits?: unknown): string {
   return excelSafe(() => {
     const serial = readDate(date, "date");
     const chosen = readChoice(style, "style", STYLE_SPELLINGS, "long");
@@ -496,8 +517,8 @@ export function thaiDate(date: number | string, style?: string, thaiDigits?: boo
   });
 }
 
-/** KPI.DATEVALUE. */
-export function dateValue(text: string | number): number {
+/** KPI.THAIDATEVALUE (KPI.DATEVALUE before 0.2). */
+export function thaiDateValue(text: string | number): number {
   return excelSafe(() => readDate(text, "text"));
 }
 
@@ -540,12 +561,12 @@ function fiscalYearBounds(fiscalYearArg: unknown): { start: number; end: number 
 }
 
 /** KPI.FISCALYEARSTART. */
-export function fiscalYearStart(fiscalYear: number): number {
+export function fiscalYearStart(fiscalYear: unknown): number {
   return excelSafe(() => fiscalYearBounds(fiscalYear).start);
 }
 
 /** KPI.FISCALYEAREND. */
-export function fiscalYearEnd(fiscalYear: number): number {
+export function fiscalYearEnd(fiscalYear: unknown): number {
   return excelSafe(() => fiscalYearBounds(fiscalYear).end);
 }
 
@@ -556,7 +577,10 @@ export function toNumber(text: string | number): number {
 
 /** KPI.THAIDIGITS. */
 export function thaiDigits(value: string | number): string {
-  return excelSafe(() => toThaiDigits(cleanCellText(value)));
+  return excelSafe(() => {
+    passErrorThrough(value);
+    return toThaiDigits(cleanCellText(value));
+  });
 }
 
 /** KPI.CLEANTEXT. */

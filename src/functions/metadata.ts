@@ -29,7 +29,13 @@ export interface FunctionMetadata {
 }
 
 export interface FunctionsMetadata {
-  allowCustomDataForDataTypeAny: true;
+  /** Lets error cells into `any` arguments, so a function can skip or explain them
+   * (custom-functions-json: "All parameters with the type any or any[][] can accept
+   * errors as input values"). Only hand-written metadata can carry it: the JSDoc
+   * generator cannot, one reason this file is built from the catalog. Kaona leaves
+   * `allowCustomDataForDataTypeAny` (CustomFunctionsRuntime 1.4) unset, so data-type
+   * cells arrive as their plain values, which is what the functions read. */
+  allowErrorForDataTypeAny: true;
   functions: FunctionMetadata[];
 }
 
@@ -90,7 +96,7 @@ export function functionsMetadata(
   const problems = catalogProblems(catalog);
   if (problems.length > 0) throw new Error(`Custom functions catalog: ${problems.join("; ")}`);
   return {
-    allowCustomDataForDataTypeAny: true,
+    allowErrorForDataTypeAny: true,
     functions: catalog.map((entry) => functionMetadata(entry, lang)),
   };
 }
