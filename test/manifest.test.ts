@@ -6,8 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
+import { REQUIRED_EXCEL_API } from "../src/app/host";
 import { CUSTOM_FUNCTIONS_RUNTIME, ERROR_CODES_OF_RUNTIME_1_2 } from "../src/functions/errors";
-import { REQUIRED_EXCEL_API } from "../src/workbook/excel/requirements";
 
 const ROOT = path.resolve(__dirname, "..");
 const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
