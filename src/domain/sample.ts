@@ -1,6 +1,6 @@
 /**
- * Sample data: the two seed printouts (../shared/seeds) transcribed into the three tables
- * as staff would type them in Excel. The task-pane preview, the tests and `npm start` load
+ * Sample data: the two seed printouts (published Bangkok project progress reports)
+ * transcribed into the three tables as staff would type them in Excel. The task-pane preview, the tests and `npm start` load
  * it. Faithful to the printouts, holes included:
  *
  * - Progress lines: the printout places the "(ครั้งที่ N)" progress line under the NEXT
@@ -243,15 +243,6 @@ export const SAMPLE_OUTCOME_TEXT = {
 } as const;
 
 export type SampleOutcome = keyof typeof SAMPLE_OUTCOME_TEXT;
-
-/** Seed 000's published tally, which the sample rows reproduce. */
-export const SEED_000_TALLY: Readonly<Record<SampleOutcome, number>> = {
-  met: 409,
-  below: 6,
-  notNeeded: 3,
-  noService: 3,
-  excluded: 10,
-};
 
 /** Row numbers (1-based) of the sample indicators that did not simply pass, spread out. */
 const NOT_MET_ROWS: Readonly<Record<Exclude<SampleOutcome, "met">, readonly number[]>> = {

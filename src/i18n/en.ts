@@ -1,3 +1,4 @@
+import { TABLE_LABELS } from "../domain/schema";
 import type { MessageKey } from "./th";
 
 /** The English dictionary: the same keys as the Thai one, enforced by the type. */
@@ -79,9 +80,9 @@ export const en: Record<MessageKey, string> = {
   "error.dismiss": "Close",
   "common.cancel": "Cancel",
   "common.written": "Sheet written: {sheet}",
-  "kind.projects": "Projects",
-  "kind.rounds": "Progress rounds",
-  "kind.indicators": "Indicators",
+  "kind.projects": TABLE_LABELS.projects.en,
+  "kind.rounds": TABLE_LABELS.rounds.en,
+  "kind.indicators": TABLE_LABELS.indicators.en,
   "binding.none": "Not bound",
   "binding.missing": "Table not found",
   "binding.incomplete": "Columns missing",

@@ -3,6 +3,8 @@
  * language; `en.ts` must have the same keys (the type check fails otherwise).
  * Placeholders in braces ({count}) are filled by `translate`.
  */
+import { TABLE_LABELS } from "../domain/schema";
+
 export const th = {
   "app.name": "ก้าวหน้า",
   "app.tagline": "รายงานความก้าวหน้าโครงการและเกณฑ์ชี้วัด",
@@ -77,9 +79,9 @@ export const th = {
   "error.dismiss": "ปิด",
   "common.cancel": "ยกเลิก",
   "common.written": "เขียนแผ่นงานแล้ว: {sheet}",
-  "kind.projects": "โครงการ",
-  "kind.rounds": "รายงานความก้าวหน้า",
-  "kind.indicators": "เกณฑ์ชี้วัด",
+  "kind.projects": TABLE_LABELS.projects.th,
+  "kind.rounds": TABLE_LABELS.rounds.th,
+  "kind.indicators": TABLE_LABELS.indicators.th,
   "binding.none": "ยังไม่ได้ผูก",
   "binding.missing": "ไม่พบตาราง",
   "binding.incomplete": "คอลัมน์ไม่ครบ",
