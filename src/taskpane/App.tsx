@@ -37,6 +37,7 @@ import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from
 import { REQUIRED_EXCEL_API } from "../workbook/excel/requirements";
 import type { HostInfo } from "../workbook/excel/officeHost";
 import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
+import { CoauthorBar } from "./components/CoauthorBar";
 import { ErrorBar } from "./components/ErrorBar";
 import { PageErrorBoundary } from "./components/PageErrorBoundary";
 import { useElementWidth } from "./hooks/useElementWidth";
@@ -232,6 +233,7 @@ export function App({ host, session }: AppProps): ReactElement {
         </TabList>
       </nav>
       <ErrorBar />
+      <CoauthorBar />
       <main className={styles.main} aria-labelledby={`page-title-${page}`}>
         <PageErrorBoundary key={page} t={t}>
           <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>
