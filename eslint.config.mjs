@@ -74,25 +74,6 @@ export default [
     },
   },
   {
-    // The task pane reaches Excel code only through its composition root (index.tsx), which
-    // picks the workbook; pages and components see the port, the session and src/app.
-    files: ["src/taskpane/**/*.{ts,tsx}"],
-    ignores: ["src/taskpane/index.tsx"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        {
-          patterns: [
-            {
-              group: ["**/workbook/excel", "**/workbook/excel/**"],
-              message: "The task pane imports Excel code only in src/taskpane/index.tsx; use src/app and the workbook port.",
-            },
-          ],
-        },
-      ],
-    },
-  },
-  {
     // The use cases (the rules the task pane and the CLI share) are pure too: the domain only.
     files: ["src/usecases/**/*.ts"],
     rules: {
@@ -117,6 +98,25 @@ export default [
         { name: "navigator", message: "src/usecases has no DOM." },
         { name: "localStorage", message: "src/usecases has no DOM." },
         { name: "CustomFunctions", message: "src/usecases knows nothing of Excel." },
+      ],
+    },
+  },
+  {
+    // The task pane reaches Excel code only through its composition root (index.tsx), which
+    // picks the workbook; pages and components see the port, the session and src/app.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workbook/excel", "**/workbook/excel/**"],
+              message: "The task pane imports Excel code only in src/taskpane/index.tsx; use src/app and the workbook port.",
+            },
+          ],
+        },
       ],
     },
   },
