@@ -6,10 +6,16 @@
  * workbook, so both refuse, replace and fingerprint sheets alike. It has no calculation
  * engine: a formula cell reads back as its formula text.
  */
-import type { CellStyle, ChartSpec, PageSetup, RawTable, SheetLayout } from "../../domain/types";
+import type {
+  CellStyle,
+  ChartSpec,
+  PageSetup,
+  RawTable,
+  RawTableRows,
+  SheetLayout,
+} from "../../domain/types";
 import {
   cellAddress,
-  contains,
   intersects,
   parseCell,
   parseRange,
@@ -40,6 +46,7 @@ import {
   type Bindings,
   type ColumnValidation,
   type NewTableSpec,
+  type TableChange,
   type TableInfo,
   type Workbook,
   type WriteResult,
@@ -80,6 +87,8 @@ interface MemoryTable {
   rect: RangeRef;
   style?: string;
 }
+
+type ChangeSource = TableChange["source"];
 
 /** A seed table: RawTable plus optional column widths in points. */
 export type MemoryTableSeed = RawTable & { columnWidths?: number[] };
@@ -132,7 +141,7 @@ export class MemoryWorkbook implements Workbook {
   private readonly sheets: MemorySheet[] = [];
   private readonly tables: MemoryTable[] = [];
   private readonly parts = new Map<string, string>();
-  private readonly handlers = new Map<string, Set<(tableId: string) => void>>();
+  private readonly handlers = new Map<string, Set<(change: TableChange) => void>>();
   private nextId = 1;
   private activeSheetId: string | null = null;
   private selection: { sheetId: string; rect: RangeRef } | null = null;
@@ -259,33 +268,59 @@ export class MemoryWorkbook implements Workbook {
     return this.tables.map((t) => this.tableInfo(t));
   }
 
+  /** Data rows `from` (inclusive) to `to` (exclusive) of a table, values and formats. */
+  private rowsOf(
+    table: MemoryTable,
+    from: number,
+    to: number
+  ): Pick<RawTable, "rows"> & {
+    numberFormats: string[][];
+  } {
+    const sheet = this.sheetById(table.sheetId);
+    const rows: RawTable["rows"] = [];
+    const numberFormats: string[][] = [];
+    for (let i = from; i < to; i++) {
+      const line: RawTable["rows"][number] = [];
+      const formats: string[] = [];
+      for (let j = 0; j < table.rect.cols; j++) {
+        const cell = sheet?.cells.get(table.rect.row + 1 + i, table.rect.col + j);
+        line.push(valueOf(cell?.content ?? ""));
+        formats.push(cell?.numberFormat ?? "General");
+      }
+      rows.push(line);
+      numberFormats.push(formats);
+    }
+    return { rows, numberFormats };
+  }
+
   async readTables(tableIds: string[]): Promise<RawTable[]> {
     return [...new Set(tableIds)].map((id) => {
       const table = this.tableById(id);
       const info = this.tableInfo(table);
-      const sheet = this.sheetById(table.sheetId);
-      const rows: RawTable["rows"] = [];
-      const numberFormats: string[][] = [];
-      for (let i = 1; i <= this.dataRows(table); i++) {
-        const line: RawTable["rows"][number] = [];
-        const formats: string[] = [];
-        for (let j = 0; j < table.rect.cols; j++) {
-          const cell = sheet?.cells.get(table.rect.row + i, table.rect.col + j);
-          line.push(valueOf(cell?.content ?? ""));
-          formats.push(cell?.numberFormat ?? "General");
-        }
-        rows.push(line);
-        numberFormats.push(formats);
-      }
       return {
         name: table.name,
         sheet: info.sheet,
         origin: { row: table.rect.row, col: table.rect.col },
         headers: info.headers,
-        rows,
-        numberFormats,
+        ...this.rowsOf(table, 0, info.rowCount),
       };
     });
+  }
+
+  async readTableRows(tableId: string, first: number, count: number): Promise<RawTableRows> {
+    const table = this.tableById(tableId);
+    const info = this.tableInfo(table);
+    const from = Math.min(info.rowCount, Math.max(0, Math.floor(first) || 0));
+    const to = Math.min(info.rowCount, from + Math.max(0, Math.floor(count) || 0));
+    return {
+      name: table.name,
+      sheet: info.sheet,
+      origin: { row: table.rect.row, col: table.rect.col },
+      headers: info.headers,
+      rowCount: info.rowCount,
+      firstRow: from,
+      ...this.rowsOf(table, from, to),
+    };
   }
 
   async loadBindings(): Promise<Bindings> {
@@ -533,11 +568,11 @@ export class MemoryWorkbook implements Workbook {
 
   async onTablesChanged(
     tableIds: string[],
-    handler: (tableId: string) => void
+    handler: (tableId: string, change: TableChange) => void
   ): Promise<() => Promise<void>> {
     const ids = [...new Set(tableIds)];
     for (const id of ids) this.tableById(id);
-    const wrapped = (tableId: string) => handler(tableId);
+    const wrapped = (change: TableChange) => handler(change.tableId, change);
     for (const id of ids) {
       const set = this.handlers.get(id) ?? new Set();
       set.add(wrapped);
@@ -551,21 +586,160 @@ export class MemoryWorkbook implements Workbook {
   // ---------------------------------------------------------------------------------
   // The user's side, for the preview and tests: what a person does in Excel.
 
-  /** Types a value into a cell, as a user would; fires the change handlers of its tables. */
-  setCell(sheetName: string, address: string, value: unknown): void {
+  private emit(
+    table: MemoryTable,
+    change: Omit<TableChange, "tableId" | "source">,
+    source: ChangeSource
+  ): void {
+    for (const handler of [...(this.handlers.get(table.id) ?? [])])
+      handler({ tableId: table.id, source, ...change });
+  }
+
+  /** Types a value into a cell, as a user (or, `source` "remote", a co-author) would;
+   * fires the change handlers of its tables. */
+  setCell(
+    sheetName: string,
+    address: string,
+    value: unknown,
+    source: ChangeSource = "local"
+  ): void {
+    this.paste(sheetName, address, [[value]], source);
+  }
+
+  /** Pastes a block of values with its top-left cell at `address`: one change event per
+   * table it touches, covering the rows it touched. */
+  paste(
+    sheetName: string,
+    address: string,
+    values: unknown[][],
+    source: ChangeSource = "local"
+  ): void {
     const sheet = this.sheetByName(sheetName);
     const ref = parseCell(address);
     if (!sheet || !ref)
       throw new WorkbookError("table-missing", `no cell ${sheetName}!${address}`, {
         sheet: sheetName,
       });
-    const old = sheet.cells.get(ref.row, ref.col);
-    this.put(sheet, ref.row, ref.col, { ...old, content: toCellContent(value) });
+    const rows = values.length;
+    const cols = Math.max(0, ...values.map((line) => line.length));
+    values.forEach((line, i) =>
+      line.forEach((value, j) => {
+        const old = sheet.cells.get(ref.row + i, ref.col + j);
+        this.put(sheet, ref.row + i, ref.col + j, { ...old, content: toCellContent(value) });
+      })
+    );
+    const pasted: RangeRef = { row: ref.row, col: ref.col, rows, cols };
     for (const table of this.tables) {
-      if (table.sheetId === sheet.id && contains(table.rect, ref.row, ref.col)) {
-        for (const handler of this.handlers.get(table.id) ?? []) handler(table.id);
-      }
+      if (table.sheetId !== sheet.id || !intersects(table.rect, pasted)) continue;
+      const top = Math.max(pasted.row, table.rect.row);
+      const bottom = Math.min(pasted.row + rows, table.rect.row + table.rect.rows);
+      const first = Math.max(0, top - table.rect.row - 1);
+      const last = bottom - table.rect.row - 1;
+      this.emit(
+        table,
+        {
+          type: "valueEdit",
+          address: rangeAddress({ row: top, col: ref.col, rows: bottom - top, cols }),
+          ...(top === table.rect.row ? { headers: true } : {}),
+          ...(last > first || top > table.rect.row ? { rows: { first, count: last - first } } : {}),
+        },
+        source
+      );
     }
+  }
+
+  /** Moves the cells of a table's columns from sheet row `from` down by `by` rows (up when
+   * negative; the rows moved over are cleared). */
+  private shiftRows(sheet: MemorySheet, table: MemoryTable, from: number, by: number): void {
+    let bottom = from;
+    for (const [row, col] of sheet.cells.entries())
+      if (col >= table.rect.col && col < table.rect.col + table.rect.cols)
+        bottom = Math.max(bottom, row);
+    const move = (row: number) => {
+      for (let col = table.rect.col; col < table.rect.col + table.rect.cols; col++) {
+        const cell = sheet.cells.get(row, col);
+        sheet.cells.delete(row, col);
+        if (cell) sheet.cells.set(row + by, col, cell);
+      }
+    };
+    if (by > 0) for (let row = bottom; row >= from; row--) move(row);
+    else for (let row = from; row <= bottom; row++) move(row);
+  }
+
+  /** Inserts rows into a table at data row `at` (its row count: appended), as a user would. */
+  insertRows(tableId: string, at: number, rows: unknown[][], source: ChangeSource = "local"): void {
+    const table = this.tableById(tableId);
+    const sheet = this.sheetById(table.sheetId)!;
+    const count = this.dataRows(table);
+    const where = Math.max(0, Math.min(count, at));
+    // The one blank row of an empty table gives way to the first row inserted.
+    if (count === 0) table.rect.rows = 1;
+    const start = table.rect.row + 1 + where;
+    this.shiftRows(sheet, table, start, rows.length);
+    rows.forEach((line, i) => {
+      for (let j = 0; j < table.rect.cols; j++)
+        this.put(sheet, start + i, table.rect.col + j, { content: toCellContent(line[j]) });
+    });
+    table.rect.rows += rows.length;
+    this.emit(table, { type: "rowsInserted", rows: { first: where, count: rows.length } }, source);
+  }
+
+  /** Deletes `count` data rows of a table from `at`, as a user would. */
+  deleteRows(tableId: string, at: number, count: number, source: ChangeSource = "local"): void {
+    const table = this.tableById(tableId);
+    const sheet = this.sheetById(table.sheetId)!;
+    const rows = this.dataRows(table);
+    const from = Math.max(0, Math.min(rows, at));
+    const gone = Math.max(0, Math.min(rows - from, count));
+    if (gone === 0) return;
+    const start = table.rect.row + 1 + from;
+    for (let row = start; row < start + gone; row++)
+      for (let col = table.rect.col; col < table.rect.col + table.rect.cols; col++)
+        sheet.cells.delete(row, col);
+    this.shiftRows(sheet, table, start + gone, -gone);
+    // Like Excel, a table keeps one (blank) data row.
+    table.rect.rows = Math.max(2, table.rect.rows - gone);
+    this.emit(table, { type: "rowsDeleted", rows: { first: from, count: gone } }, source);
+  }
+
+  /** Sorts a table's data rows by one column (numbers before text, blanks last), as the
+   * column's sort button would. */
+  sortRows(
+    tableId: string,
+    column: number,
+    descending = false,
+    source: ChangeSource = "local"
+  ): void {
+    const table = this.tableById(tableId);
+    const sheet = this.sheetById(table.sheetId)!;
+    const count = this.dataRows(table);
+    const top = table.rect.row + 1;
+    const lines = Array.from({ length: count }, (_, i) =>
+      Array.from({ length: table.rect.cols }, (_, j) =>
+        sheet.cells.get(top + i, table.rect.col + j)
+      )
+    );
+    const rank = (cell: MemoryCell | undefined) => {
+      const content = cell?.content ?? "";
+      return content === "" ? 2 : typeof content === "number" ? 0 : 1;
+    };
+    const compare = (a: MemoryCell | undefined, b: MemoryCell | undefined) => {
+      const byRank = rank(a) - rank(b);
+      if (byRank !== 0 || rank(a) === 2) return byRank;
+      const x = a!.content;
+      const y = b!.content;
+      const order =
+        typeof x === "number" && typeof y === "number" ? x - y : String(x).localeCompare(String(y));
+      return descending ? -order : order;
+    };
+    lines.sort((a, b) => compare(a[column], b[column]));
+    lines.forEach((line, i) =>
+      line.forEach((cell, j) => {
+        if (cell) sheet.cells.set(top + i, table.rect.col + j, cell);
+        else sheet.cells.delete(top + i, table.rect.col + j);
+      })
+    );
+    this.emit(table, { type: "sort", rows: { first: 0, count } }, source);
   }
 
   /** What a cell holds (its formula text for a formula), "" when blank. */
