@@ -24,11 +24,12 @@ export interface LiveTable {
   mappingFor?: (table: RawTable) => ColumnMapping;
 }
 
-/** The rows to read for a change the check can take row by row, or undefined. */
+/** The rows to read for a change the check can take row by row (and, for rows added or
+ * taken at the end, the row count that must follow), or undefined. */
 function rowsToRead(
   change: TableChange | undefined,
   known: number
-): { first: number; count: number } | undefined {
+): { first: number; count: number; rowCount?: number } | undefined {
   const rows = change?.rows;
   if (!change || !rows || change.headers) return undefined;
   if (!Number.isInteger(rows.first) || !Number.isInteger(rows.count) || rows.first < 0)
@@ -38,9 +39,11 @@ function rowsToRead(
       return rows;
     // Rows added or taken at the end leave every other row where it was.
     case "rowsInserted":
-      return rows.first >= known ? rows : undefined;
+      return rows.first === known ? { ...rows, rowCount: known + rows.count } : undefined;
     case "rowsDeleted":
-      return rows.first + rows.count >= known ? { first: rows.first, count: 0 } : undefined;
+      return rows.first + rows.count === known
+        ? { first: rows.first, count: 0, rowCount: rows.first }
+        : undefined;
     default:
       return undefined;
   }
@@ -56,7 +59,8 @@ export async function applyTableChange(
   const wanted = rowsToRead(change, check.rowCount(table.kind));
   if (wanted && workbook.readTableRows) {
     const read = await workbook.readTableRows(table.tableId, wanted.first, wanted.count);
-    if (check.applyRows(table.kind, read).applied)
+    const asExpected = wanted.rowCount === undefined || wanted.rowCount === read.rowCount;
+    if (asExpected && check.applyRows(table.kind, read).applied)
       return { read: "rows", rowsRead: read.rows.length };
   }
   const [raw] = await workbook.readTables([table.tableId]);

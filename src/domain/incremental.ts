@@ -79,11 +79,30 @@ interface TableState<K extends TableKind> {
   /** Project key → its rows, ascending. Rounds: keyed rows only; Indicators: "" too (items
    * without a project still share one namespace of ids). */
   groups: Map<string, number[]>;
+  /** The result's part of each block of `BLOCK` rows, kept until a row of it changes. */
+  blocks: Block[];
+  /** Blocks with a row changed since they were put together. */
+  stale: Set<number>;
+  /** The table's part of the result, kept until a block changes. */
+  part: Block | undefined;
+}
+
+/** Rows per block of the result: an edit puts one block together again, not the table. */
+const BLOCK_ROWS = 512;
+
+/** A stretch of the result: issues in order, records, and the issues counted. */
+interface Block {
+  issues: Issue[];
+  records: RecordOf[TableKind][];
+  summary: CheckResult["summary"];
 }
 
 type States = { [K in TableKind]?: TableState<K> };
 
-export type IncrementalInput = CheckInput;
+export interface IncrementalInput extends CheckInput {
+  /** Rows per block of the result (see `BLOCK_ROWS`); small in tests, to have many. */
+  blockRows?: number;
+}
 
 /** What one update did (for the figures, and to tell a caller whether it applied). */
 export interface UpdateOutcome {
@@ -120,6 +139,14 @@ function sameMeta(a: TableMeta, b: TableMeta): boolean {
   );
 }
 
+/** An array of `count` times `value`, built by pushing: `new Array(n)` of a large n gives
+ * a slow dictionary-backed array in V8. */
+function filled<T>(count: number, value: T): T[] {
+  const array: T[] = [];
+  for (let index = 0; index < count; index++) array.push(value);
+  return array;
+}
+
 /** Index of `row` in an ascending list, or where it would go. */
 function searchRows(rows: readonly number[], row: number): number {
   let low = 0;
@@ -151,12 +178,14 @@ export class IncrementalCheck {
   private roundRules: RoundRules | undefined;
   private indicatorRules: IndicatorRules | undefined;
   private cached: CheckResult | undefined;
+  private readonly blockRows: number;
 
   /** Checks the tables in full (as `checkTables`) and keeps what it read. */
   constructor(input: IncrementalInput) {
     this.vocabularies = input.vocabularies ?? DEFAULT_VOCABULARIES;
     this.planTolerance = planToleranceOf(input.planTolerance);
     this.asOf = input.asOf;
+    this.blockRows = Math.max(1, Math.floor(input.blockRows ?? BLOCK_ROWS));
     for (const kind of TABLE_KINDS) {
       const table = input[kind];
       if (table) this.load(kind, table, input.mappings?.[kind]);
@@ -264,14 +293,17 @@ export class IncrementalCheck {
       context: parsed.context,
       tableIssues: mapped.issues,
       parse: rowParser(kind, parsed.context, this.vocabularies),
-      records: new Array<RecordOf[K] | undefined>(rowCount).fill(undefined),
-      cellIssues: new Array<readonly Issue[]>(rowCount).fill(NONE),
-      ruleIssues: new Array<readonly Issue[]>(rowCount).fill(NONE),
-      keys: new Array<string>(rowCount).fill(""),
+      records: filled<RecordOf[K] | undefined>(rowCount, undefined),
+      cellIssues: filled(rowCount, NONE),
+      ruleIssues: filled(rowCount, NONE),
+      keys: filled(rowCount, ""),
       unreadable: new Set(parsed.unreadable),
       groups: new Map(),
+      blocks: [],
+      stale: new Set(),
+      part: undefined,
     };
-    for (const issue of parsed.issues) this.addIssue(state.cellIssues, issue);
+    for (const issue of parsed.issues) this.addIssue(state, state.cellIssues, issue);
     for (const record of parsed.records) {
       state.records[record.row] = record;
       this.join(state, record.row, record);
@@ -287,9 +319,16 @@ export class IncrementalCheck {
     }
   }
 
-  private addIssue(lists: (readonly Issue[])[], issue: Issue): void {
+  /** Notes that a row's part of the result changed. */
+  private touch(state: TableState<TableKind>, row: number): void {
+    state.stale.add(Math.floor(row / this.blockRows));
+    state.part = undefined;
+  }
+
+  private addIssue(state: TableState<TableKind>, lists: (readonly Issue[])[], issue: Issue): void {
     const list = lists[issue.row];
     if (list === undefined) return;
+    this.touch(state, issue.row);
     if (list === NONE) lists[issue.row] = [issue];
     else (list as Issue[]).push(issue);
   }
@@ -311,6 +350,7 @@ export class IncrementalCheck {
   /** Forgets what a row held; its project goes into `dirty`. */
   private clearRow(state: TableState<TableKind>, row: number, dirty: Set<string>): void {
     const record = state.records[row];
+    this.touch(state, row);
     state.cellIssues[row] = NONE;
     state.ruleIssues[row] = NONE;
     if (record === undefined) return;
@@ -349,15 +389,19 @@ export class IncrementalCheck {
 
   private resize(state: TableState<TableKind>, count: number): void {
     const from = state.records.length;
-    state.records.length = count;
-    state.cellIssues.length = count;
-    state.ruleIssues.length = count;
-    state.keys.length = count;
+    if (count !== from) this.touch(state, Math.max(0, Math.min(from, count) - 1));
+    for (let row = from; row < count; row += this.blockRows) this.touch(state, row);
+    if (count < from) {
+      state.records.length = count;
+      state.cellIssues.length = count;
+      state.ruleIssues.length = count;
+      state.keys.length = count;
+    }
     for (let row = from; row < count; row++) {
-      state.records[row] = undefined;
-      state.cellIssues[row] = NONE;
-      state.ruleIssues[row] = NONE;
-      state.keys[row] = "";
+      state.records.push(undefined);
+      state.cellIssues.push(NONE);
+      state.ruleIssues.push(NONE);
+      state.keys.push("");
     }
   }
 
@@ -399,8 +443,9 @@ export class IncrementalCheck {
     }
     const projects = state.records.filter((record): record is Project => record !== undefined);
     state.ruleIssues.fill(NONE);
+    for (let row = 0; row < state.ruleIssues.length; row += this.blockRows) this.touch(state, row);
     for (const issue of validateProjects(projects, state.context))
-      this.addIssue(state.ruleIssues, issue);
+      this.addIssue(state, state.ruleIssues, issue);
     const after = projectsByCode(projects);
     this.byCode = after;
     for (const [key, project] of after)
@@ -422,6 +467,7 @@ export class IncrementalCheck {
         const issues: Issue[] = [];
         this.roundRules?.checkRound(record, false, issues);
         state.ruleIssues[row] = issues.length > 0 ? issues : NONE;
+        this.touch(state, row);
         count += 1;
       }
       return count;
@@ -444,9 +490,10 @@ export class IncrementalCheck {
       rules.checkRound(round, unknown, issues);
       group.push(round);
       state.ruleIssues[row] = NONE;
+      this.touch(state, row);
     }
     rules.checkProject(group, this.byCode?.get(key), issues);
-    for (const issue of issues) this.addIssue(state.ruleIssues, issue);
+    for (const issue of issues) this.addIssue(state, state.ruleIssues, issue);
     return true;
   }
 
@@ -463,36 +510,72 @@ export class IncrementalCheck {
       rules.checkItem(item, unknown, ids, issues);
       items.push(item);
       state.ruleIssues[row] = NONE;
+      this.touch(state, row);
     }
     if (this.byCode && key !== "") rules.checkTally(items, this.byCode.get(key), issues);
-    for (const issue of issues) this.addIssue(state.ruleIssues, issue);
+    for (const issue of issues) this.addIssue(state, state.ruleIssues, issue);
     return true;
   }
 
   // --- the result -----------------------------------------------------------------------
 
   private assemble(): CheckResult {
-    const issues: Issue[] = [];
+    const parts: Issue[][] = [];
     const records: CheckResult["records"] = { projects: [], rounds: [], indicators: [] };
     const mappings: CheckResult["mappings"] = {};
+    const summary = { errors: 0, warnings: 0, infos: 0 };
     for (const kind of TABLE_KINDS) {
       const state = this.tables[kind] as TableState<TableKind> | undefined;
       if (!state) continue;
       mappings[kind] = state.columns;
-      for (const issue of byColumn(state.tableIssues, state.columns)) issues.push(issue);
-      const list: RecordOf[TableKind][] = [];
-      const { cellIssues, ruleIssues } = state;
-      for (let row = 0; row < state.records.length; row++) {
-        const record = state.records[row];
-        if (record !== undefined) list.push(record);
-        const cells = cellIssues[row];
-        const rules = ruleIssues[row];
-        if (cells.length + rules.length === 0) continue;
-        const own = cells.length === 0 ? rules : rules.length === 0 ? cells : [...cells, ...rules];
-        for (const issue of own.length > 1 ? byColumn(own, state.columns) : own) issues.push(issue);
-      }
-      (records as Record<TableKind, RecordOf[TableKind][]>)[kind] = list;
+      state.part ??= this.partOf(state);
+      const part = state.part;
+      parts.push(part.issues);
+      (records as Record<TableKind, RecordOf[TableKind][]>)[kind] = part.records;
+      summary.errors += part.summary.errors;
+      summary.warnings += part.summary.warnings;
+      summary.infos += part.summary.infos;
     }
-    return { records, issues, summary: summarize(issues), mappings };
+    // `concat` copies whole arrays at once: several times quicker than pushing each element.
+    return { records, issues: ([] as Issue[]).concat(...parts), summary, mappings };
+  }
+
+  /** A table's part of the result, from its blocks (put together again where stale). */
+  private partOf(state: TableState<TableKind>): Block {
+    const count = Math.ceil(state.records.length / this.blockRows);
+    if (state.blocks.length > count) state.blocks.length = count;
+    for (let index = 0; index < count; index++)
+      if (index >= state.blocks.length || state.stale.has(index))
+        state.blocks[index] = this.blockOf(state, index);
+    state.stale.clear();
+    const tableIssues = [...byColumn(state.tableIssues, state.columns)];
+    const summary = summarize(tableIssues);
+    for (const block of state.blocks) {
+      summary.errors += block.summary.errors;
+      summary.warnings += block.summary.warnings;
+      summary.infos += block.summary.infos;
+    }
+    return {
+      issues: tableIssues.concat(...state.blocks.map((block) => block.issues)),
+      records: ([] as RecordOf[TableKind][]).concat(...state.blocks.map((block) => block.records)),
+      summary,
+    };
+  }
+
+  private blockOf(state: TableState<TableKind>, index: number): Block {
+    const issues: Issue[] = [];
+    const records: RecordOf[TableKind][] = [];
+    const { cellIssues, ruleIssues } = state;
+    const end = Math.min(state.records.length, (index + 1) * this.blockRows);
+    for (let row = index * this.blockRows; row < end; row++) {
+      const record = state.records[row];
+      if (record !== undefined) records.push(record);
+      const cells = cellIssues[row];
+      const rules = ruleIssues[row];
+      if (cells.length + rules.length === 0) continue;
+      const own = cells.length === 0 ? rules : rules.length === 0 ? cells : [...cells, ...rules];
+      for (const issue of own.length > 1 ? byColumn(own, state.columns) : own) issues.push(issue);
+    }
+    return { issues, records, summary: summarize(issues) };
   }
 }

@@ -696,9 +696,10 @@ export class MemoryWorkbook implements Workbook {
     for (let row = start; row < start + gone; row++)
       for (let col = table.rect.col; col < table.rect.col + table.rect.cols; col++)
         sheet.cells.delete(row, col);
-    this.shiftRows(sheet, table, start + gone, -gone);
     // Like Excel, a table keeps one (blank) data row.
-    table.rect.rows = Math.max(2, table.rect.rows - gone);
+    const kept = gone === rows ? 1 : 0;
+    this.shiftRows(sheet, table, start + gone, kept - gone);
+    table.rect.rows -= gone - kept;
     this.emit(table, { type: "rowsDeleted", rows: { first: from, count: gone } }, source);
   }
 
