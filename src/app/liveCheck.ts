@@ -20,8 +20,9 @@ export interface ChangeCost {
 export interface LiveTable {
   kind: TableKind;
   tableId: string;
-  /** The column mapping for a table read whole (its headers may have changed). */
-  mappingFor?: (table: RawTable) => ColumnMapping;
+  /** The column mapping for a table read whole (its headers may have changed); undefined
+   * to map from the headers. Without it, the mapping stays the one the check started with. */
+  mappingFor?: (table: RawTable) => ColumnMapping | undefined;
 }
 
 /** The rows to read for a change the check can take row by row (and, for rows added or
@@ -64,6 +65,6 @@ export async function applyTableChange(
       return { read: "rows", rowsRead: read.rows.length };
   }
   const [raw] = await workbook.readTables([table.tableId]);
-  check.replaceTable(table.kind, raw, table.mappingFor?.(raw));
+  check.replaceTable(table.kind, raw, table.mappingFor ? { mapping: table.mappingFor(raw) } : {});
   return { read: "table", rowsRead: raw.rows.length };
 }

@@ -250,11 +250,16 @@ export class IncrementalCheck {
   }
 
   /** Takes a table read whole (after a sort, rows inserted inside it, new headers…) and
-   * re-validates everything; `mapping` replaces the one given at the start when given. */
-  replaceTable(kind: TableKind, table: RawTable, mapping?: ColumnMapping): void {
+   * re-validates everything. `options.mapping`, when there, replaces the mapping given at
+   * the start (undefined: map from the headers). */
+  replaceTable(
+    kind: TableKind,
+    table: RawTable,
+    options: { mapping?: ColumnMapping | undefined } = {}
+  ): void {
     const state = this.tables[kind];
     if (!state) throw new Error(`no ${kind} table is checked`);
-    this.load(kind, table, mapping ?? state.given);
+    this.load(kind, table, "mapping" in options ? options.mapping : state.given);
     this.cached = undefined;
     this.validateAll();
   }
