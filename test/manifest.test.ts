@@ -6,7 +6,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { REQUIRED_EXCEL_API } from "../src/workbook/excel/requirements";
+import { REQUIRED_EXCEL_API } from "../src/app/host";
 
 const ROOT = path.resolve(__dirname, "..");
 const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");

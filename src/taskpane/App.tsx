@@ -34,8 +34,7 @@ import {
 } from "react";
 import type { KaonaSession } from "../app/session";
 import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from "../i18n";
-import { REQUIRED_EXCEL_API } from "../workbook/excel/requirements";
-import type { HostInfo } from "../workbook/excel/officeHost";
+import { REQUIRED_EXCEL_API, type HostInfo } from "../app/host";
 import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
 import { ErrorBar } from "./components/ErrorBar";
 import { PageErrorBoundary } from "./components/PageErrorBoundary";

@@ -4,17 +4,7 @@
  * in-memory sample workbook. The only place the task pane asks Office about its host.
  */
 
-import { REQUIRED_EXCEL_API } from "./requirements";
-
-export interface HostInfo {
-  kind: "excel" | "preview";
-  /** Office's display language, e.g. "th-TH"; the browser's in the preview. */
-  displayLanguage: string | null;
-  /** Office's theme is dark (from officeTheme.bodyBackgroundColor). */
-  darkTheme: boolean;
-  /** Whether Excel supports the ExcelApi version the add-in needs. */
-  excelApiSupported: boolean;
-}
+import { REQUIRED_EXCEL_API, type HostInfo } from "../../app/host";
 
 function isDark(color: string | undefined): boolean {
   const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? "");
