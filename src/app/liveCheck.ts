@@ -58,7 +58,7 @@ export async function applyTableChange(
   change: TableChange | undefined
 ): Promise<ChangeCost> {
   const wanted = rowsToRead(change, check.rowCount(table.kind));
-  if (wanted && workbook.readTableRows) {
+  if (wanted) {
     const read = await workbook.readTableRows(table.tableId, wanted.first, wanted.count);
     const asExpected = wanted.rowCount === undefined || wanted.rowCount === read.rowCount;
     if (asExpected && check.applyRows(table.kind, read).applied)

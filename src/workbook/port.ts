@@ -166,12 +166,12 @@ export interface Workbook {
   selectCell(sheet: string, cell: string): Promise<void>;
   /** Reads some data rows of a table (`first` zero-based, header excluded; rows past the
    * table's end are not read) with its headers, place and row count now, in one round trip. */
-  readTableRows?(tableId: string, first: number, count: number): Promise<RawTableRows>;
+  readTableRows(tableId: string, first: number, count: number): Promise<RawTableRows>;
   /** Calls `handler` (debounced by the caller) when any of the tables changes; returns the
    * remover, which never throws (a table deleted since cannot block re-binding). */
   onTablesChanged(
     tableIds: string[],
-    handler: (tableId: string, change?: TableChange) => void
+    handler: (tableId: string, change: TableChange) => void
   ): Promise<() => Promise<void>>;
   /** Enters a formula or value into the active cell, as typing it would (the Functions
    * page's "insert"). Optional: where missing, the task pane offers to copy the text. */

@@ -113,11 +113,13 @@ export async function withEventsOff<T>(
 }
 
 /** Registers change handlers on tables in one run; returns their remover, which re-enters
- * the registering context (one sync, under its own watchdog). */
+ * the registering context (one sync, under its own watchdog) and never throws: a handler
+ * whose table was deleted cannot be removed, and must not keep the pane from binding again
+ * (it dies with its table). */
 export async function watchTables(
   settings: RunSettings,
   ids: readonly string[],
-  handler: (tableId: string) => void
+  handler: (event: Excel.TableChangedEventArgs) => void
 ): Promise<() => Promise<void>> {
   if (ids.length === 0) return async () => undefined;
   const registrations = await runBatch(
@@ -129,7 +131,7 @@ export async function watchTables(
         context.workbook.tables
           .getItem(id)
           .onChanged.add(async (event: Excel.TableChangedEventArgs) => {
-            handler(event.tableId);
+            handler(event);
           })
       );
       await context.sync();
@@ -150,8 +152,8 @@ export async function watchTables(
         settings.timeoutMs,
         "removing table handlers"
       );
-    } catch (error) {
-      throw toWorkbookError(error);
+    } catch {
+      // Best effort (see above).
     }
   };
 }
