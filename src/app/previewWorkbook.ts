@@ -4,13 +4,14 @@
  * Kaona generated (to draw them with their cached values, since memory has no calculation
  * engine), and the user's side (select a range, type into a cell).
  */
-import type { SheetLayout } from "../domain/types";
+import type { RawTableRows, SheetLayout } from "../domain/types";
 import type { MemoryWorkbook, WorkbookSnapshot } from "../workbook/memory/MemoryWorkbook";
 import {
   WorkbookError,
   type Bindings,
   type ColumnValidation,
   type NewTableSpec,
+  type TableChange,
   type TableInfo,
   type Workbook,
   type WriteResult,
@@ -105,9 +106,13 @@ export class PreviewWorkbook implements Workbook {
 
   onTablesChanged(
     tableIds: string[],
-    handler: (tableId: string) => void
+    handler: (tableId: string, change: TableChange) => void
   ): Promise<() => Promise<void>> {
     return this.memory.onTablesChanged(tableIds, handler);
+  }
+
+  readTableRows(tableId: string, first: number, count: number): Promise<RawTableRows> {
+    return this.memory.readTableRows(tableId, first, count);
   }
 
   async insertIntoSelectedCell(formula: string): Promise<{ sheet: string; cell: string }> {

@@ -191,6 +191,114 @@ describe("checking", () => {
     await session.dispose();
   });
 
+  test("a live edit reads only the edited row and gives what a full check gives", async () => {
+    jest.useFakeTimers();
+    const { memory, session } = await boundSample({ debounceMs: 10 });
+    await session.runCheck();
+    const readTables = jest.spyOn(memory, "readTables");
+    const readRows = jest.spyOn(memory, "readTableRows");
+    memory.setCell(ROUNDS_SHEET, "E3", 5);
+    await jest.advanceTimersByTimeAsync(20);
+    expect(readTables).not.toHaveBeenCalled();
+    expect(readRows).toHaveBeenCalledTimes(1);
+    expect(readRows.mock.calls[0].slice(1)).toEqual([1, 1]);
+    const live = session.getState().check!;
+    expect(live.trigger).toBe("live");
+    expect(live.remote).toBeUndefined();
+    readTables.mockRestore();
+    const full = await session.runCheck();
+    expect(live.result).toEqual(full!.result);
+    expect(live.result.issues.some((i) => i.code === "ROUND_PROGRESS_FALLS")).toBe(true);
+    await session.dispose();
+  });
+
+  test("a co-author's edit updates the check the same way, and says so", async () => {
+    jest.useFakeTimers();
+    const { memory, session } = await boundSample({ debounceMs: 10 });
+    await session.runCheck();
+    const readRows = jest.spyOn(memory, "readTableRows");
+    memory.setCell(ROUNDS_SHEET, "E3", 5, "remote");
+    await jest.advanceTimersByTimeAsync(20);
+    expect(readRows).toHaveBeenCalledTimes(1);
+    const run = session.getState().check!;
+    expect(run.remote).toBe(true);
+    expect(run.result.issues.find((i) => i.code === "ROUND_PROGRESS_FALLS")?.cell).toBe("E3");
+    await session.dispose();
+  });
+
+  test("a sort re-reads the table; rows appended are read alone", async () => {
+    jest.useFakeTimers();
+    const { memory, session } = await boundSample({ debounceMs: 10 });
+    await session.runCheck();
+    const rounds = session.getState().bound.rounds!.table!.id;
+    const readTables = jest.spyOn(memory, "readTables");
+    const readRows = jest.spyOn(memory, "readTableRows");
+    memory.sortRows(rounds, 4, true);
+    await jest.advanceTimersByTimeAsync(20);
+    expect(readTables).toHaveBeenCalledWith([rounds]);
+    memory.insertRows(rounds, 19, [[SEED_000_CODE, 12, 44150, "งานเพิ่ม", 100]]);
+    await jest.advanceTimersByTimeAsync(20);
+    expect(readRows).toHaveBeenLastCalledWith(rounds, 19, 1);
+    const live = session.getState().check!.result;
+    readTables.mockRestore();
+    expect(live).toEqual((await session.runCheck())!.result);
+    await session.dispose();
+  });
+
+  test("hidden, the pane stops watching; shown again, it catches up with one check", async () => {
+    jest.useFakeTimers();
+    const { memory, session } = await boundSample({ debounceMs: 10 });
+    await session.runCheck();
+    const first = session.getState().check;
+    await session.setPaneVisible(false);
+    memory.setCell(ROUNDS_SHEET, "E3", 5);
+    await jest.advanceTimersByTimeAsync(50);
+    expect(session.getState().check).toBe(first);
+    const readTables = jest.spyOn(memory, "readTables");
+    await session.setPaneVisible(true);
+    expect(readTables).toHaveBeenCalledTimes(1);
+    const caughtUp = session.getState().check!;
+    expect(caughtUp.result.issues.some((i) => i.code === "ROUND_PROGRESS_FALLS")).toBe(true);
+    // Watching again.
+    memory.setCell(ROUNDS_SHEET, "E3", 25);
+    await jest.advanceTimersByTimeAsync(20);
+    expect(
+      session.getState().check!.result.issues.some((i) => i.code === "ROUND_PROGRESS_FALLS")
+    ).toBe(false);
+    await session.dispose();
+  });
+
+  test("a handler that cannot be removed does not keep the pane from binding again", async () => {
+    const { memory, session } = await boundSample();
+    const original = memory.onTablesChanged.bind(memory);
+    jest.spyOn(memory, "onTablesChanged").mockImplementation(async (ids, handler) => {
+      await original(ids, handler);
+      return async () => {
+        throw new Error("ItemNotFound: the table was deleted");
+      };
+    });
+    const rounds = session.getState().bound.rounds!.table!.id;
+    await session.unbind("rounds");
+    await session.bindTable(rounds, "rounds");
+    await session.unbind("rounds");
+    expect(session.getState().error).toBeNull();
+    await session.bindTable(rounds, "rounds");
+    expect(session.getState().bound.rounds?.table?.id).toBe(rounds);
+    expect(session.getState().error).toBeNull();
+    await session.dispose();
+  });
+
+  test("after Kaona's own write, the watched tables are read again", async () => {
+    jest.useFakeTimers();
+    const { memory, session } = await boundSample({ debounceMs: 10 });
+    await session.runCheck();
+    const readTables = jest.spyOn(memory, "readTables");
+    await session.writeIssuesSheet("th");
+    await jest.advanceTimersByTimeAsync(20);
+    expect(readTables.mock.calls.map((call) => call[0].length)).toEqual([1, 1, 1]);
+    await session.dispose();
+  });
+
   test("workbook settings change the check at once and reach the workbook only on Save", async () => {
     const { memory, session } = await boundSample();
     const saves = jest.spyOn(memory, "saveBindings");

@@ -60,6 +60,7 @@ export class KaonaSession {
     });
     this.checks = new CheckActions(ctx);
     this.live = new LiveWatcher(ctx, this.checks, options.debounceMs ?? LIVE_DEBOUNCE_MS);
+    this.store.afterOwnWrite = () => this.live.afterOwnWrite();
     this.bindings = new BindingActions(ctx, () => this.live.sync());
     this.tables = new TableActions(ctx, this.bindings);
     this.reports = new ReportActions(ctx, this.checks);
@@ -152,6 +153,12 @@ export class KaonaSession {
 
   setLive(on: boolean): Promise<void> {
     return this.live.setLive(on);
+  }
+
+  /** The task pane was hidden or shown: live checking pauses while nobody looks, and
+   * catches up with one check when the pane is shown again. */
+  setPaneVisible(visible: boolean): Promise<void> {
+    return this.live.setPaneVisible(visible);
   }
 
   // --- reports and the issues sheet -------------------------------------------------------

@@ -59,7 +59,7 @@ export function summarize(issues: readonly Issue[]): CheckSummary {
 }
 
 /** Mapping issues: required fields no column holds, and extra columns for one field. */
-function mappingIssues(
+export function mappingIssues(
   kind: TableKind,
   table: RawTable,
   given: ColumnMapping | undefined,
@@ -104,6 +104,17 @@ function mappingIssues(
   return { columns, issues };
 }
 
+/** Without a Projects table, rounds and indicators cannot be matched to projects: one info
+ * says so. */
+export function tableNotBoundIssue(tables: Partial<Record<TableKind, unknown>>): Issue | undefined {
+  if (tables.projects || !(tables.rounds || tables.indicators)) return undefined;
+  const kind: TableKind = tables.rounds ? "rounds" : "indicators";
+  return makeIssue("TABLE_NOT_BOUND", { kind, columns: {} }, -1, undefined, {
+    th: "ไม่มีตารางโครงการ จึงไม่ได้ตรวจว่ารหัสโครงการมีอยู่จริง ช่วงวันที่ งบประมาณ และจำนวนเป้าหมาย",
+    en: "No Projects table: project codes, project periods, budgets and target counts were not cross-checked",
+  });
+}
+
 const TABLE_ORDER: Record<TableKind, number> = { projects: 0, rounds: 1, indicators: 2 };
 
 /**
@@ -136,15 +147,8 @@ export function checkTables(input: CheckInput): CheckResult {
     else records.indicators = parsed.records as Indicator[];
   }
 
-  if (!input.projects && (input.rounds || input.indicators)) {
-    const kind: TableKind = input.rounds ? "rounds" : "indicators";
-    issues.push(
-      makeIssue("TABLE_NOT_BOUND", { kind, columns: {} }, -1, undefined, {
-        th: "ไม่มีตารางโครงการ จึงไม่ได้ตรวจว่ารหัสโครงการมีอยู่จริง ช่วงวันที่ งบประมาณ และจำนวนเป้าหมาย",
-        en: "No Projects table: project codes, project periods, budgets and target counts were not cross-checked",
-      })
-    );
-  }
+  const notBound = tableNotBoundIssue(input);
+  if (notBound) issues.push(notBound);
 
   const ruleIssues = validateRecords(
     {

@@ -9,6 +9,7 @@ import { autoMap, type AutoMapResult } from "./mapping";
 import { formatDate, formatNumber, localized, quote } from "./messages";
 import { isExcelError, parseNumberWithUnit, type NumberUnit } from "./numbers";
 import { fieldsOf, type FieldDef, type FieldKeyOf } from "./schema";
+import { isBlank, isCleanText, isPlainText } from "./cellText";
 import { cleanText, thaiDigitsToArabic } from "./text";
 import type {
   CellValue,
@@ -326,65 +327,7 @@ function numberReader(
   };
 }
 
-/** Characters `cleanText` removes or changes: those that take no space, markup, and every
- * whitespace character but the plain space (JavaScript's \s, spelled out). One character
- * class scans much faster than alternatives. */
-const NEEDS_CLEANING_RE =
-  /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF<&]/;
-const SPACE = 32;
-
-/**
- * Whether `cleanText` would return the text unchanged. Most cells are already clean, and
- * one scan to say so is several times cheaper than cleaning (a property test keeps this in
- * step with `cleanText`).
- */
-export function isCleanText(text: string): boolean {
-  if (text.length === 0) return true;
-  if (
-    text.charCodeAt(0) === SPACE ||
-    text.charCodeAt(text.length - 1) === SPACE ||
-    text.includes("  ")
-  )
-    return false;
-  return !NEEDS_CLEANING_RE.test(text);
-}
-
-/** As `NEEDS_CLEANING_RE`, and "#", which every Excel error value has. */
-const NEEDS_CLEANING_OR_HASH_RE =
-  /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF<&#]/;
-
-/** Clean text (see `isCleanText`) without a "#": text that is neither an Excel error nor
- * changed by cleaning, told in one scan. */
-function isPlainText(text: string): boolean {
-  if (text.length === 0) return true;
-  if (
-    text.charCodeAt(0) === SPACE ||
-    text.charCodeAt(text.length - 1) === SPACE ||
-    text.includes("  ")
-  )
-    return false;
-  return !NEEDS_CLEANING_OR_HASH_RE.test(text);
-}
-
-/** Spaces and characters that take no space: a cell holding only these is blank. */
-const BLANK_RE = /^[\s\u00AD\u200B-\u200D\u2060\uFEFF]*$/;
-
-function isBlank(value: CellValue): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value !== "string") return false;
-  // A first character that cleaning keeps (printable ASCII other than the "<" and "&" of
-  // markup, or a Thai letter or digit) settles it: most cells start with one.
-  const first = value.charCodeAt(0);
-  if (
-    (first > SPACE && first < 127 && first !== 60 && first !== 38) ||
-    (first >= 0x0e01 && first <= 0x0e5b)
-  )
-    return false;
-  // Only text with markup ("<p></p>") needs the full cleaning to tell.
-  return value.includes("<") || value.includes("&")
-    ? cleanText(value) === ""
-    : BLANK_RE.test(value);
-}
+export { isCleanText } from "./cellText";
 
 type MutableRecord = Record<string, FieldValue | undefined> & { row: number };
 
@@ -460,6 +403,80 @@ const BUILD_RECORD: {
   }),
 };
 
+/** The required cells of a row left empty, each an issue in `out`; a cell that could not
+ * be read already has its issue and is not reported twice. */
+function reportMissing(
+  required: readonly ColumnPlan[],
+  values: RowValues,
+  unreadable: ReadonlySet<string>,
+  context: TableContext,
+  row: number,
+  out: Issue[]
+): void {
+  for (const plan of required) {
+    const value = values[plan.position];
+    if (value !== undefined && value !== "") continue;
+    const key = plan.field.key;
+    if (unreadable.size > 0 && unreadable.has(cellKey(row, key))) continue;
+    const label = plan.field.label;
+    out.push(
+      makeIssue(
+        "REQUIRED_VALUE_MISSING",
+        context,
+        row,
+        key,
+        localized((lang) =>
+          lang === "th" ? `${label.th}: ช่องนี้ต้องมีค่า` : `${label.en}: this cell must not be empty`
+        )
+      )
+    );
+  }
+}
+
+/** One row as `parseTable` reads it: its record (none for a blank row), its cell issues in
+ * the order `parseTable` gives a row's issues, and its unreadable cells (`cellKey`s). */
+export interface ParsedRow<K extends TableKind> {
+  record: RecordOf[K] | undefined;
+  issues: Issue[];
+  unreadable: string[];
+}
+
+/**
+ * A reader of single rows of one table, for the incremental check: the same readers as
+ * `parseTable` (same records, same issues), one row at a time.
+ */
+export function rowParser<K extends TableKind>(
+  kind: K,
+  context: TableContext,
+  vocabularies: Vocabularies = DEFAULT_VOCABULARIES
+): (cells: readonly CellValue[], row: number, formats?: readonly string[]) => ParsedRow<K> {
+  const unreadable = new Set<string>();
+  const plans = planColumns(kind, context, vocabularies, unreadable);
+  const required = plans.filter((plan) => plan.field.required);
+  const build = BUILD_RECORD[kind];
+  const values: RowValues = new Array<FieldValue | undefined>(fieldsOf(kind).length);
+  return (cells, row, formats) => {
+    const line: readonly CellValue[] = Array.isArray(cells) ? cells : [];
+    if (line.every(isBlank)) return { record: undefined, issues: [], unreadable: [] };
+    unreadable.clear();
+    for (const plan of plans) {
+      const cell = line[plan.column];
+      values[plan.position] =
+        cell === null || cell === undefined
+          ? undefined
+          : plan.read(cell, row, Array.isArray(formats) ? formats[plan.column] : undefined);
+    }
+    const record = build(row, values) as unknown as RecordOf[K];
+    const issues: Issue[] = [];
+    for (const plan of plans) {
+      for (const issue of plan.issues) issues.push(issue);
+      plan.issues.length = 0;
+    }
+    reportMissing(required, values, unreadable, context, row, issues);
+    return { record, issues, unreadable: [...unreadable] };
+  };
+}
+
 /**
  * Parses a table into records of `kind` plus cell issues: values that are not what the
  * column holds, text where a number or date belongs, Excel errors, mixed-up units, and
@@ -509,25 +526,7 @@ export function parseTable<K extends TableKind>(
           : plan.read(cell, row, Array.isArray(rowFormats) ? rowFormats[plan.column] : undefined);
     }
     records.push(build(row, values) as unknown as RecordOf[K]);
-    for (const plan of required) {
-      const value = values[plan.position];
-      if (value !== undefined && value !== "") continue;
-      // A cell that could not be read already has its issue; do not report it twice.
-      const key = plan.field.key;
-      if (unreadable.size > 0 && unreadable.has(cellKey(row, key))) continue;
-      const label = plan.field.label;
-      missing.push(
-        makeIssue(
-          "REQUIRED_VALUE_MISSING",
-          context,
-          row,
-          key,
-          localized((lang) =>
-            lang === "th" ? `${label.th}: ช่องนี้ต้องมีค่า` : `${label.en}: this cell must not be empty`
-          )
-        )
-      );
-    }
+    reportMissing(required, values, unreadable, context, row, missing);
   }
   const issues: Issue[] = [];
   for (const plan of plans) for (const issue of plan.issues) issues.push(issue);

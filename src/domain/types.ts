@@ -52,6 +52,18 @@ export interface RawTable {
   numberFormats?: string[][];
 }
 
+/** Some rows of a table as read after a change: where the table is and what it is called
+ * now, how many data rows it has, and the rows read (from `firstRow`, zero-based, header
+ * excluded). What the incremental check (`incremental.ts`) takes in. */
+export interface RawTableRows extends Omit<RawTable, "rows" | "numberFormats"> {
+  /** Data rows the table has now. */
+  rowCount: number;
+  /** Zero-based data row of `rows[0]`. */
+  firstRow: number;
+  rows: CellValue[][];
+  numberFormats?: string[][];
+}
+
 /** A value from a vocabulary column: the entry's key when recognised, and the text as typed. */
 export interface VocabValue {
   key: string | null;

@@ -127,6 +127,7 @@ export const en: Record<MessageKey, string> = {
   "home.bound.notBound": "Needed to check and report",
   "home.check.title": "Last check",
   "home.check.when": "Checked at {time} · {rows} rows",
+  "check.remote": "These issues follow a co-author's edit",
   "home.check.never": "Not checked yet",
   "check.running": "Checking…",
   "check.nothingBound": "No table is bound. Bind the Projects and Progress rounds tables first.",

@@ -2,7 +2,12 @@ import { createRoot } from "react-dom/client";
 import { storedPreferences, type KeyValueStorage } from "../app/preferences";
 import { ExcelSlowness } from "../app/excelSlowness";
 import { KaonaSession } from "../app/session";
-import { detectHost, openedByOffice } from "../workbook/excel/officeHost";
+import {
+  detectHost,
+  openedByOffice,
+  paneVisibleNow,
+  watchPaneVisibility,
+} from "../workbook/excel/officeHost";
 import { storagePartitionKey } from "../workbook/excel/storagePartition";
 import type { Workbook } from "../workbook/port";
 import { App, loadHomePage } from "./App";
@@ -53,6 +58,16 @@ async function main(): Promise<void> {
   const root = createRoot(container);
   // Inside Excel a slow office.js is waited for, and said so, never replaced by the sample.
   const host = await detectHost(10_000, { onSlow: () => root.render(<SlowStart />) });
+  // In the shared runtime this page also starts when a =KPI.* formula calculates, with no
+  // pane shown: the session (and its change handlers) wait until the pane is shown.
+  let onVisibility: (visible: boolean) => void = () => undefined;
+  void watchPaneVisibility((visible) => onVisibility(visible));
+  if (!paneVisibleNow())
+    await new Promise<void>((resolve) => {
+      onVisibility = (visible) => {
+        if (visible) resolve();
+      };
+    });
   const slowness = new ExcelSlowness();
   const workbook = await openWorkbook(host.kind, slowness);
   // The language is the person's own (this computer's storage); the workbook's settings
@@ -63,6 +78,8 @@ async function main(): Promise<void> {
     host.kind === "excel" ? storagePartitionKey() : undefined
   );
   const session = new KaonaSession(workbook, { preferences });
+  // Hidden, live checking pauses; shown again, it catches up with one check.
+  onVisibility = (visible) => void session.setPaneVisible(visible);
   await session.load();
   root.render(<App host={host} session={session} slowness={slowness} />);
   window.addEventListener("pagehide", () => void session.dispose());

@@ -3,7 +3,13 @@
  * (and, in the pane, the person's column choices) into a `CheckResult`. "Today" is always
  * given, so both judge "has this project ended?" on the same day.
  */
-import { checkTables, type CheckInput, type CheckResult } from "../domain/check";
+import {
+  checkTables,
+  type CheckInput,
+  type CheckResult,
+  type ColumnMapping,
+} from "../domain/check";
+import { IncrementalCheck } from "../domain/incremental";
 import { toExcelSerial } from "../domain/dates";
 import { columnsFromHeaders } from "../domain/mapping";
 import type { ExcelSerial, RawTable, TableKind, Vocabularies } from "../domain/types";
@@ -23,7 +29,7 @@ export function dayOf(date: Date): ExcelSerial {
   return toExcelSerial(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
-export function checkChosenTables(request: CheckRequest): CheckResult {
+function checkInput(request: CheckRequest): CheckInput {
   const input: CheckInput = {
     ...request.tables,
     vocabularies: request.vocabularies,
@@ -33,9 +39,28 @@ export function checkChosenTables(request: CheckRequest): CheckResult {
   if (request.columns) {
     input.mappings = {};
     for (const [kind, raw] of Object.entries(request.tables) as [TableKind, RawTable][]) {
-      const byHeader = request.columns[kind];
-      if (byHeader) input.mappings[kind] = columnsFromHeaders(raw.headers, byHeader);
+      const mapping = mappingOf(request, kind, raw);
+      if (mapping) input.mappings[kind] = mapping;
     }
   }
-  return checkTables(input);
+  return input;
+}
+
+/** The column mapping of a table as read: the bound headers' columns, or undefined (auto). */
+export function mappingOf(
+  request: Pick<CheckRequest, "columns">,
+  kind: TableKind,
+  raw: RawTable
+): ColumnMapping | undefined {
+  const byHeader = request.columns?.[kind];
+  return byHeader ? columnsFromHeaders(raw.headers, byHeader) : undefined;
+}
+
+export function checkChosenTables(request: CheckRequest): CheckResult {
+  return checkTables(checkInput(request));
+}
+
+/** The same check, kept to be brought up to date change by change (the live check). */
+export function startLiveCheck(request: CheckRequest): IncrementalCheck {
+  return new IncrementalCheck(checkInput(request));
 }

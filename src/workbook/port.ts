@@ -4,7 +4,7 @@
  * preview, UI tests, the CLI). The task pane talks only to this interface.
  */
 import type { ColumnValidation } from "../domain/schema";
-import type { RawTable, SheetLayout, TableKind } from "../domain/types";
+import type { RawTable, RawTableRows, SheetLayout, TableKind } from "../domain/types";
 
 /** A table found in the workbook. */
 export interface TableInfo {
@@ -59,6 +59,37 @@ export interface Bindings {
   tables: TableBinding[];
   /** Per-workbook settings (vocabularies, tolerance, date display; not the language). */
   settings?: Record<string, unknown>;
+}
+
+/** How a bound table changed, as far as the workbook's change event tells. */
+export type TableChangeType =
+  /** Cells edited in place (typed, pasted, cleared, filled). */
+  | "valueEdit"
+  /** Rows inserted into the table (at the end: appended). */
+  | "rowsInserted"
+  /** Rows deleted from the table. */
+  | "rowsDeleted"
+  /** The table's rows sorted. */
+  | "sort"
+  /** Columns inserted or deleted, or the table resized otherwise. */
+  | "resize"
+  /** Anything the event does not tell. */
+  | "unknown";
+
+/** One change event of a bound table. */
+export interface TableChange {
+  tableId: string;
+  type: TableChangeType;
+  /** "remote": a co-author's edit, arrived through co-authoring. */
+  source: "local" | "remote";
+  /** The data rows the change covers, zero-based (header excluded), clipped to the table
+   * as known when the event came: edited rows, rows inserted (where they are now), rows
+   * deleted (where they were). Absent when the event did not say. */
+  rows?: { first: number; count: number };
+  /** Whether the header row is within the change. */
+  headers?: boolean;
+  /** The changed range's A1 address on the sheet, as the event gave it. */
+  address?: string;
 }
 
 /** What "write a generated sheet" reports back. */
@@ -137,10 +168,14 @@ export interface Workbook {
   ): Promise<WriteResult>;
   /** Selects a cell (and activates its sheet). */
   selectCell(sheet: string, cell: string): Promise<void>;
-  /** Calls `handler` (debounced by the caller) when any of the tables changes; returns the remover. */
+  /** Reads some data rows of a table (`first` zero-based, header excluded; rows past the
+   * table's end are not read) with its headers, place and row count now, in one round trip. */
+  readTableRows(tableId: string, first: number, count: number): Promise<RawTableRows>;
+  /** Calls `handler` (debounced by the caller) when any of the tables changes; returns the
+   * remover, which never throws (a table deleted since cannot block re-binding). */
   onTablesChanged(
     tableIds: string[],
-    handler: (tableId: string) => void
+    handler: (tableId: string, change: TableChange) => void
   ): Promise<() => Promise<void>>;
   /** Enters a formula or value into the active cell, as typing it would (the Functions
    * page's "insert"). Optional: where missing, the task pane offers to copy the text. */

@@ -13,7 +13,13 @@
  * context, its sync and the workbook), fakeSheets.ts, fakeRange.ts, fakeFormat.ts,
  * fakeTables.ts, fakeCharts.ts and fakeParts.ts (custom XML parts).
  */
-import { cellAddress, contains, parseCell, type RangeRef } from "../../src/domain/a1";
+import {
+  cellAddress,
+  intersects,
+  parseCell,
+  rangeAddress,
+  type RangeRef,
+} from "../../src/domain/a1";
 import type { CellContent } from "../../src/workbook/cellContent";
 import { CellGrid } from "../../src/workbook/cellGrid";
 import type { ExcelRunner, RunOptions } from "../../src/workbook/excel/excelRun";
@@ -227,26 +233,116 @@ export class FakeExcel {
     return sheet && ref ? sheet.cells.get(ref.row, ref.col) : undefined;
   }
 
-  /** A person typing into a cell: changes it and raises the table events Excel would. */
-  userEdit(sheetName: string, address: string, value: CellContent): void {
-    const sheet = this.sheetByName(sheetName);
-    const ref = parseCell(address);
-    if (!sheet || !ref) throw new Error(`no cell ${sheetName}!${address}`);
-    this.put(sheet, ref.row, ref.col, value);
+  /** Raises the changed event of each table `rect` touches on `sheet`, as Excel does
+   * while events are on: after a person's (or a co-author's) edit, and after the add-in's
+   * own writes too. */
+  raiseChanged(
+    sheet: FakeSheet,
+    rect: RangeRef,
+    changeType = "RangeEdited",
+    source: "Local" | "Remote" = "Local",
+    only?: FakeTableState
+  ): void {
     if (!this.enableEvents) return;
-    for (const table of this.tables) {
-      if (table.sheetId !== sheet.id || !contains(table.rect, ref.row, ref.col)) continue;
+    for (const table of only ? [only] : this.tables) {
+      if (table.sheetId !== sheet.id || !intersects(table.rect, rect)) continue;
+      const address = rangeAddress(rect);
       for (const h of this.handlers.filter((x) => x.tableId === table.id)) {
         void h.handler({
           tableId: table.id,
           worksheetId: sheet.id,
           address,
-          changeType: "RangeEdited",
-          source: "Local",
+          changeType,
+          source,
           type: "TableChanged",
         });
       }
     }
+  }
+
+  /** A person typing into a cell (a co-author, with source "Remote"): changes it and
+   * raises the table events Excel would. */
+  userEdit(
+    sheetName: string,
+    address: string,
+    value: CellContent,
+    source: "Local" | "Remote" = "Local"
+  ): void {
+    const sheet = this.sheetByName(sheetName);
+    const ref = parseCell(address);
+    if (!sheet || !ref) throw new Error(`no cell ${sheetName}!${address}`);
+    this.put(sheet, ref.row, ref.col, value);
+    this.raiseChanged(
+      sheet,
+      { row: ref.row, col: ref.col, rows: 1, cols: 1 },
+      "RangeEdited",
+      source
+    );
+  }
+
+  private tableAndSheet(tableId: string): { table: FakeTableState; sheet: FakeSheet } {
+    const table = this.tables.find((t) => t.id === tableId);
+    const sheet = table && this.sheetById(table.sheetId);
+    if (!table || !sheet) throw new Error(`no table ${tableId}`);
+    return { table, sheet };
+  }
+
+  /** Moves a table's columns' cells from sheet row `from` down (or up) by `by` rows. */
+  private shiftColumns(sheet: FakeSheet, table: FakeTableState, from: number, by: number): void {
+    const moved: [number, number, FakeCell][] = [];
+    for (const [row, col, cell] of [...sheet.cells.entries()])
+      if (row >= from && col >= table.rect.col && col < table.rect.col + table.rect.cols) {
+        sheet.cells.delete(row, col);
+        moved.push([row + by, col, cell]);
+      }
+    for (const [row, col, cell] of moved)
+      if (row >= from + Math.min(0, by)) sheet.cells.set(row, col, cell);
+  }
+
+  /** A person inserting rows into a table at data row `at`: a RowInserted event for them. */
+  userInsertRows(
+    tableId: string,
+    at: number,
+    rows: CellContent[][],
+    source: "Local" | "Remote" = "Local"
+  ): void {
+    const { table, sheet } = this.tableAndSheet(tableId);
+    const start = table.rect.row + 1 + at;
+    this.shiftColumns(sheet, table, start, rows.length);
+    rows.forEach((line, i) =>
+      line.forEach((v, j) => this.put(sheet, start + i, table.rect.col + j, v))
+    );
+    table.rect = { ...table.rect, rows: table.rect.rows + rows.length };
+    const inserted = { row: start, col: table.rect.col, rows: rows.length, cols: table.rect.cols };
+    this.raiseChanged(sheet, inserted, "RowInserted", source, table);
+  }
+
+  /** A person deleting `count` data rows of a table from `at`: a RowDeleted event. */
+  userDeleteRows(
+    tableId: string,
+    at: number,
+    count: number,
+    source: "Local" | "Remote" = "Local"
+  ): void {
+    const { table, sheet } = this.tableAndSheet(tableId);
+    const start = table.rect.row + 1 + at;
+    const deleted = { row: start, col: table.rect.col, rows: count, cols: table.rect.cols };
+    for (let r = start; r < start + count; r++)
+      for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++)
+        sheet.cells.delete(r, c);
+    this.shiftColumns(sheet, table, start + count, -count);
+    table.rect = { ...table.rect, rows: table.rect.rows - count };
+    this.raiseChanged(sheet, deleted, "RowDeleted", source, table);
+  }
+
+  /** A person deleting a whole table: its handlers stay registered, and removing them then
+   * fails, as in Excel. */
+  userDeleteTable(tableId: string): void {
+    const { table, sheet } = this.tableAndSheet(tableId);
+    for (let r = table.rect.row; r < table.rect.row + table.rect.rows; r++)
+      for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++)
+        sheet.cells.delete(r, c);
+    this.tables = this.tables.filter((t) => t !== table);
   }
 
   writes(): RecordedRequest[] {

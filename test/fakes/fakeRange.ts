@@ -257,6 +257,8 @@ export class FakeRange extends FakeProxy {
           } else this.ctx.fake.put(t.sheet, t.rect.row + i, t.rect.col + j, content);
         })
       );
+      // The add-in's own writes raise the tables' events too, unless it turned them off.
+      this.ctx.fake.raiseChanged(t.sheet, t.rect);
       return { sheet: t.sheet.name, table: t.table };
     });
   }

@@ -145,6 +145,9 @@ export class FakeTable extends FakeProxy {
           context: this.ctx,
           remove: () => {
             this.queue("call", "onChanged.remove", undefined, false, () => {
+              // Like Excel, the handler of a table deleted since cannot be removed.
+              if (!this.ctx.fake.tables.some((t) => t.id === registration.tableId))
+                throw notFound(`table ${registration.tableId}`);
               this.ctx.fake.handlers = this.ctx.fake.handlers.filter((h) => h !== registration);
             });
           },

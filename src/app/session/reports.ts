@@ -127,13 +127,19 @@ export class ReportActions {
 
   private async writeLayouts(layouts: readonly SheetLayout[]): Promise<WriteOutcome> {
     const outcome: WriteOutcome = { written: [], pending: [] };
-    for (const [index, layout] of layouts.entries()) {
-      try {
-        outcome.written.push(await this.ctx.workbook.writeSheet(layout, { activate: index === 0 }));
-      } catch (error) {
-        if (!isConflict(error)) throw error;
-        outcome.pending.push({ layout, sheet: layout.name, conflict: error.detail.conflict });
+    try {
+      for (const [index, layout] of layouts.entries()) {
+        try {
+          outcome.written.push(
+            await this.ctx.workbook.writeSheet(layout, { activate: index === 0 })
+          );
+        } catch (error) {
+          if (!isConflict(error)) throw error;
+          outcome.pending.push({ layout, sheet: layout.name, conflict: error.detail.conflict });
+        }
       }
+    } finally {
+      this.ctx.store.afterOwnWrite();
     }
     return outcome;
   }
@@ -143,31 +149,35 @@ export class ReportActions {
     pending: PendingWrite,
     how: "replace" | "rename"
   ): Promise<WriteResult | undefined> {
-    return this.ctx.store.act("write", async () => {
-      if (how === "replace") {
-        if (pending.conflict !== "edited")
-          throw new WorkbookError("sheet-conflict", `"${pending.sheet}" was not made by Kaona`, {
-            sheet: pending.sheet,
-            conflict: "not-generated",
-          });
-        return this.ctx.workbook.writeSheet(pending.layout, {
-          overwriteEdited: true,
-          activate: true,
+    return this.ctx.store.act("write", () =>
+      this.rewrite(pending, how).finally(() => this.ctx.store.afterOwnWrite())
+    );
+  }
+
+  private async rewrite(pending: PendingWrite, how: "replace" | "rename"): Promise<WriteResult> {
+    if (how === "replace") {
+      if (pending.conflict !== "edited")
+        throw new WorkbookError("sheet-conflict", `"${pending.sheet}" was not made by Kaona`, {
+          sheet: pending.sheet,
+          conflict: "not-generated",
         });
-      }
-      const names = new SheetNames([pending.sheet]);
-      return withFreeName(
-        () => {
-          const name = names.reserve(pending.sheet);
-          return this.ctx.workbook.writeSheet({ ...pending.layout, name }, { activate: true });
-        },
-        isConflict,
-        () =>
-          new WorkbookError("sheet-conflict", `no free name for "${pending.sheet}"`, {
-            sheet: pending.sheet,
-            conflict: "not-generated",
-          })
-      );
-    });
+      return this.ctx.workbook.writeSheet(pending.layout, {
+        overwriteEdited: true,
+        activate: true,
+      });
+    }
+    const names = new SheetNames([pending.sheet]);
+    return withFreeName(
+      () => {
+        const name = names.reserve(pending.sheet);
+        return this.ctx.workbook.writeSheet({ ...pending.layout, name }, { activate: true });
+      },
+      isConflict,
+      () =>
+        new WorkbookError("sheet-conflict", `no free name for "${pending.sheet}"`, {
+          sheet: pending.sheet,
+          conflict: "not-generated",
+        })
+    );
   }
 }

@@ -27,6 +27,8 @@ export class SessionStore {
   private lastFailed: (() => Promise<unknown>) | null = null;
   /** The pane is closing: no more checks or watching. */
   disposed = false;
+  /** Called after each of Kaona's own writes (which run with Excel's events off). */
+  afterOwnWrite: () => void = () => undefined;
 
   get(): SessionState {
     return this.state;

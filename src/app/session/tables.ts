@@ -153,10 +153,14 @@ export class TableActions {
           table: bound?.binding.tableName,
         });
       const plan = await this.validationPlan(kind);
-      await this.ctx.workbook.applyValidation(
-        bound.table.id,
-        plan.map((p) => p.rule)
-      );
+      try {
+        await this.ctx.workbook.applyValidation(
+          bound.table.id,
+          plan.map((p) => p.rule)
+        );
+      } finally {
+        this.ctx.store.afterOwnWrite();
+      }
       return plan.length;
     });
   }

@@ -40,6 +40,8 @@ export interface CheckRun {
   trigger: "manual" | "live" | "report";
   /** Bound tables that were read, with their row counts at the time. */
   tables: { kind: TableKind; name: string; sheet: string; rows: number }[];
+  /** A live check after a co-author's edit (arrived through co-authoring). */
+  remote?: boolean;
 }
 
 export interface SessionState {

@@ -18,6 +18,10 @@ import { validateIndicators } from "./indicators";
 import { validateProjects } from "./projects";
 import { validateRounds } from "./rounds";
 
+export { IndicatorRules } from "./indicators";
+export { validateProjects } from "./projects";
+export { RoundRules } from "./rounds";
+
 export { RULES, ruleInfo, severityOf, type RuleCode, type RuleInfo } from "./catalogue";
 export {
   cellKey,
@@ -58,13 +62,16 @@ export function projectsByCode(projects: readonly Project[]): Map<string, Projec
   return byCode;
 }
 
+/** The plan tolerance to use: the one given when it is a number ≥ 0, else the default. */
+export function planToleranceOf(tolerance: number | undefined): number {
+  return typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0
+    ? tolerance
+    : DEFAULT_PLAN_TOLERANCE;
+}
+
 export function validateRecords(records: RecordSet, options: ValidateOptions = {}): Issue[] {
   const vocabularies = options.vocabularies ?? DEFAULT_VOCABULARIES;
-  const tolerance = options.planTolerance;
-  const planTolerance =
-    typeof tolerance === "number" && Number.isFinite(tolerance) && tolerance >= 0
-      ? tolerance
-      : DEFAULT_PLAN_TOLERANCE;
+  const planTolerance = planToleranceOf(options.planTolerance);
   const contexts = options.contexts ?? {};
   const byCode = records.projects ? projectsByCode(records.projects) : undefined;
   const issues: Issue[] = [];

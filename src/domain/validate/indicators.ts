@@ -40,50 +40,43 @@ function countOutcomes(items: readonly Indicator[]): Map<VocabValue | undefined,
   return counts;
 }
 
-export function validateIndicators(
-  indicators: readonly Indicator[],
-  context: TableContext,
-  projectsByCode: ReadonlyMap<string, Project> | undefined,
-  vocabularies: Vocabularies,
-  /** Cells that held something unreadable (`ParsedTable.unreadable`), not reported missing. */
-  unreadable?: ReadonlySet<string>
-): Issue[] {
-  const issues: Issue[] = [];
-  const entries = Array.isArray(vocabularies.outcome) ? vocabularies.outcome : [];
-  const allowed = {
-    th: entries.map((entry) => entry.th).join(", "),
-    en: entries.map((entry) => entry.en).join(", "),
-  };
-  const hasOutcome = context.columns.outcome !== undefined;
-  // Most tables have no unreadable cell: no key to build then.
-  const anyUnreadable = unreadable !== undefined && unreadable.size > 0;
-  /** Project key → id key → first row. */
-  const firstRowById = new Map<string, Map<string, number>>();
-  const groups = new Map<string, Indicator[]>();
-  const keyOf = projectKeyCache();
+/**
+ * The Indicators rules, one item or one project's items at a time: the full check runs
+ * them over every item, the incremental check (see `../incremental.ts`) over the projects
+ * an edit touched.
+ */
+export class IndicatorRules {
+  private readonly entries: Vocabularies["outcome"];
+  private readonly allowed: { th: string; en: string };
+  private readonly hasOutcome: boolean;
 
-  // A project's items usually follow one another: its key, group, ids and whether the
-  // Projects table knows it are looked up once per run of the same code.
-  let code: string | undefined;
-  let key = "";
-  let group: Indicator[] | undefined;
-  let ids: Map<string, number> | undefined;
-  let unknown = false;
-  for (const item of indicators) {
+  constructor(
+    private readonly context: TableContext,
+    vocabularies: Vocabularies,
+    /** Cells that held something unreadable (`ParsedTable.unreadable`), not reported missing. */
+    private readonly unreadable?: ReadonlySet<string>
+  ) {
+    this.entries = Array.isArray(vocabularies.outcome) ? vocabularies.outcome : [];
+    this.allowed = {
+      th: this.entries.map((entry) => entry.th).join(", "),
+      en: this.entries.map((entry) => entry.en).join(", "),
+    };
+    this.hasOutcome = context.columns.outcome !== undefined;
+  }
+
+  /**
+   * The rules of one item: its project known, its id not a repeat within the project
+   * (`ids`: id key → first row, of the items of its project before it), its outcome.
+   */
+  checkItem(
+    item: Indicator,
+    unknownProject: boolean,
+    ids: Map<string, number>,
+    issues: Issue[]
+  ): void {
+    const { context } = this;
     const { row } = item;
-    if (item.projectCode !== code) {
-      code = item.projectCode;
-      key = code ? keyOf(code) : "";
-      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
-      ids = firstRowById.get(key);
-      group = key ? groups.get(key) : undefined;
-      if (key && !group) {
-        group = [];
-        groups.set(key, group);
-      }
-    }
-    group?.push(item);
-    if (unknown) {
+    if (unknownProject) {
       issues.push(
         makeIssue("IND_UNKNOWN_PROJECT", context, row, "projectCode", {
           th: `${ref(item).th}: ไม่พบรหัสโครงการ ${item.projectCode} ในตารางโครงการ`,
@@ -92,10 +85,6 @@ export function validateIndicators(
       );
     }
     if (item.id) {
-      if (!ids) {
-        ids = new Map();
-        firstRowById.set(key, ids);
-      }
       const itemKey = idKey(item.id);
       const first = ids.get(itemKey);
       if (first === undefined) {
@@ -110,17 +99,19 @@ export function validateIndicators(
         );
       }
     }
+    const unreadable = this.unreadable;
     if (item.outcome && item.outcome.key === null) {
       issues.push(
         makeIssue("IND_OUTCOME_UNKNOWN", context, row, "outcome", {
-          th: `${ref(item).th}: ผลการประเมิน ${quote(item.outcome.text)} ไม่อยู่ในรายการ (${allowed.th})`,
-          en: `${ref(item).en}: outcome ${quote(item.outcome.text)} is not in the list (${allowed.en})`,
+          th: `${ref(item).th}: ผลการประเมิน ${quote(item.outcome.text)} ไม่อยู่ในรายการ (${this.allowed.th})`,
+          en: `${ref(item).en}: outcome ${quote(item.outcome.text)} is not in the list (${this.allowed.en})`,
         })
       );
     } else if (
       !item.outcome &&
-      hasOutcome &&
-      !(anyUnreadable && unreadable.has(cellKey(row, "outcome")))
+      this.hasOutcome &&
+      // Most tables have no unreadable cell: no key to build then.
+      !(unreadable !== undefined && unreadable.size > 0 && unreadable.has(cellKey(row, "outcome")))
     ) {
       issues.push(
         makeIssue("IND_OUTCOME_MISSING", context, row, "outcome", {
@@ -131,31 +122,74 @@ export function validateIndicators(
     }
   }
 
-  if (!projectsByCode) return issues;
-  for (const [key, items] of groups) {
-    const project = projectsByCode.get(key);
+  /** A project's items (in table order) against its target count. */
+  checkTally(items: readonly Indicator[], project: Project | undefined, issues: Issue[]): void {
     const planned = project?.targetCount;
-    if (typeof planned !== "number" || !Number.isInteger(planned) || planned < 0) continue;
-    const tally = tallyOutcomeCounts(countOutcomes(items), entries);
+    if (typeof planned !== "number" || !Number.isInteger(planned) || planned < 0) return;
+    const tally = tallyOutcomeCounts(countOutcomes(items), this.entries);
     const evaluated = tally.byClass.passed + tally.byClass.failed + tally.byClass.notApplicable;
     const first = items[0];
     const last = items[items.length - 1];
     const code = project?.code ?? first.projectCode;
     if (evaluated > planned) {
       issues.push(
-        makeIssue("IND_EVALUATED_ABOVE_PLANNED", context, last.row, "outcome", {
+        makeIssue("IND_EVALUATED_ABOVE_PLANNED", this.context, last.row, "outcome", {
           th: `โครงการ ${code}: ประเมินแล้ว ${evaluated} รายการ มากกว่าจำนวนเป้าหมาย ${planned}`,
           en: `Project ${code}: ${evaluated} items evaluated, more than the ${planned} planned`,
         })
       );
     } else if (items.length !== planned) {
       issues.push(
-        makeIssue("IND_COUNT_MISMATCH", context, first.row, "projectCode", {
+        makeIssue("IND_COUNT_MISMATCH", this.context, first.row, "projectCode", {
           th: `โครงการ ${code}: มี ${items.length} รายการ แต่จำนวนเป้าหมายของโครงการคือ ${planned}`,
           en: `Project ${code}: ${items.length} items listed but the project's target count is ${planned}`,
         })
       );
     }
   }
+}
+
+export function validateIndicators(
+  indicators: readonly Indicator[],
+  context: TableContext,
+  projectsByCode: ReadonlyMap<string, Project> | undefined,
+  vocabularies: Vocabularies,
+  /** Cells that held something unreadable (`ParsedTable.unreadable`), not reported missing. */
+  unreadable?: ReadonlySet<string>
+): Issue[] {
+  const issues: Issue[] = [];
+  const rules = new IndicatorRules(context, vocabularies, unreadable);
+  /** Project key → id key → first row. */
+  const firstRowById = new Map<string, Map<string, number>>();
+  const groups = new Map<string, Indicator[]>();
+  const keyOf = projectKeyCache();
+
+  // A project's items usually follow one another: its key, group, ids and whether the
+  // Projects table knows it are looked up once per run of the same code.
+  let code: string | undefined;
+  let key = "";
+  let group: Indicator[] | undefined;
+  let ids = new Map<string, number>();
+  let unknown = false;
+  for (const item of indicators) {
+    if (item.projectCode !== code) {
+      code = item.projectCode;
+      key = code ? keyOf(code) : "";
+      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
+      const known = firstRowById.get(key);
+      if (known) ids = known;
+      else firstRowById.set(key, (ids = new Map()));
+      group = key ? groups.get(key) : undefined;
+      if (key && !group) {
+        group = [];
+        groups.set(key, group);
+      }
+    }
+    group?.push(item);
+    rules.checkItem(item, unknown, ids, issues);
+  }
+
+  if (!projectsByCode) return issues;
+  for (const [key, items] of groups) rules.checkTally(items, projectsByCode.get(key), issues);
   return issues;
 }

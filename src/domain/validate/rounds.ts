@@ -78,53 +78,43 @@ function span(from: number, to: number): string {
   return from === to ? String(from) : `${from}–${to}`;
 }
 
-export function validateRounds(
-  rounds: readonly Round[],
-  context: TableContext,
-  projectsByCode: ReadonlyMap<string, Project> | undefined,
-  options: RoundRuleOptions
-): Issue[] {
-  const issues: Issue[] = [];
-  const unreadable = options.unreadable;
-  const mapped = {
-    date: context.columns.date !== undefined,
-    narrative: context.columns.narrative !== undefined,
-    progress: context.columns.progress !== undefined,
-  };
-  // Most tables have no unreadable cell: no key to build then.
-  const anyUnreadable = unreadable !== undefined && unreadable.size > 0;
+type MissableField = "date" | "narrative" | "progress";
+
+/**
+ * The Rounds rules, one round or one project's rounds at a time: the full check runs them
+ * over every round, the incremental check (see `../incremental.ts`) over the projects an
+ * edit touched. Issues go to the list given, in the order the full check reports them.
+ */
+export class RoundRules {
+  private readonly mapped: Readonly<Record<MissableField, boolean>>;
+
+  constructor(
+    private readonly context: TableContext,
+    private readonly options: RoundRuleOptions
+  ) {
+    this.mapped = {
+      date: context.columns.date !== undefined,
+      narrative: context.columns.narrative !== undefined,
+      progress: context.columns.progress !== undefined,
+    };
+  }
+
   /** Whether an empty field counts as missing: its column is mapped, and the cell did not
    * hold something unreadable (which has its own issue). */
-  const missing = (round: Round, field: "date" | "narrative" | "progress"): boolean =>
-    mapped[field] && !(anyUnreadable && unreadable.has(cellKey(round.row, field)));
-  const groups = new Map<string, Round[]>();
-  const keyOf = projectKeyCache();
-
-  // A project's rounds usually follow one another: its key, group and whether the
-  // Projects table knows it are looked up once per run of the same code.
-  let code: string | undefined;
-  let key = "";
-  let group: Round[] | undefined;
-  let unknown = false;
-  for (const round of rounds) {
-    if (round.projectCode !== code) {
-      code = round.projectCode;
-      key = code ? keyOf(code) : "";
-      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
-      group = key ? groups.get(key) : undefined;
-      if (key && !group) {
-        group = [];
-        groups.set(key, group);
-      }
-    }
-    checkRound(round, unknown);
-    group?.push(round);
+  private missing(round: Round, field: MissableField): boolean {
+    if (!this.mapped[field]) return false;
+    const unreadable = this.options.unreadable;
+    // Most tables have no unreadable cell: no key to build then.
+    return !(
+      unreadable !== undefined &&
+      unreadable.size > 0 &&
+      unreadable.has(cellKey(round.row, field))
+    );
   }
-  for (const [projectKey, projectRounds] of groups)
-    checkProject(projectRounds, projectsByCode?.get(projectKey));
-  return issues;
 
-  function checkRound(round: Round, unknownProject: boolean): void {
+  /** The rules of one round on its own; `unknownProject` when the Projects table lacks its code. */
+  checkRound(round: Round, unknownProject: boolean, issues: Issue[]): void {
+    const { context } = this;
     const { row } = round;
     if (unknownProject) {
       issues.push(
@@ -142,7 +132,7 @@ export function validateRounds(
         })
       );
     }
-    if (round.date === undefined && missing(round, "date")) {
+    if (round.date === undefined && this.missing(round, "date")) {
       issues.push(
         makeIssue("ROUND_DATE_MISSING", context, row, "date", {
           th: `${ref(round).th}: ไม่มีวันที่รายงาน`,
@@ -150,7 +140,7 @@ export function validateRounds(
         })
       );
     }
-    if (round.narrative === undefined && missing(round, "narrative")) {
+    if (round.narrative === undefined && this.missing(round, "narrative")) {
       issues.push(
         makeIssue("ROUND_NARRATIVE_MISSING", context, row, "narrative", {
           th: `${ref(round).th}: ไม่มีผลการดำเนินงาน`,
@@ -167,7 +157,7 @@ export function validateRounds(
           })
         );
       }
-    } else if (missing(round, "progress")) {
+    } else if (this.missing(round, "progress")) {
       issues.push(
         makeIssue("ROUND_PROGRESS_MISSING", context, row, "progress", {
           th: `${ref(round).th}: ไม่มีความก้าวหน้าของงาน (%)`,
@@ -192,63 +182,89 @@ export function validateRounds(
         })
       );
     }
-    checkStatus(round, "planStatus", round.planStatus, options.vocabularies.planStatus);
-    checkStatus(round, "targetStatus", round.targetStatus, options.vocabularies.targetStatus);
-    const entered = round.planStatus?.key;
-    // A figure outside 0–100 has its own issue; comparing it would only repeat that.
-    if (
-      entered &&
-      isNumber(round.progress) &&
-      isPercent(round.progress) &&
-      isNumber(planned) &&
-      isPercent(planned)
-    ) {
-      const computed = planStatusFor(round.progress, planned, options.planTolerance);
-      if (computed !== undefined && computed !== entered) {
-        const entries = options.vocabularies.planStatus;
-        const label = (key: string, lang: "th" | "en") =>
-          vocabularyLabel(entries, key, lang) ?? key;
-        issues.push(
-          makeIssue("ROUND_PLAN_STATUS_CONTRADICTS", context, row, "planStatus", {
-            th: `${ref(round).th}: ระบุ "${label(entered, "th")}" แต่ผลงาน ${formatPercent(round.progress)} เทียบแผน ${formatPercent(planned)} คือ "${label(computed, "th")}"`,
-            en: `${ref(round).en}: says "${label(entered, "en")}" but actual ${formatPercent(round.progress)} against planned ${formatPercent(planned)} is "${label(computed, "en")}"`,
-          })
-        );
-      }
-    }
+    const vocabularies = this.options.vocabularies;
+    this.checkStatus(round, "planStatus", round.planStatus, vocabularies.planStatus, issues);
+    this.checkStatus(round, "targetStatus", round.targetStatus, vocabularies.targetStatus, issues);
+    this.checkPlanStatus(round, issues);
   }
 
-  function checkStatus(
+  private checkStatus(
     round: Round,
     field: "planStatus" | "targetStatus",
     value: VocabValue | undefined,
-    entries: readonly VocabularyEntry[]
+    entries: readonly VocabularyEntry[],
+    issues: Issue[]
   ): void {
     if (!value || value.key !== null) return;
     issues.push(
-      makeIssue("ROUND_STATUS_UNKNOWN", context, round.row, field, {
+      makeIssue("ROUND_STATUS_UNKNOWN", this.context, round.row, field, {
         th: `${ref(round).th}: ${quote(value.text)} ไม่อยู่ในรายการ (${listOf(entries, "th")})`,
         en: `${ref(round).en}: ${quote(value.text)} is not in the list (${listOf(entries, "en")})`,
       })
     );
   }
 
-  function checkProject(group: Round[], project: Project | undefined): void {
-    // The group is this function's own: sorted in place when every round has a number.
+  /** The plan status entered against the one actual and planned progress give. */
+  private checkPlanStatus(round: Round, issues: Issue[]): void {
+    const entered = round.planStatus?.key;
+    const planned = round.plannedProgress;
+    // A figure outside 0–100 has its own issue; comparing it would only repeat that.
+    if (
+      !entered ||
+      !isNumber(round.progress) ||
+      !isPercent(round.progress) ||
+      !isNumber(planned) ||
+      !isPercent(planned)
+    )
+      return;
+    const computed = planStatusFor(round.progress, planned, this.options.planTolerance);
+    if (computed === undefined || computed === entered) return;
+    const entries = this.options.vocabularies.planStatus;
+    const label = (key: string, lang: "th" | "en") => vocabularyLabel(entries, key, lang) ?? key;
+    issues.push(
+      makeIssue("ROUND_PLAN_STATUS_CONTRADICTS", this.context, round.row, "planStatus", {
+        th: `${ref(round).th}: ระบุ "${label(entered, "th")}" แต่ผลงาน ${formatPercent(round.progress)} เทียบแผน ${formatPercent(planned)} คือ "${label(computed, "th")}"`,
+        en: `${ref(round).en}: says "${label(entered, "en")}" but actual ${formatPercent(round.progress)} against planned ${formatPercent(planned)} is "${label(computed, "en")}"`,
+      })
+    );
+  }
+
+  /**
+   * The rules of one project's rounds in order: gaps and duplicates, dates, progress,
+   * the finish and the budget. `group` holds the project's rounds in table order and is
+   * this method's own (sorted in place).
+   */
+  checkProject(group: Round[], project: Project | undefined, issues: Issue[]): void {
     const numbered = group.every((round) => isRoundNumber(round.round))
       ? group
       : group.filter((round) => isRoundNumber(round.round));
     // Rounds usually come in order; a sort (which allocates) only when they do not.
     if (!inRoundOrder(numbered)) numbered.sort(byRoundThenRow);
+    this.checkNumbering(numbered, issues);
+    const unique = hasRepeats(numbered)
+      ? numbered.filter((round, index) => index === 0 || numbered[index - 1].round !== round.round)
+      : numbered;
+    const lastDated = this.checkDates(unique, project, issues);
+    // A figure outside 0–100 has its own issue and stays out of the trend: 1,407.52 would
+    // otherwise also be a jump, and the next round's 30 % a fall.
+    const withProgress = unique.filter((round) => isNumber(round.progress));
+    this.checkProgress(
+      withProgress.filter((round) => isPercent(round.progress as number)),
+      issues
+    );
+    this.checkFinish(withProgress[withProgress.length - 1], lastDated, project, issues);
+    this.checkBudget(unique, project, issues);
+  }
 
-    // Duplicates and gaps.
+  /** Duplicates and gaps, over numbered rounds in round order. */
+  private checkNumbering(numbered: readonly Round[], issues: Issue[]): void {
     let expected = 1;
     let previous: Round | undefined;
     for (const round of numbered) {
       const number = round.round as number;
       if (previous && previous.round === number) {
         issues.push(
-          makeIssue("ROUND_DUPLICATE", context, round.row, "round", {
+          makeIssue("ROUND_DUPLICATE", this.context, round.row, "round", {
             th: `${ref(round).th}: มีรายงานครั้งที่ ${number} อยู่แล้ว`,
             en: `${ref(round).en}: round ${number} is already reported`,
           })
@@ -257,7 +273,7 @@ export function validateRounds(
       }
       if (number > expected) {
         issues.push(
-          makeIssue("ROUND_MISSING", context, round.row, "round", {
+          makeIssue("ROUND_MISSING", this.context, round.row, "round", {
             th: `${ref(round).th}: ไม่มีรายงานครั้งที่ ${span(expected, number - 1)} ก่อนหน้านี้`,
             en: `${ref(round).en}: round ${span(expected, number - 1)} is missing before it`,
           })
@@ -266,13 +282,18 @@ export function validateRounds(
       expected = number + 1;
       previous = round;
     }
-    const unique = hasRepeats(numbered)
-      ? numbered.filter((round, index) => index === 0 || numbered[index - 1].round !== round.round)
-      : numbered;
+  }
 
-    // Dates inside the project period, and in order. A date outside the period has its own
-    // issue and is not the yardstick of the next round's order: one mistyped year would
-    // otherwise also put the next round "before" it.
+  /**
+   * Dates inside the project period, and in order; returns the last dated round. A date
+   * outside the period has its own issue and is not the yardstick of the next round's
+   * order: one mistyped year would otherwise also put the next round "before" it.
+   */
+  private checkDates(
+    unique: readonly Round[],
+    project: Project | undefined,
+    issues: Issue[]
+  ): Round | undefined {
     const start = project?.start;
     const end = project?.end;
     let lastDated: Round | undefined;
@@ -285,7 +306,7 @@ export function validateRounds(
         const period = (lang: "th" | "en") =>
           `${isNumber(start) ? formatDate(start, lang) : "…"}–${isNumber(end) ? formatDate(end, lang) : "…"}`;
         issues.push(
-          makeIssue("ROUND_DATE_OUTSIDE_PROJECT", context, round.row, "date", {
+          makeIssue("ROUND_DATE_OUTSIDE_PROJECT", this.context, round.row, "date", {
             th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} อยู่นอกช่วงโครงการ (${period("th")})`,
             en: `${ref(round).en}: dated ${formatDate(date, "en")}, outside the project period (${period("en")})`,
           })
@@ -296,62 +317,72 @@ export function validateRounds(
       lastInPeriod = round;
       if (previous && isNumber(previous.date) && date < previous.date) {
         issues.push(
-          makeIssue("ROUND_DATE_NOT_INCREASING", context, round.row, "date", {
+          makeIssue("ROUND_DATE_NOT_INCREASING", this.context, round.row, "date", {
             th: `${ref(round).th}: วันที่ ${formatDate(date, "th")} ก่อนครั้งที่ ${previous.round} (${formatDate(previous.date, "th")})`,
             en: `${ref(round).en}: dated ${formatDate(date, "en")}, before round ${previous.round} (${formatDate(previous.date, "en")})`,
           })
         );
       }
     }
+    return lastDated;
+  }
 
-    // Progress: falls, jumps, and the finish. A figure outside 0–100 has its own issue and
-    // stays out of the trend: 1,407.52 would otherwise also be a jump, and the next
-    // round's 30 % a fall.
-    const withProgress = unique.filter((round) => isNumber(round.progress));
-    checkProgress(withProgress.filter((round) => isPercent(round.progress as number)));
-    const last = withProgress[withProgress.length - 1];
+  /** A project that has ended must have reached 100 % by its last figure. */
+  private checkFinish(
+    last: Round | undefined,
+    lastDated: Round | undefined,
+    project: Project | undefined,
+    issues: Issue[]
+  ): void {
+    const end = project?.end;
     const lastDate = lastDated?.date;
+    const asOf = this.options.asOf;
     const ended =
       isNumber(end) &&
-      ((options.asOf !== undefined && options.asOf > end) ||
-        (isNumber(lastDate) && lastDate >= end));
+      ((asOf !== undefined && asOf > end) || (isNumber(lastDate) && lastDate >= end));
     const lastProgress = last?.progress;
     if (
-      ended &&
-      last &&
-      isNumber(lastProgress) &&
-      isPercent(lastProgress) &&
-      lastProgress < 100 - EPSILON
-    ) {
-      issues.push(
-        makeIssue("ROUND_NOT_FINISHED", context, last.row, "progress", {
-          th: `${ref(last).th}: โครงการสิ้นสุด ${formatDate(end, "th")} แล้ว แต่ความก้าวหน้าล่าสุด ${formatPercent(last.progress as number)} ยังไม่ถึง 100%`,
-          en: `${ref(last).en}: the project ended ${formatDate(end, "en")} but its latest progress is ${formatPercent(last.progress as number)}, below 100%`,
-        })
-      );
-    }
+      !ended ||
+      !last ||
+      !isNumber(lastProgress) ||
+      !isPercent(lastProgress) ||
+      lastProgress >= 100 - EPSILON
+    )
+      return;
+    issues.push(
+      makeIssue("ROUND_NOT_FINISHED", this.context, last.row, "progress", {
+        th: `${ref(last).th}: โครงการสิ้นสุด ${formatDate(end, "th")} แล้ว แต่ความก้าวหน้าล่าสุด ${formatPercent(lastProgress)} ยังไม่ถึง 100%`,
+        en: `${ref(last).en}: the project ended ${formatDate(end, "en")} but its latest progress is ${formatPercent(lastProgress)}, below 100%`,
+      })
+    );
+  }
 
-    // Disbursement against the budget received: report the round where the total crosses it.
+  /** Disbursement against the budget received: reports the round where the total crosses it. */
+  private checkBudget(
+    unique: readonly Round[],
+    project: Project | undefined,
+    issues: Issue[]
+  ): void {
     const received = project?.budgetReceived;
-    if (isNumber(received) && received >= 0) {
-      let total = 0;
-      for (const round of unique) {
-        if (!isNumber(round.disbursed) || round.disbursed < 0) continue;
-        total += round.disbursed;
-        if (total > received + 0.005) {
-          issues.push(
-            makeIssue("ROUND_DISBURSED_ABOVE_BUDGET", context, round.row, "disbursed", {
-              th: `${ref(round).th}: เบิกใช้รวมถึงครั้งนี้ ${formatBaht(total, "th")} เกินงบประมาณที่ได้รับ ${formatBaht(received, "th")}`,
-              en: `${ref(round).en}: total disbursed so far ${formatBaht(total, "en")} is above the ${formatBaht(received, "en")} received`,
-            })
-          );
-          break;
-        }
+    if (!isNumber(received) || received < 0) return;
+    let total = 0;
+    for (const round of unique) {
+      if (!isNumber(round.disbursed) || round.disbursed < 0) continue;
+      total += round.disbursed;
+      if (total > received + 0.005) {
+        issues.push(
+          makeIssue("ROUND_DISBURSED_ABOVE_BUDGET", this.context, round.row, "disbursed", {
+            th: `${ref(round).th}: เบิกใช้รวมถึงครั้งนี้ ${formatBaht(total, "th")} เกินงบประมาณที่ได้รับ ${formatBaht(received, "th")}`,
+            en: `${ref(round).en}: total disbursed so far ${formatBaht(total, "en")} is above the ${formatBaht(received, "en")} received`,
+          })
+        );
+        return;
       }
     }
   }
 
-  function checkProgress(series: Round[]): void {
+  /** Falls and jumps over the figures within 0–100, in round order. */
+  private checkProgress(series: readonly Round[], issues: Issue[]): void {
     // Rise per round since the previous figure (from 0 before round 1's figure).
     const rises: number[] = [];
     let previous: Round | undefined;
@@ -361,14 +392,13 @@ export function validateRounds(
         const before = previous.progress as number;
         if (progress < before - EPSILON) {
           issues.push(
-            makeIssue("ROUND_PROGRESS_FALLS", context, round.row, "progress", {
+            makeIssue("ROUND_PROGRESS_FALLS", this.context, round.row, "progress", {
               th: `${ref(round).th}: ความก้าวหน้า ${formatPercent(progress)} ต่ำกว่าครั้งที่ ${previous.round} (${formatPercent(before)})`,
               en: `${ref(round).en}: progress ${formatPercent(progress)} is below round ${previous.round}'s ${formatPercent(before)}`,
             })
           );
         }
-        const rise = (progress - before) / ((round.round as number) - (previous.round as number));
-        rises.push(rise);
+        rises.push((progress - before) / ((round.round as number) - (previous.round as number)));
       } else {
         rises.push(progress / (round.round as number));
       }
@@ -387,13 +417,48 @@ export function validateRounds(
       const before = series[index - 1];
       const typical = others === undefined ? "" : formatPercent(others);
       issues.push(
-        makeIssue("ROUND_PROGRESS_JUMP", context, round.row, "progress", {
+        makeIssue("ROUND_PROGRESS_JUMP", this.context, round.row, "progress", {
           th: `${ref(round).th}: ความก้าวหน้าเพิ่มจาก ${formatPercent(before.progress as number)} เป็น ${formatPercent(round.progress as number)}${typical ? ` (ครั้งอื่นเพิ่มราว ${typical} ต่อครั้ง)` : ""} ตรวจสอบตัวเลข`,
           en: `${ref(round).en}: progress rose from ${formatPercent(before.progress as number)} to ${formatPercent(round.progress as number)}${typical ? ` (other rounds rose about ${typical} each)` : ""}; check the figure`,
         })
       );
     }
   }
+}
+
+export function validateRounds(
+  rounds: readonly Round[],
+  context: TableContext,
+  projectsByCode: ReadonlyMap<string, Project> | undefined,
+  options: RoundRuleOptions
+): Issue[] {
+  const issues: Issue[] = [];
+  const rules = new RoundRules(context, options);
+  const groups = new Map<string, Round[]>();
+  const keyOf = projectKeyCache();
+  // A project's rounds usually follow one another: its key, group and whether the
+  // Projects table knows it are looked up once per run of the same code.
+  let code: string | undefined;
+  let key = "";
+  let group: Round[] | undefined;
+  let unknown = false;
+  for (const round of rounds) {
+    if (round.projectCode !== code) {
+      code = round.projectCode;
+      key = code ? keyOf(code) : "";
+      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
+      group = key ? groups.get(key) : undefined;
+      if (key && !group) {
+        group = [];
+        groups.set(key, group);
+      }
+    }
+    rules.checkRound(round, unknown, issues);
+    group?.push(round);
+  }
+  for (const [projectKey, projectRounds] of groups)
+    rules.checkProject(projectRounds, projectsByCode?.get(projectKey), issues);
+  return issues;
 }
 
 function byRoundThenRow(a: Round, b: Round): number {

@@ -15,8 +15,8 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The last check's errors, warnings and notes as badges, and when it ran over how many rows
- * (the Home and Check pages show the same). */
+/** The last check's errors, warnings and notes as badges, when it ran over how many rows,
+ * and whether it follows a co-author's edit (the Home and Check pages show the same). */
 export function CheckCounts({ check, live }: { check: CheckRun; live?: boolean }): ReactElement {
   const { t, lang, state } = useApp();
   const styles = useStyles();
@@ -35,6 +35,7 @@ export function CheckCounts({ check, live }: { check: CheckRun; live?: boolean }
             lang
           ),
         })}
+        {check.remote ? ` · ${t("check.remote")}` : ""}
       </Text>
     </>
   );

@@ -10,7 +10,7 @@ import { issuesLayout, workbookContract, type Harness } from "../../../test/work
 import { parseCell, parseRange, rangeAddress } from "../../domain/a1";
 import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
 import { utf8Length } from "../payload";
-import { WorkbookError, type NewTableSpec } from "../port";
+import { WorkbookError, type NewTableSpec, type TableChange } from "../port";
 import { packBatches, requestCost } from "./batches";
 import { ExcelWorkbook } from "./ExcelWorkbook";
 import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../../../test/fixtures/rounds";
@@ -380,6 +380,87 @@ describe("ExcelWorkbook requests", () => {
     h.fake.enableEvents = true;
     h.fake.userEdit("รายงาน", "E3", 60);
     expect(seen).toEqual([id]);
+  });
+});
+
+describe("ExcelWorkbook change events and changed rows", () => {
+  async function watched(rows = 20) {
+    const h = excelHarness();
+    const id = h.addUserTable("รายงาน", "Rounds", "B3", ROUND_HEADERS, roundRows(rows));
+    await h.workbook.readTables([id]);
+    const seen: TableChange[] = [];
+    const remove = await h.workbook.onTablesChanged([id], (_, change) => seen.push(change));
+    return { ...h, id, seen, remove };
+  }
+
+  test("an edit is placed within the table; a co-author's says so", async () => {
+    const h = await watched();
+    h.fake.userEdit("รายงาน", "F9", 50);
+    h.fake.userEdit("รายงาน", "C4", "21000000-9999", "Remote");
+    h.fake.userEdit("รายงาน", "D3", "ครั้ง");
+    expect(h.seen).toEqual([
+      {
+        tableId: h.id,
+        type: "valueEdit",
+        source: "local",
+        address: "F9",
+        rows: { first: 5, count: 1 },
+      },
+      {
+        tableId: h.id,
+        type: "valueEdit",
+        source: "remote",
+        address: "C4",
+        rows: { first: 0, count: 1 },
+      },
+      { tableId: h.id, type: "valueEdit", source: "local", address: "D3", headers: true },
+    ]);
+  });
+
+  test("rows inserted and deleted come as such, at their rows", async () => {
+    const h = await watched(5);
+    h.fake.userInsertRows(h.id, 5, roundRows(2));
+    h.fake.userDeleteRows(h.id, 1, 2, "Remote");
+    expect(h.seen.map((c) => [c.type, c.source, c.rows])).toEqual([
+      ["rowsInserted", "local", { first: 5, count: 2 }],
+      ["rowsDeleted", "remote", { first: 1, count: 2 }],
+    ]);
+    expect((await h.workbook.readTables([h.id]))[0].rows).toHaveLength(5);
+  });
+
+  test("Kaona's own writes raise events unless it turned them off", async () => {
+    const h = await watched();
+    await h.workbook.applyValidation(h.id, [{ column: 4, type: "decimal", min: 0, max: 100 }]);
+    await h.workbook.insertIntoSelectedCell?.("=1").catch(() => undefined);
+    h.fake.selection = { sheetId: h.fake.sheetByName("รายงาน")!.id, rect: parseRange("F5")! };
+    h.fake.activeSheetId = h.fake.selection.sheetId;
+    await h.workbook.insertIntoSelectedCell("=KPI.PROGRESS()");
+    expect(h.seen.map((c) => [c.type, c.rows])).toEqual([["valueEdit", { first: 1, count: 1 }]]);
+  });
+
+  test("the changed rows come in one sync with the table's place and size", async () => {
+    const h = await watched(30);
+    const before = h.fake.syncs;
+    const bytes = h.fake.responseBytes.length;
+    const read = await h.workbook.readTableRows(h.id, 6, 2);
+    expect(h.fake.syncs - before).toBe(1);
+    expect(read).toMatchObject({
+      sheet: "รายงาน",
+      origin: { row: 2, col: 1 },
+      rowCount: 30,
+      firstRow: 6,
+    });
+    expect(read.headers).toEqual(ROUND_HEADERS);
+    expect(read.rows).toEqual(roundRows(30).slice(6, 8));
+    expect(h.fake.responseBytes.slice(bytes).reduce((a, b) => a + b, 0)).toBeLessThan(8_000);
+    // Past the end: nothing but the size.
+    expect((await h.workbook.readTableRows(h.id, 40, 3)).rows).toEqual([]);
+  });
+
+  test("removing the handlers of a deleted table fails in Excel, and never in Kaona", async () => {
+    const h = await watched();
+    h.fake.userDeleteTable(h.id);
+    await expect(h.remove()).resolves.toBeUndefined();
   });
 });
 

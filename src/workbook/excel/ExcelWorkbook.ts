@@ -7,13 +7,14 @@
  * custom XML parts (customXmlParts.ts). See docs/bindings-storage.md for the sync budget
  * of each method.
  */
-import type { RawTable, SheetLayout } from "../../domain/types";
-import { tableNameProblem, sheetOf, withoutSheet } from "../../domain/a1";
+import type { RawTable, RawTableRows, SheetLayout } from "../../domain/types";
+import { parseRange, tableNameProblem, sheetOf, withoutSheet } from "../../domain/a1";
 import {
   WorkbookError,
   type Bindings,
   type ColumnValidation,
   type NewTableSpec,
+  type TableChange,
   type TableInfo,
   type Workbook,
   type WriteResult,
@@ -21,6 +22,7 @@ import {
 import { planSheet } from "../sheetPlan";
 import { planNewTable, planValidation } from "../validationRules";
 import type { Budget } from "./batches";
+import { readTableRows, tableChangeOf, type TablePlace } from "./changedRows";
 import * as parts from "./customXmlParts";
 import { DEFAULT_TIMEOUT_MS, type ErrorContext } from "./errors";
 import {
@@ -60,6 +62,8 @@ export class ExcelWorkbook implements Workbook {
   private readonly budget: Budget;
   private readonly shapes: TableShapes;
   private readonly sheetEnv: SheetWriteEnv;
+  /** Where each table's header row was when last read, to place change events. */
+  private readonly places = new Map<string, TablePlace>();
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.settings = {
@@ -92,16 +96,33 @@ export class ExcelWorkbook implements Workbook {
     return runBatch(this.settings, what, where, batch, { delayForCellEdit: true });
   }
 
-  listTables(): Promise<TableInfo[]> {
-    return this.run("listTables", {}, (context) => listTables(context, this.shapes));
+  async listTables(): Promise<TableInfo[]> {
+    const tables = await this.run("listTables", {}, (context) => listTables(context, this.shapes));
+    for (const table of tables) {
+      const rect = parseRange(table.address);
+      if (rect) this.places.set(table.id, { row: rect.row, col: rect.col });
+    }
+    return tables;
   }
 
   async readTables(tableIds: string[]): Promise<RawTable[]> {
     const ids = [...new Set(tableIds)];
     if (ids.length === 0) return [];
-    return this.run("readTables", { table: ids.join(", ") }, (context) =>
+    const tables = await this.run("readTables", { table: ids.join(", ") }, (context) =>
       readTables(context, ids, this.shapes, this.budget)
     );
+    tables.forEach((table, i) => this.places.set(ids[i], { ...table.origin }));
+    return tables;
+  }
+
+  /** Some rows of a table, with its header, place and size: one Excel.run, one sync for
+   * rows within one sync's budget (row windows beyond). */
+  async readTableRows(tableId: string, first: number, count: number): Promise<RawTableRows> {
+    const rows = await this.run("readTableRows", { table: tableId }, (context) =>
+      readTableRows(context, tableId, first, count, this.shapes, this.budget)
+    );
+    this.places.set(tableId, { ...rows.origin });
+    return rows;
   }
 
   loadBindings(): Promise<Bindings> {
@@ -173,8 +194,10 @@ export class ExcelWorkbook implements Workbook {
 
   onTablesChanged(
     tableIds: string[],
-    handler: (tableId: string) => void
+    handler: (tableId: string, change: TableChange) => void
   ): Promise<() => Promise<void>> {
-    return watchTables(this.settings, [...new Set(tableIds)], handler);
+    return watchTables(this.settings, [...new Set(tableIds)], (event) =>
+      handler(event.tableId, tableChangeOf(event, this.places.get(event.tableId)))
+    );
   }
 }

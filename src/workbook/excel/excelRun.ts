@@ -153,11 +153,13 @@ export async function withEventsOff<T>(
 }
 
 /** Registers change handlers on tables in one run; returns their remover, which re-enters
- * the registering context (one sync, under its own watchdog). */
+ * the registering context (one sync, under its own watchdog) and never throws: a handler
+ * whose table was deleted cannot be removed, and must not keep the pane from binding again
+ * (it dies with its table). */
 export async function watchTables(
   settings: RunSettings,
   ids: readonly string[],
-  handler: (tableId: string) => void
+  handler: (event: Excel.TableChangedEventArgs) => void
 ): Promise<() => Promise<void>> {
   if (ids.length === 0) return async () => undefined;
   const registrations = await runBatch(
@@ -169,7 +171,7 @@ export async function watchTables(
         context.workbook.tables
           .getItem(id)
           .onChanged.add(async (event: Excel.TableChangedEventArgs) => {
-            handler(event.tableId);
+            handler(event);
           })
       );
       await context.sync();
@@ -187,8 +189,8 @@ export async function watchTables(
         for (const registration of registrations) registration.remove();
         await watch.around(() => context.sync());
       });
-    } catch (error) {
-      throw toWorkbookError(error);
+    } catch {
+      // Best effort (see above).
     }
   };
 }

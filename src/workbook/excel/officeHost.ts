@@ -61,3 +61,30 @@ export async function detectHost(
     excelApiSupported: Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API),
   };
 }
+
+/** Whether the page is shown, as far as the page itself can tell. */
+export function paneVisibleNow(): boolean {
+  return typeof document === "undefined" || document.visibilityState !== "hidden";
+}
+
+/**
+ * Reports when the task pane is shown or hidden. In the shared runtime the page keeps
+ * running while the pane is hidden, and starts hidden when a `=KPI.*` formula calculates:
+ * Office tells through `Office.addin.onVisibilityModeChanged` (SharedRuntime 1.1); where
+ * that is missing, the page's own visibility is the stand-in.
+ */
+export async function watchPaneVisibility(onChange: (visible: boolean) => void): Promise<void> {
+  const fromPage = () => {
+    if (typeof document !== "undefined")
+      document.addEventListener("visibilitychange", () => onChange(paneVisibleNow()));
+  };
+  if (typeof Office === "undefined" || typeof Office.addin?.onVisibilityModeChanged !== "function")
+    return fromPage();
+  try {
+    await Office.addin.onVisibilityModeChanged((message) =>
+      onChange(message.visibilityMode === Office.VisibilityMode.taskpane)
+    );
+  } catch {
+    fromPage();
+  }
+}

@@ -140,3 +140,112 @@ describe("MemoryWorkbook for the preview", () => {
     expect(raw.rows[0][2]).toBe("#N/A");
   });
 });
+
+describe("the user's side raises the change events Excel would", () => {
+  function rounds() {
+    const workbook = new MemoryWorkbook();
+    const id = workbook.addTable({
+      name: "Rounds",
+      sheet: "ครั้ง",
+      origin: { row: 1, col: 1 },
+      headers: ["รหัส", "ครั้งที่", "ร้อยละ"],
+      rows: [
+        ["P-1", 1, 10],
+        ["P-1", 2, 30],
+        ["P-2", 1, 5],
+      ],
+    }).id;
+    const events: unknown[] = [];
+    void workbook.onTablesChanged([id], (_, change) => events.push(change));
+    return { workbook, id, events };
+  }
+
+  test("a typed cell: a value edit of its row, local or remote; a header edit says so", () => {
+    const { workbook, id, events } = rounds();
+    workbook.setCell("ครั้ง", "D4", 35);
+    workbook.setCell("ครั้ง", "B5", "P-3", "remote");
+    workbook.setCell("ครั้ง", "C2", "รอบ");
+    workbook.setCell("ครั้ง", "H9", 1);
+    expect(events).toEqual([
+      {
+        tableId: id,
+        source: "local",
+        type: "valueEdit",
+        address: "D4",
+        rows: { first: 1, count: 1 },
+      },
+      {
+        tableId: id,
+        source: "remote",
+        type: "valueEdit",
+        address: "B5",
+        rows: { first: 2, count: 1 },
+      },
+      { tableId: id, source: "local", type: "valueEdit", address: "C2", headers: true },
+    ]);
+  });
+
+  test("a paste over the table and below it: one event for the rows inside", () => {
+    const { workbook, id, events } = rounds();
+    workbook.paste("ครั้ง", "B4", [
+      ["P-9", 3, 40],
+      ["P-9", 4, 50],
+      ["P-9", 5, 60],
+    ]);
+    expect(events).toEqual([
+      {
+        tableId: id,
+        source: "local",
+        type: "valueEdit",
+        address: "B4:D5",
+        rows: { first: 1, count: 2 },
+      },
+    ]);
+  });
+
+  test("rows inserted, deleted and sorted move the cells and the table", async () => {
+    const { workbook, id, events } = rounds();
+    workbook.insertRows(id, 1, [["P-1", 9, 99]]);
+    workbook.deleteRows(id, 0, 1);
+    workbook.sortRows(id, 2, true, "remote");
+    expect(events).toEqual([
+      { tableId: id, source: "local", type: "rowsInserted", rows: { first: 1, count: 1 } },
+      { tableId: id, source: "local", type: "rowsDeleted", rows: { first: 0, count: 1 } },
+      { tableId: id, source: "remote", type: "sort", rows: { first: 0, count: 3 } },
+    ]);
+    const [table] = await workbook.readTables([id]);
+    expect(table.rows).toEqual([
+      ["P-1", 9, 99],
+      ["P-1", 2, 30],
+      ["P-2", 1, 5],
+    ]);
+    expect((await workbook.listTables())[0].address).toBe("B2:D5");
+  });
+
+  test("deleting every row leaves one blank row, and nothing below moves into it", async () => {
+    const { workbook, id } = rounds();
+    workbook.setCell("ครั้ง", "B7", "below");
+    workbook.deleteRows(id, 0, 3);
+    expect((await workbook.readTables([id]))[0].rows).toEqual([]);
+    expect(workbook.getCell("ครั้ง", "B3")).toBe("");
+    expect(workbook.getCell("ครั้ง", "B5")).toBe("below");
+  });
+
+  test("readTableRows reads only the rows asked, clipped to the table, with its place", async () => {
+    const { workbook, id } = rounds();
+    const read = await workbook.readTableRows(id, 1, 5);
+    expect(read).toMatchObject({
+      name: "Rounds",
+      sheet: "ครั้ง",
+      origin: { row: 1, col: 1 },
+      headers: ["รหัส", "ครั้งที่", "ร้อยละ"],
+      rowCount: 3,
+      firstRow: 1,
+      rows: [
+        ["P-1", 2, 30],
+        ["P-2", 1, 5],
+      ],
+    });
+    expect((await workbook.readTableRows(id, 7, 2)).rows).toEqual([]);
+  });
+});

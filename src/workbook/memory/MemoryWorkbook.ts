@@ -1,22 +1,14 @@
 /**
  * The workbook port in memory: sheets as grids, tables with ids, bindings and
  * generated-sheet marks stored through the same codec as in Excel, selection, and change
- * events fired by `setCell` so the browser preview can play a user's edit. Used by the
+ * events fired by the user's side (`userSide.ts`: typing, pasting, inserting, deleting and
+ * sorting rows) so the browser preview and the tests can play a person's edits. Used by the
  * preview, UI tests and the CLI. It renders layouts through the same plan as the Excel
  * workbook, so both refuse, replace and fingerprint sheets alike. It has no calculation
  * engine: a formula cell reads back as its formula text.
  */
-import type { CellStyle, ChartSpec, PageSetup, RawTable, SheetLayout } from "../../domain/types";
-import {
-  cellAddress,
-  contains,
-  intersects,
-  parseCell,
-  parseRange,
-  rangeAddress,
-  tableNameProblem,
-  type RangeRef,
-} from "../../domain/a1";
+import type { RawTable, RawTableRows, SheetLayout } from "../../domain/types";
+import { intersects, parseRange, rangeAddress, tableNameProblem } from "../../domain/a1";
 import {
   BINDINGS_NAMESPACE,
   GENERATED_NAMESPACE,
@@ -27,7 +19,6 @@ import {
   withMark,
   type GeneratedSheetMark,
 } from "../bindingsStore";
-import { CellGrid } from "../cellGrid";
 import {
   ContentFingerprint,
   isReinterpretedText,
@@ -39,217 +30,26 @@ import {
   type Bindings,
   type ColumnValidation,
   type NewTableSpec,
+  type TableChange,
   type TableInfo,
   type Workbook,
   type WriteResult,
 } from "../port";
 import { extentAddress, planSheet } from "../sheetPlan";
-import { planNewTable, planValidation, type ValidationWrite } from "../validationRules";
+import { planNewTable, planValidation } from "../validationRules";
 import { sheetNameTaken, sheetProtected, tableNameTaken, vetReplacement } from "../writeRefusals";
+import type { MemoryCell, MemorySheet, MemoryTable, MemoryTableSeed } from "./model";
+import { MemoryUserSide } from "./userSide";
 
-interface MemoryCell {
-  /** "" blank, "=…" formula, else a constant (as Range.formulas holds it). */
-  content: CellContent;
-  numberFormat?: string;
-  style?: CellStyle;
-  link?: string;
-  /** What a formula cell shows, when the layout said (no calculation engine here). */
-  shown?: string | number | boolean;
-}
+export type { CellSnapshot, MemoryTableSeed, SheetSnapshot, WorkbookSnapshot } from "./model";
 
-interface MemorySheet {
-  id: string;
-  name: string;
-  cells: CellGrid<MemoryCell>;
-  merges: RangeRef[];
-  columnWidths: Map<number, number>;
-  rowHeights: Map<number, number>;
-  hiddenColumns: Set<number>;
-  protected: boolean;
-  validations: { address: string; write: ValidationWrite }[];
-  page?: PageSetup;
-  charts: ChartSpec[];
-  freezeRows?: number;
-}
-
-interface MemoryTable {
-  id: string;
-  name: string;
-  sheetId: string;
-  /** Header row included. */
-  rect: RangeRef;
-  style?: string;
-}
-
-/** A seed table: RawTable plus optional column widths in points. */
-export type MemoryTableSeed = RawTable & { columnWidths?: number[] };
-
-export interface CellSnapshot {
-  row: number;
-  col: number;
-  address: string;
-  /** As entered: a constant, or a formula's text. */
-  value: string | number | boolean;
-  numberFormat?: string;
-  style?: CellStyle;
-  link?: string;
-  /** For a formula cell: what it shows, when known (a cached value or a link's text). */
-  shown?: string | number | boolean;
-}
-
-export interface SheetSnapshot {
-  id: string;
-  name: string;
-  generated: boolean;
-  protected: boolean;
-  /** Rows and columns spanned by cells and merges (0 for an empty sheet). */
-  rowCount: number;
-  columnCount: number;
-  cells: CellSnapshot[];
-  merges: RangeRef[];
-  /** Points by zero-based column (undefined: default width). */
-  columnWidths: (number | undefined)[];
-  rowHeights: Record<number, number>;
-  hiddenColumns: number[];
-  freezeRows?: number;
-  tables: { id: string; name: string; address: string }[];
-  validations: { address: string; rule: ValidationWrite["rule"] }[];
-  page?: PageSetup;
-  charts: ChartSpec[];
-}
-
-export interface WorkbookSnapshot {
-  sheets: SheetSnapshot[];
-  activeSheet: string | null;
-  selection: { sheet: string; address: string } | null;
-}
-
-function valueOf(content: CellContent): RawTable["rows"][number][number] {
-  return content === "" ? null : content;
-}
-
-export class MemoryWorkbook implements Workbook {
-  private readonly sheets: MemorySheet[] = [];
-  private readonly tables: MemoryTable[] = [];
-  private readonly parts = new Map<string, string>();
-  private readonly handlers = new Map<string, Set<(tableId: string) => void>>();
-  private nextId = 1;
-  private activeSheetId: string | null = null;
-  private selection: { sheetId: string; rect: RangeRef } | null = null;
-  private readonly now: () => Date;
-
-  constructor(seeds: readonly MemoryTableSeed[] = [], options: { now?: () => Date } = {}) {
-    this.now = options.now ?? (() => new Date());
-    for (const seed of seeds) this.addSeedTable(seed);
-  }
-
-  private newId(prefix: string): string {
-    return `${prefix}-${this.nextId++}`;
-  }
-
-  private sheetByName(name: string): MemorySheet | undefined {
-    return this.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-  }
-
-  private sheetById(id: string): MemorySheet | undefined {
-    return this.sheets.find((s) => s.id === id);
-  }
-
-  private addSheet(name: string): MemorySheet {
-    const sheet: MemorySheet = {
-      id: this.newId("sheet"),
-      name,
-      cells: new CellGrid(),
-      merges: [],
-      columnWidths: new Map(),
-      rowHeights: new Map(),
-      hiddenColumns: new Set(),
-      protected: false,
-      validations: [],
-      charts: [],
-    };
-    this.sheets.push(sheet);
-    this.activeSheetId ??= sheet.id;
-    return sheet;
-  }
-
+export class MemoryWorkbook extends MemoryUserSide implements Workbook {
   /** Adds a table as if a person had made it (what the CLI does for each table it loads). */
   addTable(seed: MemoryTableSeed): TableInfo {
     if (this.tables.some((t) => t.name.toLowerCase() === seed.name.toLowerCase())) {
       throw tableNameTaken(seed.name);
     }
     return this.tableInfo(this.addSeedTable(seed));
-  }
-
-  private addSeedTable(seed: MemoryTableSeed): MemoryTable {
-    const sheet = this.sheetByName(seed.sheet) ?? this.addSheet(seed.sheet);
-    const { row, col } = seed.origin;
-    const cols = seed.headers.length;
-    seed.headers.forEach((h, j) => this.put(sheet, row, col + j, { content: toCellContent(h) }));
-    seed.rows.forEach((line, i) => {
-      for (let j = 0; j < cols; j++) {
-        const content = toCellContent(line[j]);
-        const format = seed.numberFormats?.[i]?.[j];
-        this.put(sheet, row + 1 + i, col + j, {
-          content,
-          ...(format && format !== "General" ? { numberFormat: format } : {}),
-        });
-      }
-    });
-    seed.columnWidths?.forEach((w, j) => sheet.columnWidths.set(col + j, w));
-    const table: MemoryTable = {
-      id: this.newId("table"),
-      name: seed.name,
-      sheetId: sheet.id,
-      rect: { row, col, rows: seed.rows.length + 1, cols },
-    };
-    this.tables.push(table);
-    return table;
-  }
-
-  private put(sheet: MemorySheet, row: number, col: number, cell: MemoryCell): void {
-    if (cell.content === "" && !cell.numberFormat && !cell.style && !cell.link)
-      sheet.cells.delete(row, col);
-    else sheet.cells.set(row, col, cell);
-  }
-
-  private tableById(id: string): MemoryTable {
-    const table = this.tables.find((t) => t.id === id);
-    if (!table)
-      throw new WorkbookError("table-missing", `table ${id} does not exist`, {
-        table: id,
-        code: "ItemNotFound",
-      });
-    return table;
-  }
-
-  /** Data rows; like Excel, the one blank row of an empty table is no row. */
-  private dataRows(table: MemoryTable): number {
-    const rows = table.rect.rows - 1;
-    if (rows !== 1) return rows;
-    const sheet = this.sheetById(table.sheetId);
-    for (let j = 0; j < table.rect.cols; j++) {
-      if ((sheet?.cells.get(table.rect.row + 1, table.rect.col + j)?.content ?? "") !== "")
-        return 1;
-    }
-    return 0;
-  }
-
-  private tableInfo(table: MemoryTable): TableInfo {
-    const sheet = this.sheetById(table.sheetId);
-    const headers: string[] = [];
-    for (let j = 0; j < table.rect.cols; j++) {
-      headers.push(String(sheet?.cells.get(table.rect.row, table.rect.col + j)?.content ?? ""));
-    }
-    return {
-      id: table.id,
-      name: table.name,
-      sheet: sheet?.name ?? "",
-      sheetId: table.sheetId,
-      address: rangeAddress(table.rect),
-      headers,
-      rowCount: this.dataRows(table),
-    };
   }
 
   async listTables(): Promise<TableInfo[]> {
@@ -260,29 +60,30 @@ export class MemoryWorkbook implements Workbook {
     return [...new Set(tableIds)].map((id) => {
       const table = this.tableById(id);
       const info = this.tableInfo(table);
-      const sheet = this.sheetById(table.sheetId);
-      const rows: RawTable["rows"] = [];
-      const numberFormats: string[][] = [];
-      for (let i = 1; i <= this.dataRows(table); i++) {
-        const line: RawTable["rows"][number] = [];
-        const formats: string[] = [];
-        for (let j = 0; j < table.rect.cols; j++) {
-          const cell = sheet?.cells.get(table.rect.row + i, table.rect.col + j);
-          line.push(valueOf(cell?.content ?? ""));
-          formats.push(cell?.numberFormat ?? "General");
-        }
-        rows.push(line);
-        numberFormats.push(formats);
-      }
       return {
         name: table.name,
         sheet: info.sheet,
         origin: { row: table.rect.row, col: table.rect.col },
         headers: info.headers,
-        rows,
-        numberFormats,
+        ...this.rowsOf(table, 0, info.rowCount),
       };
     });
+  }
+
+  async readTableRows(tableId: string, first: number, count: number): Promise<RawTableRows> {
+    const table = this.tableById(tableId);
+    const info = this.tableInfo(table);
+    const from = Math.min(info.rowCount, Math.max(0, Math.floor(first) || 0));
+    const to = Math.min(info.rowCount, from + Math.max(0, Math.floor(count) || 0));
+    return {
+      name: table.name,
+      sheet: info.sheet,
+      origin: { row: table.rect.row, col: table.rect.col },
+      headers: info.headers,
+      rowCount: info.rowCount,
+      firstRow: from,
+      ...this.rowsOf(table, from, to),
+    };
   }
 
   async loadBindings(): Promise<Bindings> {
@@ -499,11 +300,11 @@ export class MemoryWorkbook implements Workbook {
 
   async onTablesChanged(
     tableIds: string[],
-    handler: (tableId: string) => void
+    handler: (tableId: string, change: TableChange) => void
   ): Promise<() => Promise<void>> {
     const ids = [...new Set(tableIds)];
     for (const id of ids) this.tableById(id);
-    const wrapped = (tableId: string) => handler(tableId);
+    const wrapped = (change: TableChange) => handler(change.tableId, change);
     for (const id of ids) {
       const set = this.handlers.get(id) ?? new Set();
       set.add(wrapped);
@@ -511,133 +312,6 @@ export class MemoryWorkbook implements Workbook {
     }
     return async () => {
       for (const id of ids) this.handlers.get(id)?.delete(wrapped);
-    };
-  }
-
-  // ---------------------------------------------------------------------------------
-  // The user's side, for the preview and tests: what a person does in Excel.
-
-  /** Types a value into a cell, as a user would; fires the change handlers of its tables. */
-  setCell(sheetName: string, address: string, value: unknown): void {
-    const sheet = this.sheetByName(sheetName);
-    const ref = parseCell(address);
-    if (!sheet || !ref)
-      throw new WorkbookError("table-missing", `no cell ${sheetName}!${address}`, {
-        sheet: sheetName,
-      });
-    const old = sheet.cells.get(ref.row, ref.col);
-    this.put(sheet, ref.row, ref.col, { ...old, content: toCellContent(value) });
-    for (const table of this.tables) {
-      if (table.sheetId === sheet.id && contains(table.rect, ref.row, ref.col)) {
-        for (const handler of this.handlers.get(table.id) ?? []) handler(table.id);
-      }
-    }
-  }
-
-  /** What a cell holds (its formula text for a formula), "" when blank. */
-  getCell(sheetName: string, address: string): CellContent {
-    const sheet = this.sheetByName(sheetName);
-    const ref = parseCell(address);
-    if (!sheet || !ref) return "";
-    return sheet.cells.get(ref.row, ref.col)?.content ?? "";
-  }
-
-  /** Selects a range (for "use the selected range"). */
-  select(sheetName: string, address: string): void {
-    const sheet = this.sheetByName(sheetName) ?? this.addSheet(sheetName);
-    const rect = parseRange(address);
-    if (!rect)
-      throw new WorkbookError("unknown", `"${address}" is not a range`, { sheet: sheetName });
-    this.selection = { sheetId: sheet.id, rect };
-    this.activeSheetId = sheet.id;
-  }
-
-  renameTable(tableId: string, name: string): void {
-    this.tableById(tableId).name = name;
-  }
-
-  renameSheet(from: string, to: string): void {
-    const sheet = this.sheetByName(from);
-    if (sheet) sheet.name = to;
-  }
-
-  /** Deletes a table and its cells, as a user deleting the table's rows would. */
-  deleteTable(tableId: string): void {
-    const table = this.tableById(tableId);
-    const sheet = this.sheetById(table.sheetId);
-    for (let r = table.rect.row; r < table.rect.row + table.rect.rows; r++) {
-      for (let c = table.rect.col; c < table.rect.col + table.rect.cols; c++)
-        sheet?.cells.delete(r, c);
-    }
-    this.tables.splice(this.tables.indexOf(table), 1);
-    this.handlers.delete(tableId);
-  }
-
-  protectSheet(sheetName: string, isProtected = true): void {
-    const sheet = this.sheetByName(sheetName);
-    if (sheet) sheet.protected = isProtected;
-  }
-
-  /** Everything the preview needs to draw the workbook. */
-  snapshot(): WorkbookSnapshot {
-    const generated = decodeGenerated(this.parts.get(GENERATED_NAMESPACE));
-    const sheets = this.sheets.map((sheet): SheetSnapshot => {
-      const cells: CellSnapshot[] = [...sheet.cells.entries()]
-        .map(([row, col, cell]) => {
-          return {
-            row,
-            col,
-            address: cellAddress(row, col),
-            value: cell.content,
-            ...(cell.numberFormat ? { numberFormat: cell.numberFormat } : {}),
-            ...(cell.style ? { style: cell.style } : {}),
-            ...(cell.link ? { link: cell.link } : {}),
-            ...(cell.shown !== undefined ? { shown: cell.shown } : {}),
-          };
-        })
-        .sort((a, b) => a.row - b.row || a.col - b.col);
-      let rowCount = 0;
-      let columnCount = 0;
-      for (const c of cells) {
-        rowCount = Math.max(rowCount, c.row + 1);
-        columnCount = Math.max(columnCount, c.col + 1);
-      }
-      for (const m of sheet.merges) {
-        rowCount = Math.max(rowCount, m.row + m.rows);
-        columnCount = Math.max(columnCount, m.col + m.cols);
-      }
-      const widths: (number | undefined)[] = [];
-      for (const [col, w] of sheet.columnWidths) widths[col] = w;
-      return {
-        id: sheet.id,
-        name: sheet.name,
-        generated: Boolean(generated.sheets.find((m) => m.sheetId === sheet.id)),
-        protected: sheet.protected,
-        rowCount,
-        columnCount,
-        cells,
-        merges: sheet.merges.map((m) => ({ ...m })),
-        columnWidths: Array.from({ length: widths.length }, (_, i) => widths[i]),
-        rowHeights: Object.fromEntries(sheet.rowHeights),
-        hiddenColumns: [...sheet.hiddenColumns].sort((a, b) => a - b),
-        ...(sheet.freezeRows ? { freezeRows: sheet.freezeRows } : {}),
-        tables: this.tables
-          .filter((t) => t.sheetId === sheet.id)
-          .map((t) => ({ id: t.id, name: t.name, address: rangeAddress(t.rect) })),
-        validations: sheet.validations.map((v) => ({ address: v.address, rule: v.write.rule })),
-        ...(sheet.page ? { page: sheet.page } : {}),
-        charts: [...sheet.charts],
-      };
-    });
-    const active = this.activeSheetId ? this.sheetById(this.activeSheetId) : undefined;
-    const selSheet = this.selection ? this.sheetById(this.selection.sheetId) : undefined;
-    return {
-      sheets,
-      activeSheet: active?.name ?? null,
-      selection:
-        this.selection && selSheet
-          ? { sheet: selSheet.name, address: rangeAddress(this.selection.rect) }
-          : null,
     };
   }
 }
