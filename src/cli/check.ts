@@ -10,6 +10,7 @@ import { guessKind } from "../domain/mapping";
 import { tableLabel, TABLE_KINDS } from "../domain/schema";
 import type { ExcelSerial, Issue, Lang, RawTable, Severity, TableKind } from "../domain/types";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 
 export interface CheckOptions {
@@ -240,7 +241,9 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     tables = await readXlsxTables(options.file);
   } catch (error) {
     const reason =
-      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
+      error instanceof XlsxReadError
+        ? error.text(options.lang)
+        : unreadableMessage("damaged", options.file)[options.lang];
     io.stderr(`kaona check: ${reason}\n`);
     return EXIT_UNUSABLE;
   }

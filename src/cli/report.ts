@@ -23,6 +23,7 @@ import {
 import type { Lang, RawTable, SheetLayout, TableKind } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { chooseTables } from "./check";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 
@@ -131,7 +132,9 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     tables = await readXlsxTables(options.file);
   } catch (error) {
     const reason =
-      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
+      error instanceof XlsxReadError
+        ? error.text(options.lang)
+        : unreadableMessage("damaged", options.file)[options.lang];
     io.stderr(`kaona report: ${reason}\n`);
     return EXIT_UNUSABLE;
   }
