@@ -126,9 +126,23 @@ export function decodeOoxmlEscapes(text: string): string {
 }
 
 const attributePatterns = new Map<string, RegExp>();
+const attributeNeedles = new Map<string, string>();
 
 /** The value of attribute `name` (qualified as written, e.g. "r:id") in a start tag's text. */
 export function attribute(tag: string, name: string): string | undefined {
+  // Fast path: ` name="value"`, as every spreadsheet program writes it.
+  let needle = attributeNeedles.get(name);
+  if (needle === undefined) {
+    needle = ` ${name}="`;
+    attributeNeedles.set(name, needle);
+  }
+  const at = tag.indexOf(needle);
+  if (at >= 0) {
+    const start = at + needle.length;
+    const end = tag.indexOf('"', start);
+    if (end >= 0) return decodeXml(tag.slice(start, end));
+  }
+  if (tag.indexOf(name) < 0) return undefined;
   let pattern = attributePatterns.get(name);
   if (!pattern) {
     pattern = new RegExp(`\\s${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)')`);
