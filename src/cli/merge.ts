@@ -7,7 +7,6 @@
  * 2 when nothing could be read or the arguments are wrong. The rules live in
  * src/domain/merge.ts (the task pane uses them too).
  */
-import { parseArgs } from "node:util";
 import { mergedRawTable, mergeSummary, TableMerger, type MergeResult } from "../domain/merge";
 import { TABLE_KINDS, tableLabel } from "../domain/schema";
 import { SAMPLE_TABLE_NAMES } from "../domain/sample";
@@ -15,7 +14,8 @@ import type { Issue, Lang } from "../domain/types";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { writeTablesXlsx, type TableSheetSpec } from "../workbook/xlsx/writeXlsx";
-import { chooseTables } from "./check";
+import { chooseTables } from "../usecases/chooseTables";
+import { parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { ProgressBar } from "./progress";
@@ -28,25 +28,19 @@ interface MergeOptions {
   lang: Lang;
 }
 
+const MERGE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  out: { type: "string", short: "o", takes: "-o takes the path of the combined .xlsx" },
+  lang: { type: "string", takes: "--lang takes th or en" },
+};
+
 function parseMergeArgs(args: readonly string[]): MergeOptions | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      options: {
-        out: { type: "string", short: "o" },
-        lang: { type: "string" },
-      },
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message.split("\n")[0] : "bad arguments";
-  }
+  const parsed = parseOptions(args, MERGE_OPTIONS);
+  if (typeof parsed === "string") return parsed;
   const { values, positionals } = parsed;
   const lang = values.lang ?? "th";
   if (lang !== "th" && lang !== "en") return "--lang takes th or en";
   if (positionals.length === 0) return "which workbooks? give .xlsx files or folders";
-  if (!values.out) return "where to? give -o <combined.xlsx>";
+  if (typeof values.out !== "string") return "where to? give -o <combined.xlsx>";
   return { inputs: positionals, out: values.out, lang };
 }
 
