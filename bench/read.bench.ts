@@ -91,7 +91,7 @@ async function ensureUnitWorkbooks(count: number, rounds: number): Promise<strin
 
 const EXCELJS_READ = `const E=require("exceljs");new E.Workbook().xlsx.readFile(process.argv[1]).then(()=>{},e=>{console.error(e);process.exit(3)})`;
 const SHEETJS_READ = `const X=require("xlsx");X.readFile(process.argv[1])`;
-const GRIDS_READ = `import { readFileSync } from "node:fs"; import { readWorkbookGrids } from "${join(ROOT, "src/workbook/xlsx/grids.ts")}"; void readWorkbookGrids(readFileSync(process.argv[2]));`;
+const GRIDS_READ = `import { readFileSync } from "node:fs"; import { readWorkbookGrids } from "${join(ROOT, "src/workbook/xlsx/grids.ts")}"; void readWorkbookGrids(readFileSync(process.argv[process.argv.length - 1]));`;
 
 function sheetJsAvailable(): boolean {
   const probe = spawnSync(process.execPath, ["-e", 'require.resolve("xlsx")'], { cwd: ROOT });

@@ -8,7 +8,7 @@
  * src/domain/merge.ts (the task pane uses them too).
  */
 import { mergedRawTable, mergeSummary, TableMerger, type MergeResult } from "../domain/merge";
-import { TABLE_KINDS, tableLabel } from "../domain/schema";
+import { TABLE_KINDS, tableLabel, templateFor } from "../domain/schema";
 import { SAMPLE_TABLE_NAMES } from "../domain/sample";
 import type { Issue, Lang } from "../domain/types";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
@@ -83,7 +83,9 @@ function sheetSpecs(result: MergeResult, lang: Lang): TableSheetSpec[] {
       sheet: tableLabel(kind, lang),
       lang,
     });
-    specs.push({ table, kind, lang });
+    // The template's number formats, but not its per-cell dropdowns: on 100,000 rows those
+    // cost the writer more memory than the values (the units' own files keep them).
+    specs.push({ table, numberFormats: templateFor(kind, lang).numberFormats, lang });
   }
   return specs;
 }
