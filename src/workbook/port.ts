@@ -57,7 +57,7 @@ export interface ResolvedBinding {
 export interface Bindings {
   version: 1;
   tables: TableBinding[];
-  /** Per-workbook settings (vocabularies, tolerance, language, date display). */
+  /** Per-workbook settings (vocabularies, tolerance, date display; not the language). */
   settings?: Record<string, unknown>;
 }
 
@@ -82,7 +82,11 @@ export type WriteConflict =
 
 /** What a "timeout" was really about, when Office said: a cell being edited (press Enter
  * or Esc first), or Excel busy with another change (try again). */
-export type WorkbookErrorHint = "cell-edit-mode" | "busy";
+export type WorkbookErrorHint =
+  | "cell-edit-mode"
+  | "busy"
+  /** An action on the selected cell with no cell selected (possible in the preview only). */
+  | "no-selection";
 
 export class WorkbookError extends Error {
   constructor(
