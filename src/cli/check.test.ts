@@ -185,6 +185,7 @@ describe("kaona check arguments", () => {
   it("takes the file, --lang, --format, --tolerance and --as-of (default: today)", () => {
     expect(parseCheckArgs(["b.xlsx"], today)).toEqual({
       file: "b.xlsx",
+      files: ["b.xlsx"],
       lang: "th",
       format: "table",
       planTolerance: undefined,
@@ -197,6 +198,7 @@ describe("kaona check arguments", () => {
       )
     ).toEqual({
       file: "b.xlsx",
+      files: ["b.xlsx"],
       lang: "en",
       format: "json",
       planTolerance: 10,
@@ -206,7 +208,10 @@ describe("kaona check arguments", () => {
 
   it("explains what is wrong with the arguments", () => {
     expect(parseCheckArgs([], today)).toMatch(/which workbook/);
-    expect(parseCheckArgs(["a.xlsx", "b.xlsx"], today)).toMatch(/one workbook at a time/);
+    expect(parseCheckArgs(["a.xlsx", "dir"], today)).toMatchObject({
+      file: "a.xlsx",
+      files: ["a.xlsx", "dir"],
+    });
     expect(parseCheckArgs(["a.xlsx", "--lang", "fr"], today)).toBe("--lang takes th or en");
     expect(parseCheckArgs(["a.xlsx", "--format"], today)).toBe("--format takes table or json");
     expect(parseCheckArgs(["a.xlsx", "--tolerance", "-1"], today)).toMatch(/--tolerance/);
@@ -217,6 +222,35 @@ describe("kaona check arguments", () => {
   it("exits 2 on bad arguments, with the usage", async () => {
     const result = await run("check", "--lang", "fr", "x.xlsx");
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain("usage: kaona check <book.xlsx>");
+    expect(result.stderr).toContain("usage: kaona check <book.xlsx|folder>...");
+  });
+});
+
+describe("kaona check on several workbooks", () => {
+  let dir: string;
+  let remove: () => void;
+  beforeAll(() => {
+    ({ dir, remove } = tempDir());
+  });
+  afterAll(() => remove());
+
+  it("checks every file and folder named, each on its own; the worst exit code wins", async () => {
+    const sample = sampleWorkbookTables();
+    const good = join(dir, "units", "good.xlsx");
+    const { mkdirSync } = await import("node:fs");
+    mkdirSync(join(dir, "units"));
+    await writeWorkbook(good, [{ table: sample.projects }, { table: sample.rounds }]);
+    const csv = join(dir, "units", "export.xlsx");
+    writeFileSync(csv, "a,b\n1,2\n");
+    const result = await run("check", "--lang", "en", "--json", join(dir, "units"));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toBe(
+      `kaona check: ${csv} is a CSV text file, not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (*.xlsx)"\n`
+    );
+    const reports = JSON.parse(result.stdout) as JsonReport[];
+    expect(reports.map((report) => report.file)).toEqual([good]);
+    expect(reports[0].tables.map((table) => table.kind)).toEqual(["projects", "rounds"]);
+    const twice = await run("check", "--lang", "en", good, good);
+    expect(twice.stdout.match(/^Checked /gm)).toHaveLength(2);
   });
 });

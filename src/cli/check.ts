@@ -10,19 +10,24 @@ import { tableLabel } from "../domain/schema";
 import type { ExcelSerial, Issue, Lang, RawTable, Severity } from "../domain/types";
 import type { TableChoice as ChosenTable } from "../usecases/chooseTables";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
-import { onePath, parseOptions, type OptionSpec } from "./args";
+import { parseOptions, type OptionSpec } from "./args";
+import { expandInputs } from "./inputs";
+import { ProgressBar } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { readWorkbookTables } from "./workbookFile";
 
 export interface CheckOptions {
+  /** The first workbook named (the only one, usually). */
   file: string;
+  /** Every file and folder named, in order. */
+  files: string[];
   lang: Lang;
   format: "table" | "json";
   planTolerance?: number;
   asOf?: ExcelSerial;
 }
 
-const USAGE = `usage: kaona check <book.xlsx> [--lang th|en] [--format table|json] [--tolerance <points>] [--as-of <date>]`;
+const USAGE = `usage: kaona check <book.xlsx|folder>... [--lang th|en] [--format table|json] [--tolerance <points>] [--as-of <date>]`;
 
 const CHECK_OPTIONS = {
   lang: { type: "string", takes: "--lang takes th or en" },
@@ -53,10 +58,10 @@ export function parseCheckArgs(args: readonly string[], today: Date): CheckOptio
     if (!date.ok) return CHECK_OPTIONS["as-of"].takes;
     asOf = date.value;
   }
-  const path = onePath(positionals);
-  if (typeof path === "string") return path;
+  if (positionals.length === 0) return "which workbook? give the path of an .xlsx file";
   return {
-    file: path.file,
+    file: positionals[0],
+    files: positionals,
     lang,
     format,
     planTolerance,
@@ -158,7 +163,16 @@ export function formatJson(
   result: CheckResult,
   lang: Lang
 ): string {
-  const report = {
+  return `${JSON.stringify(jsonReport(file, choices, result, lang), null, 2)}\n`;
+}
+
+function jsonReport(
+  file: string,
+  choices: readonly TableChoice[],
+  result: CheckResult,
+  lang: Lang
+): object {
+  return {
     file,
     lang,
     tables: choices.map((choice) => ({
@@ -181,7 +195,6 @@ export function formatJson(
     })),
     summary: result.summary,
   };
-  return `${JSON.stringify(report, null, 2)}\n`;
 }
 
 export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
@@ -194,33 +207,82 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     io.stderr(`kaona check: ${options}\n${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  const read = await readWorkbookTables("check", options.file, io);
-  if (typeof read === "number") return read;
+  const files = await expandInputs(options.files);
+  if (files.length === 0) {
+    io.stderr(
+      options.lang === "th"
+        ? `kaona check: ไม่พบไฟล์ .xlsx ใน ${options.files.join(", ")}\n`
+        : `kaona check: no .xlsx files in ${options.files.join(", ")}\n`
+    );
+    return EXIT_UNUSABLE;
+  }
+  if (files.length === 1) {
+    const one = await checkOne(files[0], options, io);
+    if (one.report !== undefined)
+      io.stdout(options.format === "json" ? `${JSON.stringify(one.report, null, 2)}\n` : one.text);
+    return one.code;
+  }
+  // Several workbooks: each checked on its own, the worst exit code wins.
+  const progress = new ProgressBar(io, files.length);
+  const reports: object[] = [];
+  let code = EXIT_OK;
+  for (const [index, file] of files.entries()) {
+    progress.update(index, file);
+    const one = await checkOne(file, options, io, progress);
+    code = Math.max(code, one.code);
+    if (one.report === undefined) continue;
+    if (options.format === "json") reports.push(one.report);
+    else {
+      progress.finish();
+      io.stdout(`${index > 0 ? "\n" : ""}${one.text}`);
+    }
+  }
+  progress.finish();
+  if (options.format === "json") io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
+  return code;
+}
+
+interface CheckedFile {
+  code: number;
+  /** The JSON report, when the file was checked. */
+  report?: object;
+  /** The report as text. */
+  text: string;
+}
+
+async function checkOne(
+  file: string,
+  options: CheckOptions,
+  io: CliIO,
+  progress?: ProgressBar
+): Promise<CheckedFile> {
+  progress?.finish();
+  const read = await readWorkbookTables("check", file, io, options.lang);
+  if (typeof read === "number") return { code: read, text: "" };
   const { choices, used } = read;
   if (!used.projects && !used.rounds && !used.indicators) {
     io.stderr(
       options.lang === "th"
-        ? `kaona check: ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดใน ${options.file}\n`
-        : `kaona check: no Projects, Rounds or Indicators table found in ${options.file}\n`
+        ? `kaona check: ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดใน ${file}\n`
+        : `kaona check: no Projects, Rounds or Indicators table found in ${file}\n`
     );
-    return EXIT_FINDINGS;
+    return { code: EXIT_FINDINGS, text: "" };
   }
   const result = checkChosenTables({
     tables: used,
     planTolerance: options.planTolerance,
     asOf: options.asOf ?? dayOf(io.now()),
   });
-  io.stdout(
-    options.format === "json"
-      ? formatJson(options.file, choices, result, options.lang)
-      : formatTable(options.file, choices, result, options.lang)
-  );
-  return result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return {
+    code: result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK,
+    report: jsonReport(file, choices, result, options.lang),
+    text: options.format === "json" ? "" : formatTable(file, choices, result, options.lang),
+  };
 }
 
 export const checkCommand: CliCommand = {
   name: "check",
-  summary: "check a workbook's Projects, Rounds and Indicators tables",
+  summary: "check a workbook's Projects, Rounds and Indicators tables (or several: files, folders)",
   usage: USAGE,
   run: runCheck,
 };

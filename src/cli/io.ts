@@ -5,6 +5,10 @@ export interface CliIO {
   stderr(text: string): void;
   /** "Today" as a JavaScript Date (injected so that tests do not depend on the clock). */
   now(): Date;
+  /** Whether stderr is a terminal (progress bars are drawn only there). */
+  stderrIsTerminal?: boolean;
+  /** A monotonic clock in milliseconds (progress bars appear after a second). */
+  clockMs?(): number;
 }
 
 export const processIO: CliIO = {
@@ -15,6 +19,8 @@ export const processIO: CliIO = {
     process.stderr.write(text);
   },
   now: () => new Date(),
+  stderrIsTerminal: process.stderr.isTTY === true,
+  clockMs: () => performance.now(),
 };
 
 /** Exit codes of every command. */

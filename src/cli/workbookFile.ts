@@ -1,10 +1,12 @@
 /**
  * Reading the workbook a command is given and choosing its tables: the same for every
- * command. A file that cannot be read is one line on stderr and exit code 2.
+ * command. A file that cannot be read is one line on stderr (what kind of
+ * file it is, in the chosen language) and exit code 2.
  */
-import type { RawTable, TableKind } from "../domain/types";
+import type { Lang, RawTable, TableKind } from "../domain/types";
 import { chooseTables, chosenTables, type TableChoice } from "../usecases/chooseTables";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { EXIT_UNUSABLE, type CliIO } from "./io";
 
 export interface ReadWorkbook {
@@ -17,13 +19,16 @@ export interface ReadWorkbook {
 export async function readWorkbookTables(
   command: string,
   file: string,
-  io: CliIO
+  io: CliIO,
+  lang: Lang = "th"
 ): Promise<ReadWorkbook | number> {
   let tables: RawTable[];
   try {
     tables = await readXlsxTables(file);
   } catch (error) {
-    const reason = error instanceof XlsxReadError ? error.message : `${file} could not be read`;
+    // What the file is and what to do, in the user's language; never a JavaScript error.
+    const reason =
+      error instanceof XlsxReadError ? error.text(lang) : unreadableMessage("damaged", file)[lang];
     io.stderr(`kaona ${command}: ${reason}\n`);
     return EXIT_UNUSABLE;
   }

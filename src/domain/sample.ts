@@ -33,7 +33,7 @@ export const SEED_001_CODE = "21000000-6549";
 /** A row given by field key; fields left out are blank cells. */
 export type RowOf<K extends TableKind> = Partial<Record<FieldKeyOf[K], CellValue>>;
 
-const SAMPLE_TABLE_NAMES: Readonly<Record<TableKind, string>> = {
+export const SAMPLE_TABLE_NAMES: Readonly<Record<TableKind, string>> = {
   projects: "KaonaProjects",
   rounds: "KaonaRounds",
   indicators: "KaonaIndicators",

@@ -1,0 +1,173 @@
+/**
+ * `kaona merge <file|folder>... -o <combined.xlsx>`: every unit's Projects, Rounds and
+ * Indicators tables (found as `kaona check` finds them) appended into one workbook, each row
+ * with its source (file, sheet, row); identical rows from another file kept once, the same
+ * key with other values an error naming both places; a summary sheet across all projects.
+ * Exit 0 without errors, 1 with errors (conflicts, unreadable files among readable ones),
+ * 2 when nothing could be read or the arguments are wrong. The rules live in
+ * src/domain/merge.ts (the task pane uses them too).
+ */
+import { mergedRawTable, mergeSummary, TableMerger, type MergeResult } from "../domain/merge";
+import { TABLE_KINDS, tableLabel, templateFor } from "../domain/schema";
+import { SAMPLE_TABLE_NAMES } from "../domain/sample";
+import type { Issue, Lang } from "../domain/types";
+import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { unreadableMessage } from "../workbook/xlsx/unreadable";
+import { writeTablesXlsx, type TableSheetSpec } from "../workbook/xlsx/writeXlsx";
+import { chooseTables } from "../usecases/chooseTables";
+import { parseOptions, type OptionSpec } from "./args";
+import { expandInputs } from "./inputs";
+import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
+import { ProgressBar } from "./progress";
+
+const USAGE = "usage: kaona merge <book.xlsx|folder>... -o <combined.xlsx> [--lang th|en]";
+
+interface MergeOptions {
+  inputs: string[];
+  out: string;
+  lang: Lang;
+}
+
+const MERGE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
+  out: { type: "string", short: "o", takes: "-o takes the path of the combined .xlsx" },
+  lang: { type: "string", takes: "--lang takes th or en" },
+};
+
+function parseMergeArgs(args: readonly string[]): MergeOptions | string {
+  const parsed = parseOptions(args, MERGE_OPTIONS);
+  if (typeof parsed === "string") return parsed;
+  const { values, positionals } = parsed;
+  const lang = values.lang ?? "th";
+  if (lang !== "th" && lang !== "en") return "--lang takes th or en";
+  if (positionals.length === 0) return "which workbooks? give .xlsx files or folders";
+  if (typeof values.out !== "string") return "where to? give -o <combined.xlsx>";
+  return { inputs: positionals, out: values.out, lang };
+}
+
+const SEVERITY: Record<Issue["severity"], Record<Lang, string>> = {
+  error: { th: "ข้อผิดพลาด", en: "error" },
+  warning: { th: "คำเตือน", en: "warning" },
+  info: { th: "ข้อมูล", en: "info" },
+};
+
+function report(result: MergeResult, out: string, unreadable: number, lang: Lang): string {
+  const lines = [
+    lang === "th"
+      ? `รวม ${result.files.length} ไฟล์ → ${out}`
+      : `Combined ${result.files.length} file${result.files.length === 1 ? "" : "s"} → ${out}`,
+  ];
+  for (const kind of TABLE_KINDS) {
+    const { added, identical, conflicting } = result.counts[kind];
+    lines.push(
+      lang === "th"
+        ? `  ${tableLabel(kind, "th")}: เพิ่ม ${added} แถว · ซ้ำทุกค่า (ไม่เพิ่ม) ${identical} · รหัสซ้ำแต่ค่าต่างกัน ${conflicting}`
+        : `  ${tableLabel(kind, "en")}: ${added} rows added · ${identical} identical (not added) · ${conflicting} same key, other values`
+    );
+  }
+  if (result.issues.length > 0) lines.push("");
+  for (const issue of result.issues)
+    lines.push(`${SEVERITY[issue.severity][lang]}  ${issue.code}  ${issue.message[lang]}`);
+  const errors = result.issues.filter((issue) => issue.severity === "error").length + unreadable;
+  lines.push(
+    "",
+    lang === "th" ? `สรุป: ข้อผิดพลาด ${errors}` : `Summary: ${errors} error${errors === 1 ? "" : "s"}`
+  );
+  return `${lines.join("\n")}\n`;
+}
+
+function sheetSpecs(result: MergeResult, lang: Lang): TableSheetSpec[] {
+  const specs: TableSheetSpec[] = [{ table: mergeSummary(result, lang), lang }];
+  for (const kind of TABLE_KINDS) {
+    const table = mergedRawTable(result.tables[kind], {
+      name: SAMPLE_TABLE_NAMES[kind],
+      sheet: tableLabel(kind, lang),
+      lang,
+    });
+    // The template's number formats, but not its per-cell dropdowns: on 100,000 rows those
+    // cost the writer more memory than the values (the units' own files keep them).
+    specs.push({ table, numberFormats: templateFor(kind, lang).numberFormats, lang });
+  }
+  return specs;
+}
+
+export async function runMerge(args: readonly string[], io: CliIO): Promise<number> {
+  if (args.includes("--help") || args.includes("-h")) {
+    io.stdout(`${USAGE}\n`);
+    return EXIT_OK;
+  }
+  const options = parseMergeArgs(args);
+  if (typeof options === "string") {
+    io.stderr(`kaona merge: ${options}\n${USAGE}\n`);
+    return EXIT_UNUSABLE;
+  }
+  const { lang } = options;
+  const files = await expandInputs(options.inputs, [options.out]);
+  const merger = new TableMerger(lang);
+  const progress = new ProgressBar(io, files.length);
+  let unreadable = 0;
+  let read = 0;
+  for (const [index, file] of files.entries()) {
+    progress.update(index, file);
+    try {
+      const choices = chooseTables(await readXlsxTables(file));
+      read += 1;
+      let used = 0;
+      for (const choice of choices) {
+        if (!choice.kind || choice.skipped) continue;
+        merger.add(file, choice.kind, choice.table);
+        used += 1;
+      }
+      if (used === 0) {
+        progress.finish();
+        io.stderr(
+          lang === "th"
+            ? `kaona merge: ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดใน ${file}\n`
+            : `kaona merge: no Projects, Rounds or Indicators table found in ${file}\n`
+        );
+      }
+    } catch (error) {
+      unreadable += 1;
+      progress.finish();
+      const reason =
+        error instanceof XlsxReadError
+          ? error.text(lang)
+          : unreadableMessage("damaged", file)[lang];
+      io.stderr(`kaona merge: ${reason}\n`);
+    }
+  }
+  progress.update(files.length, options.out);
+  if (read === 0) {
+    progress.finish();
+    if (files.length === 0)
+      io.stderr(
+        lang === "th"
+          ? `kaona merge: ไม่พบไฟล์ .xlsx ใน ${options.inputs.join(", ")}\n`
+          : `kaona merge: no .xlsx files in ${options.inputs.join(", ")}\n`
+      );
+    return EXIT_UNUSABLE;
+  }
+  const result = merger.result();
+  try {
+    await writeTablesXlsx(options.out, sheetSpecs(result, lang));
+  } catch (error) {
+    progress.finish();
+    const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    io.stderr(
+      lang === "th"
+        ? `kaona merge: บันทึก ${options.out} ไม่ได้ (${reason})\n`
+        : `kaona merge: cannot write ${options.out} (${reason})\n`
+    );
+    return EXIT_UNUSABLE;
+  }
+  progress.finish();
+  io.stdout(report(result, options.out, unreadable, lang));
+  const errors = result.issues.some((issue) => issue.severity === "error");
+  return errors || unreadable > 0 ? EXIT_FINDINGS : EXIT_OK;
+}
+
+export const mergeCommand: CliCommand = {
+  name: "merge",
+  summary: "combine many units' workbooks (files or folders) into one, with sources and duplicates",
+  usage: USAGE,
+  run: runMerge,
+};
