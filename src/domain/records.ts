@@ -5,10 +5,23 @@
  * so later rows still point at the right cells.
  */
 import { MAX_PLAUSIBLE_SERIAL, MIN_PLAUSIBLE_SERIAL, parseThaiDate } from "./dates";
+import {
+  HEADER_UNIT_FACTOR,
+  HEADER_UNIT_LABEL,
+  isDashOnly,
+  isPercentFormat,
+  isUncertainText,
+  readingMessage,
+  readingOfColumn,
+  replaceLookalikes,
+  serialFromBeYear,
+  type ColumnReading,
+} from "./interpret";
 import { autoMap, type AutoMapResult } from "./mapping";
 import { formatDate, formatNumber, localized, quote } from "./messages";
 import { isExcelError, parseNumberWithUnit, type NumberUnit } from "./numbers";
 import { fieldsOf, type FieldDef, type FieldKeyOf } from "./schema";
+import { isBlank, isCleanText, isPlainText } from "./cellText";
 import { cleanText, thaiDigitsToArabic } from "./text";
 import type {
   CellValue,
@@ -93,18 +106,11 @@ const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   "CELL_NOT_DATE",
   "CELL_NOT_NUMBER",
   "CELL_UNIT_MISMATCH",
+  "CELL_NOT_CALCULATED",
+  "CELL_UNCERTAIN",
 ]);
 
 const YEAR_TEXT_RE = /^(?:ปีงบประมาณ|ปีงบ|ปี|fy|be)?\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})$/i;
-
-/** A number format that shows the cell as a percentage (outside quoted literals). */
-function isPercentFormat(format: string | undefined): boolean {
-  return (
-    typeof format === "string" &&
-    format.includes("%") &&
-    format.replace(/"[^"]*"/g, "").includes("%")
-  );
-}
 
 function unitLabel(unit: NumberUnit, lang: "th" | "en"): string {
   switch (unit) {
@@ -119,6 +125,7 @@ function unitLabel(unit: NumberUnit, lang: "th" | "en"): string {
 
 function planColumns(
   kind: TableKind,
+  table: RawTable,
   context: TableContext,
   vocabularies: Vocabularies,
   unreadable: Set<string>
@@ -128,12 +135,17 @@ function planColumns(
     const column = context.columns[field.key];
     if (column === undefined || !Number.isInteger(column) || column < 0) return;
     const issues: Issue[] = [];
+    // What the column's header and cells say about reading it, reported at its header.
+    const reading = readingOfColumn(field, table, column);
+    const note = reading && readingMessage(field, reading);
+    if (note)
+      issues.push(makeIssue(note.code, context, -1, field.key, { th: note.th, en: note.en }));
     plans.push({
       field,
       column,
       position,
       issues,
-      read: readerFor(field, context, vocabularies, issues, unreadable),
+      read: readerFor(field, context, vocabularies, issues, unreadable, reading ?? {}),
     });
   });
   return plans;
@@ -144,7 +156,8 @@ function readerFor(
   context: TableContext,
   vocabularies: Vocabularies,
   issues: Issue[],
-  unreadable: Set<string>
+  unreadable: Set<string>,
+  reading: ColumnReading
 ): ColumnPlan["read"] {
   const key = field.key;
   const label = field.label;
@@ -193,7 +206,22 @@ function readerFor(
     case "longText": {
       const longText = field.type === "longText";
       const keepLines = { keepLineBreaks: true };
+      const code = field.type === "code";
       return (value, row) => {
+        if (code && typeof value === "string") {
+          const replaced = replaceLookalikes(value);
+          if (replaced) {
+            const shown = quote(cleanText(replaced.text));
+            report(
+              "CELL_LOOKALIKE_CHARACTER",
+              row,
+              `${shown} มี${replaced.names.th.join(", ")} ซึ่งหน้าตาคล้ายอักขระปกติ อ่านเป็น ${shown}`,
+              `${shown} holds ${replaced.names.en.join(", ")}, which looks like a plain character; read as ${shown}`
+            );
+            value = replaced.text;
+          }
+        }
+        if (isDashOnly(value)) return undefined;
         // Most cells are clean text and hold no "#": one scan says so, and no Excel error
         // value lacks a "#".
         if (typeof value === "string" && isPlainText(value))
@@ -217,6 +245,11 @@ function readerFor(
           value < MAX_PLAUSIBLE_SERIAL + 1
         )
           return Math.floor(value);
+        if (reading.beSerials && typeof value === "number") {
+          // Reported once for the column (COLUMN_BE_DATE_SERIALS).
+          const moved = serialFromBeYear(value);
+          if (moved !== undefined) return moved;
+        }
         if (excelError(value, row)) return undefined;
         const parsed = parseThaiDate(value);
         if (parsed.ok) {
@@ -258,7 +291,7 @@ function readerFor(
       // The results are frozen because rows share them.
       const seen = new Map<string, VocabValue | undefined>();
       return (value, row) => {
-        if (excelError(value, row)) return undefined;
+        if (excelError(value, row) || isDashOnly(value)) return undefined;
         if (typeof value !== "string" || value.length > 200) return matchVocabulary(value, entries);
         if (seen.has(value)) return seen.get(value);
         const match = matchVocabulary(value, entries);
@@ -268,26 +301,49 @@ function readerFor(
     }
     default:
       // Text in a number cell reads the same whatever the cell's number format.
-      return rememberText(numberReader(field, report, excelError));
+      return rememberText(numberReader(field, report, excelError, reading));
   }
+}
+
+/** The units a column accepts in its cells, and what to multiply its plain numbers by. */
+function unitsOf(
+  field: FieldDef,
+  reading: ColumnReading
+): { allowed: readonly NumberUnit[] | undefined; factor: number } {
+  if (reading.unit === "millionBaht") return { allowed: ["millionBaht"], factor: 1_000_000 };
+  if (reading.unit) return { allowed: [], factor: HEADER_UNIT_FACTOR[reading.unit] };
+  return { allowed: ALLOWED_UNITS[field.type], factor: reading.fractions ? 100 : 1 };
 }
 
 function numberReader(
   field: FieldDef,
   report: (code: RuleCode, row: number, th: string, en: string) => void,
-  excelError: (value: CellValue, row: number) => boolean
+  excelError: (value: CellValue, row: number) => boolean,
+  reading: ColumnReading
 ): ColumnPlan["read"] {
-  const allowed = ALLOWED_UNITS[field.type];
+  const { allowed, factor } = unitsOf(field, reading);
   const isPercent = field.type === "percent";
   const isYear = field.type === "year";
+  // toPrecision(15) drops the binary noise of scaling (0.575 × 100 = 57.49999…).
+  const times = (value: number, by: number): number =>
+    by === 1 ? value : Number((value * by).toPrecision(15));
   const scaled = (value: number, numberFormat: string | undefined): number =>
     // A cell Excel shows as "10%" holds 0.1; the column holds percentage points.
-    // toPrecision(15) drops the binary noise of the scaling (0.575 × 100 = 57.49999…).
-    isPercent && isPercentFormat(numberFormat) ? Number((value * 100).toPrecision(15)) : value;
+    isPercent && isPercentFormat(numberFormat) ? times(value, 100) : times(value, factor);
   return (value, row, numberFormat) => {
     // The common case, a finite number, without a result object.
     if (typeof value === "number" && Number.isFinite(value)) return scaled(value, numberFormat);
-    if (excelError(value, row)) return undefined;
+    if (excelError(value, row) || isDashOnly(value)) return undefined;
+    if (isUncertainText(value)) {
+      const text = quote(cleanText(value));
+      report(
+        "CELL_UNCERTAIN",
+        row,
+        `${text} มีเครื่องหมาย ? จึงยังไม่แน่นอน ไม่นำไปคำนวณ`,
+        `${text} has a question mark, so it is not settled and is left out`
+      );
+      return undefined;
+    }
     let parsed = parseNumberWithUnit(value);
     if (!parsed.ok && !parsed.empty && isYear) {
       const match = YEAR_TEXT_RE.exec(thaiDigitsToArabic(parsed.text));
@@ -303,87 +359,32 @@ function numberReader(
     const unit = parsed.unit;
     if (unit !== undefined && allowed !== undefined && !allowed.includes(unit)) {
       const text = quote(cleanText(value));
+      const columnUnit = reading.unit ? HEADER_UNIT_LABEL[reading.unit] : undefined;
       report(
         "CELL_UNIT_MISMATCH",
         row,
-        `${text} ใช้หน่วย ${unitLabel(unit, "th")} แต่คอลัมน์นี้เป็น ${unitLabel(allowed[0], "th")}`,
-        `${text} is in ${unitLabel(unit, "en")} but the column is in ${unitLabel(allowed[0], "en")}`
+        `${text} ใช้หน่วย ${unitLabel(unit, "th")} แต่คอลัมน์นี้เป็น ${columnUnit?.th ?? unitLabel(allowed[0], "th")}`,
+        `${text} is in ${unitLabel(unit, "en")} but the column is in ${columnUnit?.en ?? unitLabel(allowed[0], "en")}`
       );
       return undefined;
     }
     if (parsed.fromText) {
       const text = quote(cleanText(value));
-      const read = formatNumber(parsed.value);
+      const result =
+        unit === undefined
+          ? times(parsed.value, factor)
+          : times(parsed.value, unit === "millionBaht" ? 1_000_000 : 1);
+      const read = formatNumber(result);
       report(
         "CELL_NUMBER_AS_TEXT",
         row,
         `ตัวเลขพิมพ์เป็นข้อความ ${text} อ่านได้เป็น ${read}`,
         `number typed as text ${text}, read as ${read}`
       );
-      return parsed.value;
+      return result;
     }
     return scaled(parsed.value, numberFormat);
   };
-}
-
-/** Characters `cleanText` removes or changes: those that take no space, markup, and every
- * whitespace character but the plain space (JavaScript's \s, spelled out). One character
- * class scans much faster than alternatives. */
-const NEEDS_CLEANING_RE =
-  /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF<&]/;
-const SPACE = 32;
-
-/**
- * Whether `cleanText` would return the text unchanged. Most cells are already clean, and
- * one scan to say so is several times cheaper than cleaning (a property test keeps this in
- * step with `cleanText`).
- */
-export function isCleanText(text: string): boolean {
-  if (text.length === 0) return true;
-  if (
-    text.charCodeAt(0) === SPACE ||
-    text.charCodeAt(text.length - 1) === SPACE ||
-    text.includes("  ")
-  )
-    return false;
-  return !NEEDS_CLEANING_RE.test(text);
-}
-
-/** As `NEEDS_CLEANING_RE`, and "#", which every Excel error value has. */
-const NEEDS_CLEANING_OR_HASH_RE =
-  /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF<&#]/;
-
-/** Clean text (see `isCleanText`) without a "#": text that is neither an Excel error nor
- * changed by cleaning, told in one scan. */
-function isPlainText(text: string): boolean {
-  if (text.length === 0) return true;
-  if (
-    text.charCodeAt(0) === SPACE ||
-    text.charCodeAt(text.length - 1) === SPACE ||
-    text.includes("  ")
-  )
-    return false;
-  return !NEEDS_CLEANING_OR_HASH_RE.test(text);
-}
-
-/** Spaces and characters that take no space: a cell holding only these is blank. */
-const BLANK_RE = /^[\s\u00AD\u200B-\u200D\u2060\uFEFF]*$/;
-
-function isBlank(value: CellValue): boolean {
-  if (value === null || value === undefined) return true;
-  if (typeof value !== "string") return false;
-  // A first character that cleaning keeps (printable ASCII other than the "<" and "&" of
-  // markup, or a Thai letter or digit) settles it: most cells start with one.
-  const first = value.charCodeAt(0);
-  if (
-    (first > SPACE && first < 127 && first !== 60 && first !== 38) ||
-    (first >= 0x0e01 && first <= 0x0e5b)
-  )
-    return false;
-  // Only text with markup ("<p></p>") needs the full cleaning to tell.
-  return value.includes("<") || value.includes("&")
-    ? cleanText(value) === ""
-    : BLANK_RE.test(value);
 }
 
 type MutableRecord = Record<string, FieldValue | undefined> & { row: number };
@@ -478,6 +479,7 @@ export function parseTable<K extends TableKind>(
   const unreadable = new Set<string>();
   const plans = planColumns(
     kind,
+    table,
     context,
     options.vocabularies ?? DEFAULT_VOCABULARIES,
     unreadable
@@ -490,6 +492,7 @@ export function parseTable<K extends TableKind>(
   const required = plans.filter((plan) => plan.field.required);
   const missing: Issue[] = [];
   const records: RecordOf[K][] = [];
+  const uncalculated = uncalculatedCells(table, plans, context, unreadable);
 
   // Row by row, each cell through its column's reader. Each reader keeps its own issues,
   // so they still come column by column.
@@ -507,6 +510,8 @@ export function parseTable<K extends TableKind>(
         cell === null || cell === undefined
           ? undefined
           : plan.read(cell, row, Array.isArray(rowFormats) ? rowFormats[plan.column] : undefined);
+      if (uncalculated !== undefined && uncalculated.has(cellKey(row, plan.field.key)))
+        values[plan.position] = undefined;
     }
     records.push(build(row, values) as unknown as RecordOf[K]);
     for (const plan of required) {
@@ -531,8 +536,39 @@ export function parseTable<K extends TableKind>(
   }
   const issues: Issue[] = [];
   for (const plan of plans) for (const issue of plan.issues) issues.push(issue);
+  for (const issue of uncalculated?.issues ?? []) issues.push(issue);
   for (const issue of missing) issues.push(issue);
   return { records, issues, context, mapping, unreadable };
+}
+
+/**
+ * The mapped cells holding a formula without a cached value (`RawTable.uncalculated`):
+ * each gets its issue, and counts as unreadable rather than empty.
+ */
+function uncalculatedCells(
+  table: RawTable,
+  plans: readonly ColumnPlan[],
+  context: TableContext,
+  unreadable: Set<string>
+): (Set<string> & { issues: Issue[] }) | undefined {
+  const cells = Array.isArray(table?.uncalculated) ? table.uncalculated : [];
+  if (cells.length === 0) return undefined;
+  const byColumn = new Map(plans.map((plan) => [plan.column, plan.field]));
+  const found = Object.assign(new Set<string>(), { issues: [] as Issue[] });
+  for (const [row, column] of cells) {
+    const field = byColumn.get(column);
+    if (!field || !Number.isInteger(row) || row < 0) continue;
+    const key = cellKey(row, field.key);
+    found.add(key);
+    unreadable.add(key);
+    found.issues.push(
+      makeIssue("CELL_NOT_CALCULATED", context, row, field.key, {
+        th: `${field.label.th}: สูตรในช่องนี้ยังไม่ได้คำนวณ ให้เปิดไฟล์ใน Excel แล้วบันทึก`,
+        en: `${field.label.en}: the formula in this cell was never calculated; open the file in Excel and save it`,
+      })
+    );
+  }
+  return found;
 }
 
 export function parseProjects(table: RawTable, options?: ParseOptions): ParsedTable<"projects"> {
@@ -549,6 +585,8 @@ export function parseIndicators(
 ): ParsedTable<"indicators"> {
   return parseTable("indicators", table, options);
 }
+
+export { isCleanText };
 
 /** The field keys of a kind, typed (handy for callers building mappings). */
 export type FieldKey<K extends TableKind> = FieldKeyOf[K];

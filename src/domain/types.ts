@@ -50,12 +50,17 @@ export interface RawTable {
   rows: CellValue[][];
   /** Number formats of the data cells, same shape as rows, when loaded. */
   numberFormats?: string[][];
+  /** Data cells holding a formula that was never calculated (no cached value), as
+   * [data row, column] inside the table. Their value in `rows` means nothing. */
+  uncalculated?: Array<[number, number]>;
 }
 
 /** A value from a vocabulary column: the entry's key when recognised, and the text as typed. */
 export interface VocabValue {
   key: string | null;
   text: string;
+  /** The entry was marked as not settled ("ผ่าน?"): `key` is null, so no count takes it. */
+  uncertain?: true;
 }
 
 export interface Project {

@@ -82,6 +82,21 @@ export function makeIssue(
   return issue;
 }
 
+/** The issue of a vocabulary entry marked as not settled ("ผ่าน?"): left out of counts. */
+export function uncertainIssue(
+  context: TableContext,
+  row: number,
+  field: string,
+  where: LocalizedText,
+  text: string
+): Issue {
+  const shown = text.length > 40 ? `"${text.slice(0, 39)}…"` : `"${text}"`;
+  return makeIssue("CELL_UNCERTAIN", context, row, field, {
+    th: `${where.th}: ${shown} มีเครื่องหมาย ? จึงยังไม่แน่นอน ไม่นำไปนับ`,
+    en: `${where.en}: ${shown} has a question mark, so it is not settled and is not counted`,
+  });
+}
+
 /** `projectCodeKey` remembered per distinct code: a table repeats each code on every row
  * of its project, and the key is worth computing once. */
 export function projectKeyCache(): (code: string) => string {

@@ -6,7 +6,14 @@ import { tallyOutcomeCounts } from "../compute";
 import { quote } from "../messages";
 import { thaiDigitsToArabic } from "../text";
 import type { Indicator, Issue, Project, VocabValue, Vocabularies } from "../types";
-import { cellKey, cellOf, makeIssue, projectKeyCache, type TableContext } from "./context";
+import {
+  cellKey,
+  cellOf,
+  makeIssue,
+  projectKeyCache,
+  uncertainIssue,
+  type TableContext,
+} from "./context";
 
 /** "Project X item Y" for messages; built only when an issue needs it. */
 class ItemRef {
@@ -110,7 +117,9 @@ export function validateIndicators(
         );
       }
     }
-    if (item.outcome && item.outcome.key === null) {
+    if (item.outcome?.uncertain) {
+      issues.push(uncertainIssue(context, row, "outcome", ref(item), item.outcome.text));
+    } else if (item.outcome && item.outcome.key === null) {
       issues.push(
         makeIssue("IND_OUTCOME_UNKNOWN", context, row, "outcome", {
           th: `${ref(item).th}: ผลการประเมิน ${quote(item.outcome.text)} ไม่อยู่ในรายการ (${allowed.th})`,

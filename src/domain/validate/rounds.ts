@@ -16,7 +16,7 @@ import type {
   Vocabularies,
 } from "../types";
 import { vocabularyLabel } from "../vocabularies";
-import { cellKey, makeIssue, projectKeyCache, type TableContext } from "./context";
+import { cellKey, makeIssue, projectKeyCache, uncertainIssue, type TableContext } from "./context";
 
 export interface RoundRuleOptions {
   vocabularies: Vocabularies;
@@ -225,6 +225,10 @@ export function validateRounds(
     entries: readonly VocabularyEntry[]
   ): void {
     if (!value || value.key !== null) return;
+    if (value.uncertain) {
+      issues.push(uncertainIssue(context, round.row, field, ref(round), value.text));
+      return;
+    }
     issues.push(
       makeIssue("ROUND_STATUS_UNKNOWN", context, round.row, field, {
         th: `${ref(round).th}: ${quote(value.text)} ไม่อยู่ในรายการ (${listOf(entries, "th")})`,
