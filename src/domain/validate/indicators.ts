@@ -8,7 +8,7 @@ import { thaiDigitsToArabic } from "../text";
 import type { Indicator, Issue, Project, VocabValue, Vocabularies } from "../types";
 import {
   cellKey,
-  cellOf,
+  placeOf,
   makeIssue,
   projectKeyCache,
   uncertainIssue,
@@ -108,7 +108,7 @@ export function validateIndicators(
       if (first === undefined) {
         ids.set(itemKey, row);
       } else {
-        const where = cellOf(context, first, "id") ?? `${first + 1}`;
+        const where = placeOf(context, first, "id") ?? `${first + 1}`;
         issues.push(
           makeIssue("IND_ID_DUPLICATE", context, row, "id", {
             th: `${ref(item).th}: รหัส ${item.id} ซ้ำกับรายการที่ ${where}`,
