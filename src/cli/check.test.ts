@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir, writeWorkbook } from "../../test/fixtures/xlsx";
-import { rawTableFromRows, sampleWorkbookTables } from "../domain/sample";
-import { chooseTables, parseCheckArgs } from "./check";
+import { sampleWorkbookTables } from "../domain/sample";
+import { parseCheckArgs } from "./check";
 import type { CliIO } from "./io";
 import { main } from "./main";
 
@@ -80,7 +80,9 @@ describe("kaona check, end to end on .xlsx files", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain(`ตรวจ ${samplePath}`);
-    expect(result.stdout).toContain("รายงานความก้าวหน้า ← KaonaRounds (ชีต รายงานความก้าวหน้า, 19 แถว)");
+    expect(result.stdout).toContain(
+      "รายงานความก้าวหน้า ← KaonaRounds (ชีต รายงานความก้าวหน้า, หัวตารางแถว 1, 19 แถว)"
+    );
     expect(result.stdout).toMatch(
       /คำเตือน\s+ROUND_PROGRESS_MISSING\s+รายงานความก้าวหน้า!E15\s+โครงการ 21000000-6549 รายงานครั้งที่ 3/
     );
@@ -119,6 +121,7 @@ describe("kaona check, end to end on .xlsx files", () => {
       field: "progress",
       sheet: "รายงานความก้าวหน้า",
       cell: "F6",
+      sheetRow: 6,
       message: "โครงการ 21000000-3165 รายงานครั้งที่ 3: ความก้าวหน้า 20% ต่ำกว่าครั้งที่ 2 (25%)",
       messages: {
         th: "โครงการ 21000000-3165 รายงานครั้งที่ 3: ความก้าวหน้า 20% ต่ำกว่าครั้งที่ 2 (25%)",
@@ -218,23 +221,5 @@ describe("kaona check arguments", () => {
     const result = await run("check", "--lang", "fr", "x.xlsx");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("usage: kaona check <book.xlsx>");
-  });
-});
-
-describe("chooseTables", () => {
-  it("takes the best-fitting table of each kind and says why others are left out", () => {
-    const rounds = rawTableFromRows("rounds", []);
-    const partial = {
-      ...rawTableFromRows("rounds", []),
-      name: "Old",
-      headers: ["รหัสโครงการ", "ครั้งที่", "หมายเหตุ"],
-    };
-    const notes = { ...rounds, name: "Notes", headers: ["ลำดับ", "หมายเหตุ"] };
-    const choices = chooseTables([partial, rounds, notes]);
-    expect(choices.map((choice) => [choice.table.name, choice.kind, choice.skipped])).toEqual([
-      ["Old", "rounds", "another-table-fits-better"],
-      ["KaonaRounds", "rounds", undefined],
-      ["Notes", undefined, "unrecognised"],
-    ]);
   });
 });

@@ -4,13 +4,14 @@
  * table (Thai or English) or as JSON. Exit 0 without errors, 1 with errors, 2 when the
  * file cannot be read (one line on stderr, never a stack trace).
  */
-import { checkTables, type CheckResult } from "../domain/check";
+import { checkTables, summarize, type CheckResult } from "../domain/check";
 import { parseThaiDate, toExcelSerial } from "../domain/dates";
-import { guessKind } from "../domain/mapping";
-import { tableLabel, TABLE_KINDS } from "../domain/schema";
-import type { ExcelSerial, Issue, Lang, RawTable, Severity, TableKind } from "../domain/types";
-import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { HEADER_SCAN_ROWS, type DiscoveredTable, type Discovery } from "../domain/discovery";
+import { tableLabel } from "../domain/schema";
+import type { ExcelSerial, Issue, Lang, Severity } from "../domain/types";
+import { XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
+import { discoverWorkbook, tablesToCheck } from "./tables";
 
 export interface CheckOptions {
   file: string;
@@ -79,34 +80,6 @@ export function parseCheckArgs(args: readonly string[], today: Date): CheckOptio
   return { file, lang, format, planTolerance, asOf: Number.isNaN(asOf) ? undefined : asOf };
 }
 
-export interface TableChoice {
-  table: RawTable;
-  kind?: TableKind;
-  score: number;
-  /** Why a table was not used. */
-  skipped?: "unrecognised" | "another-table-fits-better";
-}
-
-/** Picks, for each kind, the table whose headers fit it best. */
-export function chooseTables(tables: readonly RawTable[]): TableChoice[] {
-  const choices: TableChoice[] = tables.map((table) => {
-    const guess = guessKind(table.headers);
-    return guess.kind
-      ? { table, kind: guess.kind, score: guess.score }
-      : { table, score: 0, skipped: "unrecognised" };
-  });
-  for (const kind of TABLE_KINDS) {
-    const candidates = choices.filter((choice) => choice.kind === kind);
-    const best = candidates.reduce<TableChoice | undefined>(
-      (top, choice) => (!top || choice.score > top.score ? choice : top),
-      undefined
-    );
-    for (const choice of candidates)
-      if (choice !== best) choice.skipped = "another-table-fits-better";
-  }
-  return choices;
-}
-
 const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
   error: { th: "ข้อผิดพลาด", en: "error" },
   warning: { th: "คำเตือน", en: "warning" },
@@ -135,34 +108,51 @@ export function locationOf(issue: Issue): string {
     : `${sheetRef(issue.sheet)}!${issue.cell}`;
 }
 
-function tableLine(choice: TableChoice, lang: Lang): string {
-  const where = `${sheetRef(choice.table.sheet)}`;
-  const rows = choice.table.rows.length;
-  if (choice.kind && !choice.skipped) {
-    return lang === "th"
-      ? `  ${tableLabel(choice.kind, "th")} ← ${choice.table.name} (ชีต ${where}, ${rows} แถว)`
-      : `  ${tableLabel(choice.kind, "en")} ← ${choice.table.name} (sheet ${where}, ${rows} rows)`;
+/** Where a table's header is, e.g. "A4" or "A4:A5" for a two-row header. */
+function headerPlace(entry: DiscoveredTable): string {
+  const rows = entry.headerRows.map((row) => row + 1);
+  return rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : `${rows[0]}`;
+}
+
+function tableLine(entry: DiscoveredTable, lang: Lang): string {
+  const where = sheetRef(entry.table.sheet);
+  const rows = entry.table.rows.length;
+  const name = entry.source === "excelTable" ? entry.table.name : where;
+  const th = lang === "th";
+  const header = th ? `หัวตารางแถว ${headerPlace(entry)}` : `header row ${headerPlace(entry)}`;
+  const hidden = entry.hiddenSheet ? (th ? ", ชีตซ่อน" : ", hidden sheet") : "";
+  if (entry.kind && !entry.skipped) {
+    return th
+      ? `  ${tableLabel(entry.kind, "th")} ← ${name} (ชีต ${where}, ${header}, ${rows} แถว${hidden})`
+      : `  ${tableLabel(entry.kind, "en")} ← ${name} (sheet ${where}, ${header}, ${rows} rows${hidden})`;
   }
-  if (choice.skipped === "another-table-fits-better" && choice.kind) {
-    return lang === "th"
-      ? `  ไม่ได้ใช้: ${choice.table.name} (ชีต ${where}) มีตาราง${tableLabel(choice.kind, "th")}อื่นที่ตรงกว่า`
-      : `  not used: ${choice.table.name} (sheet ${where}), another ${tableLabel(choice.kind, "en")} table fits better`;
+  if (entry.skipped === "hidden" && entry.kind) {
+    return th
+      ? `  ไม่ได้ใช้: ${name} (ชีต ${where}) ชีตซ่อนอยู่ และมีตาราง${tableLabel(entry.kind, "th")}ในชีตที่มองเห็นได้`
+      : `  not used: ${name} (sheet ${where}), the sheet is hidden and a visible ${tableLabel(entry.kind, "en")} table exists`;
   }
+  return th
+    ? `  ไม่ได้ใช้: ${name} (ชีต ${where}) ไม่รู้จักหัวตาราง`
+    : `  not used: ${name} (sheet ${where}), headers not recognised`;
+}
+
+function sheetLine(sheet: string, lang: Lang): string {
   return lang === "th"
-    ? `  ไม่ได้ใช้: ${choice.table.name} (ชีต ${where}) ไม่รู้จักหัวตาราง`
-    : `  not used: ${choice.table.name} (sheet ${where}), headers not recognised`;
+    ? `  ไม่ได้ใช้: ชีต ${sheetRef(sheet)} ไม่พบหัวตารางที่รู้จักใน ${HEADER_SCAN_ROWS} แถวแรก`
+    : `  not used: sheet ${sheetRef(sheet)}, no known header in its first ${HEADER_SCAN_ROWS} rows`;
 }
 
 export function formatTable(
   file: string,
-  choices: readonly TableChoice[],
+  discovery: Discovery,
   result: CheckResult,
   lang: Lang
 ): string {
   const lines: string[] = [];
   lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
   lines.push(lang === "th" ? "ตาราง:" : "Tables:");
-  for (const choice of choices) lines.push(tableLine(choice, lang));
+  for (const entry of discovery.found) lines.push(tableLine(entry, lang));
+  for (const sheet of discovery.sheetsWithoutTables) lines.push(sheetLine(sheet, lang));
   lines.push("");
   if (result.issues.length === 0) {
     lines.push(lang === "th" ? "ไม่พบปัญหา" : "No issues found");
@@ -193,22 +183,38 @@ export function formatTable(
   return `${lines.join("\n")}\n`;
 }
 
+/** The 1-based sheet row of an issue's cell ("E7" → 7), or null. */
+export function sheetRowOf(issue: Issue): number | null {
+  const match = issue.cell === undefined ? null : /(\d+)$/.exec(issue.cell);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The JSON report. An issue's `sheet`, `cell` and `sheetRow` say where it is as Excel shows
+ * it (`sheetRow` is the 1-based row number of `cell`); `row` is the 0-based data row within
+ * the issue's table kind, counting through every table of the kind in the order listed
+ * (header excluded), -1 for an issue about a table or column.
+ */
 export function formatJson(
   file: string,
-  choices: readonly TableChoice[],
+  discovery: Discovery,
   result: CheckResult,
   lang: Lang
 ): string {
   const report = {
     file,
     lang,
-    tables: choices.map((choice) => ({
-      name: choice.table.name,
-      sheet: choice.table.sheet,
-      kind: choice.skipped ? null : (choice.kind ?? null),
-      rows: choice.table.rows.length,
-      ...(choice.skipped ? { skipped: choice.skipped } : {}),
+    tables: discovery.found.map((entry) => ({
+      name: entry.table.name,
+      sheet: entry.table.sheet,
+      kind: entry.skipped ? null : (entry.kind ?? null),
+      source: entry.source,
+      headerRows: entry.headerRows.map((row) => row + 1),
+      rows: entry.table.rows.length,
+      hiddenSheet: entry.hiddenSheet,
+      ...(entry.skipped ? { skipped: entry.skipped } : {}),
     })),
+    sheetsWithoutTables: discovery.sheetsWithoutTables,
     issues: result.issues.map((issue) => ({
       severity: issue.severity,
       code: issue.code,
@@ -217,6 +223,7 @@ export function formatJson(
       field: issue.field ?? null,
       sheet: issue.sheet ?? null,
       cell: issue.cell ?? null,
+      sheetRow: sheetRowOf(issue),
       message: issue.message[lang],
       messages: issue.message,
     })),
@@ -235,19 +242,16 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     io.stderr(`kaona check: ${options}\n${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  let tables: RawTable[];
+  let discovery: Discovery;
   try {
-    tables = await readXlsxTables(options.file);
+    discovery = await discoverWorkbook(options.file);
   } catch (error) {
     const reason =
       error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
     io.stderr(`kaona check: ${reason}\n`);
     return EXIT_UNUSABLE;
   }
-  const choices = chooseTables(tables);
-  const used: Partial<Record<TableKind, RawTable>> = {};
-  for (const choice of choices)
-    if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
+  const used = tablesToCheck(discovery);
   if (!used.projects && !used.rounds && !used.indicators) {
     io.stderr(
       options.lang === "th"
@@ -256,11 +260,18 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     );
     return EXIT_FINDINGS;
   }
-  const result = checkTables({ ...used, planTolerance: options.planTolerance, asOf: options.asOf });
+  const checked = checkTables({
+    ...used,
+    planTolerance: options.planTolerance,
+    asOf: options.asOf,
+  });
+  // What discovery assumed comes first: it explains what the checks read.
+  const issues = [...discovery.issues, ...checked.issues];
+  const result: CheckResult = { ...checked, issues, summary: summarize(issues) };
   io.stdout(
     options.format === "json"
-      ? formatJson(options.file, choices, result, options.lang)
-      : formatTable(options.file, choices, result, options.lang)
+      ? formatJson(options.file, discovery, result, options.lang)
+      : formatTable(options.file, discovery, result, options.lang)
   );
   return result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK;
 }

@@ -20,10 +20,11 @@ import {
   safeSheetName,
   type FontProfile,
 } from "../domain/report";
-import type { Lang, RawTable, SheetLayout, TableKind } from "../domain/types";
+import type { Lang, SheetLayout } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
-import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
-import { chooseTables } from "./check";
+import { XlsxReadError } from "../workbook/xlsx/readXlsx";
+import type { Discovery } from "../domain/discovery";
+import { discoverWorkbook, tablesToCheck } from "./tables";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 
 const USAGE =
@@ -126,18 +127,16 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     return EXIT_UNUSABLE;
   }
   const { lang } = options;
-  let tables: RawTable[];
+  let discovery: Discovery;
   try {
-    tables = await readXlsxTables(options.file);
+    discovery = await discoverWorkbook(options.file);
   } catch (error) {
     const reason =
       error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
     io.stderr(`kaona report: ${reason}\n`);
     return EXIT_UNUSABLE;
   }
-  const used: Partial<Record<TableKind, RawTable>> = {};
-  for (const choice of chooseTables(tables))
-    if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
+  const used = tablesToCheck(discovery);
   if (!used.projects) {
     io.stderr(
       `kaona report: ${say(lang, `ไม่พบตารางโครงการใน ${options.file}`, `no Projects table found in ${options.file}`)}\n`

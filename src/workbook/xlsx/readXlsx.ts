@@ -8,7 +8,9 @@
 import { stat } from "node:fs/promises";
 import ExcelJS from "exceljs";
 import { toExcelSerial } from "../../domain/dates";
+import type { SheetGrid } from "../../domain/grid";
 import type { CellValue, RawTable } from "../../domain/types";
+import { gridsOfWorkbook } from "./exceljsGrids";
 
 /** Why a file could not be read, in one line, for the CLI. */
 export class XlsxReadError extends Error {
@@ -232,6 +234,34 @@ function reasonOf(error: unknown, source: string): string {
     return `${source} is not a readable .xlsx workbook (damaged, encrypted or another format)`;
   }
   return `${source} could not be read: ${message.split("\n")[0]}`;
+}
+
+/** Reads an .xlsx file (path or bytes) into sheet grids for table discovery; throws
+ * XlsxReadError, with a one-line reason, when it cannot. */
+export async function readXlsxGrids(source: string | Buffer | ArrayBuffer): Promise<SheetGrid[]> {
+  const workbook = await loadWorkbook(source);
+  try {
+    return gridsOfWorkbook(workbook);
+  } catch (error) {
+    throw new XlsxReadError(
+      `${typeof source === "string" ? source : "the workbook"} could not be read: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`
+    );
+  }
+}
+
+async function loadWorkbook(source: string | Buffer | ArrayBuffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  const label = typeof source === "string" ? source : "the workbook";
+  try {
+    if (typeof source === "string") {
+      if ((await stat(source)).isDirectory())
+        throw Object.assign(new Error("is a directory"), { code: "EISDIR" });
+      await workbook.xlsx.readFile(source);
+    } else await workbook.xlsx.load(source as ArrayBuffer);
+  } catch (error) {
+    throw new XlsxReadError(reasonOf(error, label));
+  }
+  return workbook;
 }
 
 /** Reads an .xlsx file (path or bytes) into RawTables; throws XlsxReadError, with a one-line
