@@ -1,13 +1,16 @@
 /* The `kaona` command-line tool (check, report) as one Node file, dist/cli/kaona.js, so it
- * runs without tsx. bin/kaona.js loads it when present. exceljs stays an external
- * dependency (it is in `dependencies`). */
+ * runs without tsx: `node dist/cli/kaona.js check book.xlsx` runs the command (the entry,
+ * src/cli/bin.ts, runs it when it is the started script, which it tells by __filename: kept
+ * as Node's real one, not webpack's mock), and bin/kaona.js loads it for `main`. exceljs
+ * stays an external dependency (it is in `dependencies`). */
 const path = require("node:path");
 
 module.exports = (_env, argv) => ({
   mode: argv.mode === "development" ? "development" : "production",
   target: "node20",
   devtool: false,
-  entry: { kaona: "./src/cli/main.ts" },
+  entry: { kaona: "./src/cli/bin.ts" },
+  node: { __filename: false, __dirname: false },
   output: {
     path: path.resolve(__dirname, "dist", "cli"),
     filename: "[name].js",

@@ -10,6 +10,7 @@ import { HEADER_SCAN_ROWS, type DiscoveredTable, type Discovery } from "../domai
 import { tableLabel } from "../domain/schema";
 import type { ExcelSerial, Issue, Lang, Severity } from "../domain/types";
 import { XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { discoverWorkbook, tablesToCheck } from "./tables";
 
@@ -247,7 +248,9 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     discovery = await discoverWorkbook(options.file);
   } catch (error) {
     const reason =
-      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
+      error instanceof XlsxReadError
+        ? error.text(options.lang)
+        : unreadableMessage("damaged", options.file)[options.lang];
     io.stderr(`kaona check: ${reason}\n`);
     return EXIT_UNUSABLE;
   }

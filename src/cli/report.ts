@@ -22,8 +22,9 @@ import {
 } from "../domain/report";
 import type { Lang, SheetLayout } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
-import { XlsxReadError } from "../workbook/xlsx/readXlsx";
 import type { Discovery } from "../domain/discovery";
+import { XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { discoverWorkbook, tablesToCheck } from "./tables";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 
@@ -132,7 +133,9 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     discovery = await discoverWorkbook(options.file);
   } catch (error) {
     const reason =
-      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
+      error instanceof XlsxReadError
+        ? error.text(options.lang)
+        : unreadableMessage("damaged", options.file)[options.lang];
     io.stderr(`kaona report: ${reason}\n`);
     return EXIT_UNUSABLE;
   }

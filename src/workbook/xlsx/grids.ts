@@ -1,0 +1,289 @@
+/**
+ * Reads an .xlsx file's bytes into SheetGrids (src/domain/grid.ts), streaming: the zip is
+ * opened once, the shared strings and cell styles are read first, then each sheet's XML is
+ * inflated and scanned piece by piece, so memory holds the values, never a workbook object
+ * model. Runs in Node and in the browser (no file system here: callers pass the bytes).
+ * Bytes that are not a workbook fail with a WorkbookReadError saying what they are.
+ */
+import type { GridTable, SheetGrid, SheetVisibility } from "../../domain/grid";
+import { rangeCorners } from "../../domain/a1";
+import { BUILTIN_NUMBER_FORMATS } from "./builtinFormats";
+import { SheetXmlReader, type SheetContext } from "./sheetXml";
+import {
+  attribute,
+  decodeOoxmlEscapes,
+  decodeXml,
+  prefixedAttribute,
+  XmlScanner,
+} from "./xmlScanner";
+import {
+  findEntry,
+  openZip,
+  readEntryText,
+  streamEntryText,
+  ZipFormatError,
+  type ZipArchive,
+} from "./zip";
+import { classifyUnreadable, WorkbookReadError } from "./unreadable";
+
+export { WorkbookReadError } from "./unreadable";
+
+interface Relationship {
+  type: string;
+  /** The target's part name, resolved, without a leading "/". */
+  target: string;
+  external: boolean;
+}
+
+/** Resolves a relationship target against the folder of the part that refers to it. */
+function resolvePart(base: string, target: string): string {
+  const parts = target.startsWith("/") ? [] : base.split("/").slice(0, -1);
+  for (const piece of target.split("/")) {
+    if (piece === "" || piece === ".") continue;
+    if (piece === "..") parts.pop();
+    else parts.push(piece);
+  }
+  return parts.join("/");
+}
+
+function relationshipsPath(part: string): string {
+  const slash = part.lastIndexOf("/");
+  return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
+}
+
+/** Runs the scanner over a whole (small) XML text. */
+function scan(text: string, open: (name: string, tag: string) => void): void {
+  new XmlScanner({
+    open: (name, tag) => open(name, tag),
+    close: () => undefined,
+    text: () => undefined,
+    wantsText: false,
+  }).feed(text);
+}
+
+async function readRelationships(
+  zip: ZipArchive,
+  part: string
+): Promise<Map<string, Relationship>> {
+  const relationships = new Map<string, Relationship>();
+  const entry = findEntry(zip, relationshipsPath(part));
+  if (!entry) return relationships;
+  scan(await readEntryText(zip, entry), (name, tag) => {
+    if (name !== "Relationship") return;
+    const id = attribute(tag, "Id");
+    const target = attribute(tag, "Target");
+    if (!id || target === undefined) return;
+    const external = attribute(tag, "TargetMode") === "External";
+    relationships.set(id, {
+      type: attribute(tag, "Type") ?? "",
+      target: external ? target : resolvePart(part, decodeURI(target)),
+      external,
+    });
+  });
+  return relationships;
+}
+
+function byType(
+  relationships: Map<string, Relationship>,
+  suffix: string
+): Relationship | undefined {
+  for (const relationship of relationships.values())
+    if (!relationship.external && relationship.type.endsWith(suffix)) return relationship;
+  return undefined;
+}
+
+interface SheetEntry {
+  name: string;
+  visibility: SheetVisibility;
+  relationship: string;
+}
+
+async function readWorkbookPart(zip: ZipArchive, part: string): Promise<SheetEntry[]> {
+  const entry = findEntry(zip, part);
+  if (!entry) throw new WorkbookReadError("not-spreadsheet", `no ${part}`);
+  const sheets: SheetEntry[] = [];
+  let isWorkbook = false;
+  scan(await readEntryText(zip, entry), (name, tag) => {
+    if (name === "workbook") isWorkbook = true;
+    if (name !== "sheet") return;
+    const state = attribute(tag, "state");
+    sheets.push({
+      name: attribute(tag, "name") ?? `Sheet${sheets.length + 1}`,
+      visibility: state === "hidden" || state === "veryHidden" ? state : "visible",
+      relationship: prefixedAttribute(tag, "id") ?? "",
+    });
+  });
+  // A word-processing or presentation package has an office document, but no workbook.
+  if (!isWorkbook) throw new WorkbookReadError("not-spreadsheet", `${part} is not a workbook`);
+  return sheets;
+}
+
+/** The number format of each cell style (cellXfs), General as undefined. */
+async function readStyleFormats(
+  zip: ZipArchive,
+  part: string | undefined
+): Promise<(string | undefined)[]> {
+  const entry = part ? findEntry(zip, part) : undefined;
+  if (!entry) return [];
+  const custom = new Map<number, string>();
+  const formats: (string | undefined)[] = [];
+  let inCellXfs = false;
+  new XmlScanner({
+    open(name, tag, selfClosing) {
+      if (name === "numFmt") {
+        const id = Number(attribute(tag, "numFmtId"));
+        const code = attribute(tag, "formatCode");
+        if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
+      } else if (name === "cellXfs") inCellXfs = !selfClosing;
+      else if (name === "xf" && inCellXfs) {
+        const id = Number(attribute(tag, "numFmtId") ?? 0);
+        const code = custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id];
+        formats.push(code === undefined || code === "General" || code === "" ? undefined : code);
+      }
+    },
+    close(name) {
+      if (name === "cellXfs") inCellXfs = false;
+    },
+    text: () => undefined,
+    wantsText: false,
+  }).feed(await readEntryText(zip, entry));
+  return formats;
+}
+
+/** The shared strings, rich text runs joined, phonetic runs left out. */
+async function readSharedStrings(zip: ZipArchive, part: string | undefined): Promise<string[]> {
+  const entry = part ? findEntry(zip, part) : undefined;
+  if (!entry) return [];
+  const strings: string[] = [];
+  let current = "";
+  let inItem = false;
+  let phonetic = false;
+  const handler = {
+    wantsText: false,
+    open(name: string, _tag: string, selfClosing: boolean) {
+      if (name === "si") {
+        inItem = !selfClosing;
+        current = "";
+        if (selfClosing) strings.push("");
+      } else if (name === "rPh") phonetic = !selfClosing;
+      else if (name === "t" && inItem && !phonetic && !selfClosing) handler.wantsText = true;
+    },
+    close(name: string) {
+      if (name === "t") handler.wantsText = false;
+      else if (name === "rPh") phonetic = false;
+      else if (name === "si" && inItem) {
+        inItem = false;
+        strings.push(decodeOoxmlEscapes(current));
+      }
+    },
+    text(raw: string, cdata: boolean) {
+      current += cdata ? raw : decodeXml(raw);
+    },
+  };
+  const scanner = new XmlScanner(handler);
+  await streamEntryText(zip, entry, (piece) => scanner.feed(piece));
+  return strings;
+}
+
+async function readTable(zip: ZipArchive, part: string): Promise<GridTable | undefined> {
+  const entry = findEntry(zip, part);
+  if (!entry) return undefined;
+  let table: GridTable | undefined;
+  scan(await readEntryText(zip, entry), (name, tag) => {
+    if (name !== "table" || table) return;
+    const corners = rangeCorners(attribute(tag, "ref") ?? "");
+    if (!corners) return;
+    table = {
+      name: attribute(tag, "displayName") ?? attribute(tag, "name") ?? "",
+      ref: corners,
+      hasHeaderRow: attribute(tag, "headerRowCount") !== "0",
+      hasTotalsRow: Number(attribute(tag, "totalsRowCount") ?? 0) > 0,
+    };
+  });
+  return table;
+}
+
+async function readSheet(
+  zip: ZipArchive,
+  part: string,
+  context: SheetContext,
+  sheet: SheetEntry,
+  index: number
+): Promise<SheetGrid> {
+  const reader = new SheetXmlReader(context);
+  const entry = findEntry(zip, part);
+  if (entry) {
+    const scanner = new XmlScanner(reader);
+    await streamEntryText(zip, entry, (piece) => scanner.feed(piece));
+  }
+  const content = reader.content;
+  const tables: GridTable[] = [];
+  if (content.tableRelationships.length > 0) {
+    const relationships = await readRelationships(zip, part);
+    for (const id of content.tableRelationships) {
+      const relationship = relationships.get(id);
+      const table =
+        relationship && !relationship.external
+          ? await readTable(zip, relationship.target)
+          : undefined;
+      if (table) tables.push(table);
+    }
+  }
+  return {
+    name: sheet.name,
+    index,
+    visibility: sheet.visibility,
+    values: content.values,
+    numberFormats: content.numberFormats,
+    uncalculated: content.uncalculated,
+    merges: content.merges,
+    hiddenRows: content.hiddenRows,
+    hiddenColumns: content.hiddenColumns,
+    tables,
+  };
+}
+
+async function readPackage(zip: ZipArchive): Promise<SheetGrid[]> {
+  const packageRelationships = await readRelationships(zip, "");
+  const workbookPart = byType(packageRelationships, "/officeDocument")?.target ?? "xl/workbook.xml";
+  const sheets = await readWorkbookPart(zip, workbookPart);
+  const relationships = await readRelationships(zip, workbookPart);
+  const context: SheetContext = {
+    styleFormats: await readStyleFormats(zip, byType(relationships, "/styles")?.target),
+    sharedStrings: await readSharedStrings(zip, byType(relationships, "/sharedStrings")?.target),
+  };
+  const grids: SheetGrid[] = [];
+  for (const sheet of sheets) {
+    const relationship = relationships.get(sheet.relationship);
+    // Chart sheets and dialog sheets hold no cells.
+    if (!relationship || relationship.external || !relationship.type.endsWith("/worksheet"))
+      continue;
+    grids.push(await readSheet(zip, relationship.target, context, sheet, grids.length));
+  }
+  return grids;
+}
+
+/**
+ * Reads a workbook's sheets. Throws WorkbookReadError (with the kind of file it is) when the
+ * bytes are not a readable .xlsx workbook.
+ */
+export async function readWorkbookGrids(source: Uint8Array | ArrayBuffer): Promise<SheetGrid[]> {
+  const bytes = source instanceof Uint8Array ? source : new Uint8Array(source);
+  const unreadable = classifyUnreadable(bytes);
+  if (unreadable) throw new WorkbookReadError(unreadable);
+  let zip: ZipArchive;
+  try {
+    zip = openZip(bytes);
+  } catch (error) {
+    throw WorkbookReadError.from(error);
+  }
+  const kind = classifyUnreadable(bytes, zip);
+  if (kind) throw new WorkbookReadError(kind);
+  try {
+    return await readPackage(zip);
+  } catch (error) {
+    throw WorkbookReadError.from(error);
+  }
+}
+
+export { ZipFormatError };
