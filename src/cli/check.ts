@@ -4,15 +4,15 @@
  * table (Thai or English) or as JSON. Exit 0 without errors, 1 with errors, 2 when the
  * file cannot be read (one line on stderr, never a stack trace).
  */
-import { checkTables, summarize, type CheckResult } from "../domain/check";
-import { parseThaiDate, toExcelSerial } from "../domain/dates";
+import type { CheckResult } from "../domain/check";
+import { parseThaiDate } from "../domain/dates";
 import { HEADER_SCAN_ROWS, type DiscoveredTable, type Discovery } from "../domain/discovery";
 import { tableLabel } from "../domain/schema";
 import type { ExcelSerial, Issue, Lang, Severity } from "../domain/types";
-import { XlsxReadError } from "../workbook/xlsx/readXlsx";
-import { unreadableMessage } from "../workbook/xlsx/unreadable";
+import { checkChosenTables, dayOf } from "../usecases/checkTables";
+import { onePath, parseOptions, type OptionSpec } from "./args";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
-import { discoverWorkbook, tablesToCheck } from "./tables";
+import { readWorkbookTables } from "./workbookFile";
 
 export interface CheckOptions {
   file: string;
@@ -24,61 +24,44 @@ export interface CheckOptions {
 
 const USAGE = `usage: kaona check <book.xlsx> [--lang th|en] [--format table|json] [--tolerance <points>] [--as-of <date>]`;
 
+const CHECK_OPTIONS = {
+  lang: { type: "string", takes: "--lang takes th or en" },
+  format: { type: "string", takes: "--format takes table or json" },
+  json: { type: "boolean" },
+  tolerance: { type: "string", takes: "--tolerance takes a number of points ≥ 0" },
+  "as-of": { type: "string", takes: "--as-of takes a date, e.g. 2020-09-30 or 30/9/2563" },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Parses the arguments of `check`; a string is the reason they are not usable. */
 export function parseCheckArgs(args: readonly string[], today: Date): CheckOptions | string {
-  let file: string | undefined;
-  let lang: Lang = "th";
-  let format: CheckOptions["format"] = "table";
+  const parsed = parseOptions(args, CHECK_OPTIONS);
+  if (typeof parsed === "string") return parsed;
+  const { values, positionals } = parsed;
+  const lang = values.lang ?? "th";
+  if (lang !== "th" && lang !== "en") return CHECK_OPTIONS.lang.takes;
+  const format = values.json ? "json" : (values.format ?? "table");
+  if (format !== "table" && format !== "json") return CHECK_OPTIONS.format.takes;
   let planTolerance: number | undefined;
-  let asOf: ExcelSerial | undefined = toExcelSerial(
-    today.getFullYear(),
-    today.getMonth() + 1,
-    today.getDate()
-  );
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++index];
-    switch (flag) {
-      case "--lang": {
-        const wanted = value();
-        if (wanted !== "th" && wanted !== "en") return `--lang takes th or en`;
-        lang = wanted;
-        break;
-      }
-      case "--format": {
-        const wanted = value();
-        if (wanted !== "table" && wanted !== "json") return `--format takes table or json`;
-        format = wanted;
-        break;
-      }
-      case "--json":
-        format = "json";
-        break;
-      case "--tolerance": {
-        const tolerance = Number(value());
-        if (!Number.isFinite(tolerance) || tolerance < 0)
-          return `--tolerance takes a number of points ≥ 0`;
-        planTolerance = tolerance;
-        break;
-      }
-      case "--as-of": {
-        const parsed = parseThaiDate(value());
-        if (!parsed.ok) return `--as-of takes a date, e.g. 2020-09-30 or 30/9/2563`;
-        asOf = parsed.value;
-        break;
-      }
-      default:
-        if (arg.startsWith("-")) return `unknown option ${arg}`;
-        if (file !== undefined) return `one workbook at a time (got ${file} and ${arg})`;
-        file = arg;
-    }
+  if (typeof values.tolerance === "string") {
+    planTolerance = Number(values.tolerance);
+    if (values.tolerance.trim() === "" || !Number.isFinite(planTolerance) || planTolerance < 0)
+      return CHECK_OPTIONS.tolerance.takes;
   }
-  if (file === undefined) return "which workbook? give the path of an .xlsx file";
-  return { file, lang, format, planTolerance, asOf: Number.isNaN(asOf) ? undefined : asOf };
+  let asOf: ExcelSerial | undefined = dayOf(today);
+  if (typeof values["as-of"] === "string") {
+    const date = parseThaiDate(values["as-of"]);
+    if (!date.ok) return CHECK_OPTIONS["as-of"].takes;
+    asOf = date.value;
+  }
+  const path = onePath(positionals);
+  if (typeof path === "string") return path;
+  return {
+    file: path.file,
+    lang,
+    format,
+    planTolerance,
+    asOf: Number.isNaN(asOf) ? undefined : asOf,
+  };
 }
 
 const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
@@ -243,18 +226,9 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     io.stderr(`kaona check: ${options}\n${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  let discovery: Discovery;
-  try {
-    discovery = await discoverWorkbook(options.file);
-  } catch (error) {
-    const reason =
-      error instanceof XlsxReadError
-        ? error.text(options.lang)
-        : unreadableMessage("damaged", options.file)[options.lang];
-    io.stderr(`kaona check: ${reason}\n`);
-    return EXIT_UNUSABLE;
-  }
-  const used = tablesToCheck(discovery);
+  const read = await readWorkbookTables("check", options.file, io, options.lang);
+  if (typeof read === "number") return read;
+  const { discovery, used } = read;
   if (!used.projects && !used.rounds && !used.indicators) {
     io.stderr(
       options.lang === "th"
@@ -263,14 +237,12 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     );
     return EXIT_FINDINGS;
   }
-  const checked = checkTables({
-    ...used,
+  const result = checkChosenTables({
+    tables: used,
+    discoveryIssues: discovery.issues,
     planTolerance: options.planTolerance,
-    asOf: options.asOf,
+    asOf: options.asOf ?? dayOf(io.now()),
   });
-  // What discovery assumed comes first: it explains what the checks read.
-  const issues = [...discovery.issues, ...checked.issues];
-  const result: CheckResult = { ...checked, issues, summary: summarize(issues) };
   io.stdout(
     options.format === "json"
       ? formatJson(options.file, discovery, result, options.lang)
