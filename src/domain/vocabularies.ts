@@ -3,6 +3,7 @@
  * matching of what staff type against them. Workbooks may replace the lists; matching
  * works on any list of entries.
  */
+import { isDashOnly } from "./interpret";
 import { cleanText, hasThai, normalizeForMatch } from "./text";
 import type { CellValue, Lang, VocabValue, Vocabularies, VocabularyEntry } from "./types";
 
@@ -190,6 +191,8 @@ export function matchVocabulary(
       : { key: memoized.key, text: memoized.text };
   }
   const text = cleanText(value);
+  // "-" is staff's "nothing": blank, as in every column (docs/reading-workbooks.md).
+  if (isDashOnly(text)) return undefined;
   if (UNCERTAIN_RE.test(text)) {
     // "ผ่าน?": not settled, so it matches no entry and no count takes it.
     const uncertain: VocabValue = { key: null, text, uncertain: true };
