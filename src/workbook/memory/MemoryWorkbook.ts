@@ -45,6 +45,8 @@ import {
   type WriteResult,
 } from "../port";
 import { extentAddress, planSheet } from "../sheetPlan";
+import { gridOfMemorySheet } from "./sheetGrid";
+import type { SheetGrid } from "../../domain/grid";
 import { planNewTable, planValidation, type ValidationWrite } from "../validationRules";
 
 interface MemoryCell {
@@ -253,6 +255,17 @@ export class MemoryWorkbook implements Workbook {
       headers,
       rowCount: this.dataRows(table),
     };
+  }
+
+  async readSheetGrid(sheetName: string): Promise<SheetGrid> {
+    const sheet = this.sheetByName(sheetName);
+    if (!sheet)
+      throw new WorkbookError("unknown", `no sheet named "${sheetName}"`, { sheet: sheetName });
+    return gridOfMemorySheet({
+      ...sheet,
+      index: this.sheets.indexOf(sheet),
+      tables: this.tables.filter((table) => table.sheetId === sheet.id),
+    });
   }
 
   async listTables(): Promise<TableInfo[]> {
