@@ -13,7 +13,6 @@ import {
   isUncertainText,
   readingMessage,
   readingOfColumn,
-  replaceLookalikes,
   serialFromBeYear,
   type ColumnReading,
 } from "./interpret";
@@ -21,7 +20,7 @@ import { autoMap, type AutoMapResult } from "./mapping";
 import { formatDate, formatNumber, localized, quote } from "./messages";
 import { isExcelError, parseNumberWithUnit, type NumberUnit } from "./numbers";
 import { fieldsOf, type FieldDef, type FieldKeyOf } from "./schema";
-import { isBlank, isCleanText, isPlainText } from "./cellText";
+import { isBlank, isCleanText, textReader } from "./cellText";
 import { cleanText, thaiDigitsToArabic } from "./text";
 import type {
   CellValue,
@@ -203,39 +202,8 @@ function readerFor(
   switch (field.type) {
     case "code":
     case "text":
-    case "longText": {
-      const longText = field.type === "longText";
-      const keepLines = { keepLineBreaks: true };
-      const code = field.type === "code";
-      return (value, row) => {
-        if (code && typeof value === "string") {
-          const replaced = replaceLookalikes(value);
-          if (replaced) {
-            const shown = quote(cleanText(replaced.text));
-            report(
-              "CELL_LOOKALIKE_CHARACTER",
-              row,
-              `${shown} มี${replaced.names.th.join(", ")} ซึ่งหน้าตาคล้ายอักขระปกติ อ่านเป็น ${shown}`,
-              `${shown} holds ${replaced.names.en.join(", ")}, which looks like a plain character; read as ${shown}`
-            );
-            value = replaced.text;
-          }
-        }
-        if (isDashOnly(value)) return undefined;
-        // Most cells are clean text and hold no "#": one scan says so, and no Excel error
-        // value lacks a "#".
-        if (typeof value === "string" && isPlainText(value))
-          return value === "" ? undefined : value;
-        if (excelError(value, row)) return undefined;
-        if (typeof value === "string" && isCleanText(value))
-          return value === "" ? undefined : value;
-        // Paragraphs matter only where there are line breaks; one-line text takes the quicker path.
-        const multiline =
-          longText && typeof value === "string" && (value.includes("\n") || value.includes("\r"));
-        const text = multiline ? cleanText(value, keepLines) : cleanText(value);
-        return text === "" ? undefined : text;
-      };
-    }
+    case "longText":
+      return textReader(field, report, excelError);
     case "date":
       return rememberText((value, row) => {
         // The common case, a serial in the plausible range, without a result object.
@@ -282,27 +250,36 @@ function readerFor(
         }
         return undefined;
       });
-    case "vocabulary": {
-      const entries =
-        field.vocabulary && Array.isArray(vocabularies[field.vocabulary])
-          ? vocabularies[field.vocabulary]
-          : [];
-      // A vocabulary column repeats a handful of values: read each distinct one once.
-      // The results are frozen because rows share them.
-      const seen = new Map<string, VocabValue | undefined>();
-      return (value, row) => {
-        if (excelError(value, row) || isDashOnly(value)) return undefined;
-        if (typeof value !== "string" || value.length > 200) return matchVocabulary(value, entries);
-        if (seen.has(value)) return seen.get(value);
-        const match = matchVocabulary(value, entries);
-        if (seen.size < VOCABULARY_MEMO_LIMIT) seen.set(value, match && Object.freeze(match));
-        return match;
-      };
-    }
+    case "vocabulary":
+      return vocabularyReader(field, vocabularies, excelError);
     default:
       // Text in a number cell reads the same whatever the cell's number format.
       return rememberText(numberReader(field, report, excelError, reading));
   }
+}
+
+/** List cells (plan status, target status, outcome): matched to the field's vocabulary,
+ * each distinct text once; "-" alone is empty. */
+function vocabularyReader(
+  field: FieldDef,
+  vocabularies: Vocabularies,
+  excelError: (value: CellValue, row: number) => boolean
+): ColumnPlan["read"] {
+  const entries =
+    field.vocabulary && Array.isArray(vocabularies[field.vocabulary])
+      ? vocabularies[field.vocabulary]
+      : [];
+  // A vocabulary column repeats a handful of values: read each distinct one once.
+  // The results are frozen because rows share them.
+  const seen = new Map<string, VocabValue | undefined>();
+  return (value, row) => {
+    if (excelError(value, row) || isDashOnly(value)) return undefined;
+    if (typeof value !== "string" || value.length > 200) return matchVocabulary(value, entries);
+    if (seen.has(value)) return seen.get(value);
+    const match = matchVocabulary(value, entries);
+    if (seen.size < VOCABULARY_MEMO_LIMIT) seen.set(value, match && Object.freeze(match));
+    return match;
+  };
 }
 
 /** The units a column accepts in its cells, and what to multiply its plain numbers by. */
