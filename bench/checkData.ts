@@ -10,7 +10,7 @@ import {
   SAMPLE_OUTCOME_TEXT,
   type RowOf,
 } from "../src/domain/sample";
-import type { CellValue } from "../src/domain/types";
+import type { CellValue, RawTable } from "../src/domain/types";
 
 const SEED_000_PROGRESS = [10, 25, 25, 25, 30, 30, 40, 60, 75, 85, 100];
 const SEED_000_DATES = [
@@ -32,7 +32,9 @@ function code(index: number): string {
 }
 
 /** `roundCount` rounds (and half as many indicators) over as many projects as it takes, alternating the two seeds' shapes. */
-export function generate(roundCount: number): CheckInput {
+export function generate(
+  roundCount: number
+): CheckInput & Record<"projects" | "rounds" | "indicators", RawTable> {
   const projects: RowOf<"projects">[] = [];
   const rounds: RowOf<"rounds">[] = [];
   const indicators: RowOf<"indicators">[] = [];

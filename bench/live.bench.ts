@@ -50,10 +50,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
+/** The generated input: one table per kind. */
+type BenchInput = ReturnType<typeof generate>;
+
 interface Scenario {
   name: string;
   /** Edits the tables and brings the check up to date; called once per repeat. */
-  run: (input: CheckInput, check: IncrementalCheck, repeat: number) => void;
+  run: (input: BenchInput, check: IncrementalCheck, repeat: number) => void;
 }
 
 function editCell(kind: TableKind, field: string, values: readonly CellValue[]): Scenario["run"] {

@@ -80,7 +80,9 @@ describe("kaona check, end to end on .xlsx files", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toBe("");
     expect(result.stdout).toContain(`ตรวจ ${samplePath}`);
-    expect(result.stdout).toContain("รายงานความก้าวหน้า ← KaonaRounds (ชีต รายงานความก้าวหน้า, 19 แถว)");
+    expect(result.stdout).toContain(
+      "รายงานความก้าวหน้า ← KaonaRounds (ชีต รายงานความก้าวหน้า, หัวตารางแถว 1, 19 แถว)"
+    );
     expect(result.stdout).toMatch(
       /คำเตือน\s+ROUND_PROGRESS_MISSING\s+รายงานความก้าวหน้า!E15\s+โครงการ 21000000-6549 รายงานครั้งที่ 3/
     );
@@ -119,6 +121,7 @@ describe("kaona check, end to end on .xlsx files", () => {
       field: "progress",
       sheet: "รายงานความก้าวหน้า",
       cell: "F6",
+      sheetRow: 6,
       message: "โครงการ 21000000-3165 รายงานครั้งที่ 3: ความก้าวหน้า 20% ต่ำกว่าครั้งที่ 2 (25%)",
       messages: {
         th: "โครงการ 21000000-3165 รายงานครั้งที่ 3: ความก้าวหน้า 20% ต่ำกว่าครั้งที่ 2 (25%)",

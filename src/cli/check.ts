@@ -6,9 +6,9 @@
  */
 import type { CheckResult } from "../domain/check";
 import { parseThaiDate } from "../domain/dates";
+import { HEADER_SCAN_ROWS, type DiscoveredTable, type Discovery } from "../domain/discovery";
 import { tableLabel } from "../domain/schema";
-import type { ExcelSerial, Issue, Lang, RawTable, Severity } from "../domain/types";
-import type { TableChoice as ChosenTable } from "../usecases/chooseTables";
+import type { ExcelSerial, Issue, Lang, Severity } from "../domain/types";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
 import { parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
@@ -69,8 +69,6 @@ export function parseCheckArgs(args: readonly string[], today: Date): CheckOptio
   };
 }
 
-export type TableChoice = ChosenTable<RawTable>;
-
 const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
   error: { th: "ข้อผิดพลาด", en: "error" },
   warning: { th: "คำเตือน", en: "warning" },
@@ -99,34 +97,51 @@ export function locationOf(issue: Issue): string {
     : `${sheetRef(issue.sheet)}!${issue.cell}`;
 }
 
-function tableLine(choice: TableChoice, lang: Lang): string {
-  const where = `${sheetRef(choice.table.sheet)}`;
-  const rows = choice.table.rows.length;
-  if (choice.kind && !choice.skipped) {
-    return lang === "th"
-      ? `  ${tableLabel(choice.kind, "th")} ← ${choice.table.name} (ชีต ${where}, ${rows} แถว)`
-      : `  ${tableLabel(choice.kind, "en")} ← ${choice.table.name} (sheet ${where}, ${rows} rows)`;
+/** Where a table's header is, e.g. "A4" or "A4:A5" for a two-row header. */
+function headerPlace(entry: DiscoveredTable): string {
+  const rows = entry.headerRows.map((row) => row + 1);
+  return rows.length > 1 ? `${rows[0]}–${rows[rows.length - 1]}` : `${rows[0]}`;
+}
+
+function tableLine(entry: DiscoveredTable, lang: Lang): string {
+  const where = sheetRef(entry.table.sheet);
+  const rows = entry.table.rows.length;
+  const name = entry.source === "excelTable" ? entry.table.name : where;
+  const th = lang === "th";
+  const header = th ? `หัวตารางแถว ${headerPlace(entry)}` : `header row ${headerPlace(entry)}`;
+  const hidden = entry.hiddenSheet ? (th ? ", ชีตซ่อน" : ", hidden sheet") : "";
+  if (entry.kind && !entry.skipped) {
+    return th
+      ? `  ${tableLabel(entry.kind, "th")} ← ${name} (ชีต ${where}, ${header}, ${rows} แถว${hidden})`
+      : `  ${tableLabel(entry.kind, "en")} ← ${name} (sheet ${where}, ${header}, ${rows} rows${hidden})`;
   }
-  if (choice.skipped === "another-table-fits-better" && choice.kind) {
-    return lang === "th"
-      ? `  ไม่ได้ใช้: ${choice.table.name} (ชีต ${where}) มีตาราง${tableLabel(choice.kind, "th")}อื่นที่ตรงกว่า`
-      : `  not used: ${choice.table.name} (sheet ${where}), another ${tableLabel(choice.kind, "en")} table fits better`;
+  if (entry.skipped === "hidden" && entry.kind) {
+    return th
+      ? `  ไม่ได้ใช้: ${name} (ชีต ${where}) ชีตซ่อนอยู่ และมีตาราง${tableLabel(entry.kind, "th")}ในชีตที่มองเห็นได้`
+      : `  not used: ${name} (sheet ${where}), the sheet is hidden and a visible ${tableLabel(entry.kind, "en")} table exists`;
   }
+  return th
+    ? `  ไม่ได้ใช้: ${name} (ชีต ${where}) ไม่รู้จักหัวตาราง`
+    : `  not used: ${name} (sheet ${where}), headers not recognised`;
+}
+
+function sheetLine(sheet: string, lang: Lang): string {
   return lang === "th"
-    ? `  ไม่ได้ใช้: ${choice.table.name} (ชีต ${where}) ไม่รู้จักหัวตาราง`
-    : `  not used: ${choice.table.name} (sheet ${where}), headers not recognised`;
+    ? `  ไม่ได้ใช้: ชีต ${sheetRef(sheet)} ไม่พบหัวตารางที่รู้จักใน ${HEADER_SCAN_ROWS} แถวแรก`
+    : `  not used: sheet ${sheetRef(sheet)}, no known header in its first ${HEADER_SCAN_ROWS} rows`;
 }
 
 export function formatTable(
   file: string,
-  choices: readonly TableChoice[],
+  discovery: Discovery,
   result: CheckResult,
   lang: Lang
 ): string {
   const lines: string[] = [];
   lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
   lines.push(lang === "th" ? "ตาราง:" : "Tables:");
-  for (const choice of choices) lines.push(tableLine(choice, lang));
+  for (const entry of discovery.found) lines.push(tableLine(entry, lang));
+  for (const sheet of discovery.sheetsWithoutTables) lines.push(sheetLine(sheet, lang));
   lines.push("");
   if (result.issues.length === 0) {
     lines.push(lang === "th" ? "ไม่พบปัญหา" : "No issues found");
@@ -157,31 +172,47 @@ export function formatTable(
   return `${lines.join("\n")}\n`;
 }
 
+/** The 1-based sheet row of an issue's cell ("E7" → 7), or null. */
+export function sheetRowOf(issue: Issue): number | null {
+  const match = issue.cell === undefined ? null : /(\d+)$/.exec(issue.cell);
+  return match ? Number(match[1]) : null;
+}
+
+/**
+ * The JSON report. An issue's `sheet`, `cell` and `sheetRow` say where it is as Excel shows
+ * it (`sheetRow` is the 1-based row number of `cell`); `row` is the 0-based data row within
+ * the issue's table kind, counting through every table of the kind in the order listed
+ * (header excluded), -1 for an issue about a table or column.
+ */
 export function formatJson(
   file: string,
-  choices: readonly TableChoice[],
+  discovery: Discovery,
   result: CheckResult,
   lang: Lang
 ): string {
-  return `${JSON.stringify(jsonReport(file, choices, result, lang), null, 2)}\n`;
+  return `${JSON.stringify(jsonReport(file, discovery, result, lang), null, 2)}\n`;
 }
 
 function jsonReport(
   file: string,
-  choices: readonly TableChoice[],
+  discovery: Discovery,
   result: CheckResult,
   lang: Lang
 ): object {
   return {
     file,
     lang,
-    tables: choices.map((choice) => ({
-      name: choice.table.name,
-      sheet: choice.table.sheet,
-      kind: choice.skipped ? null : (choice.kind ?? null),
-      rows: choice.table.rows.length,
-      ...(choice.skipped ? { skipped: choice.skipped } : {}),
+    tables: discovery.found.map((entry) => ({
+      name: entry.table.name,
+      sheet: entry.table.sheet,
+      kind: entry.skipped ? null : (entry.kind ?? null),
+      source: entry.source,
+      headerRows: entry.headerRows.map((row) => row + 1),
+      rows: entry.table.rows.length,
+      hiddenSheet: entry.hiddenSheet,
+      ...(entry.skipped ? { skipped: entry.skipped } : {}),
     })),
+    sheetsWithoutTables: discovery.sheetsWithoutTables,
     issues: result.issues.map((issue) => ({
       severity: issue.severity,
       code: issue.code,
@@ -190,6 +221,7 @@ function jsonReport(
       field: issue.field ?? null,
       sheet: issue.sheet ?? null,
       cell: issue.cell ?? null,
+      sheetRow: sheetRowOf(issue),
       message: issue.message[lang],
       messages: issue.message,
     })),
@@ -259,7 +291,7 @@ async function checkOne(
   progress?.finish();
   const read = await readWorkbookTables("check", file, io, options.lang);
   if (typeof read === "number") return { code: read, text: "" };
-  const { choices, used } = read;
+  const { discovery, used } = read;
   if (!used.projects && !used.rounds && !used.indicators) {
     io.stderr(
       options.lang === "th"
@@ -270,13 +302,14 @@ async function checkOne(
   }
   const result = checkChosenTables({
     tables: used,
+    discoveryIssues: discovery.issues,
     planTolerance: options.planTolerance,
     asOf: options.asOf ?? dayOf(io.now()),
   });
   return {
     code: result.summary.errors > 0 ? EXIT_FINDINGS : EXIT_OK,
-    report: jsonReport(file, choices, result, options.lang),
-    text: options.format === "json" ? "" : formatTable(file, choices, result, options.lang),
+    report: jsonReport(file, discovery, result, options.lang),
+    text: options.format === "json" ? "" : formatTable(file, discovery, result, options.lang),
   };
 }
 

@@ -121,7 +121,7 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     return EXIT_UNUSABLE;
   }
   const { lang } = options;
-  const read = await readWorkbookTables("report", options.file, io, options.lang);
+  const read = await readWorkbookTables("report", options.file, io, lang);
   if (typeof read === "number") return read;
   const { used } = read;
   if (!used.projects) {

@@ -1,30 +1,26 @@
 /**
- * Reading the workbook a command is given and choosing its tables: the same for every
- * command. A file that cannot be read is one line on stderr (what kind of
- * file it is, in the chosen language) and exit code 2.
+ * Reading the workbook a command is given and finding its tables: the same for every
+ * command. The file is read into sheet grids, and table discovery (the `findTables` use
+ * case) finds every Projects, Rounds and Indicators table in them. A file that cannot be
+ * read is one line on stderr and exit code 2.
  */
-import type { Lang, RawTable, TableKind } from "../domain/types";
-import { chooseTables, chosenTables, type TableChoice } from "../usecases/chooseTables";
-import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import type { Lang } from "../domain/types";
+import { findTables, type FoundTables } from "../usecases/findTables";
+import { readXlsxGrids, XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { EXIT_UNUSABLE, type CliIO } from "./io";
 
-export interface ReadWorkbook {
-  choices: TableChoice<RawTable>[];
-  /** The table chosen for each kind. */
-  used: Partial<Record<TableKind, RawTable>>;
-}
+export type ReadWorkbook = FoundTables;
 
-/** The workbook's tables and the one chosen for each kind, or the exit code after saying why not. */
+/** The workbook's tables, or the exit code after saying why not. */
 export async function readWorkbookTables(
   command: string,
   file: string,
   io: CliIO,
   lang: Lang = "th"
 ): Promise<ReadWorkbook | number> {
-  let tables: RawTable[];
   try {
-    tables = await readXlsxTables(file);
+    return findTables(await readXlsxGrids(file));
   } catch (error) {
     // What the file is and what to do, in the user's language; never a JavaScript error.
     const reason =
@@ -32,6 +28,4 @@ export async function readWorkbookTables(
     io.stderr(`kaona ${command}: ${reason}\n`);
     return EXIT_UNUSABLE;
   }
-  const choices = chooseTables(tables);
-  return { choices, used: chosenTables(choices) };
 }

@@ -16,16 +16,21 @@ import type {
   TableKind,
   Vocabularies,
 } from "./types";
-import { contextOf, makeIssue, validateRecords, type TableContext } from "./validate";
+import { cellKey, contextOf, makeIssue, validateRecords, type TableContext } from "./validate";
+import type { TablePart } from "./validate/context";
 import { DEFAULT_VOCABULARIES } from "./vocabularies";
 
 export type ColumnMapping = Record<string, number>;
 
+/** One table of a kind, or several read as one (each issue still at its own sheet and cell). */
+export type TableInput = RawTable | readonly RawTable[];
+
 export interface CheckInput {
-  projects?: RawTable;
-  rounds?: RawTable;
-  indicators?: RawTable;
-  /** Field key → zero-based column index per table; auto-mapped from headers when absent. */
+  projects?: TableInput;
+  rounds?: TableInput;
+  indicators?: TableInput;
+  /** Field key → zero-based column index per table (of a single table); auto-mapped from
+   * headers when absent. */
   mappings?: Partial<Record<TableKind, ColumnMapping>>;
   vocabularies?: Vocabularies;
   /** Points within which actual progress counts as on plan. */
@@ -131,30 +136,29 @@ export function checkTables(input: CheckInput): CheckResult {
   const records: CheckResult["records"] = { projects: [], rounds: [], indicators: [] };
 
   for (const kind of TABLE_KINDS) {
-    const table = input[kind];
-    if (!table) continue;
-    const baseContext = contextOf(kind, table, {});
-    const mapped = mappingIssues(kind, table, input.mappings?.[kind], baseContext);
-    for (const issue of mapped.issues) issues.push(issue);
-    mappings[kind] = mapped.columns;
-    const parsed = parseTable(kind, table, { columns: mapped.columns, vocabularies });
+    const given = input[kind];
+    if (!given) continue;
+    const parsed = parseTables(kind, given, input.mappings?.[kind], vocabularies);
+    if (!parsed) continue;
+    for (const issue of parsed.issues) issues.push(issue);
+    mappings[kind] = parsed.columns;
     contexts[kind] = parsed.context;
     unreadable[kind] = parsed.unreadable;
-    for (const issue of parsed.issues) issues.push(issue);
     // The generic parser's records are typed per kind; store each in its own list.
     if (kind === "projects") records.projects = parsed.records as Project[];
     else if (kind === "rounds") records.rounds = parsed.records as Round[];
     else records.indicators = parsed.records as Indicator[];
   }
 
-  const notBound = tableNotBoundIssue(input);
+  const present = (kind: TableKind): boolean => contexts[kind] !== undefined;
+  const notBound = tableNotBoundIssue(contexts);
   if (notBound) issues.push(notBound);
 
   const ruleIssues = validateRecords(
     {
-      projects: input.projects ? records.projects : undefined,
-      rounds: input.rounds ? records.rounds : undefined,
-      indicators: input.indicators ? records.indicators : undefined,
+      projects: present("projects") ? records.projects : undefined,
+      rounds: present("rounds") ? records.rounds : undefined,
+      indicators: present("indicators") ? records.indicators : undefined,
     },
     { vocabularies, planTolerance: input.planTolerance, asOf: input.asOf, contexts, unreadable }
   );
@@ -162,6 +166,71 @@ export function checkTables(input: CheckInput): CheckResult {
 
   const sorted = sortIssues(issues, contexts);
   return { records, issues: sorted, summary: summarize(sorted), mappings };
+}
+
+interface ParsedKind {
+  records: unknown[];
+  issues: Issue[];
+  columns: ColumnMapping;
+  context: TableContext;
+  unreadable: ReadonlySet<string>;
+}
+
+/**
+ * Maps and parses the tables of one kind. Several tables are read as one: their rows
+ * follow each other (a record's `row` counts through all of them), and the context's
+ * parts point each row's issues at its own sheet and cells.
+ */
+function parseTables(
+  kind: TableKind,
+  given: TableInput,
+  mapping: ColumnMapping | undefined,
+  vocabularies: Vocabularies
+): ParsedKind | undefined {
+  const tables = (Array.isArray(given) ? given : [given]).filter(
+    (table): table is RawTable => typeof table === "object" && table !== null
+  );
+  if (tables.length === 0) return undefined;
+  const single = tables.length === 1;
+  const result: ParsedKind = {
+    records: [],
+    issues: [],
+    columns: {},
+    context: contextOf(kind, tables[0], {}),
+    unreadable: new Set(),
+  };
+  const parts: TablePart[] = [];
+  const unreadable = new Set<string>();
+  let start = 0;
+  for (const [index, table] of tables.entries()) {
+    const mapped = mappingIssues(
+      kind,
+      table,
+      single ? mapping : undefined,
+      contextOf(kind, table, {})
+    );
+    const parsed = parseTable(kind, table, { columns: mapped.columns, vocabularies });
+    if (index === 0) result.columns = mapped.columns;
+    parts.push({ start, sheet: table.sheet, origin: table.origin, columns: mapped.columns });
+    for (const issue of mapped.issues) result.issues.push(issue);
+    for (const issue of parsed.issues) {
+      if (start > 0 && issue.row >= 0) issue.row += start;
+      result.issues.push(issue);
+    }
+    for (const record of parsed.records) {
+      if (start > 0) (record as { row: number }).row += start;
+      result.records.push(record);
+    }
+    for (const key of parsed.unreadable) {
+      const colon = key.indexOf(":");
+      unreadable.add(cellKey(Number(key.slice(0, colon)) + start, key.slice(colon + 1)));
+    }
+    if (single) result.context = parsed.context;
+    start += Array.isArray(table.rows) ? table.rows.length : 0;
+  }
+  if (!single) result.context = { ...contextOf(kind, tables[0], result.columns), parts };
+  result.unreadable = unreadable;
+  return result;
 }
 
 /** By table, then row (table-level issues first), then column; ties keep their order. */

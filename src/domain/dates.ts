@@ -379,7 +379,7 @@ export function parseThaiDate(value: CellValue | Date | unknown): ParsedDate {
   }
   if (typeof value !== "string") return { ok: false, empty: false, text: cleanText(value) };
   const text = cleanText(value);
-  if (text === "" || /^[-–—]$/.test(text)) return { ok: false, empty: true };
+  if (text === "" || /^[-–—\u2212]$/.test(text)) return { ok: false, empty: true };
   if (text.length > MAX_DATE_TEXT) return { ok: false, empty: false, text };
   const reading = parseDateText(thaiDigitsToArabic(text).toLowerCase());
   if (reading === undefined) return { ok: false, empty: false, text };

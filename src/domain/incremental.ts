@@ -187,7 +187,10 @@ export class IncrementalCheck {
     this.asOf = input.asOf;
     this.blockRows = Math.max(1, Math.floor(input.blockRows ?? BLOCK_ROWS));
     for (const kind of TABLE_KINDS) {
-      const table = input[kind];
+      const given = input[kind];
+      if (!given) continue;
+      // The live check follows one bound table per kind (the pane binds one).
+      const table = Array.isArray(given) ? given[0] : (given as RawTable);
       if (table) this.load(kind, table, input.mappings?.[kind]);
     }
     this.validateAll();
@@ -297,7 +300,7 @@ export class IncrementalCheck {
       columns: mapped.columns,
       context: parsed.context,
       tableIssues: mapped.issues,
-      parse: rowParser(kind, parsed.context, this.vocabularies),
+      parse: rowParser(kind, table, parsed.context, this.vocabularies),
       records: filled<RecordOf[K] | undefined>(rowCount, undefined),
       cellIssues: filled(rowCount, NONE),
       ruleIssues: filled(rowCount, NONE),

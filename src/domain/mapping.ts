@@ -4,6 +4,7 @@
  * aliases (see `normalizeForMatch`); a header that only starts with a known spelling
  * ("งบประมาณที่เบิกใช้ (ครั้งที่ 1)") matches too, less firmly than an exact one.
  */
+import { headerWithoutUnit } from "./interpret";
 import { fieldsOf, TABLE_KINDS } from "./schema";
 import { normalizeForMatch } from "./text";
 import type { TableKind } from "./types";
@@ -100,7 +101,8 @@ export function autoMap(kind: TableKind, headers: readonly unknown[]): AutoMapRe
   list.forEach((raw, column) => {
     const header =
       typeof raw === "string" ? raw : raw === null || raw === undefined ? "" : String(raw);
-    const normalized = normalizeForMatch(header);
+    // "งบประมาณที่ได้รับ (ล้านบาท)" is the budget received; the unit is read elsewhere.
+    const normalized = normalizeForMatch(headerWithoutUnit(header));
     if (normalized === "") return;
     const match = matchHeader(spellings, normalized);
     if (!match) result.unknownHeaders.push({ column, header });
@@ -149,12 +151,12 @@ export function columnsFromHeaders(
 ): Record<string, number> {
   const index = new Map<string, number>();
   (Array.isArray(headers) ? headers : []).forEach((header, column) => {
-    const normalized = normalizeForMatch(header);
+    const normalized = normalizeForMatch(headerWithoutUnit(header));
     if (normalized !== "" && !index.has(normalized)) index.set(normalized, column);
   });
   const columns: Record<string, number> = {};
   for (const [field, header] of Object.entries(byHeader)) {
-    const column = index.get(normalizeForMatch(header));
+    const column = index.get(normalizeForMatch(headerWithoutUnit(header)));
     if (column !== undefined) columns[field] = column;
   }
   return columns;

@@ -67,7 +67,7 @@ export function parseNumberWithUnit(value: CellValue | unknown): ParsedNumber {
   if (value.length <= 32 && PLAIN_NUMBER_RE.test(value))
     return { ok: true, value: Number(value), fromText: true };
   const text = cleanText(value);
-  if (text === "" || /^[-–—]$/.test(text)) return { ok: false, empty: true };
+  if (text === "" || /^[-–—\u2212]$/.test(text)) return { ok: false, empty: true };
   // A number with a unit is short; anything long is prose, not worth scanning.
   if (text.length > 64) return notANumber(text);
   return parseNumberText(text);

@@ -5,11 +5,22 @@
  * so later rows still point at the right cells.
  */
 import { MAX_PLAUSIBLE_SERIAL, MIN_PLAUSIBLE_SERIAL, parseThaiDate } from "./dates";
+import {
+  HEADER_UNIT_FACTOR,
+  HEADER_UNIT_LABEL,
+  isDashOnly,
+  isPercentFormat,
+  isUncertainText,
+  readingMessage,
+  readingOfColumn,
+  serialFromBeYear,
+  type ColumnReading,
+} from "./interpret";
 import { autoMap, type AutoMapResult } from "./mapping";
 import { formatDate, formatNumber, localized, quote } from "./messages";
 import { isExcelError, parseNumberWithUnit, type NumberUnit } from "./numbers";
 import { fieldsOf, type FieldDef, type FieldKeyOf } from "./schema";
-import { isBlank, isCleanText, isPlainText } from "./cellText";
+import { isBlank, isCleanText, isPlainText, textReader } from "./cellText";
 import { cleanText, thaiDigitsToArabic } from "./text";
 import type {
   CellValue,
@@ -94,18 +105,11 @@ const UNREADABLE_CODES: ReadonlySet<string> = new Set([
   "CELL_NOT_DATE",
   "CELL_NOT_NUMBER",
   "CELL_UNIT_MISMATCH",
+  "CELL_NOT_CALCULATED",
+  "CELL_UNCERTAIN",
 ]);
 
 const YEAR_TEXT_RE = /^(?:ปีงบประมาณ|ปีงบ|ปี|fy|be)?\s*(?:พ\.?\s?ศ\.?)?\s*(\d{4})$/i;
-
-/** A number format that shows the cell as a percentage (outside quoted literals). */
-function isPercentFormat(format: string | undefined): boolean {
-  return (
-    typeof format === "string" &&
-    format.includes("%") &&
-    format.replace(/"[^"]*"/g, "").includes("%")
-  );
-}
 
 function unitLabel(unit: NumberUnit, lang: "th" | "en"): string {
   switch (unit) {
@@ -120,6 +124,7 @@ function unitLabel(unit: NumberUnit, lang: "th" | "en"): string {
 
 function planColumns(
   kind: TableKind,
+  table: RawTable,
   context: TableContext,
   vocabularies: Vocabularies,
   unreadable: Set<string>
@@ -129,12 +134,17 @@ function planColumns(
     const column = context.columns[field.key];
     if (column === undefined || !Number.isInteger(column) || column < 0) return;
     const issues: Issue[] = [];
+    // What the column's header and cells say about reading it, reported at its header.
+    const reading = readingOfColumn(field, table, column);
+    const note = reading && readingMessage(field, reading);
+    if (note)
+      issues.push(makeIssue(note.code, context, -1, field.key, { th: note.th, en: note.en }));
     plans.push({
       field,
       column,
       position,
       issues,
-      read: readerFor(field, context, vocabularies, issues, unreadable),
+      read: readerFor(field, context, vocabularies, issues, unreadable, reading ?? {}),
     });
   });
   return plans;
@@ -145,7 +155,8 @@ function readerFor(
   context: TableContext,
   vocabularies: Vocabularies,
   issues: Issue[],
-  unreadable: Set<string>
+  unreadable: Set<string>,
+  reading: ColumnReading
 ): ColumnPlan["read"] {
   const key = field.key;
   const label = field.label;
@@ -191,24 +202,8 @@ function readerFor(
   switch (field.type) {
     case "code":
     case "text":
-    case "longText": {
-      const longText = field.type === "longText";
-      const keepLines = { keepLineBreaks: true };
-      return (value, row) => {
-        // Most cells are clean text and hold no "#": one scan says so, and no Excel error
-        // value lacks a "#".
-        if (typeof value === "string" && isPlainText(value))
-          return value === "" ? undefined : value;
-        if (excelError(value, row)) return undefined;
-        if (typeof value === "string" && isCleanText(value))
-          return value === "" ? undefined : value;
-        // Paragraphs matter only where there are line breaks; one-line text takes the quicker path.
-        const multiline =
-          longText && typeof value === "string" && (value.includes("\n") || value.includes("\r"));
-        const text = multiline ? cleanText(value, keepLines) : cleanText(value);
-        return text === "" ? undefined : text;
-      };
-    }
+    case "longText":
+      return textReader(field, report, excelError);
     case "date":
       return rememberText((value, row) => {
         // The common case, a serial in the plausible range, without a result object.
@@ -218,6 +213,11 @@ function readerFor(
           value < MAX_PLAUSIBLE_SERIAL + 1
         )
           return Math.floor(value);
+        if (reading.beSerials && typeof value === "number") {
+          // Reported once for the column (COLUMN_BE_DATE_SERIALS).
+          const moved = serialFromBeYear(value);
+          if (moved !== undefined) return moved;
+        }
         if (excelError(value, row)) return undefined;
         const parsed = parseThaiDate(value);
         if (parsed.ok) {
@@ -250,45 +250,77 @@ function readerFor(
         }
         return undefined;
       });
-    case "vocabulary": {
-      const entries =
-        field.vocabulary && Array.isArray(vocabularies[field.vocabulary])
-          ? vocabularies[field.vocabulary]
-          : [];
-      // A vocabulary column repeats a handful of values: read each distinct one once.
-      // The results are frozen because rows share them.
-      const seen = new Map<string, VocabValue | undefined>();
-      return (value, row) => {
-        if (excelError(value, row)) return undefined;
-        if (typeof value !== "string" || value.length > 200) return matchVocabulary(value, entries);
-        if (seen.has(value)) return seen.get(value);
-        const match = matchVocabulary(value, entries);
-        if (seen.size < VOCABULARY_MEMO_LIMIT) seen.set(value, match && Object.freeze(match));
-        return match;
-      };
-    }
+    case "vocabulary":
+      return vocabularyReader(field, vocabularies, excelError);
     default:
       // Text in a number cell reads the same whatever the cell's number format.
-      return rememberText(numberReader(field, report, excelError));
+      return rememberText(numberReader(field, report, excelError, reading));
   }
+}
+
+/** List cells (plan status, target status, outcome): matched to the field's vocabulary,
+ * each distinct text once; "-" alone is empty. */
+function vocabularyReader(
+  field: FieldDef,
+  vocabularies: Vocabularies,
+  excelError: (value: CellValue, row: number) => boolean
+): ColumnPlan["read"] {
+  const entries =
+    field.vocabulary && Array.isArray(vocabularies[field.vocabulary])
+      ? vocabularies[field.vocabulary]
+      : [];
+  // A vocabulary column repeats a handful of values: read each distinct one once.
+  // The results are frozen because rows share them.
+  const seen = new Map<string, VocabValue | undefined>();
+  return (value, row) => {
+    if (excelError(value, row) || isDashOnly(value)) return undefined;
+    if (typeof value !== "string" || value.length > 200) return matchVocabulary(value, entries);
+    if (seen.has(value)) return seen.get(value);
+    const match = matchVocabulary(value, entries);
+    if (seen.size < VOCABULARY_MEMO_LIMIT) seen.set(value, match && Object.freeze(match));
+    return match;
+  };
+}
+
+/** The units a column accepts in its cells, and what to multiply its plain numbers by. */
+function unitsOf(
+  field: FieldDef,
+  reading: ColumnReading
+): { allowed: readonly NumberUnit[] | undefined; factor: number } {
+  if (reading.unit === "millionBaht") return { allowed: ["millionBaht"], factor: 1_000_000 };
+  if (reading.unit) return { allowed: [], factor: HEADER_UNIT_FACTOR[reading.unit] };
+  return { allowed: ALLOWED_UNITS[field.type], factor: reading.fractions ? 100 : 1 };
 }
 
 function numberReader(
   field: FieldDef,
   report: (code: RuleCode, row: number, th: string, en: string) => void,
-  excelError: (value: CellValue, row: number) => boolean
+  excelError: (value: CellValue, row: number) => boolean,
+  reading: ColumnReading
 ): ColumnPlan["read"] {
-  const allowed = ALLOWED_UNITS[field.type];
+  const { allowed, factor } = unitsOf(field, reading);
   const isPercent = field.type === "percent";
   const isYear = field.type === "year";
+  // toPrecision(15) drops the binary noise of scaling (0.575 × 100 = 57.49999…).
+  const times = (value: number, by: number): number =>
+    by === 1 ? value : Number((value * by).toPrecision(15));
   const scaled = (value: number, numberFormat: string | undefined): number =>
     // A cell Excel shows as "10%" holds 0.1; the column holds percentage points.
-    // toPrecision(15) drops the binary noise of the scaling (0.575 × 100 = 57.49999…).
-    isPercent && isPercentFormat(numberFormat) ? Number((value * 100).toPrecision(15)) : value;
+    isPercent && isPercentFormat(numberFormat) ? times(value, 100) : times(value, factor);
   return (value, row, numberFormat) => {
     // The common case, a finite number, without a result object.
     if (typeof value === "number" && Number.isFinite(value)) return scaled(value, numberFormat);
-    if (excelError(value, row)) return undefined;
+    if (excelError(value, row) || isDashOnly(value)) return undefined;
+    if (isUncertainText(value)) {
+      const text = quote(cleanText(value));
+      report(
+        "CELL_UNCERTAIN",
+        row,
+        `${text} มีเครื่องหมาย ? จึงยังไม่แน่นอน ไม่นำไปคำนวณ`,
+        `${text} has a question mark, so it is not settled and is left out`
+      );
+      return undefined;
+    }
     let parsed = parseNumberWithUnit(value);
     if (!parsed.ok && !parsed.empty && isYear) {
       const match = YEAR_TEXT_RE.exec(thaiDigitsToArabic(parsed.text));
@@ -304,30 +336,33 @@ function numberReader(
     const unit = parsed.unit;
     if (unit !== undefined && allowed !== undefined && !allowed.includes(unit)) {
       const text = quote(cleanText(value));
+      const columnUnit = reading.unit ? HEADER_UNIT_LABEL[reading.unit] : undefined;
       report(
         "CELL_UNIT_MISMATCH",
         row,
-        `${text} ใช้หน่วย ${unitLabel(unit, "th")} แต่คอลัมน์นี้เป็น ${unitLabel(allowed[0], "th")}`,
-        `${text} is in ${unitLabel(unit, "en")} but the column is in ${unitLabel(allowed[0], "en")}`
+        `${text} ใช้หน่วย ${unitLabel(unit, "th")} แต่คอลัมน์นี้เป็น ${columnUnit?.th ?? unitLabel(allowed[0], "th")}`,
+        `${text} is in ${unitLabel(unit, "en")} but the column is in ${columnUnit?.en ?? unitLabel(allowed[0], "en")}`
       );
       return undefined;
     }
     if (parsed.fromText) {
       const text = quote(cleanText(value));
-      const read = formatNumber(parsed.value);
+      const result =
+        unit === undefined
+          ? times(parsed.value, factor)
+          : times(parsed.value, unit === "millionBaht" ? 1_000_000 : 1);
+      const read = formatNumber(result);
       report(
         "CELL_NUMBER_AS_TEXT",
         row,
         `ตัวเลขพิมพ์เป็นข้อความ ${text} อ่านได้เป็น ${read}`,
         `number typed as text ${text}, read as ${read}`
       );
-      return parsed.value;
+      return result;
     }
     return scaled(parsed.value, numberFormat);
   };
 }
-
-export { isCleanText } from "./cellText";
 
 type MutableRecord = Record<string, FieldValue | undefined> & { row: number };
 
@@ -447,11 +482,13 @@ export interface ParsedRow<K extends TableKind> {
  */
 export function rowParser<K extends TableKind>(
   kind: K,
+  table: RawTable,
   context: TableContext,
   vocabularies: Vocabularies = DEFAULT_VOCABULARIES
 ): (cells: readonly CellValue[], row: number, formats?: readonly string[]) => ParsedRow<K> {
   const unreadable = new Set<string>();
-  const plans = planColumns(kind, context, vocabularies, unreadable);
+  // The columns are read as the whole table showed them (units, fractions, BE serials).
+  const plans = planColumns(kind, table, context, vocabularies, unreadable);
   const required = plans.filter((plan) => plan.field.required);
   const build = BUILD_RECORD[kind];
   const values: RowValues = new Array<FieldValue | undefined>(fieldsOf(kind).length);
@@ -495,6 +532,7 @@ export function parseTable<K extends TableKind>(
   const unreadable = new Set<string>();
   const plans = planColumns(
     kind,
+    table,
     context,
     options.vocabularies ?? DEFAULT_VOCABULARIES,
     unreadable
@@ -507,6 +545,7 @@ export function parseTable<K extends TableKind>(
   const required = plans.filter((plan) => plan.field.required);
   const missing: Issue[] = [];
   const records: RecordOf[K][] = [];
+  const uncalculated = uncalculatedCells(table, plans, context, unreadable);
 
   // Row by row, each cell through its column's reader. Each reader keeps its own issues,
   // so they still come column by column.
@@ -524,14 +563,47 @@ export function parseTable<K extends TableKind>(
         cell === null || cell === undefined
           ? undefined
           : plan.read(cell, row, Array.isArray(rowFormats) ? rowFormats[plan.column] : undefined);
+      if (uncalculated !== undefined && uncalculated.has(cellKey(row, plan.field.key)))
+        values[plan.position] = undefined;
     }
     records.push(build(row, values) as unknown as RecordOf[K]);
     reportMissing(required, values, unreadable, context, row, missing);
   }
   const issues: Issue[] = [];
   for (const plan of plans) for (const issue of plan.issues) issues.push(issue);
+  for (const issue of uncalculated?.issues ?? []) issues.push(issue);
   for (const issue of missing) issues.push(issue);
   return { records, issues, context, mapping, unreadable };
+}
+
+/**
+ * The mapped cells holding a formula without a cached value (`RawTable.uncalculated`):
+ * each gets its issue, and counts as unreadable rather than empty.
+ */
+function uncalculatedCells(
+  table: RawTable,
+  plans: readonly ColumnPlan[],
+  context: TableContext,
+  unreadable: Set<string>
+): (Set<string> & { issues: Issue[] }) | undefined {
+  const cells = Array.isArray(table?.uncalculated) ? table.uncalculated : [];
+  if (cells.length === 0) return undefined;
+  const byColumn = new Map(plans.map((plan) => [plan.column, plan.field]));
+  const found = Object.assign(new Set<string>(), { issues: [] as Issue[] });
+  for (const [row, column] of cells) {
+    const field = byColumn.get(column);
+    if (!field || !Number.isInteger(row) || row < 0) continue;
+    const key = cellKey(row, field.key);
+    found.add(key);
+    unreadable.add(key);
+    found.issues.push(
+      makeIssue("CELL_NOT_CALCULATED", context, row, field.key, {
+        th: `${field.label.th}: สูตรในช่องนี้ยังไม่ได้คำนวณ ให้เปิดไฟล์ใน Excel แล้วบันทึก`,
+        en: `${field.label.en}: the formula in this cell was never calculated; open the file in Excel and save it`,
+      })
+    );
+  }
+  return found;
 }
 
 export function parseProjects(table: RawTable, options?: ParseOptions): ParsedTable<"projects"> {
@@ -548,6 +620,8 @@ export function parseIndicators(
 ): ParsedTable<"indicators"> {
   return parseTable("indicators", table, options);
 }
+
+export { isCleanText };
 
 /** The field keys of a kind, typed (handy for callers building mappings). */
 export type FieldKey<K extends TableKind> = FieldKeyOf[K];

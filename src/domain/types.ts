@@ -50,6 +50,9 @@ export interface RawTable {
   rows: CellValue[][];
   /** Number formats of the data cells, same shape as rows, when loaded. */
   numberFormats?: string[][];
+  /** Data cells holding a formula that was never calculated (no cached value), as
+   * [data row, column] inside the table. Their value in `rows` means nothing. */
+  uncalculated?: Array<[number, number]>;
 }
 
 /** Some rows of a table as read after a change: where the table is and what it is called
@@ -68,6 +71,8 @@ export interface RawTableRows extends Omit<RawTable, "rows" | "numberFormats"> {
 export interface VocabValue {
   key: string | null;
   text: string;
+  /** The entry was marked as not settled ("ผ่าน?"): `key` is null, so no count takes it. */
+  uncertain?: true;
 }
 
 export interface Project {

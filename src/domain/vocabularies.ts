@@ -3,6 +3,7 @@
  * matching of what staff type against them. Workbooks may replace the lists; matching
  * works on any list of entries.
  */
+import { isDashOnly } from "./interpret";
 import { cleanText, hasThai, normalizeForMatch } from "./text";
 import type { CellValue, Lang, VocabValue, Vocabularies, VocabularyEntry } from "./types";
 
@@ -183,13 +184,28 @@ export function matchVocabulary(
   // cell again would cost more than the lookup.
   const raw = typeof value === "string" ? value : undefined;
   const memoized = raw === undefined ? undefined : matcher.memo.get(raw);
-  if (memoized !== undefined)
-    return memoized.text === "" ? undefined : { key: memoized.key, text: memoized.text };
+  if (memoized !== undefined) {
+    if (memoized.text === "") return undefined;
+    return memoized.uncertain
+      ? { key: null, text: memoized.text, uncertain: true }
+      : { key: memoized.key, text: memoized.text };
+  }
   const text = cleanText(value);
+  // "-" is staff's "nothing": blank, as in every column (docs/reading-workbooks.md).
+  if (isDashOnly(text)) return undefined;
+  if (UNCERTAIN_RE.test(text)) {
+    // "ผ่าน?": not settled, so it matches no entry and no count takes it.
+    const uncertain: VocabValue = { key: null, text, uncertain: true };
+    if (raw !== undefined && matcher.memo.size < MEMO_LIMIT) matcher.memo.set(raw, uncertain);
+    return { ...uncertain };
+  }
   const key = text === "" ? null : keyFor(matcher, text);
   if (raw !== undefined && matcher.memo.size < MEMO_LIMIT) matcher.memo.set(raw, { key, text });
   return text === "" ? undefined : { key, text };
 }
+
+/** A question mark anywhere marks an entry as not settled. */
+const UNCERTAIN_RE = /[?？]/;
 
 /** The label of an entry in the language asked for; undefined when no entry has that key. */
 export function vocabularyLabel(

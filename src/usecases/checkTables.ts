@@ -5,18 +5,25 @@
  */
 import {
   checkTables,
+  summarize,
   type CheckInput,
   type CheckResult,
   type ColumnMapping,
+  type TableInput,
 } from "../domain/check";
-import { IncrementalCheck } from "../domain/incremental";
 import { toExcelSerial } from "../domain/dates";
+import { IncrementalCheck } from "../domain/incremental";
 import { columnsFromHeaders } from "../domain/mapping";
-import type { ExcelSerial, RawTable, TableKind, Vocabularies } from "../domain/types";
+import type { ExcelSerial, Issue, RawTable, TableKind, Vocabularies } from "../domain/types";
 
 export interface CheckRequest {
-  tables: Partial<Record<TableKind, RawTable>>;
-  /** Field key → header text per kind, as bound; headers are auto-mapped where absent. */
+  /** One table per kind, or several read as one (table discovery finds every table). */
+  tables: Partial<Record<TableKind, TableInput>>;
+  /** What table discovery assumed or left out (hidden sheets, totals rows…): reported
+   * first, since it explains what the checks read. */
+  discoveryIssues?: readonly Issue[];
+  /** Field key → header text per kind, as bound (a single table per kind); headers are
+   * auto-mapped where absent. */
   columns?: Partial<Record<TableKind, Readonly<Record<string, string>>>>;
   vocabularies?: Vocabularies;
   planTolerance?: number;
@@ -29,6 +36,13 @@ export function dayOf(date: Date): ExcelSerial {
   return toExcelSerial(date.getFullYear(), date.getMonth() + 1, date.getDate());
 }
 
+/** The one table of a kind, when a kind is given as one table (bound columns apply to it). */
+function singleTable(given: TableInput | undefined): RawTable | undefined {
+  if (!given) return undefined;
+  if (!Array.isArray(given)) return given as RawTable;
+  return given.length === 1 ? given[0] : undefined;
+}
+
 function checkInput(request: CheckRequest): CheckInput {
   const input: CheckInput = {
     ...request.tables,
@@ -38,8 +52,9 @@ function checkInput(request: CheckRequest): CheckInput {
   };
   if (request.columns) {
     input.mappings = {};
-    for (const [kind, raw] of Object.entries(request.tables) as [TableKind, RawTable][]) {
-      const mapping = mappingOf(request, kind, raw);
+    for (const kind of Object.keys(request.tables) as TableKind[]) {
+      const raw = singleTable(request.tables[kind]);
+      const mapping = raw ? mappingOf(request, kind, raw) : undefined;
       if (mapping) input.mappings[kind] = mapping;
     }
   }
@@ -57,10 +72,17 @@ export function mappingOf(
 }
 
 export function checkChosenTables(request: CheckRequest): CheckResult {
-  return checkTables(checkInput(request));
+  const result = checkTables(checkInput(request));
+  const found = request.discoveryIssues ?? [];
+  if (found.length === 0) return result;
+  const issues = [...found, ...result.issues];
+  return { ...result, issues, summary: summarize(issues) };
 }
 
-/** The same check, kept to be brought up to date change by change (the live check). */
-export function startLiveCheck(request: CheckRequest): IncrementalCheck {
+/** The same check, kept to be brought up to date change by change (the live check of the
+ * task pane, which binds one table per kind). */
+export function startLiveCheck(
+  request: CheckRequest & { tables: Partial<Record<TableKind, RawTable>> }
+): IncrementalCheck {
   return new IncrementalCheck(checkInput(request));
 }

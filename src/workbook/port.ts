@@ -4,6 +4,7 @@
  * preview, UI tests, the CLI). The task pane talks only to this interface.
  */
 import type { ColumnValidation } from "../domain/schema";
+import type { SheetGrid } from "../domain/grid";
 import type { RawTable, RawTableRows, SheetLayout, TableKind } from "../domain/types";
 
 /** A table found in the workbook. */
@@ -180,6 +181,10 @@ export interface Workbook {
   /** Enters a formula or value into the active cell, as typing it would (the Functions
    * page's "insert"). Optional: where missing, the task pane offers to copy the text. */
   insertIntoSelectedCell?(formula: string): Promise<{ sheet: string; cell: string }>;
+  /** Reads a whole sheet as a grid (values, number formats, merges, hidden columns, tables)
+   * for table discovery: where is the header of a plain range, which kind is it. Optional:
+   * the memory workbook has it; the Excel workbook does not yet (see docs/reading-workbooks.md). */
+  readSheetGrid?(sheet: string): Promise<SheetGrid>;
 }
 
 export interface NewTableSpec {

@@ -73,6 +73,61 @@ const RULE_TABLE = {
     "The unit in a cell differs from the column's (e.g. million baht in a baht column)"
   ),
 
+  CELL_NOT_CALCULATED: rule(
+    "error",
+    "any",
+    "ช่องมีสูตรที่ยังไม่ได้คำนวณ (ไฟล์สร้างจากโปรแกรมอื่นและยังไม่เคยเปิดใน Excel) ให้เปิดและบันทึกใน Excel",
+    "A formula cell was never calculated (the file was written by another program); open and save it in Excel"
+  ),
+  CELL_LOOKALIKE_CHARACTER: rule(
+    "warning",
+    "any",
+    "รหัสมีอักขระที่หน้าตาคล้ายกัน (เช่น ขีดยาว เครื่องหมายลบ ช่องว่างไม่ตัดบรรทัด) อ่านเป็นอักขระปกติ",
+    "A code holds a look-alike character (en dash, minus sign, no-break space…), read as the plain one"
+  ),
+  CELL_UNCERTAIN: rule(
+    "warning",
+    "any",
+    "ค่าที่มีเครื่องหมาย ? ยังไม่แน่นอน จึงไม่นำไปนับหรือคำนวณ",
+    "An entry with a question mark is not settled, so it is left out of counts and computations"
+  ),
+  COLUMN_UNIT_FROM_HEADER: rule(
+    "info",
+    "any",
+    "หัวคอลัมน์ระบุหน่วย (เช่น ล้านบาท พันบาท) จึงแปลงค่าเป็นบาท",
+    "The column header names a unit (e.g. million baht), so the values were converted to baht"
+  ),
+  COLUMN_FRACTION_PERCENT: rule(
+    "warning",
+    "any",
+    "คอลัมน์ร้อยละพิมพ์เป็นเศษส่วน (0–1) จึงอ่านเป็นร้อยละ (0.25 = 25%)",
+    "A percent column holds fractions (0–1), read as percent (0.25 = 25%)"
+  ),
+  COLUMN_BE_DATE_SERIALS: rule(
+    "warning",
+    "any",
+    "วันที่ในคอลัมน์เก็บปีเป็น พ.ศ. ในตัววันที่ (เช่น ปี 2562 ของ ค.ศ.) จึงลบ 543 ปี",
+    "Dates in the column hold the Buddhist year as a Common Era year (e.g. 2562), so 543 years were subtracted"
+  ),
+  TABLE_HIDDEN_USED: rule(
+    "warning",
+    "any",
+    "ใช้ตารางหรือคอลัมน์ที่ซ่อนอยู่ เพราะไม่มีที่มองเห็นได้",
+    "A hidden sheet or column was used because nothing visible holds it"
+  ),
+  TABLE_HIDDEN_IGNORED: rule(
+    "info",
+    "any",
+    "ไม่ใช้ตารางหรือคอลัมน์ที่ซ่อนอยู่ เพราะมีที่มองเห็นได้แทน",
+    "A hidden sheet or column was left out because a visible one holds the same"
+  ),
+  TABLE_TOTALS_SKIPPED: rule(
+    "info",
+    "any",
+    "ข้ามแถวผลรวม (รวม, Total) ท้ายตาราง",
+    "Totals rows (รวม, Total) at the end of the table were skipped"
+  ),
+
   // Projects
   PROJECT_CODE_FORMAT: rule(
     "warning",

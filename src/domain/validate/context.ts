@@ -15,6 +15,49 @@ export interface TableContext {
   origin?: { row: number; col: number };
   /** Field key → zero-based column index inside the table. */
   columns: Readonly<Record<string, number>>;
+  /**
+   * When several tables of the kind are read as one (one Rounds sheet per project): where
+   * each part sits, in row order. A row belongs to the last part starting at or before it,
+   * and its issues point at that part's sheet and cells.
+   */
+  parts?: readonly TablePart[];
+}
+
+/** One table of several read as one: its first row in the whole, its place, its columns. */
+export interface TablePart {
+  /** Zero-based index, in the combined rows, of the part's first data row. */
+  start: number;
+  sheet?: string;
+  origin?: { row: number; col: number };
+  columns: Readonly<Record<string, number>>;
+}
+
+/** The part of a combined table a row belongs to (the context itself when it has none). */
+function partOf(context: TableContext, row: number): TableContext | TablePart {
+  const parts = context.parts;
+  if (parts === undefined || parts.length === 0) return context;
+  let low = 0;
+  let high = parts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (parts[mid].start <= row) low = mid;
+    else high = mid - 1;
+  }
+  return parts[low];
+}
+
+/** The sheet of a row's cells. */
+export function sheetOf(context: TableContext, row: number): string | undefined {
+  return partOf(context, row).sheet;
+}
+
+/** A row's cell as "A5", or "'Sheet 2'!A5" when the table spans several sheets. */
+export function placeOf(context: TableContext, row: number, field?: string): string | undefined {
+  const cell = cellOf(context, row, field);
+  if (cell === undefined || context.parts === undefined) return cell;
+  const sheet = sheetOf(context, row);
+  if (sheet === undefined || context.parts.every((part) => part.sheet === sheet)) return cell;
+  return `'${sheet.replace(/'/g, "''")}'!${cell}`;
 }
 
 export function contextOf(
@@ -49,11 +92,13 @@ function lettersOf(column: number): string {
 /** The A1 address of a data row's field (data row 0 sits right under the header), or of
  * the header cell when `row` is -1; undefined when the table or column is not known. */
 export function cellOf(context: TableContext, row: number, field?: string): string | undefined {
-  const origin = context.origin;
+  const part = partOf(context, row);
+  const origin = part.origin;
   if (!origin || !Number.isFinite(origin.row) || !Number.isFinite(origin.col)) return undefined;
-  const column = field === undefined ? 0 : context.columns[field];
+  const column = field === undefined ? 0 : part.columns[field];
   if (column === undefined) return undefined;
-  return `${lettersOf(origin.col + column)}${origin.row + 2 + row}`;
+  const start = part === context ? 0 : (part as TablePart).start;
+  return `${lettersOf(origin.col + column)}${origin.row + 2 + row - start}`;
 }
 
 /** The key of a record's cell in a set of cells (see `ParsedTable.unreadable`). */
@@ -70,7 +115,7 @@ export function makeIssue(
 ): Issue {
   const severity = severityOf(code);
   const table = context.kind;
-  const sheet = context.sheet;
+  const sheet = context.parts === undefined ? context.sheet : sheetOf(context, row);
   const cell = cellOf(context, row, field);
   // The usual issue, at a cell of a sheet, in one literal: one shape, no growing.
   if (field !== undefined && sheet !== undefined && cell !== undefined)
@@ -80,6 +125,21 @@ export function makeIssue(
   if (sheet !== undefined) issue.sheet = sheet;
   if (cell !== undefined) issue.cell = cell;
   return issue;
+}
+
+/** The issue of a vocabulary entry marked as not settled ("ผ่าน?"): left out of counts. */
+export function uncertainIssue(
+  context: TableContext,
+  row: number,
+  field: string,
+  where: LocalizedText,
+  text: string
+): Issue {
+  const shown = text.length > 40 ? `"${text.slice(0, 39)}…"` : `"${text}"`;
+  return makeIssue("CELL_UNCERTAIN", context, row, field, {
+    th: `${where.th}: ${shown} มีเครื่องหมาย ? จึงยังไม่แน่นอน ไม่นำไปนับ`,
+    en: `${where.en}: ${shown} has a question mark, so it is not settled and is not counted`,
+  });
 }
 
 /** `projectCodeKey` remembered per distinct code: a table repeats each code on every row

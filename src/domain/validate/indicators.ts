@@ -6,7 +6,14 @@ import { tallyOutcomeCounts } from "../compute";
 import { quote } from "../messages";
 import { thaiDigitsToArabic } from "../text";
 import type { Indicator, Issue, Project, VocabValue, Vocabularies } from "../types";
-import { cellKey, cellOf, makeIssue, projectKeyCache, type TableContext } from "./context";
+import {
+  cellKey,
+  placeOf,
+  makeIssue,
+  projectKeyCache,
+  uncertainIssue,
+  type TableContext,
+} from "./context";
 
 /** "Project X item Y" for messages; built only when an issue needs it. */
 class ItemRef {
@@ -90,7 +97,7 @@ export class IndicatorRules {
       if (first === undefined) {
         ids.set(itemKey, row);
       } else {
-        const where = cellOf(context, first, "id") ?? `${first + 1}`;
+        const where = placeOf(context, first, "id") ?? `${first + 1}`;
         issues.push(
           makeIssue("IND_ID_DUPLICATE", context, row, "id", {
             th: `${ref(item).th}: รหัส ${item.id} ซ้ำกับรายการที่ ${where}`,
@@ -100,7 +107,9 @@ export class IndicatorRules {
       }
     }
     const unreadable = this.unreadable;
-    if (item.outcome && item.outcome.key === null) {
+    if (item.outcome?.uncertain) {
+      issues.push(uncertainIssue(context, row, "outcome", ref(item), item.outcome.text));
+    } else if (item.outcome && item.outcome.key === null) {
       issues.push(
         makeIssue("IND_OUTCOME_UNKNOWN", context, row, "outcome", {
           th: `${ref(item).th}: ผลการประเมิน ${quote(item.outcome.text)} ไม่อยู่ในรายการ (${this.allowed.th})`,

@@ -16,7 +16,7 @@ import type {
   Vocabularies,
 } from "../types";
 import { vocabularyLabel } from "../vocabularies";
-import { cellKey, makeIssue, projectKeyCache, type TableContext } from "./context";
+import { cellKey, makeIssue, projectKeyCache, uncertainIssue, type TableContext } from "./context";
 
 export interface RoundRuleOptions {
   vocabularies: Vocabularies;
@@ -196,6 +196,10 @@ export class RoundRules {
     issues: Issue[]
   ): void {
     if (!value || value.key !== null) return;
+    if (value.uncertain) {
+      issues.push(uncertainIssue(this.context, round.row, field, ref(round), value.text));
+      return;
+    }
     issues.push(
       makeIssue("ROUND_STATUS_UNKNOWN", this.context, round.row, field, {
         th: `${ref(round).th}: ${quote(value.text)} ไม่อยู่ในรายการ (${listOf(entries, "th")})`,

@@ -37,6 +37,8 @@ import {
 } from "../port";
 import { extentAddress, planSheet } from "../sheetPlan";
 import { planNewTable, planValidation } from "../validationRules";
+import { gridOfMemorySheet } from "./sheetGrid";
+import type { SheetGrid } from "../../domain/grid";
 import { sheetNameTaken, sheetProtected, tableNameTaken, vetReplacement } from "../writeRefusals";
 import type { MemoryCell, MemorySheet, MemoryTable, MemoryTableSeed } from "./model";
 import { MemoryUserSide } from "./userSide";
@@ -50,6 +52,17 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
       throw tableNameTaken(seed.name);
     }
     return this.tableInfo(this.addSeedTable(seed));
+  }
+
+  async readSheetGrid(sheetName: string): Promise<SheetGrid> {
+    const sheet = this.sheetByName(sheetName);
+    if (!sheet)
+      throw new WorkbookError("unknown", `no sheet named "${sheetName}"`, { sheet: sheetName });
+    return gridOfMemorySheet({
+      ...sheet,
+      index: this.sheets.indexOf(sheet),
+      tables: this.tables.filter((table) => table.sheetId === sheet.id),
+    });
   }
 
   async listTables(): Promise<TableInfo[]> {
