@@ -9,7 +9,7 @@
  * the table's size). Run: `npx tsx bench/live.bench.ts`. Prints Markdown tables.
  */
 import { cpus, loadavg } from "node:os";
-import { checkTables, type CheckInput } from "../src/domain/check";
+import { checkTables } from "../src/domain/check";
 import { IncrementalCheck } from "../src/domain/incremental";
 import { fieldsOf } from "../src/domain/schema";
 import type { CellValue, RawTable, RawTableRows, TableKind } from "../src/domain/types";

@@ -193,12 +193,7 @@ export function formatJson(
   return `${JSON.stringify(jsonReport(file, discovery, result, lang), null, 2)}\n`;
 }
 
-function jsonReport(
-  file: string,
-  discovery: Discovery,
-  result: CheckResult,
-  lang: Lang
-): object {
+function jsonReport(file: string, discovery: Discovery, result: CheckResult, lang: Lang): object {
   return {
     file,
     lang,

@@ -20,7 +20,7 @@ import { autoMap, type AutoMapResult } from "./mapping";
 import { formatDate, formatNumber, localized, quote } from "./messages";
 import { isExcelError, parseNumberWithUnit, type NumberUnit } from "./numbers";
 import { fieldsOf, type FieldDef, type FieldKeyOf } from "./schema";
-import { isBlank, isCleanText, isPlainText, textReader } from "./cellText";
+import { isBlank, isCleanText, textReader } from "./cellText";
 import { cleanText, thaiDigitsToArabic } from "./text";
 import type {
   CellValue,
