@@ -138,7 +138,7 @@ function identityColumns(kind: TableKind): Record<string, number> {
 const PROJECT_COLUMNS = identityColumns("projects");
 const ROUND_COLUMNS = identityColumns("rounds");
 
-function buildReport(draft: ReportDraft, vocabularies: Vocabularies): ImportedReport | undefined {
+function buildReport(draft: ReportDraft): ImportedReport | undefined {
   const printed: PrintedRounds = draft.reader.finish();
   const { header } = draft;
   if (Object.keys(header.fields).length === 0 && printed.rounds.length === 0) return undefined;
@@ -176,24 +176,50 @@ function buildReport(draft: ReportDraft, vocabularies: Vocabularies): ImportedRe
       })
     );
   }
-  const project = parseTable("projects", rawTableFromRows("projects", [projectRow]), {
-    columns: PROJECT_COLUMNS,
-    vocabularies,
-  }).records[0];
-  const rounds = parseTable("rounds", rawTableFromRows("rounds", roundRows), {
-    columns: ROUND_COLUMNS,
-    vocabularies,
-  }).records;
   return {
     firstLine: draft.firstLine,
     lastLine: draft.lastLine,
     projectRow,
     roundRows,
-    project: project ?? { row: 0, code, name: "" },
-    rounds,
+    // Filled in by `parseRecords`, for all reports at once.
+    project: { row: 0, code, name: "" },
+    rounds: [],
     readings,
     issues,
   };
+}
+
+/**
+ * The domain's records of every report's rows, parsed in one pass per table (the same
+ * parser the checker uses, so imported records are exactly what the workbook would give).
+ */
+function parseRecords(reports: readonly ImportedReport[], vocabularies: Vocabularies): void {
+  const projects = parseTable(
+    "projects",
+    rawTableFromRows(
+      "projects",
+      reports.map((report) => report.projectRow)
+    ),
+    { columns: PROJECT_COLUMNS, vocabularies }
+  ).records;
+  const rounds = parseTable(
+    "rounds",
+    rawTableFromRows(
+      "rounds",
+      reports.flatMap((report) => report.roundRows)
+    ),
+    { columns: ROUND_COLUMNS, vocabularies }
+  ).records;
+  const projectAt = new Map(projects.map((record) => [record.row, record]));
+  let next = 0;
+  reports.forEach((report, index) => {
+    // parseTable skips blank rows; a report's project row always holds a field.
+    const project = projectAt.get(index);
+    if (project !== undefined) report.project = { ...project, row: 0 };
+    const count = report.roundRows.length;
+    report.rounds = rounds.slice(next, next + count).map((round, row) => ({ ...round, row }));
+    next += count;
+  });
 }
 
 /**
@@ -206,9 +232,10 @@ export function importProgressReports(input: string, options: ImportOptions = {}
   const drafts = readDrafts(segmentsOf(typeof input === "string" ? input : ""), vocabularies);
   const reports: ImportedReport[] = [];
   for (const draft of drafts) {
-    const report = buildReport(draft, vocabularies);
+    const report = buildReport(draft);
     if (report !== undefined) reports.push(report);
   }
+  parseRecords(reports, vocabularies);
   const issues: Issue[] = [];
   for (const report of reports) for (const issue of report.issues) issues.push(issue);
   if (reports.length === 0) {

@@ -18,7 +18,7 @@
  */
 import { classifyRoundLine } from "./form";
 import type { Segment } from "./markup";
-import { pieceOf, type Piece } from "./text";
+import type { Piece } from "./text";
 
 /** The values a round block carries. */
 export type RoundPart =
@@ -70,7 +70,12 @@ export class RoundReader {
 
   private readText(segment: Segment, text: string): void {
     const line = classifyRoundLine(text);
-    const placed = (value: string): Placed => ({ ...pieceOf(segment, value), under: this.label });
+    const placed = (value: string): Placed => ({
+      text: value,
+      line: segment.line,
+      paraEnd: segment.paraEnd,
+      under: this.label,
+    });
     switch (line.kind) {
       case "label": {
         this.settlePendingProgress();
