@@ -30,6 +30,14 @@ export { segmentsOf, restoreLostCharacters, type Segment } from "./markup";
 export { IMPORT_ISSUE_SEVERITY, type ImportIssueCode } from "./issues";
 export type { RoundReading, RoundSource } from "./reading";
 export type { RoundPart } from "./rounds";
+export {
+  planImport,
+  type ExistingTables,
+  type FieldChange,
+  type MergeItem,
+  type MergePlan,
+  type MergeStatus,
+} from "./merge";
 
 export interface ImportOptions {
   vocabularies?: Vocabularies;

@@ -26,6 +26,8 @@ export const IMPORT_ISSUE_SEVERITY = {
   IMPORT_TEXT_NOT_PLACED: "info",
   /** "?" the system's extraction left for lost characters, read as quotes or dashes. */
   IMPORT_CHARACTERS_RESTORED: "info",
+  /** A project or round already in the user's table with other values: not overwritten. */
+  IMPORT_CONFLICT: "warning",
   /** The same project printed twice in the input: both reports are returned. */
   IMPORT_PROJECT_REPEATED: "warning",
 } as const satisfies Record<string, Severity>;
