@@ -4,7 +4,7 @@
  * table (Thai or English) or as JSON. Exit 0 without errors, 1 with errors, 2 when the
  * file cannot be read (one line on stderr, never a stack trace).
  */
-import { checkTables, type CheckResult } from "../domain/check";
+import { checkTables, type CheckResult, type CheckSummary } from "../domain/check";
 import { parseThaiDate, toExcelSerial } from "../domain/dates";
 import { guessKind } from "../domain/mapping";
 import { tableLabel, TABLE_KINDS } from "../domain/schema";
@@ -153,21 +153,18 @@ function tableLine(choice: TableChoice, lang: Lang): string {
     : `  not used: ${choice.table.name} (sheet ${where}), headers not recognised`;
 }
 
-export function formatTable(
-  file: string,
-  choices: readonly TableChoice[],
-  result: CheckResult,
+/** The issues as an aligned table (severity, code, cell, message) and the summary line: the
+ * part of `kaona check`'s output that `kaona import` prints too. */
+export function formatIssueLines(
+  issues: readonly Issue[],
+  summary: CheckSummary,
   lang: Lang
-): string {
+): string[] {
   const lines: string[] = [];
-  lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
-  lines.push(lang === "th" ? "ตาราง:" : "Tables:");
-  for (const choice of choices) lines.push(tableLine(choice, lang));
-  lines.push("");
-  if (result.issues.length === 0) {
+  if (issues.length === 0) {
     lines.push(lang === "th" ? "ไม่พบปัญหา" : "No issues found");
   } else {
-    const rows = result.issues.map((issue) => [
+    const rows = issues.map((issue) => [
       SEVERITY_TEXT[issue.severity][lang],
       issue.code,
       locationOf(issue),
@@ -184,12 +181,42 @@ export function formatTable(
     for (const row of rows) lines.push(line(row));
   }
   lines.push("");
-  const { errors, warnings, infos } = result.summary;
+  const { errors, warnings, infos } = summary;
   lines.push(
     lang === "th"
       ? `สรุป: ข้อผิดพลาด ${errors} · คำเตือน ${warnings} · ข้อมูล ${infos}`
       : `Summary: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info`
   );
+  return lines;
+}
+
+/** One issue as `kaona check --format json` prints it. */
+export function issueJson(issue: Issue, lang: Lang) {
+  return {
+    severity: issue.severity,
+    code: issue.code,
+    table: issue.table,
+    row: issue.row,
+    field: issue.field ?? null,
+    sheet: issue.sheet ?? null,
+    cell: issue.cell ?? null,
+    message: issue.message[lang],
+    messages: issue.message,
+  };
+}
+
+export function formatTable(
+  file: string,
+  choices: readonly TableChoice[],
+  result: CheckResult,
+  lang: Lang
+): string {
+  const lines: string[] = [];
+  lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
+  lines.push(lang === "th" ? "ตาราง:" : "Tables:");
+  for (const choice of choices) lines.push(tableLine(choice, lang));
+  lines.push("");
+  for (const line of formatIssueLines(result.issues, result.summary, lang)) lines.push(line);
   return `${lines.join("\n")}\n`;
 }
 
@@ -209,17 +236,7 @@ export function formatJson(
       rows: choice.table.rows.length,
       ...(choice.skipped ? { skipped: choice.skipped } : {}),
     })),
-    issues: result.issues.map((issue) => ({
-      severity: issue.severity,
-      code: issue.code,
-      table: issue.table,
-      row: issue.row,
-      field: issue.field ?? null,
-      sheet: issue.sheet ?? null,
-      cell: issue.cell ?? null,
-      message: issue.message[lang],
-      messages: issue.message,
-    })),
+    issues: result.issues.map((issue) => issueJson(issue, lang)),
     summary: result.summary,
   };
   return `${JSON.stringify(report, null, 2)}\n`;

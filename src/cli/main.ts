@@ -4,11 +4,17 @@
  * Nothing escapes as a stack trace: an unexpected failure is one line and exit code 2.
  */
 import { checkCommand } from "./check";
+import { importCommand } from "./import";
 import { reportCommand } from "./report";
 import { sampleCommand } from "./sample";
 import { EXIT_OK, EXIT_UNUSABLE, processIO, type CliCommand, type CliIO } from "./io";
 
-export const COMMANDS: readonly CliCommand[] = [checkCommand, reportCommand, sampleCommand];
+export const COMMANDS: readonly CliCommand[] = [
+  checkCommand,
+  reportCommand,
+  sampleCommand,
+  importCommand,
+];
 
 function helpText(commands: readonly CliCommand[]): string {
   const width = Math.max(...commands.map((command) => command.name.length));
