@@ -14,7 +14,6 @@
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { parseArgs } from "node:util";
 import { summarize } from "../domain/check";
 import {
   importProgressReports,
@@ -25,11 +24,13 @@ import {
 import { tableLabel } from "../domain/schema";
 import type { Issue, Lang, RawTable } from "../domain/types";
 import { appendRowsToWorkbook } from "../workbook/xlsx/appendXlsx";
-import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import { XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { writeTablesXlsx } from "../workbook/xlsx/writeXlsx";
 import { rawTableFromRows } from "../domain/sample";
-import { chooseTables, formatIssueLines, issueJson } from "./check";
+import { parseOptions, type OptionSpec } from "./args";
+import { formatIssueLines, issueJson } from "./check";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
+import { readWorkbookTables } from "./workbookFile";
 
 const USAGE =
   "usage: kaona import <report.txt|report.html>... -o <out.xlsx> [--into <book.xlsx>] [--lang th|en] [--format table|json]";
@@ -42,40 +43,31 @@ export interface ImportArgs {
   format: "table" | "json";
 }
 
+const IMPORT_OPTIONS = {
+  output: { type: "string", short: "o", takes: "-o takes the path of the workbook to write" },
+  into: { type: "string", takes: "--into takes the path of an existing .xlsx workbook" },
+  lang: { type: "string", takes: "--lang takes th or en" },
+  format: { type: "string", takes: "--format takes table or json" },
+  json: { type: "boolean" },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Parses the arguments of `import`; a string is the reason they are not usable. */
 export function parseImportArgs(args: readonly string[]): ImportArgs | string {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: [...args],
-      allowPositionals: true,
-      strict: true,
-      options: {
-        output: { type: "string", short: "o" },
-        into: { type: "string" },
-        lang: { type: "string", default: "th" },
-        format: { type: "string", default: "table" },
-        json: { type: "boolean", default: false },
-      },
-    });
-  } catch (error) {
-    return error instanceof Error ? error.message.split("\n")[0] : String(error);
-  }
+  const parsed = parseOptions(args, IMPORT_OPTIONS);
+  if (typeof parsed === "string") return parsed;
   const { values, positionals } = parsed;
-  if (values.lang !== "th" && values.lang !== "en") return "--lang takes th or en";
-  if (values.format !== "table" && values.format !== "json") return "--format takes table or json";
+  const lang = values.lang ?? "th";
+  if (lang !== "th" && lang !== "en") return IMPORT_OPTIONS.lang.takes;
+  const format = values.json ? "json" : (values.format ?? "table");
+  if (format !== "table" && format !== "json") return IMPORT_OPTIONS.format.takes;
   if (positionals.length === 0) return "which printouts? give one or more .txt or .html files";
-  if (!values.output) return "say where to write the workbook with -o <out.xlsx>";
-  if (values.into && path.resolve(values.into) === path.resolve(values.output)) {
+  const out = typeof values.output === "string" ? values.output : undefined;
+  const into = typeof values.into === "string" ? values.into : undefined;
+  if (!out) return "say where to write the workbook with -o <out.xlsx>";
+  if (into && path.resolve(into) === path.resolve(out)) {
     return "-o must name a new file: --into is never written in place";
   }
-  return {
-    files: positionals,
-    out: values.output,
-    into: values.into,
-    lang: values.lang,
-    format: values.json ? "json" : values.format,
-  };
+  return { files: positionals, out, into, lang, format };
 }
 
 /** A saved page may be UTF-8 (with or without BOM), UTF-16, or Thai Windows-874/TIS-620. */
@@ -238,13 +230,13 @@ export async function runImport(args: readonly string[], io: CliIO): Promise<num
     return EXIT_UNUSABLE;
   }
   const existing: Partial<Record<"projects" | "rounds", RawTable>> = {};
+  if (options.into) {
+    const book = await readWorkbookTables("import", options.into, io);
+    if (typeof book === "number") return book;
+    existing.projects = book.used.projects;
+    existing.rounds = book.used.rounds;
+  }
   try {
-    if (options.into) {
-      for (const choice of chooseTables(await readXlsxTables(options.into))) {
-        if ((choice.kind === "projects" || choice.kind === "rounds") && !choice.skipped)
-          existing[choice.kind] = choice.table;
-      }
-    }
     const plan = planImport(reports, existing);
     await writeRows(options, plan, existing);
     io.stdout(output(options, imports, plan, true));
