@@ -15,6 +15,12 @@ import type { ColumnValidation, TableInfo, Workbook, WriteResult } from "../work
 import type { KaonaSettings } from "./settings";
 import { BindingActions } from "./session/bindings";
 import { CheckActions, LiveWatcher } from "./session/checking";
+import {
+  ImportActions,
+  type ImportChoices,
+  type ImportOutcome,
+  type ImportPreview,
+} from "./session/importing";
 import { ReportActions } from "./session/reports";
 import { SettingsActions } from "./session/settings";
 import { SessionStore, type SessionContext } from "./session/store";
@@ -32,6 +38,13 @@ import {
 } from "./session/types";
 
 export * from "./session/types";
+export type {
+  AmbiguousRound,
+  ImportChoices,
+  ImportOutcome,
+  ImportPreview,
+} from "./session/importing";
+export { roundKey } from "./session/importing";
 export { uniqueTableName } from "../usecases/sheetNames";
 
 export class KaonaSession {
@@ -42,6 +55,7 @@ export class KaonaSession {
   private readonly live: LiveWatcher;
   private readonly reports: ReportActions;
   private readonly settings: SettingsActions;
+  private readonly imports: ImportActions;
 
   constructor(
     readonly workbook: Workbook,
@@ -58,6 +72,7 @@ export class KaonaSession {
     this.tables = new TableActions(ctx, this.bindings);
     this.reports = new ReportActions(ctx, this.checks);
     this.settings = new SettingsActions(ctx, this.checks);
+    this.imports = new ImportActions(ctx, this.bindings, this.tables);
   }
 
   // --- state ------------------------------------------------------------------------------
@@ -178,6 +193,18 @@ export class KaonaSession {
     how: "replace" | "rename"
   ): Promise<WriteResult | undefined> {
     return this.reports.resolveConflict(pending, how);
+  }
+
+  // --- importing printouts ---------------------------------------------------------------
+
+  /** What importing the pasted printout(s) would add to the bound tables; writes nothing. */
+  previewImport(text: string): Promise<ImportPreview | undefined> {
+    return this.imports.preview(text);
+  }
+
+  /** Appends the preview's new rows (the person's click); unconfirmed ambiguous rounds are left out. */
+  applyImport(preview: ImportPreview, choices: ImportChoices): Promise<ImportOutcome | undefined> {
+    return this.imports.apply(preview, choices);
   }
 
   // --- settings and the rest --------------------------------------------------------------
