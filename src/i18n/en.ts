@@ -45,7 +45,7 @@ export const en: Record<MessageKey, string> = {
   "import.project.conflict": "Already in the table with other values (not overwritten)",
   "import.rounds": "Rounds of project {code}",
   "import.round": "Round {round}",
-  "import.progress": "{value}%",
+  "import.progress": "progress {value}%",
   "import.status.new": "New",
   "import.status.same": "Already there",
   "import.status.fill": "There, cells blank",

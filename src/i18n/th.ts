@@ -45,7 +45,7 @@ export const th = {
   "import.project.conflict": "มีอยู่แล้วในตารางด้วยค่าอื่น (ไม่เขียนทับ)",
   "import.rounds": "รายงานความก้าวหน้าของโครงการ {code}",
   "import.round": "ครั้งที่ {round}",
-  "import.progress": "{value}%",
+  "import.progress": "ความก้าวหน้า {value}%",
   "import.status.new": "ใหม่",
   "import.status.same": "มีอยู่แล้ว",
   "import.status.fill": "มีอยู่แล้ว มีช่องว่าง",
