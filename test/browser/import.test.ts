@@ -27,7 +27,8 @@ test("paste printouts, confirm the out-of-step rounds, add the new rows", async 
     height: 800,
   });
   await isolatePage(context);
-  await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
+  // The first page load of a run waits for the dev server on a loaded machine.
+  await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load", timeout: 90_000 });
   const pane = page.getByTestId("task-pane");
   await pane.getByRole("heading", { name: "ภาพรวม" }).waitFor({ timeout: 60_000 });
   await pane.getByRole("tab", { name: "ตาราง" }).click();
