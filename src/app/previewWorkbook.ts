@@ -89,6 +89,11 @@ export class PreviewWorkbook implements Workbook {
     this.changed();
   }
 
+  async appendRows(tableId: string, rows: (string | number | boolean | null)[][]): Promise<void> {
+    await this.memory.appendRows(tableId, rows);
+    this.changed();
+  }
+
   async writeSheet(
     layout: SheetLayout,
     options?: { overwriteEdited?: boolean; activate?: boolean }

@@ -16,6 +16,12 @@ import { memoryPreferences } from "./preferences";
 import type { KaonaSettings } from "./settings";
 import { BindingActions } from "./session/bindings";
 import { CheckActions, LiveWatcher } from "./session/checking";
+import {
+  ImportActions,
+  type ImportChoices,
+  type ImportOutcome,
+  type ImportPreview,
+} from "./session/importing";
 import { ReportActions } from "./session/reports";
 import { SettingsActions } from "./session/settings";
 import { SessionStore, type SessionContext } from "./session/store";
@@ -33,6 +39,13 @@ import {
 } from "./session/types";
 
 export * from "./session/types";
+export type {
+  AmbiguousRound,
+  ImportChoices,
+  ImportOutcome,
+  ImportPreview,
+} from "./session/importing";
+export { roundKey } from "./session/importing";
 export { uniqueTableName } from "../usecases/sheetNames";
 
 export class KaonaSession {
@@ -43,6 +56,7 @@ export class KaonaSession {
   private readonly live: LiveWatcher;
   private readonly reports: ReportActions;
   private readonly settings: SettingsActions;
+  private readonly imports: ImportActions;
 
   constructor(
     readonly workbook: Workbook,
@@ -65,6 +79,7 @@ export class KaonaSession {
     this.tables = new TableActions(ctx, this.bindings);
     this.reports = new ReportActions(ctx, this.checks);
     this.settings = new SettingsActions(ctx, this.bindings, this.checks);
+    this.imports = new ImportActions(ctx, this.bindings, this.tables);
   }
 
   // --- state ------------------------------------------------------------------------------
@@ -191,6 +206,18 @@ export class KaonaSession {
     how: "replace" | "rename"
   ): Promise<WriteResult | undefined> {
     return this.reports.resolveConflict(pending, how);
+  }
+
+  // --- importing printouts ---------------------------------------------------------------
+
+  /** What importing the pasted printout(s) would add to the bound tables; writes nothing. */
+  previewImport(text: string): Promise<ImportPreview | undefined> {
+    return this.imports.preview(text);
+  }
+
+  /** Appends the preview's new rows (the person's click); unconfirmed ambiguous rounds are left out. */
+  applyImport(preview: ImportPreview, choices: ImportChoices): Promise<ImportOutcome | undefined> {
+    return this.imports.apply(preview, choices);
   }
 
   // --- settings and the rest --------------------------------------------------------------

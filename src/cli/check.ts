@@ -4,7 +4,7 @@
  * table (Thai or English) or as JSON. Exit 0 without errors, 1 with errors, 2 when the
  * file cannot be read (one line on stderr, never a stack trace).
  */
-import type { CheckResult } from "../domain/check";
+import type { CheckResult, CheckSummary } from "../domain/check";
 import { parseThaiDate } from "../domain/dates";
 import { HEADER_SCAN_ROWS, type DiscoveredTable, type Discovery } from "../domain/discovery";
 import { tableLabel } from "../domain/schema";
@@ -131,22 +131,18 @@ function sheetLine(sheet: string, lang: Lang): string {
     : `  not used: sheet ${sheetRef(sheet)}, no known header in its first ${HEADER_SCAN_ROWS} rows`;
 }
 
-export function formatTable(
-  file: string,
-  discovery: Discovery,
-  result: CheckResult,
+/** The issues as an aligned table (severity, code, cell, message) and the summary line: the
+ * part of `kaona check`'s output that `kaona import` prints too. */
+export function formatIssueLines(
+  issues: readonly Issue[],
+  summary: CheckSummary,
   lang: Lang
-): string {
+): string[] {
   const lines: string[] = [];
-  lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
-  lines.push(lang === "th" ? "ตาราง:" : "Tables:");
-  for (const entry of discovery.found) lines.push(tableLine(entry, lang));
-  for (const sheet of discovery.sheetsWithoutTables) lines.push(sheetLine(sheet, lang));
-  lines.push("");
-  if (result.issues.length === 0) {
+  if (issues.length === 0) {
     lines.push(lang === "th" ? "ไม่พบปัญหา" : "No issues found");
   } else {
-    const rows = result.issues.map((issue) => [
+    const rows = issues.map((issue) => [
       SEVERITY_TEXT[issue.severity][lang],
       issue.code,
       locationOf(issue),
@@ -163,12 +159,44 @@ export function formatTable(
     for (const row of rows) lines.push(line(row));
   }
   lines.push("");
-  const { errors, warnings, infos } = result.summary;
+  const { errors, warnings, infos } = summary;
   lines.push(
     lang === "th"
       ? `สรุป: ข้อผิดพลาด ${errors} · คำเตือน ${warnings} · ข้อมูล ${infos}`
       : `Summary: ${errors} error${errors === 1 ? "" : "s"}, ${warnings} warning${warnings === 1 ? "" : "s"}, ${infos} info`
   );
+  return lines;
+}
+
+/** One issue as `kaona check --format json` prints it. */
+export function issueJson(issue: Issue, lang: Lang) {
+  return {
+    severity: issue.severity,
+    code: issue.code,
+    table: issue.table,
+    row: issue.row,
+    field: issue.field ?? null,
+    sheet: issue.sheet ?? null,
+    cell: issue.cell ?? null,
+    sheetRow: sheetRowOf(issue),
+    message: issue.message[lang],
+    messages: issue.message,
+  };
+}
+
+export function formatTable(
+  file: string,
+  discovery: Discovery,
+  result: CheckResult,
+  lang: Lang
+): string {
+  const lines: string[] = [];
+  lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
+  lines.push(lang === "th" ? "ตาราง:" : "Tables:");
+  for (const entry of discovery.found) lines.push(tableLine(entry, lang));
+  for (const sheet of discovery.sheetsWithoutTables) lines.push(sheetLine(sheet, lang));
+  lines.push("");
+  for (const line of formatIssueLines(result.issues, result.summary, lang)) lines.push(line);
   return `${lines.join("\n")}\n`;
 }
 
@@ -208,18 +236,7 @@ function jsonReport(file: string, discovery: Discovery, result: CheckResult, lan
       ...(entry.skipped ? { skipped: entry.skipped } : {}),
     })),
     sheetsWithoutTables: discovery.sheetsWithoutTables,
-    issues: result.issues.map((issue) => ({
-      severity: issue.severity,
-      code: issue.code,
-      table: issue.table,
-      row: issue.row,
-      field: issue.field ?? null,
-      sheet: issue.sheet ?? null,
-      cell: issue.cell ?? null,
-      sheetRow: sheetRowOf(issue),
-      message: issue.message[lang],
-      messages: issue.message,
-    })),
+    issues: result.issues.map((issue) => issueJson(issue, lang)),
     summary: result.summary,
   };
 }

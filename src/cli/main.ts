@@ -5,6 +5,7 @@
  */
 import { checkCommand } from "./check";
 import { mergeCommand } from "./merge";
+import { importCommand } from "./import";
 import { reportCommand } from "./report";
 import { sampleCommand } from "./sample";
 import { EXIT_OK, EXIT_UNUSABLE, processIO, type CliCommand, type CliIO } from "./io";
@@ -14,6 +15,7 @@ export const COMMANDS: readonly CliCommand[] = [
   reportCommand,
   mergeCommand,
   sampleCommand,
+  importCommand,
 ];
 
 function helpText(commands: readonly CliCommand[]): string {

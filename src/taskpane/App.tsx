@@ -15,6 +15,7 @@ import {
   type Theme,
 } from "@fluentui/react-components";
 import {
+  ArrowImport24Regular,
   CheckmarkCircle24Regular,
   DocumentTable24Regular,
   Home24Regular,
@@ -51,6 +52,7 @@ const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
   tables: lazy(() => import(/* webpackChunkName: "page-tables" */ "./pages/TablesPage")),
   check: lazy(() => import(/* webpackChunkName: "page-check" */ "./pages/CheckPage")),
   report: lazy(() => import(/* webpackChunkName: "page-report" */ "./pages/ReportPage")),
+  import: lazy(() => import(/* webpackChunkName: "page-import" */ "./pages/ImportPage")),
   functions: lazy(() => import(/* webpackChunkName: "page-functions" */ "./pages/FunctionsPage")),
   settings: lazy(() => import(/* webpackChunkName: "page-settings" */ "./pages/SettingsPage")),
 };
@@ -65,11 +67,12 @@ const pageIcons: Record<PageId, ReactElement> = {
   tables: <Table24Regular />,
   check: <CheckmarkCircle24Regular />,
   report: <DocumentTable24Regular />,
+  import: <ArrowImport24Regular />,
   functions: <MathFormula24Regular />,
   settings: <Settings24Regular />,
 };
 
-/** Below this pane width the six tab labels do not fit: tabs show icons, labels in tooltips. */
+/** Below this pane width the seven tab labels do not fit: tabs show icons, labels in tooltips. */
 const LABELLED_TABS_MIN_WIDTH = 600;
 /** From this window width the preview shows the sheets beside the pane. */
 const SIDE_BY_SIDE_MIN_WIDTH = 900;

@@ -5,13 +5,14 @@ import type { LanguageChoice, Translate } from "../i18n";
 import type { HostInfo } from "../app/host";
 import type { Workbook } from "../workbook/port";
 
-export type PageId = "home" | "tables" | "check" | "report" | "functions" | "settings";
+export type PageId = "home" | "tables" | "check" | "report" | "import" | "functions" | "settings";
 
 export const PAGE_IDS: readonly PageId[] = [
   "home",
   "tables",
   "check",
   "report",
+  "import",
   "functions",
   "settings",
 ];

@@ -178,6 +178,10 @@ export interface Workbook {
     tableIds: string[],
     handler: (tableId: string, change: TableChange) => void
   ): Promise<() => Promise<void>>;
+  /** Adds rows at the bottom of a table (the Import page's "append", an explicit user
+   * action); the table grows, nothing already in it changes. Optional: where missing, the
+   * pane can only import into new tables. */
+  appendRows?(tableId: string, rows: (string | number | boolean | null)[][]): Promise<void>;
   /** Enters a formula or value into the active cell, as typing it would (the Functions
    * page's "insert"). Optional: where missing, the task pane offers to copy the text. */
   insertIntoSelectedCell?(formula: string): Promise<{ sheet: string; cell: string }>;

@@ -83,6 +83,20 @@ export class TableActions {
     });
   }
 
+  /** A new sheet with a table of the kind (Thai headers) holding `rows` in the template's
+   * column order, bound at once: where imported rows go when no table of the kind is bound.
+   * Runs inside the caller's action. */
+  async createBoundTable(
+    kind: TableKind,
+    rows: (string | number | boolean | null)[][]
+  ): Promise<TableInfo> {
+    const table = await this.createUnique({ ...(await this.templateSpec(kind, "th")), rows });
+    await this.bindings.save(
+      this.bindings.withBinding(await this.bindings.autoBinding(table, kind))
+    );
+    return table;
+  }
+
   /** The two seed projects as three new tables, bound in place of any earlier binding. */
   async insertSampleData(): Promise<TableInfo[] | undefined> {
     return this.ctx.store.act("sample", async () => {

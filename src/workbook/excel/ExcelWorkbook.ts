@@ -152,6 +152,20 @@ export class ExcelWorkbook implements Workbook {
     );
   }
 
+  async appendRows(tableId: string, rows: (string | number | boolean | null)[][]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.run("appendRows", { table: tableId }, async (context) => {
+      // One sync: Excel grows the table, shifts nothing outside it and carries the
+      // columns' number formats and validation onto the new rows.
+      const table = context.workbook.tables.getItem(tableId);
+      table.rows.add(
+        undefined,
+        rows.map((row) => row.map((value) => value ?? ""))
+      );
+      await context.sync();
+    });
+  }
+
   async applyValidation(tableId: string, rules: ColumnValidation[]): Promise<void> {
     const validation = planValidation(rules);
     if (!validation.ok)

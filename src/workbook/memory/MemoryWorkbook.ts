@@ -181,6 +181,54 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
     return this.tableInfo(table);
   }
 
+  async appendRows(tableId: string, rows: (string | number | boolean | null)[][]): Promise<void> {
+    const table = this.tableById(tableId);
+    const sheet = this.sheetById(table.sheetId);
+    if (!sheet)
+      throw new WorkbookError("table-missing", `table ${tableId} has no sheet`, { table: tableId });
+    if (sheet.protected)
+      throw new WorkbookError("sheet-protected", `"${sheet.name}" is protected`, {
+        sheet: sheet.name,
+        code: "AccessDenied",
+      });
+    if (rows.length === 0) return;
+    const { row: top, col: left, cols } = table.rect;
+    // Like Excel, rows added to an empty table replace its one blank row.
+    const first = top + 1 + this.dataRows(table);
+    const last = top + table.rect.rows - 1;
+    for (let r = Math.max(first, last + 1); r < first + rows.length; r++) {
+      for (let j = 0; j < cols; j++) {
+        if ((sheet.cells.get(r, left + j)?.content ?? "") !== "") {
+          throw new WorkbookError(
+            "sheet-conflict",
+            `cells under table ${table.name} are not empty`,
+            {
+              sheet: sheet.name,
+              table: table.name,
+              conflict: "not-generated",
+            }
+          );
+        }
+      }
+    }
+    const formats = Array.from(
+      { length: cols },
+      (_, j) => sheet.cells.get(first - 1 > top ? first - 1 : top + 1, left + j)?.numberFormat
+    );
+    rows.forEach((values, i) => {
+      for (let j = 0; j < cols; j++) {
+        const content = toCellContent(values[j] ?? null);
+        const format =
+          typeof content === "string" && isReinterpretedText(content) ? "@" : formats[j];
+        this.put(sheet, first + i, left + j, {
+          content,
+          ...(format ? { numberFormat: format } : {}),
+        });
+      }
+    });
+    table.rect = { ...table.rect, rows: Math.max(table.rect.rows, first + rows.length - top) };
+  }
+
   async applyValidation(tableId: string, rules: ColumnValidation[]): Promise<void> {
     const table = this.tableById(tableId);
     const validation = planValidation(rules, table.rect.cols);
