@@ -32,6 +32,7 @@ function writeChartData(
   roundRows.forEach(({ round, row }, i) => {
     const r = firstData + i;
     w.put(r, 0, { value: round.round ?? null }, "chartRound");
+    w.fit(r, String(round.round ?? ""), 0, 1, "chartRound");
     const progressCell = cellAddress(row, 3);
     w.put(
       r,
