@@ -3,7 +3,8 @@
 TH Sarabun drawn 1/0.66 times larger in its em) and writes src/domain/report/fontMetrics.ts,
 the table src/domain/report/measure.ts wraps text with. Run once when the font changes:
 
-  /usr/bin/python3 scripts/measure-font-metrics.py   (needs python3-fonttools)
+  /usr/bin/python3 scripts/measure-font-metrics.py && npx prettier --write src/domain/report/fontMetrics.ts
+  (needs python3-fonttools)
 """
 import os
 

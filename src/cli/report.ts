@@ -24,6 +24,7 @@ import type { Lang, RawTable, SheetLayout, TableKind } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { chooseTables } from "./check";
+import { progressOnStderr } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 
 const USAGE =
@@ -177,8 +178,13 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     return unique;
   };
   const summaryName = options.all ? reserve(say(lang, "สรุปทุกโครงการ", "Summary")) : undefined;
-  const reports: SheetLayout[] = wanted.map((project) =>
-    buildProjectReport({
+  const progress = progressOnStderr(io, wanted.length, lang, {
+    th: "จัดรูปแบบรายงานโครงการ",
+    en: "laying out project reports",
+  });
+  const reports: SheetLayout[] = wanted.map((project, index) => {
+    progress.step(index);
+    return buildProjectReport({
       project,
       rounds,
       indicators,
@@ -189,8 +195,10 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
         font: options.font,
         sheetName: reserve(project.code || "Report"),
       },
-    })
-  );
+    });
+  });
+  progress.step(wanted.length);
+  progress.end();
   const layouts: SheetLayout[] = [];
   if (summaryName) {
     const reportSheets: Record<string, string> = {};

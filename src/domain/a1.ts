@@ -166,7 +166,8 @@ const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
  */
 export function safeSheetName(wanted: string, taken: Iterable<string> = []): string {
   const used = new Set<string>();
-  for (const t of taken) used.add(t.toLocaleLowerCase());
+  // Excel compares sheet names without regard to case, the same in every locale.
+  for (const t of taken) used.add(t.toLowerCase());
   let base = wanted
     .replace(INVALID_SHEET_CHARS, "-")
     .replace(/\p{Cc}/gu, " ")
@@ -174,11 +175,11 @@ export function safeSheetName(wanted: string, taken: Iterable<string> = []): str
   base = base.replace(/^'+|'+$/g, "").trim();
   if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}-1`;
   base = truncateCodePoints(base, 31);
-  if (!used.has(base.toLocaleLowerCase())) return base;
+  if (!used.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
     const candidate = truncateCodePoints(base, 31 - suffix.length).trimEnd() + suffix;
-    if (!used.has(candidate.toLocaleLowerCase())) return candidate;
+    if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
 

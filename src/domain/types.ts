@@ -239,6 +239,9 @@ export interface SheetLayout {
   freezeRows?: number;
   /** Font of cells without a style of their own (and the sheet's default row height basis). */
   defaultFont?: { name: string; size: number };
+  /** Line spacing, in ems of each cell's font size, that the row heights were computed
+   * with; renderers that lay text out themselves (the HTML preview) use it. */
+  lineEm?: number;
   /** Zero-based columns to hide (helper columns of live formulas). */
   hiddenColumns?: number[];
   /** Who generated the sheet and from what. */

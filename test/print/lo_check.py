@@ -23,6 +23,12 @@ import uno
 from com.sun.star.beans import PropertyValue
 from com.sun.star.connection import NoConnectException
 
+# soffice.bin itself rather than the soffice script and its launcher, so the process
+# started is the one that ends (no orphan when a start fails).
+SOFFICE = next(
+    (p for p in ("/usr/lib/libreoffice/program/soffice.bin",) if os.path.exists(p)), "soffice"
+)
+
 # A row is clipped when its optimal height exceeds the stored one by more than this
 # (1/100 mm; 20 = 0.2 mm ≈ 0.57 pt, under a tenth of a line of the smallest text).
 TOLERANCE = 20
@@ -40,11 +46,50 @@ class Office:
     """A private headless soffice reached over a named pipe."""
 
     def __init__(self):
+        # A busy machine can make a first start fail; try again with a fresh profile.
+        for attempt in range(3):
+            try:
+                self._start()
+                return
+            except RuntimeError as error:
+                self._stop_process()
+                if attempt == 2:
+                    raise error
+
+    def _start(self):
         self.profile = tempfile.mkdtemp(prefix="kaona-lo-")
         self.pipe = "kaona_%d_%d" % (os.getpid(), int(time.time() * 1000) % 100000)
+        self.log = open(os.path.join(self.profile, "soffice.log"), "w+")
+        self._launch()
+        local = uno.getComponentContext()
+        resolver = local.ServiceManager.createInstanceWithContext(
+            "com.sun.star.bridge.UnoUrlResolver", local
+        )
+        url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
+        deadline = time.time() + 120
+        while True:
+            try:
+                self.ctx = resolver.resolve(url)
+                break
+            except NoConnectException:
+                if self.proc.poll() == 81:
+                    # A new profile's first start ends asking for a restart (what the soffice
+                    # launcher does for it).
+                    self._launch()
+                elif time.time() > deadline or self.proc.poll() is not None:
+                    self.log.seek(0)
+                    raise RuntimeError(
+                        "soffice did not start (exit %s): %s" % (self.proc.poll(), self.log.read()[-500:])
+                    )
+                time.sleep(0.25)
+        self.desktop = self.ctx.ServiceManager.createInstanceWithContext(
+            "com.sun.star.frame.Desktop", self.ctx
+        )
+
+    def _launch(self):
         self.proc = subprocess.Popen(
             [
-                "soffice",
+                SOFFICE,
                 "-env:UserInstallation=file://" + self.profile,
                 "--headless",
                 "--invisible",
@@ -53,26 +98,15 @@ class Office:
                 "--nodefault",
                 "--accept=pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe,
             ],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
-        local = uno.getComponentContext()
-        resolver = local.ServiceManager.createInstanceWithContext(
-            "com.sun.star.bridge.UnoUrlResolver", local
-        )
-        url = "uno:pipe,name=%s;urp;StarOffice.ComponentContext" % self.pipe
-        deadline = time.time() + 60
-        while True:
-            try:
-                self.ctx = resolver.resolve(url)
-                break
-            except NoConnectException:
-                if time.time() > deadline or self.proc.poll() is not None:
-                    raise RuntimeError("soffice did not start")
-                time.sleep(0.25)
-        self.desktop = self.ctx.ServiceManager.createInstanceWithContext(
-            "com.sun.star.frame.Desktop", self.ctx
-        )
+
+    def _stop_process(self):
+        if self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+        subprocess.run(["rm", "-rf", self.profile])
 
     def open(self, path):
         url = uno.systemPathToFileUrl(os.path.abspath(path))
@@ -86,8 +120,8 @@ class Office:
         try:
             self.proc.wait(timeout=20)
         except subprocess.TimeoutExpired:
-            self.proc.kill()
-        subprocess.run(["rm", "-rf", self.profile])
+            pass
+        self._stop_process()
 
 
 def used_area(sheet):

@@ -131,6 +131,27 @@ export function estimateLines(
   bold = false
 ): number {
   if (text === "") return 1;
+  const cacheable = text.length <= CACHED_TEXT_LENGTH;
+  const cacheKey = cacheable ? `${widthPt}|${fontSizePt}|${bold ? 1 : 0}|${text}` : "";
+  if (cacheable) {
+    const known = lineCache.get(cacheKey);
+    if (known !== undefined) return known;
+  }
+  const lines = measureLines(text, widthPt, fontSizePt, bold);
+  if (cacheable) {
+    if (lineCache.size >= LINE_CACHE_SIZE) lineCache.clear();
+    lineCache.set(cacheKey, lines);
+  }
+  return lines;
+}
+
+/** Short texts (labels, headings, statuses) recur on every report of a run; their line
+ * counts are kept, up to this many. */
+const LINE_CACHE_SIZE = 20000;
+const CACHED_TEXT_LENGTH = 200;
+const lineCache = new Map<string, number>();
+
+function measureLines(text: string, widthPt: number, fontSizePt: number, bold: boolean): number {
   const usableEm = Math.max(0.5, (widthPt - 2 * CELL_PADDING_PT) / Math.max(1, fontSizePt));
   let lines = 0;
   for (const paragraph of text.split(/\r\n|\r|\n/))

@@ -79,6 +79,7 @@ export class SheetWriter {
     const cells = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
       ...base,
+      lineEm: this.lineEm,
       columnWidths: this.columnWidths,
       rowHeights: this.rowHeights,
       cells,
@@ -123,6 +124,10 @@ export function withFont(layout: SheetLayout, profile: FontProfile | undefined):
   return {
     ...layout,
     styles,
+    // Lines keep their height in points: in ems of the scaled font they are 1/scale taller.
+    ...(layout.lineEm !== undefined
+      ? { lineEm: Math.round((layout.lineEm / scale) * 1000) / 1000 }
+      : {}),
     defaultFont: layout.defaultFont
       ? { name: profile.name, size: size(layout.defaultFont.size) }
       : undefined,
