@@ -351,11 +351,9 @@ export function tallyIndicatorOutcomes(
   entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome
 ): OutcomeTally {
   const key = projectCode === undefined ? undefined : projectCodeKey(projectCode);
-  const values = (
-    key === undefined
-      ? indicators
-      : itemsOfProject(indicators, key)
-  ).map((item) => item.outcome);
+  const values = (key === undefined ? indicators : itemsOfProject(indicators, key)).map(
+    (item) => item.outcome
+  );
   return tallyOutcomes(values, entries);
 }
 
