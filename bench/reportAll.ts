@@ -54,6 +54,7 @@ async function run(): Promise<void> {
   const before = process.resourceUsage().maxRSS;
   const out = join(dir, `report-${n}.xlsx`);
   let stderr = "";
+  const cpuBefore = process.cpuUsage();
   const start = performance.now();
   const code = await main(["report", book, "--all", "-o", out], {
     stdout: () => undefined,
@@ -61,6 +62,7 @@ async function run(): Promise<void> {
     now: () => new Date(),
   });
   const ms = performance.now() - start;
+  const cpu = process.cpuUsage(cpuBefore);
   const peakMB = process.resourceUsage().maxRSS / 1024;
   console.log(
     JSON.stringify({
@@ -68,6 +70,7 @@ async function run(): Promise<void> {
       rounds: n * ROUNDS_PER_PROJECT,
       exit: code,
       ms: Math.round(ms),
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       peakMB: Math.round(peakMB),
       baselineMB: Math.round(before / 1024),
       outMB: Math.round((statSync(out).size / 2 ** 20) * 10) / 10,
