@@ -73,6 +73,34 @@ export default [
     },
   },
   {
+    // The use cases (the rules the task pane and the CLI share) are pure too: the domain only.
+    files: ["src/usecases/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workbook", "**/workbook/**", "**/taskpane", "**/taskpane/**", "**/functions", "**/functions/**", "**/render", "**/render/**", "**/cli", "**/cli/**", "**/i18n", "**/i18n/**", "**/app", "**/app/**"],
+              message: "src/usecases imports the domain only.",
+            },
+            { group: ["react", "react-dom", "react/*", "@fluentui/*", "@microsoft/office-js", "office-*", "exceljs"], message: "src/usecases stays free of UI and Office libraries." },
+            { group: ["node:*", "fs", "path", "os", "child_process"], message: "src/usecases stays free of Node built-ins." },
+          ],
+        },
+      ],
+      "no-restricted-globals": [
+        "error",
+        ...noOfficeGlobals,
+        { name: "window", message: "src/usecases has no DOM." },
+        { name: "document", message: "src/usecases has no DOM." },
+        { name: "navigator", message: "src/usecases has no DOM." },
+        { name: "localStorage", message: "src/usecases has no DOM." },
+        { name: "CustomFunctions", message: "src/usecases knows nothing of Excel." },
+      ],
+    },
+  },
+  {
     // Only the Excel side of the workbook port and the functions' entry touch Office.js.
     files: ["src/taskpane/**/*.{ts,tsx}", "src/app/**/*.ts", "src/render/**/*.ts", "src/cli/**/*.ts", "src/i18n/**/*.ts", "src/workbook/memory/**/*.ts", "src/workbook/xlsx/**/*.ts"],
     rules: { "no-restricted-globals": ["error", ...noOfficeGlobals] },

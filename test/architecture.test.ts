@@ -55,3 +55,24 @@ test("the task pane may not call Office.js directly, the Excel side of the port 
   expect(lintAs("src/taskpane/probe.ts", source).map((m) => m.rule)).toContain("no-restricted-globals");
   expect(lintAs("src/workbook/excel/probe.ts", source).map((m) => m.rule)).not.toContain("no-restricted-globals");
 });
+
+test("src/usecases may use the domain only: no React, Office, exceljs, Node, DOM or other layers", () => {
+  const found = lintAs(
+    "src/usecases/probe.ts",
+    [
+      'import { useState } from "react";',
+      'import ExcelJS from "exceljs";',
+      'import fs from "node:fs";',
+      'import type { Workbook } from "../workbook/port";',
+      'import { KaonaSession } from "../app/session";',
+      'import { projectCodeKey } from "../domain/compute";',
+      "export const probe = (w: Workbook): unknown[] => [useState, ExcelJS, fs, w, KaonaSession, projectCodeKey, document.title, Excel.run];",
+      "",
+    ].join("\n"),
+  );
+  expect(found.filter((m) => m.rule === "no-restricted-imports")).toHaveLength(5);
+  expect(found.filter((m) => m.rule === "no-restricted-globals").map((m) => m.message)).toEqual([
+    expect.stringContaining("no DOM"),
+    expect.stringContaining("src/workbook/excel"),
+  ]);
+});

@@ -354,7 +354,7 @@ describe("generated sheets", () => {
       chart: false,
     }))!;
     expect(outcome.pending).toEqual([]);
-    expect(outcome.written.map((w) => w.sheet)).toEqual([SEED_000_CODE, SEED_001_CODE, "Summary"]);
+    expect(outcome.written.map((w) => w.sheet)).toEqual(["Summary", SEED_000_CODE, SEED_001_CODE]);
     const formulas = memory
       .snapshot()
       .sheets.find((s) => s.name === SEED_000_CODE)!

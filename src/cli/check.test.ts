@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { tempDir, writeWorkbook } from "../../test/fixtures/xlsx";
-import { rawTableFromRows, sampleWorkbookTables } from "../domain/sample";
-import { chooseTables, parseCheckArgs } from "./check";
+import { sampleWorkbookTables } from "../domain/sample";
+import { parseCheckArgs } from "./check";
 import type { CliIO } from "./io";
 import { main } from "./main";
 
@@ -218,23 +218,5 @@ describe("kaona check arguments", () => {
     const result = await run("check", "--lang", "fr", "x.xlsx");
     expect(result.code).toBe(2);
     expect(result.stderr).toContain("usage: kaona check <book.xlsx>");
-  });
-});
-
-describe("chooseTables", () => {
-  it("takes the best-fitting table of each kind and says why others are left out", () => {
-    const rounds = rawTableFromRows("rounds", []);
-    const partial = {
-      ...rawTableFromRows("rounds", []),
-      name: "Old",
-      headers: ["รหัสโครงการ", "ครั้งที่", "หมายเหตุ"],
-    };
-    const notes = { ...rounds, name: "Notes", headers: ["ลำดับ", "หมายเหตุ"] };
-    const choices = chooseTables([partial, rounds, notes]);
-    expect(choices.map((choice) => [choice.table.name, choice.kind, choice.skipped])).toEqual([
-      ["Old", "rounds", "another-table-fits-better"],
-      ["KaonaRounds", "rounds", undefined],
-      ["Notes", undefined, "unrecognised"],
-    ]);
   });
 });

@@ -4,13 +4,15 @@
  * table (Thai or English) or as JSON. Exit 0 without errors, 1 with errors, 2 when the
  * file cannot be read (one line on stderr, never a stack trace).
  */
-import { checkTables, type CheckResult } from "../domain/check";
-import { parseThaiDate, toExcelSerial } from "../domain/dates";
-import { guessKind } from "../domain/mapping";
-import { tableLabel, TABLE_KINDS } from "../domain/schema";
-import type { ExcelSerial, Issue, Lang, RawTable, Severity, TableKind } from "../domain/types";
-import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
+import type { CheckResult } from "../domain/check";
+import { parseThaiDate } from "../domain/dates";
+import { tableLabel } from "../domain/schema";
+import type { ExcelSerial, Issue, Lang, RawTable, Severity } from "../domain/types";
+import type { TableChoice as ChosenTable } from "../usecases/chooseTables";
+import { checkChosenTables, dayOf } from "../usecases/checkTables";
+import { onePath, parseOptions, type OptionSpec } from "./args";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
+import { readWorkbookTables } from "./workbookFile";
 
 export interface CheckOptions {
   file: string;
@@ -22,90 +24,47 @@ export interface CheckOptions {
 
 const USAGE = `usage: kaona check <book.xlsx> [--lang th|en] [--format table|json] [--tolerance <points>] [--as-of <date>]`;
 
+const CHECK_OPTIONS = {
+  lang: { type: "string", takes: "--lang takes th or en" },
+  format: { type: "string", takes: "--format takes table or json" },
+  json: { type: "boolean" },
+  tolerance: { type: "string", takes: "--tolerance takes a number of points ≥ 0" },
+  "as-of": { type: "string", takes: "--as-of takes a date, e.g. 2020-09-30 or 30/9/2563" },
+} as const satisfies Record<string, OptionSpec>;
+
 /** Parses the arguments of `check`; a string is the reason they are not usable. */
 export function parseCheckArgs(args: readonly string[], today: Date): CheckOptions | string {
-  let file: string | undefined;
-  let lang: Lang = "th";
-  let format: CheckOptions["format"] = "table";
+  const parsed = parseOptions(args, CHECK_OPTIONS);
+  if (typeof parsed === "string") return parsed;
+  const { values, positionals } = parsed;
+  const lang = values.lang ?? "th";
+  if (lang !== "th" && lang !== "en") return CHECK_OPTIONS.lang.takes;
+  const format = values.json ? "json" : (values.format ?? "table");
+  if (format !== "table" && format !== "json") return CHECK_OPTIONS.format.takes;
   let planTolerance: number | undefined;
-  let asOf: ExcelSerial | undefined = toExcelSerial(
-    today.getFullYear(),
-    today.getMonth() + 1,
-    today.getDate()
-  );
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++index];
-    switch (flag) {
-      case "--lang": {
-        const wanted = value();
-        if (wanted !== "th" && wanted !== "en") return `--lang takes th or en`;
-        lang = wanted;
-        break;
-      }
-      case "--format": {
-        const wanted = value();
-        if (wanted !== "table" && wanted !== "json") return `--format takes table or json`;
-        format = wanted;
-        break;
-      }
-      case "--json":
-        format = "json";
-        break;
-      case "--tolerance": {
-        const tolerance = Number(value());
-        if (!Number.isFinite(tolerance) || tolerance < 0)
-          return `--tolerance takes a number of points ≥ 0`;
-        planTolerance = tolerance;
-        break;
-      }
-      case "--as-of": {
-        const parsed = parseThaiDate(value());
-        if (!parsed.ok) return `--as-of takes a date, e.g. 2020-09-30 or 30/9/2563`;
-        asOf = parsed.value;
-        break;
-      }
-      default:
-        if (arg.startsWith("-")) return `unknown option ${arg}`;
-        if (file !== undefined) return `one workbook at a time (got ${file} and ${arg})`;
-        file = arg;
-    }
+  if (typeof values.tolerance === "string") {
+    planTolerance = Number(values.tolerance);
+    if (values.tolerance.trim() === "" || !Number.isFinite(planTolerance) || planTolerance < 0)
+      return CHECK_OPTIONS.tolerance.takes;
   }
-  if (file === undefined) return "which workbook? give the path of an .xlsx file";
-  return { file, lang, format, planTolerance, asOf: Number.isNaN(asOf) ? undefined : asOf };
+  let asOf: ExcelSerial | undefined = dayOf(today);
+  if (typeof values["as-of"] === "string") {
+    const date = parseThaiDate(values["as-of"]);
+    if (!date.ok) return CHECK_OPTIONS["as-of"].takes;
+    asOf = date.value;
+  }
+  const path = onePath(positionals);
+  if (typeof path === "string") return path;
+  return {
+    file: path.file,
+    lang,
+    format,
+    planTolerance,
+    asOf: Number.isNaN(asOf) ? undefined : asOf,
+  };
 }
 
-export interface TableChoice {
-  table: RawTable;
-  kind?: TableKind;
-  score: number;
-  /** Why a table was not used. */
-  skipped?: "unrecognised" | "another-table-fits-better";
-}
-
-/** Picks, for each kind, the table whose headers fit it best. */
-export function chooseTables(tables: readonly RawTable[]): TableChoice[] {
-  const choices: TableChoice[] = tables.map((table) => {
-    const guess = guessKind(table.headers);
-    return guess.kind
-      ? { table, kind: guess.kind, score: guess.score }
-      : { table, score: 0, skipped: "unrecognised" };
-  });
-  for (const kind of TABLE_KINDS) {
-    const candidates = choices.filter((choice) => choice.kind === kind);
-    const best = candidates.reduce<TableChoice | undefined>(
-      (top, choice) => (!top || choice.score > top.score ? choice : top),
-      undefined
-    );
-    for (const choice of candidates)
-      if (choice !== best) choice.skipped = "another-table-fits-better";
-  }
-  return choices;
-}
+export type TableChoice = ChosenTable<RawTable>;
 
 const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
   error: { th: "ข้อผิดพลาด", en: "error" },
@@ -235,19 +194,9 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     io.stderr(`kaona check: ${options}\n${USAGE}\n`);
     return EXIT_UNUSABLE;
   }
-  let tables: RawTable[];
-  try {
-    tables = await readXlsxTables(options.file);
-  } catch (error) {
-    const reason =
-      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
-    io.stderr(`kaona check: ${reason}\n`);
-    return EXIT_UNUSABLE;
-  }
-  const choices = chooseTables(tables);
-  const used: Partial<Record<TableKind, RawTable>> = {};
-  for (const choice of choices)
-    if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
+  const read = await readWorkbookTables("check", options.file, io);
+  if (typeof read === "number") return read;
+  const { choices, used } = read;
   if (!used.projects && !used.rounds && !used.indicators) {
     io.stderr(
       options.lang === "th"
@@ -256,7 +205,11 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     );
     return EXIT_FINDINGS;
   }
-  const result = checkTables({ ...used, planTolerance: options.planTolerance, asOf: options.asOf });
+  const result = checkChosenTables({
+    tables: used,
+    planTolerance: options.planTolerance,
+    asOf: options.asOf ?? dayOf(io.now()),
+  });
   io.stdout(
     options.format === "json"
       ? formatJson(options.file, choices, result, options.lang)

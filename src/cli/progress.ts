@@ -9,8 +9,8 @@ import type { CliIO } from "./io";
 const QUIET_MS = 1000;
 
 export interface Progress {
-  /** `done` of `total` items are finished. */
-  step(done: number): void;
+  /** `done` of `total` items are finished (total: as given at the start unless told). */
+  step(done: number, total?: number): void;
   /** The run ended; a final line when any progress was shown. */
   end(): void;
 }
@@ -25,17 +25,19 @@ export function progressOnStderr(
   let lastShown = started;
   let shown = false;
   let lastDone = 0;
+  let lastTotal = total;
   const line = (done: number) => {
     const seconds = ((io.now().getTime() - started) / 1000).toFixed(0);
     io.stderr(
       lang === "th"
-        ? `kaona: ${what.th} ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} (${seconds} วินาที)\n`
-        : `kaona: ${what.en} ${done.toLocaleString("en-US")} / ${total.toLocaleString("en-US")} (${seconds} s)\n`
+        ? `kaona: ${what.th} ${done.toLocaleString("en-US")} / ${lastTotal.toLocaleString("en-US")} (${seconds} วินาที)\n`
+        : `kaona: ${what.en} ${done.toLocaleString("en-US")} / ${lastTotal.toLocaleString("en-US")} (${seconds} s)\n`
     );
   };
   return {
-    step(done) {
+    step(done, of = lastTotal) {
       lastDone = done;
+      lastTotal = of;
       const now = io.now().getTime();
       if (now - started < QUIET_MS || now - lastShown < QUIET_MS) return;
       lastShown = now;

@@ -10,22 +10,15 @@
  * stack trace.
  */
 import { writeFile } from "node:fs/promises";
-import { checkTables } from "../domain/check";
-import { projectCodeKey } from "../domain/compute";
-import {
-  FONT_PROFILES,
-  buildIssuesSheet,
-  buildProjectReport,
-  buildSummaryReport,
-  safeSheetName,
-  type FontProfile,
-} from "../domain/report";
-import type { Lang, RawTable, SheetLayout, TableKind } from "../domain/types";
+import { FONT_PROFILES, type FontProfile } from "../domain/report";
+import type { Lang } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
-import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
-import { chooseTables } from "./check";
+import { checkChosenTables, dayOf } from "../usecases/checkTables";
+import { planReportSheets } from "../usecases/reportSheets";
+import { parseOptions, onePath, type OptionSpec } from "./args";
 import { progressOnStderr } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
+import { readWorkbookTables } from "./workbookFile";
 
 const USAGE =
   "usage: kaona report <book.xlsx> (--project <code> | --all) -o <out.xlsx> [--lang th|en] [--chart] [--issues] [--font th-sarabun|laksaman]";
@@ -42,78 +35,80 @@ export interface ReportArgs {
   font?: FontProfile;
 }
 
+const REPORT_OPTIONS = {
+  project: {
+    type: "string",
+    short: "p",
+    takes: "--project takes a project code, e.g. 21000000-3165",
+  },
+  all: { type: "boolean" },
+  out: { type: "string", short: "o", takes: "-o takes the path of the .xlsx to write" },
+  output: { type: "string", takes: "--output takes the path of the .xlsx to write" },
+  lang: { type: "string", takes: "--lang takes th or en" },
+  chart: { type: "boolean" },
+  issues: { type: "boolean" },
+  font: { type: "string", takes: "--font takes th-sarabun or laksaman" },
+} as const satisfies Record<string, OptionSpec>;
+
+const FONTS: Readonly<Record<string, FontProfile>> = {
+  "th-sarabun": FONT_PROFILES.thSarabun,
+  laksaman: FONT_PROFILES.laksaman,
+};
+
 /** Parses the arguments of `report`; a string is the reason they are not usable. */
 export function parseReportArgs(args: readonly string[]): ReportArgs | string {
-  let file: string | undefined;
-  let out: string | undefined;
-  let project: string | undefined;
-  let all = false;
-  let lang: Lang = "th";
-  let chart = false;
-  let issues = false;
+  const parsed = parseOptions(args, REPORT_OPTIONS);
+  if (typeof parsed === "string") return parsed;
+  const { values, positionals } = parsed;
+  const project = typeof values.project === "string" ? values.project.trim() : undefined;
+  if (project === "") return REPORT_OPTIONS.project.takes;
+  const out = values.out ?? values.output;
+  if (out === "") return REPORT_OPTIONS.out.takes;
+  const lang = values.lang ?? "th";
+  if (lang !== "th" && lang !== "en") return REPORT_OPTIONS.lang.takes;
   let font: FontProfile | undefined;
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    const [flag, inline] =
-      arg.startsWith("--") && arg.includes("=")
-        ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
-        : [arg, undefined];
-    const value = (): string | undefined => inline ?? args[++index];
-    switch (flag) {
-      case "--project":
-      case "-p": {
-        const code = value();
-        if (code === undefined || code.trim() === "")
-          return "--project takes a project code, e.g. 21000000-3165";
-        project = code.trim();
-        break;
-      }
-      case "--all":
-        all = true;
-        break;
-      case "-o":
-      case "--out":
-      case "--output": {
-        const path = value();
-        if (path === undefined || path === "")
-          return `${flag} takes the path of the .xlsx to write`;
-        out = path;
-        break;
-      }
-      case "--lang": {
-        const wanted = value();
-        if (wanted !== "th" && wanted !== "en") return "--lang takes th or en";
-        lang = wanted;
-        break;
-      }
-      case "--chart":
-        chart = true;
-        break;
-      case "--issues":
-        issues = true;
-        break;
-      case "--font": {
-        const wanted = value();
-        if (wanted === "th-sarabun") font = FONT_PROFILES.thSarabun;
-        else if (wanted === "laksaman") font = FONT_PROFILES.laksaman;
-        else return "--font takes th-sarabun or laksaman";
-        break;
-      }
-      default:
-        if (arg.startsWith("-")) return `unknown option ${arg}`;
-        if (file !== undefined) return `one workbook at a time (got ${file} and ${arg})`;
-        file = arg;
-    }
+  if (typeof values.font === "string") {
+    font = Object.hasOwn(FONTS, values.font) ? FONTS[values.font] : undefined;
+    if (!font) return REPORT_OPTIONS.font.takes;
   }
-  if (file === undefined) return "which workbook? give the path of an .xlsx file";
+  const path = onePath(positionals);
+  if (typeof path === "string") return path;
+  const all = values.all === true;
   if (project !== undefined && all) return "give --project or --all, not both";
   if (project === undefined && !all) return "which project? give --project <code> or --all";
-  if (out === undefined) return "where to? give -o <out.xlsx>";
-  return { file, out, project, all, lang, chart, issues, font };
+  if (typeof out !== "string") return "where to? give -o <out.xlsx>";
+  return {
+    file: path.file,
+    out,
+    project,
+    all,
+    lang,
+    chart: values.chart === true,
+    issues: values.issues === true,
+    font,
+  };
 }
 
 function say(lang: Lang, th: string, en: string): string {
   return lang === "th" ? th : en;
+}
+
+/** The projects that are rows of the summary but got no report sheet, and why. */
+function leftOut(lang: Lang, withoutCode: number, repeated: number): string {
+  const parts: string[] = [];
+  if (withoutCode > 0)
+    parts.push(
+      say(lang, `ไม่มีรหัสโครงการ ${withoutCode} โครงการ`, `${withoutCode} without a project code`)
+    );
+  if (repeated > 0)
+    parts.push(
+      say(lang, `รหัสโครงการซ้ำ ${repeated} โครงการ`, `${repeated} with a code used before`)
+    );
+  return say(
+    lang,
+    `ไม่ได้ทำแผ่นรายงาน (มีในสรุป): ${parts.join(" · ")}\n`,
+    `no report sheet (listed in the summary): ${parts.join(", ")}\n`
+  );
 }
 
 export async function runReport(args: readonly string[], io: CliIO): Promise<number> {
@@ -127,39 +122,38 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     return EXIT_UNUSABLE;
   }
   const { lang } = options;
-  let tables: RawTable[];
-  try {
-    tables = await readXlsxTables(options.file);
-  } catch (error) {
-    const reason =
-      error instanceof XlsxReadError ? error.message : `${options.file} could not be read`;
-    io.stderr(`kaona report: ${reason}\n`);
-    return EXIT_UNUSABLE;
-  }
-  const used: Partial<Record<TableKind, RawTable>> = {};
-  for (const choice of chooseTables(tables))
-    if (choice.kind && !choice.skipped) used[choice.kind] = choice.table;
+  const read = await readWorkbookTables("report", options.file, io);
+  if (typeof read === "number") return read;
+  const { used } = read;
   if (!used.projects) {
     io.stderr(
       `kaona report: ${say(lang, `ไม่พบตารางโครงการใน ${options.file}`, `no Projects table found in ${options.file}`)}\n`
     );
     return EXIT_FINDINGS;
   }
-  const result = checkTables(used);
-  const { projects, rounds, indicators } = result.records;
-
-  const wanted =
-    options.project === undefined
-      ? projects
-      : projects.filter((p) => projectCodeKey(p.code) === projectCodeKey(options.project));
-  if (wanted.length === 0) {
+  const result = checkChosenTables({ tables: used, asOf: dayOf(io.now()) });
+  const progress = progressOnStderr(io, result.records.projects.length, lang, {
+    th: "จัดรูปแบบรายงานโครงการ",
+    en: "laying out project reports",
+  });
+  const plan = planReportSheets(result.records, {
+    onProgress: (done, total) => progress.step(done, total),
+    projectCode: options.all ? null : (options.project ?? null),
+    mode: "values",
+    lang,
+    chart: options.chart,
+    font: options.font,
+    issues: options.issues ? result.issues : undefined,
+  });
+  progress.end();
+  if (!plan.ok) {
     io.stderr(
       `kaona report: ${
-        options.project === undefined
+        plan.reason === "no-projects"
           ? say(
               lang,
-              `ไม่มีโครงการในตารางโครงการของ ${options.file}`,
-              `the Projects table of ${options.file} has no projects`
+              `ไม่มีโครงการที่มีรหัสในตารางโครงการของ ${options.file}`,
+              `the Projects table of ${options.file} has no project with a code`
             )
           : say(
               lang,
@@ -170,61 +164,8 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     );
     return EXIT_FINDINGS;
   }
-
-  const taken: string[] = [];
-  const reserve = (name: string) => {
-    const unique = safeSheetName(name, taken);
-    taken.push(unique);
-    return unique;
-  };
-  const summaryName = options.all ? reserve(say(lang, "สรุปทุกโครงการ", "Summary")) : undefined;
-  const progress = progressOnStderr(io, wanted.length, lang, {
-    th: "จัดรูปแบบรายงานโครงการ",
-    en: "laying out project reports",
-  });
-  const reports: SheetLayout[] = wanted.map((project, index) => {
-    progress.step(index);
-    return buildProjectReport({
-      project,
-      rounds,
-      indicators,
-      options: {
-        mode: "values",
-        lang,
-        chart: options.chart,
-        font: options.font,
-        sheetName: reserve(project.code || "Report"),
-      },
-    });
-  });
-  progress.step(wanted.length);
-  progress.end();
-  const layouts: SheetLayout[] = [];
-  if (summaryName) {
-    const reportSheets: Record<string, string> = {};
-    reports.forEach((layout, i) => {
-      reportSheets[wanted[i].code] = layout.name;
-    });
-    layouts.push(
-      buildSummaryReport(wanted, rounds, indicators, {
-        lang,
-        reportSheets,
-        sheetName: summaryName,
-        font: options.font,
-      })
-    );
-  }
-  layouts.push(...reports);
-  if (options.issues)
-    layouts.push(
-      buildIssuesSheet(result.issues, lang, {
-        sheetName: reserve(say(lang, "ปัญหาข้อมูล", "Data issues")),
-        font: options.font,
-      })
-    );
-
   try {
-    await writeFile(options.out, await layoutsToXlsx(layouts));
+    await writeFile(options.out, await layoutsToXlsx(plan.layouts));
   } catch (error) {
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     io.stderr(
@@ -234,13 +175,16 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
   }
 
   const { errors, warnings } = result.summary;
+  const count = plan.reported.length;
   io.stdout(
     say(
       lang,
-      `เขียน ${options.out}: รายงาน ${reports.length} โครงการ${summaryName ? " และสรุป" : ""} (ข้อผิดพลาดในข้อมูล ${errors} · คำเตือน ${warnings})\n`,
-      `wrote ${options.out}: ${reports.length} project report${reports.length === 1 ? "" : "s"}${summaryName ? " and a summary" : ""} (data errors ${errors}, warnings ${warnings})\n`
+      `เขียน ${options.out}: รายงาน ${count} โครงการ${plan.summary ? " และสรุป" : ""} (ข้อผิดพลาดในข้อมูล ${errors} · คำเตือน ${warnings})\n`,
+      `wrote ${options.out}: ${count} project report${count === 1 ? "" : "s"}${plan.summary ? " and a summary" : ""} (data errors ${errors}, warnings ${warnings})\n`
     )
   );
+  if (plan.withoutCode > 0 || plan.repeated > 0)
+    io.stdout(leftOut(lang, plan.withoutCode, plan.repeated));
   if (errors > 0) {
     io.stderr(
       `kaona report: ${say(lang, `ข้อมูลมีข้อผิดพลาด ${errors} รายการ ดูรายละเอียดด้วย kaona check ${options.file}`, `the data has ${errors} error${errors === 1 ? "" : "s"}; see kaona check ${options.file}`)}\n`

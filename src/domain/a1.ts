@@ -166,8 +166,18 @@ const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
  */
 export function safeSheetName(wanted: string, taken: Iterable<string> = []): string {
   const used = new Set<string>();
-  // Excel compares sheet names without regard to case, the same in every locale.
-  for (const t of taken) used.add(t.toLowerCase());
+  for (const t of taken) used.add(sheetNameKey(t));
+  return safeSheetNameAmong(wanted, used);
+}
+
+/** A sheet name as Excel compares it: without regard to case, the same in every locale. */
+export function sheetNameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** As safeSheetName, with the taken names given as a set of their sheetNameKey (for
+ * callers that hand out thousands of names: no set is rebuilt per name). */
+export function safeSheetNameAmong(wanted: string, used: ReadonlySet<string>): string {
   let base = wanted
     .replace(INVALID_SHEET_CHARS, "-")
     .replace(/\p{Cc}/gu, " ")

@@ -1,16 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Text,
-} from "@fluentui/react-components";
+import { Text } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import type { PendingWrite } from "../../app/session";
 import { useApp } from "../appContext";
+import { ChoiceDialog, type DialogChoice } from "./ConfirmDialog";
 
 /**
  * Asks what to do with a sheet Kaona did not write: one the person edited since Kaona made
@@ -36,37 +28,22 @@ export function ConflictDialog({
     }
     onDone(rest);
   };
+  const edited = first?.conflict === "edited";
+  const choices: DialogChoice[] = [
+    ...(edited
+      ? [{ label: t("conflict.replace"), onClick: () => void resolve("replace"), primary: true }]
+      : []),
+    { label: t("conflict.rename"), onClick: () => void resolve("rename"), primary: !edited },
+    { label: t("conflict.skip"), onClick: () => void resolve("skip") },
+  ];
   return (
-    <Dialog
+    <ChoiceDialog
       open={first !== undefined}
-      onOpenChange={(_, data) => !data.open && void resolve("skip")}
+      title={t("conflict.title", { sheet: first?.sheet ?? "" })}
+      onDismiss={() => void resolve("skip")}
+      choices={choices}
     >
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t("conflict.title", { sheet: first?.sheet ?? "" })}</DialogTitle>
-          <DialogContent>
-            <Text as="p">
-              {first?.conflict === "edited" ? t("conflict.edited") : t("conflict.notGenerated")}
-            </Text>
-          </DialogContent>
-          <DialogActions fluid>
-            {first?.conflict === "edited" && (
-              <Button appearance="primary" onClick={() => void resolve("replace")}>
-                {t("conflict.replace")}
-              </Button>
-            )}
-            <Button
-              appearance={first?.conflict === "edited" ? "secondary" : "primary"}
-              onClick={() => void resolve("rename")}
-            >
-              {t("conflict.rename")}
-            </Button>
-            <Button appearance="secondary" onClick={() => void resolve("skip")}>
-              {t("conflict.skip")}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      <Text as="p">{edited ? t("conflict.edited") : t("conflict.notGenerated")}</Text>
+    </ChoiceDialog>
   );
 }

@@ -23,6 +23,8 @@ import { SeverityIcon } from "../components/badges";
 import { ConflictDialog } from "../components/ConflictDialog";
 import { CheckCounts } from "../components/CheckCounts";
 import { PageHeader } from "../components/PageHeader";
+import { PageSection } from "../components/PageSection";
+import { NeedTablesNotice } from "../components/NeedTablesNotice";
 import { formatCount } from "../format";
 import { useDelayedFlag } from "../hooks/useDelayedFlag";
 
@@ -99,7 +101,7 @@ function issueKey(issue: Issue, index: number): string {
 }
 
 export default function CheckPage(): ReactElement {
-  const { t, lang, session, state, navigate } = useApp();
+  const { t, lang, session, state } = useApp();
   const styles = useStyles();
   const [shown, setShown] = useState<Record<Severity, boolean>>({
     error: true,
@@ -143,14 +145,7 @@ export default function CheckPage(): ReactElement {
     return (
       <>
         <PageHeader page="check" title={t("page.check.title")} intro={t("page.check.intro")} />
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t("check.nothingBound")}</MessageBarBody>
-        </MessageBar>
-        <div className={styles.section}>
-          <Button appearance="primary" onClick={() => navigate("tables")}>
-            {t("home.next.toTables")}
-          </Button>
-        </div>
+        <NeedTablesNotice message={t("check.nothingBound")} />
       </>
     );
   }
@@ -279,13 +274,12 @@ export default function CheckPage(): ReactElement {
               </section>
             ))}
 
-          <section className={styles.section} aria-labelledby="issues-sheet">
-            <Text as="h2" id="issues-sheet" size={400} weight="semibold">
-              {t("check.sheet.title")}
-            </Text>
-            <Text size={200} className={styles.muted}>
-              {t("check.sheet.body")}
-            </Text>
+          <PageSection
+            className={styles.section}
+            id="issues-sheet"
+            title={t("check.sheet.title")}
+            intro={t("check.sheet.body")}
+          >
             <div>
               <Button
                 icon={<DocumentBulletList16Regular />}
@@ -300,7 +294,7 @@ export default function CheckPage(): ReactElement {
                 <MessageBarBody>{t("common.written", { sheet: written })}</MessageBarBody>
               </MessageBar>
             )}
-          </section>
+          </PageSection>
         </>
       ) : (
         <Text as="p" className={styles.muted}>

@@ -15,6 +15,7 @@ import { useApp, type AppContextValue } from "../appContext";
 import { BindingBadge } from "../components/badges";
 import { CheckCounts } from "../components/CheckCounts";
 import { PageHeader } from "../components/PageHeader";
+import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
 
 const useStyles = makeStyles({
@@ -143,10 +144,7 @@ export default function HomePage(): ReactElement {
         <NextStepCard step={nextStep(state)} app={app} />
       </section>
 
-      <section className={styles.section} aria-labelledby="home-bound">
-        <Text as="h2" id="home-bound" size={400} weight="semibold">
-          {t("home.bound.title")}
-        </Text>
+      <PageSection className={styles.section} id="home-bound" title={t("home.bound.title")}>
         <ul className={styles.list}>
           {TABLE_KIND_ORDER.map((kind) => {
             const bound = state.bound[kind];
@@ -171,12 +169,9 @@ export default function HomePage(): ReactElement {
             );
           })}
         </ul>
-      </section>
+      </PageSection>
 
-      <section className={styles.section} aria-labelledby="home-check">
-        <Text as="h2" id="home-check" size={400} weight="semibold">
-          {t("home.check.title")}
-        </Text>
+      <PageSection className={styles.section} id="home-check" title={t("home.check.title")}>
         {check ? (
           <>
             <CheckCounts check={check} />
@@ -186,7 +181,7 @@ export default function HomePage(): ReactElement {
             {state.checking ? t("check.running") : t("home.check.never")}
           </Text>
         )}
-      </section>
+      </PageSection>
     </>
   );
 }

@@ -9,7 +9,6 @@ import {
   RadioGroup,
   Spinner,
   Switch,
-  Text,
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
@@ -26,6 +25,8 @@ import { layoutToHtml } from "../../render/html";
 import { useApp } from "../appContext";
 import { ConflictDialog } from "../components/ConflictDialog";
 import { PageHeader } from "../components/PageHeader";
+import { PageSection } from "../components/PageSection";
+import { NeedTablesNotice } from "../components/NeedTablesNotice";
 import { formatPaneDate } from "../format";
 import { useElementWidth } from "../hooks/useElementWidth";
 
@@ -58,7 +59,7 @@ function matches(project: ProjectChoice, query: string): boolean {
 }
 
 export default function ReportPage(): ReactElement {
-  const { t, lang, session, state, navigate } = useApp();
+  const { t, lang, session, state } = useApp();
   const styles = useStyles();
   const [projects, setProjects] = useState<ProjectChoice[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
@@ -128,20 +129,13 @@ export default function ReportPage(): ReactElement {
     return (
       <>
         <PageHeader page="report" title={t("page.report.title")} intro={t("page.report.intro")} />
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>
-            {t("report.needTables", {
-              kinds: TABLE_KIND_ORDER.slice(0, 2)
-                .map((k) => t(`kind.${k}`))
-                .join(", "),
-            })}
-          </MessageBarBody>
-        </MessageBar>
-        <p>
-          <Button appearance="primary" onClick={() => navigate("tables")}>
-            {t("home.next.toTables")}
-          </Button>
-        </p>
+        <NeedTablesNotice
+          message={t("report.needTables", {
+            kinds: TABLE_KIND_ORDER.slice(0, 2)
+              .map((k) => t(`kind.${k}`))
+              .join(", "),
+          })}
+        />
       </>
     );
   }
@@ -240,13 +234,11 @@ export default function ReportPage(): ReactElement {
           </MessageBar>
         )}
 
-        <section aria-labelledby="report-preview">
-          <Text as="h2" id="report-preview" size={400} weight="semibold" block>
-            {t("report.preview.title")}
-          </Text>
-          <Text as="p" size={200} className={styles.muted}>
-            {t("report.preview.note")}
-          </Text>
+        <PageSection
+          id="report-preview"
+          title={t("report.preview.title")}
+          intro={t("report.preview.note")}
+        >
           <div
             ref={previewRef}
             className={styles.previewBox}
@@ -265,7 +257,7 @@ export default function ReportPage(): ReactElement {
               <Spinner size="tiny" label={t("app.loading")} />
             )}
           </div>
-        </section>
+        </PageSection>
       </div>
       <ConflictDialog
         pending={pending}

@@ -30,6 +30,7 @@ import type { OutcomeClass, Vocabularies, VocabularyEntry } from "../../domain/t
 import type { LanguageChoice } from "../../i18n";
 import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
+import { PageSection } from "../components/PageSection";
 import { formatPaneDate } from "../format";
 
 const VOCABULARIES: readonly (keyof Vocabularies)[] = ["planStatus", "targetStatus", "outcome"];
@@ -200,13 +201,11 @@ export default function SettingsPage(): ReactElement {
           />
         </Field>
 
-        <section aria-labelledby="settings-vocab">
-          <Text as="h2" id="settings-vocab" size={400} weight="semibold" block>
-            {t("settings.vocab.title")}
-          </Text>
-          <Text as="p" size={200} className={styles.muted}>
-            {t("settings.vocab.intro")}
-          </Text>
+        <PageSection
+          id="settings-vocab"
+          title={t("settings.vocab.title")}
+          intro={t("settings.vocab.intro")}
+        >
           <Accordion collapsible multiple>
             {VOCABULARIES.map((name) => (
               <AccordionItem key={name} value={name}>
@@ -261,7 +260,7 @@ export default function SettingsPage(): ReactElement {
               {t("settings.defaults")}
             </Button>
           </div>
-        </section>
+        </PageSection>
         <Text size={200} className={styles.muted}>
           {t("settings.stored")}
         </Text>

@@ -34,6 +34,7 @@ import { useApp } from "../appContext";
 import { BindingBadge } from "../components/badges";
 import { ConfirmDialog } from "../components/ConfirmDialog";
 import { PageHeader } from "../components/PageHeader";
+import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
 
 const useStyles = makeStyles({
@@ -296,10 +297,11 @@ export default function TablesPage(): ReactElement {
       )}
 
       {state.tables.length > 0 && (
-        <section className={styles.section} aria-labelledby="tables-all">
-          <Text as="h2" id="tables-all" size={400} weight="semibold">
-            {t("tables.all.title", { count: state.tables.length })}
-          </Text>
+        <PageSection
+          className={styles.section}
+          id="tables-all"
+          title={t("tables.all.title", { count: state.tables.length })}
+        >
           <ul className={styles.list}>
             {state.tables.map((table) => {
               const boundAs = TABLE_KIND_ORDER.find(
@@ -325,13 +327,10 @@ export default function TablesPage(): ReactElement {
               );
             })}
           </ul>
-        </section>
+        </PageSection>
       )}
 
-      <section className={styles.section} aria-labelledby="tables-more">
-        <Text as="h2" id="tables-more" size={400} weight="semibold">
-          {t("tables.more.title")}
-        </Text>
+      <PageSection className={styles.section} id="tables-more" title={t("tables.more.title")}>
         <div className={styles.actions}>
           <Button
             icon={<DataBarVertical16Regular />}
@@ -351,7 +350,7 @@ export default function TablesPage(): ReactElement {
         <Text size={200} className={styles.note}>
           {t("tables.more.note")}
         </Text>
-      </section>
+      </PageSection>
 
       <ConfirmDialog
         open={pending?.what === "validation"}

@@ -1,0 +1,172 @@
+/**
+ * Bindings: which table is which kind, and which column holds each field. Loading them
+ * (re-linking renamed tables), binding by hand or automatically, remapping a column,
+ * unbinding. Every change is saved to the workbook and then re-read into the state.
+ */
+import type { TableKind } from "../../domain/types";
+import { resolveBindings } from "../../workbook/bindings";
+import {
+  WorkbookError,
+  type Bindings,
+  type TableBinding,
+  type TableInfo,
+} from "../../workbook/port";
+import { parseSettings } from "../settings";
+import type { SessionContext } from "./store";
+import { TABLE_KIND_ORDER, type BoundTable } from "./types";
+
+const loadSchema = () => import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
+const loadMapping = () => import(/* webpackChunkName: "domain-check" */ "../../domain/mapping");
+const loadChoice = () =>
+  import(/* webpackChunkName: "domain-check" */ "../../usecases/chooseTables");
+
+function sameText(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export { sameText as sameHeader };
+
+export class BindingActions {
+  constructor(
+    private readonly ctx: SessionContext,
+    /** Called after the bound tables may have changed (live watching follows them). */
+    private readonly boundChanged: () => Promise<void>
+  ) {}
+
+  private get state() {
+    return this.ctx.store.get();
+  }
+
+  /** Reads the tables, the bindings and the settings (and re-links renamed tables). */
+  async load(): Promise<void> {
+    const loaded = await this.ctx.store.act("load", () => this.refresh());
+    if (loaded === undefined)
+      this.ctx.store.set({ status: this.state.status === "ready" ? "ready" : "failed" });
+  }
+
+  /** Reloads what the pane shows; `listed`, when the caller has just listed the tables,
+   * saves a round trip. */
+  async refresh(bindings?: Bindings, listed?: TableInfo[]): Promise<true> {
+    const { workbook } = this.ctx;
+    const [tables, stored] = await Promise.all([
+      listed ? Promise.resolve(listed) : workbook.listTables(),
+      bindings ? Promise.resolve(bindings) : workbook.loadBindings(),
+    ]);
+    const { fieldsOf } = await loadSchema();
+    const resolved = resolveBindings(stored, tables);
+    const bound: Partial<Record<TableKind, BoundTable>> = {};
+    for (const r of resolved) {
+      const kind = r.binding.kind;
+      if (bound[kind]) continue; // one table per kind: the first binding stands
+      const columns = r.updated.columns;
+      const unmappedRequired = fieldsOf(kind)
+        .filter(
+          (f) => f.required && (columns[f.key] === undefined || r.missingColumns.includes(f.key))
+        )
+        .map((f) => f.key);
+      bound[kind] = {
+        kind,
+        binding: r.updated,
+        status: r.status,
+        table: r.table,
+        missingColumns: r.missingColumns,
+        unmappedRequired,
+      };
+    }
+    const current: Bindings = { ...stored, tables: resolved.map((r) => r.updated) };
+    this.ctx.store.set({
+      status: "ready",
+      tables,
+      bindings: current,
+      bound,
+      settings: parseSettings(stored.settings),
+    });
+    await this.boundChanged();
+    return true;
+  }
+
+  async save(bindings: Bindings, listed?: TableInfo[]): Promise<void> {
+    await this.ctx.workbook.saveBindings(bindings);
+    await this.refresh(bindings, listed);
+  }
+
+  /** Bindings with `binding` as the one binding of its kind (and its table bound to nothing else). */
+  withBinding(binding: TableBinding, bindings: Bindings = this.state.bindings): Bindings {
+    const others = bindings.tables.filter(
+      (b) => b.kind !== binding.kind && b.tableId !== binding.tableId
+    );
+    return { ...bindings, tables: [...others, binding] };
+  }
+
+  /** A binding of `table` as `kind`, its columns mapped from their headers. */
+  async autoBinding(table: TableInfo, kind: TableKind): Promise<TableBinding> {
+    const { autoMap } = await loadMapping();
+    const mapping = autoMap(kind, table.headers);
+    const columns: Record<string, string> = {};
+    for (const [field, column] of Object.entries(mapping.columns))
+      columns[field] = table.headers[column];
+    return { kind, tableId: table.id, tableName: table.name, columns };
+  }
+
+  /** Binds a table as a kind, its columns mapped from their headers. */
+  async bindTable(tableId: string, kind: TableKind): Promise<BoundTable | undefined> {
+    return this.ctx.store.act("bind", async () => {
+      const table =
+        this.state.tables.find((t) => t.id === tableId) ??
+        (await this.ctx.workbook.listTables()).find((t) => t.id === tableId);
+      if (!table)
+        throw new WorkbookError("table-missing", `table ${tableId} does not exist`, {
+          table: tableId,
+        });
+      await this.save(this.withBinding(await this.autoBinding(table, kind)));
+      return this.state.bound[kind];
+    });
+  }
+
+  /**
+   * Binds each kind not bound yet to the table `chooseTables` picks for it among the
+   * tables not bound yet. Returns the kinds bound.
+   */
+  async autoBind(): Promise<TableKind[] | undefined> {
+    return this.ctx.store.act("bind", async () => {
+      const { chooseTables, chosenTables } = await loadChoice();
+      const tables = await this.ctx.workbook.listTables();
+      const taken = new Set(this.state.bindings.tables.map((b) => b.tableId));
+      const chosen = chosenTables(chooseTables(tables.filter((t) => !taken.has(t.id))));
+      const kinds = TABLE_KIND_ORDER.filter((kind) => chosen[kind] && !this.state.bound[kind]);
+      let bindings = this.state.bindings;
+      for (const kind of kinds) {
+        const binding = await this.autoBinding(chosen[kind]!, kind);
+        bindings = {
+          ...bindings,
+          tables: [...bindings.tables.filter((b) => b.kind !== kind), binding],
+        };
+      }
+      if (kinds.length > 0) await this.save(bindings, tables);
+      else await this.refresh(this.state.bindings, tables);
+      return kinds;
+    });
+  }
+
+  /** Points a field at another column (or at none, with null). */
+  async setColumn(kind: TableKind, field: string, header: string | null): Promise<void> {
+    await this.ctx.store.act("mapping", async () => {
+      const current = this.state.bound[kind];
+      if (!current) return;
+      const columns: Record<string, string> = {};
+      for (const [f, h] of Object.entries(current.binding.columns)) {
+        // A column holds one field: taking it for `field` frees it elsewhere.
+        if (f !== field && !(header !== null && sameText(h, header))) columns[f] = h;
+      }
+      if (header !== null) columns[field] = header;
+      await this.save(this.withBinding({ ...current.binding, columns }));
+    });
+  }
+
+  async unbind(kind: TableKind): Promise<void> {
+    await this.ctx.store.act("unbind", async () => {
+      const tables = this.state.bindings.tables.filter((b) => b.kind !== kind);
+      await this.save({ ...this.state.bindings, tables });
+    });
+  }
+}

@@ -1,0 +1,93 @@
+/** What the task pane sees of a session: its state and the shapes its actions return. */
+import type { CheckResult } from "../../domain/check";
+import type { Lang, SheetLayout, TableKind } from "../../domain/types";
+import type {
+  Bindings,
+  BindingStatus,
+  TableBinding,
+  TableInfo,
+  WriteConflict,
+  WriteResult,
+} from "../../workbook/port";
+import type { ErrorInfo } from "../errors";
+import type { KaonaSettings } from "../settings";
+
+export const TABLE_KIND_ORDER: readonly TableKind[] = ["projects", "rounds", "indicators"];
+
+/** Waiting this long after the last change before checking again keeps typing smooth. */
+export const LIVE_DEBOUNCE_MS = 600;
+
+/** A table kind as bound now. */
+export interface BoundTable {
+  kind: TableKind;
+  /** The stored binding, with the table's current id and name. */
+  binding: TableBinding;
+  status: BindingStatus;
+  /** The table, unless it is missing. */
+  table?: TableInfo;
+  /** Fields whose bound header is no longer among the table's headers. */
+  missingColumns: string[];
+  /** Required fields that no existing column holds. */
+  unmappedRequired: string[];
+}
+
+export interface CheckRun {
+  result: CheckResult;
+  /** Epoch milliseconds. */
+  checkedAt: number;
+  durationMs: number;
+  trigger: "manual" | "live" | "report";
+  /** Bound tables that were read, with their row counts at the time. */
+  tables: { kind: TableKind; name: string; sheet: string; rows: number }[];
+}
+
+export interface SessionState {
+  status: "loading" | "ready" | "failed";
+  tables: TableInfo[];
+  bindings: Bindings;
+  bound: Partial<Record<TableKind, BoundTable>>;
+  settings: KaonaSettings;
+  check: CheckRun | null;
+  checking: boolean;
+  /** Live checking: re-check after the bound tables change. */
+  live: boolean;
+  /** The action running now (for spinners and disabling buttons). */
+  busy: string | null;
+  error: ErrorInfo | null;
+}
+
+export interface ReportRequest {
+  /** A project's code, or null for every project plus the summary sheet. */
+  projectCode: string | null;
+  mode: "live" | "values";
+  lang: Lang;
+  chart: boolean;
+}
+
+/** A sheet that was not written because one of that name exists. */
+export interface PendingWrite {
+  layout: SheetLayout;
+  sheet: string;
+  conflict: WriteConflict;
+}
+
+export interface WriteOutcome {
+  written: WriteResult[];
+  /** "edited": ask, then `resolveConflict(p, "replace")`; "not-generated": only "rename". */
+  pending: PendingWrite[];
+}
+
+export interface ProjectChoice {
+  code: string;
+  name: string;
+  fiscalYear?: number;
+  rounds: number;
+  latestDate?: number;
+  latestProgress?: number;
+}
+
+export interface SessionOptions {
+  debounceMs?: number;
+  /** Epoch milliseconds now (tests). */
+  now?: () => number;
+}
