@@ -195,6 +195,8 @@ export interface PageSetup {
   printArea?: string;
   /** Pages tall when fitting to `fitToPagesWide`; 0 or absent = as many as needed. */
   fitToPagesTall?: number;
+  /** Zero-based rows that start a new printed page (manual page breaks). */
+  rowBreaks?: number[];
 }
 
 export interface ChartSpec {

@@ -17,6 +17,8 @@ export class SheetWriter {
   readonly rowHeights: Record<number, number> = {};
   /** The next free row. */
   row = 0;
+  /** Rows that should print on the same page as the row after them (headings). */
+  readonly keepWithNext = new Set<number>();
 
   constructor(
     readonly columnWidths: number[],

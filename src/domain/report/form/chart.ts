@@ -8,7 +8,7 @@ import type { ChartSpec } from "../../types";
 import { FORM_COLS, HELPER_COL, heading, isNumber, type FormContext } from "./layout";
 import { RoundFormulas, type RoundRow } from "./roundsTable";
 
-const CHART_ROWS = 14;
+export const CHART_ROWS = 14;
 const CHART_ROW_HEIGHT = 18;
 
 /** The data table under the chart; returns the first and last data rows. */
