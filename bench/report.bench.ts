@@ -1,10 +1,15 @@
 /**
  * Time to lay out and render report sheets: the seed project (11 rounds), a synthetic
  * project with 200 rounds of 600-character narratives, the summary of 500 projects, and
- * the renderers (HTML string, .xlsx bytes) over the seed report.
+ * the renderers (HTML string, .xlsx bytes) over the seed report; then `kaona report --all`
+ * end to end on 100, 500, 1,000 and 5,000 projects × 12 rounds, each in its own process
+ * (bench/reportAll.ts) for its wall and CPU time and peak memory. The goal: 5,000 projects
+ * in at most 10× the time of 500. KAONA_BENCH_ALL="100,500" picks other sizes.
  * Run: npx tsx bench/report.bench.ts
  */
+import { spawnSync } from "node:child_process";
 import { cpus, loadavg } from "node:os";
+import { join } from "node:path";
 import { checkTables } from "../src/domain/check";
 import { buildProjectReport, buildSummaryReport } from "../src/domain/report";
 import { SAMPLE_TABLES, SEED_000_CODE } from "../src/domain/sample";
@@ -51,7 +56,52 @@ async function main(): Promise<void> {
   for (const [task, ms, size] of rows) console.log(`| ${task} | ${ms.toFixed(1)} | ${size} |`);
 }
 
-main().catch((error: unknown) => {
+interface AllRun {
+  projects: number;
+  rounds: number;
+  ms: number;
+  cpuMs: number;
+  peakMB: number;
+  outMB: number;
+}
+
+/** `kaona report --all` at each size, one fresh process each (the input book is written
+ * first, outside the timing). */
+function reportAllRuns(): AllRun[] {
+  const sizes = (process.env.KAONA_BENCH_ALL ?? "100,500,1000,5000")
+    .split(",")
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
+  const tsx = join(__dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
+  const runs: AllRun[] = [];
+  for (const n of sizes) {
+    const child = spawnSync(process.execPath, ["--expose-gc", tsx, join(__dirname, "reportAll.ts"), String(n)], {
+      encoding: "utf8",
+      maxBuffer: 16 * 1024 * 1024,
+    });
+    const line = child.stdout.trim().split("\n").pop() ?? "";
+    if (child.status !== 0 || !line.startsWith("{")) throw new Error(`report --all ${n}: ${child.stderr.slice(-500)}`);
+    runs.push(JSON.parse(line) as AllRun);
+  }
+  return runs;
+}
+
+async function mainAll(): Promise<void> {
+  await main();
+  const runs = reportAllRuns();
+  console.log(`\n\`kaona report --all\`, end to end (read, check, lay out, write; one process per size)\n`);
+  console.log("| projects × 12 rounds | wall s | CPU s | peak MB | output MB |");
+  console.log("|---:|---:|---:|---:|---:|");
+  for (const r of runs)
+    console.log(`| ${r.projects.toLocaleString("en-US")} | ${(r.ms / 1000).toFixed(1)} | ${(r.cpuMs / 1000).toFixed(1)} | ${r.peakMB} | ${r.outMB} |`);
+  const at = (n: number) => runs.find((r) => r.projects === n);
+  const small = at(500);
+  const large = at(5000);
+  if (small && large)
+    console.log(`\n5,000 / 500 projects: ${(large.cpuMs / small.cpuMs).toFixed(1)}× the CPU time (goal ≤ 10×), ${(large.ms / small.ms).toFixed(1)}× the wall time`);
+}
+
+mainAll().catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

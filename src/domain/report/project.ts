@@ -44,6 +44,9 @@ import { writeRoundsTable } from "./form/roundsTable";
 
 export { REPORT_COLUMN_WIDTHS } from "./form/layout";
 
+/** Rows of the block before the certification printed on its page. */
+const ROWS_BEFORE_CERTIFICATION = 3;
+
 /** Rows above the chart's last row kept with it: the chart's place and its heading. */
 const CHART_ROWS_KEPT = CHART_ROWS;
 
@@ -136,11 +139,13 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
   }
   const beforeCertification = w.row;
   const lastRow = writeCertification(ctx);
-  // The certification never stands alone under the repeated header: with nothing between
-  // the rounds and it, the last round prints on its page.
+  // The certification never stands alone under the repeated header: it takes along the
+  // last round (when it follows the rounds) or the last rows of the block before it.
   const lastRound = roundRows[roundRows.length - 1]?.row;
   const certificationFrom =
-    keepTogether.length === 0 && lastRound !== undefined ? lastRound : beforeCertification;
+    keepTogether.length === 0 && lastRound !== undefined
+      ? lastRound
+      : beforeCertification - ROWS_BEFORE_CERTIFICATION;
   keepTogether.push([certificationFrom, lastRow]);
 
   const layout = w.layout({
