@@ -1,5 +1,6 @@
 // Lint rules: Office's own (office-addin-lint's recommended set with Prettier), React's for the
-// task pane, and the architecture's boundaries (see ../shared/design/ARCHITECTURE.md).
+// task pane, and the layer boundaries: a pure src/domain, Office.js only in src/workbook/excel,
+// and the task pane importing Excel code only in its composition root (src/taskpane/index.tsx).
 import officeAddins from "eslint-plugin-office-addins";
 import tsParser from "@typescript-eslint/parser";
 import tsPlugin from "@typescript-eslint/eslint-plugin";
@@ -97,6 +98,25 @@ export default [
         { name: "navigator", message: "src/usecases has no DOM." },
         { name: "localStorage", message: "src/usecases has no DOM." },
         { name: "CustomFunctions", message: "src/usecases knows nothing of Excel." },
+      ],
+    },
+  },
+  {
+    // The task pane reaches Excel code only through its composition root (index.tsx), which
+    // picks the workbook; pages and components see the port, the session and src/app.
+    files: ["src/taskpane/**/*.{ts,tsx}"],
+    ignores: ["src/taskpane/index.tsx"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: ["**/workbook/excel", "**/workbook/excel/**"],
+              message: "The task pane imports Excel code only in src/taskpane/index.tsx; use src/app and the workbook port.",
+            },
+          ],
+        },
       ],
     },
   },

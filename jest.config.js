@@ -15,10 +15,6 @@ const tsTransform = {
 
 const shared = {
   transform: tsTransform,
-  moduleNameMapper: {
-    // office-addin-mock imports office-addin-manifest (ESM-only deps) for one enum.
-    "^office-addin-manifest$": "<rootDir>/test/shims/office-addin-manifest.js",
-  },
   testPathIgnorePatterns: ["/node_modules/", "/dist/", "/test-output/"],
 };
 

@@ -7,7 +7,6 @@ const path = require("node:path");
 const webpack = require("webpack");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
-const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const tsx = require("tsx/cjs/api");
 
 const DEV_URL = "https://localhost:3000/";
@@ -37,21 +36,20 @@ async function httpsOptions() {
   }
 }
 
-/** Emits functions.th-TH.json (Thai descriptions for Thai Excel) from functions.json. */
-class ThaiFunctionsMetadataPlugin {
+/** Emits functions.json and functions.th-TH.json from the function catalog
+ * (src/functions/metadata.ts), the one source of the functions' names and text. */
+class FunctionsMetadataPlugin {
   apply(compiler) {
-    compiler.hooks.thisCompilation.tap("ThaiFunctionsMetadataPlugin", (compilation) => {
+    compiler.hooks.thisCompilation.tap("FunctionsMetadataPlugin", (compilation) => {
       compilation.hooks.processAssets.tap(
-        { name: "ThaiFunctionsMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL + 1 },
+        { name: "FunctionsMetadataPlugin", stage: webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL },
         () => {
-          const english = compilation.getAsset("functions.json");
-          if (!english) {
-            compilation.errors.push(new webpack.WebpackError("functions.json was not generated"));
-            return;
+          const metadataModule = path.resolve(__dirname, "src/functions/metadata.ts");
+          const { functionsMetadata } = tsx.require(metadataModule, __filename);
+          for (const [file, lang] of [["functions.json", "en"], ["functions.th-TH.json", "th"]]) {
+            const json = JSON.stringify(functionsMetadata(lang), null, 2);
+            compilation.emitAsset(file, new webpack.sources.RawSource(json));
           }
-          const { localizeFunctionsMetadata } = tsx.require("./src/functions/localizedMetadata.ts", __filename);
-          const thai = localizeFunctionsMetadata(JSON.parse(english.source.source().toString()), "th");
-          compilation.emitAsset("functions.th-TH.json", new webpack.sources.RawSource(JSON.stringify(thai, null, 2)));
         },
       );
     });
@@ -64,6 +62,14 @@ function manifestForDeployment(content) {
   if (!publicUrl) return content;
   const base = publicUrl.endsWith("/") ? publicUrl : `${publicUrl}/`;
   return content.toString().replaceAll(DEV_URL, base).replaceAll(DEV_URL.slice(0, -1), base.slice(0, -1));
+}
+
+/** What the page shows before its script runs, from the dictionaries, in both languages
+ * (Office's display language is not known until office.js has started). */
+function startingText() {
+  const { th } = tsx.require("./src/i18n/th.ts", __filename);
+  const { en } = tsx.require("./src/i18n/en.ts", __filename);
+  return { th: th["app.starting"], en: en["app.starting"] };
 }
 
 module.exports = async (env, argv) => {
@@ -97,13 +103,12 @@ module.exports = async (env, argv) => {
     },
     performance: { hints: false },
     plugins: [
-      new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
-      new ThaiFunctionsMetadataPlugin(),
+      new FunctionsMetadataPlugin(),
       new HtmlWebpackPlugin({
         filename: "taskpane.html",
         template: "./src/taskpane/taskpane.html",
         chunks: ["taskpane", "functions"],
-        templateParameters: { officeJs },
+        templateParameters: { officeJs, starting: startingText() },
       }),
       new HtmlWebpackPlugin({
         filename: "help.html",

@@ -114,10 +114,10 @@ const scalarCases: [string, () => unknown][] = [
   ["PLANSTATUS", () => scalarInputs.map((serial) => KPI.planStatus(serial % 100, 50))],
   ["THAIDATE", () => scalarInputs.map((serial) => KPI.thaiDate(serial, "long"))],
   [
-    "DATEVALUE (text)",
+    "THAIDATEVALUE (text)",
     () =>
       scalarInputs.map((_serial, index) =>
-        KPI.dateValue(index % 2 === 0 ? "2/12/2562" : "2 ธ.ค. 62")
+        KPI.thaiDateValue(index % 2 === 0 ? "2/12/2562" : "2 ธ.ค. 62")
       ),
   ],
   ["FISCALYEAR", () => scalarInputs.map((serial) => KPI.fiscalYear(serial))],

@@ -12,10 +12,21 @@ const ESLINT = path.join(ROOT, "node_modules", "eslint", "bin", "eslint.js");
 function lintAs(fileName: string, source: string): { rule: string; message: string }[] {
   const result = spawnSync(
     process.execPath,
-    [ESLINT, "-c", "eslint.config.mjs", "--format", "json", "--stdin", "--stdin-filename", fileName],
-    { cwd: ROOT, input: source, encoding: "utf8" },
+    [
+      ESLINT,
+      "-c",
+      "eslint.config.mjs",
+      "--format",
+      "json",
+      "--stdin",
+      "--stdin-filename",
+      fileName,
+    ],
+    { cwd: ROOT, input: source, encoding: "utf8" }
   );
-  const [report] = JSON.parse(result.stdout) as { messages: { ruleId: string; message: string }[] }[];
+  const [report] = JSON.parse(result.stdout) as {
+    messages: { ruleId: string; message: string }[];
+  }[];
   return report.messages.map((m) => ({ rule: m.ruleId, message: m.message }));
 }
 
@@ -32,7 +43,7 @@ test("src/domain may not import React, Office, exceljs, Node or the other layers
       'import { translate } from "../i18n";',
       "export const probe = (w: Workbook): unknown[] => [useState, ExcelJS, fs, w, translate];",
       "",
-    ].join("\n"),
+    ].join("\n")
   ).filter((m) => m.rule === "no-restricted-imports");
   expect(found).toHaveLength(5);
 });
@@ -40,7 +51,7 @@ test("src/domain may not import React, Office, exceljs, Node or the other layers
 test("src/domain may not use the DOM or Office globals", () => {
   const found = lintAs(
     "src/domain/probe.ts",
-    "export const probe = (): unknown[] => [document.title, window.location, Excel.run, Office.context];\n",
+    "export const probe = (): unknown[] => [document.title, window.location, Excel.run, Office.context];\n"
   ).filter((m) => m.rule === "no-restricted-globals");
   expect(found.map((m) => m.message)).toEqual([
     expect.stringContaining("no DOM"),
@@ -52,8 +63,27 @@ test("src/domain may not use the DOM or Office globals", () => {
 
 test("the task pane may not call Office.js directly, the Excel side of the port may", () => {
   const source = "export const probe = (): unknown => Excel.run(async () => undefined);\n";
-  expect(lintAs("src/taskpane/probe.ts", source).map((m) => m.rule)).toContain("no-restricted-globals");
-  expect(lintAs("src/workbook/excel/probe.ts", source).map((m) => m.rule)).not.toContain("no-restricted-globals");
+  expect(lintAs("src/taskpane/probe.ts", source).map((m) => m.rule)).toContain(
+    "no-restricted-globals"
+  );
+  expect(lintAs("src/workbook/excel/probe.ts", source).map((m) => m.rule)).not.toContain(
+    "no-restricted-globals"
+  );
+});
+
+test("the task pane imports Excel code only in its composition root", () => {
+  const source =
+    'import { detectHost } from "../workbook/excel/officeHost";\nexport const probe = detectHost;\n';
+  const inPage = lintAs("src/taskpane/pages/Probe.tsx", source.replace('"../', '"../../'));
+  expect(inPage.filter((m) => m.rule === "no-restricted-imports").map((m) => m.message)).toEqual([
+    expect.stringContaining("only in src/taskpane/index.tsx"),
+  ]);
+  expect(lintAs("src/taskpane/probe.ts", source).map((m) => m.rule)).toContain(
+    "no-restricted-imports"
+  );
+  expect(lintAs("src/taskpane/index.tsx", source).map((m) => m.rule)).not.toContain(
+    "no-restricted-imports"
+  );
 });
 
 test("src/usecases may use the domain only: no React, Office, exceljs, Node, DOM or other layers", () => {

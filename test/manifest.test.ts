@@ -6,7 +6,8 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { REQUIRED_EXCEL_API } from "../src/workbook/excel/requirements";
+import { REQUIRED_EXCEL_API } from "../src/app/host";
+import { CUSTOM_FUNCTIONS_RUNTIME, ERROR_CODES_OF_RUNTIME_1_2 } from "../src/functions/errors";
 
 const ROOT = path.resolve(__dirname, "..");
 const xml = fs.readFileSync(path.join(ROOT, "manifest.xml"), "utf8");
@@ -113,7 +114,32 @@ test("names and texts a person reads have Thai overrides", () => {
 
 test("the requirement sets match what the code checks at run time", () => {
   const sets = Object.fromEntries(all("Set").map((s) => [s.getAttribute("Name"), s.getAttribute("MinVersion")]));
-  expect(sets).toEqual({ SharedRuntime: "1.1", ExcelApi: REQUIRED_EXCEL_API, CustomFunctionsRuntime: "1.3" });
+  expect(sets).toEqual({
+    SharedRuntime: "1.1",
+    ExcelApi: REQUIRED_EXCEL_API,
+    CustomFunctionsRuntime: CUSTOM_FUNCTIONS_RUNTIME,
+  });
+});
+
+test("the functions use nothing of CustomFunctionsRuntime above the declared 1.2", () => {
+  // Where 1.3 is missing, a VersionOverrides requiring it drops the ribbon, the functions and
+  // the shared runtime all at once: the set must be no higher than what the code uses.
+  expect(CUSTOM_FUNCTIONS_RUNTIME).toBe("1.2");
+  const dir = path.join(ROOT, "src", "functions");
+  const source = fs
+    .readdirSync(dir)
+    .filter((file) => file.endsWith(".ts") && !file.endsWith(".test.ts"))
+    .map((file) => fs.readFileSync(path.join(dir, file), "utf8"))
+    .join("\n");
+  const members = new Set([...source.matchAll(/CustomFunctions\.(\w+)/g)].map((m) => m[1]));
+  expect([...members].sort()).toEqual(["Error", "ErrorCode", "associate"]);
+  const codes = new Set(
+    [...source.matchAll(/(?:MESSAGE|PLAIN)_ERROR_CODES = \{([^}]*)\}/g)].flatMap((m) =>
+      [...m[1].matchAll(/(\w+):/g)].map((key) => key[1])
+    )
+  );
+  expect(codes.size).toBe(4);
+  for (const code of codes) expect(ERROR_CODES_OF_RUNTIME_1_2).toContain(code);
 });
 
 test("`office-addin-manifest info` reads the manifest offline", () => {

@@ -60,6 +60,7 @@ const TEXT: Record<ErrorReason, { title: MessageKey; body: MessageKey; way: WayO
 const HINT_TEXT: Record<WorkbookErrorHint, { title: MessageKey; body: MessageKey }> = {
   "cell-edit-mode": { title: "error.cellEditMode.title", body: "error.cellEditMode.body" },
   busy: { title: "error.busy.title", body: "error.busy.body" },
+  "no-selection": { title: "error.noSelection.title", body: "error.noSelection.body" },
 };
 
 /** Any thrown value as an ErrorInfo; errors that are not the workbook's count as "unknown". */

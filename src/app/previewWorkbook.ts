@@ -113,7 +113,8 @@ export class PreviewWorkbook implements Workbook {
   async insertIntoSelectedCell(formula: string): Promise<{ sheet: string; cell: string }> {
     const selection = this.snapshot().selection;
     const match = selection ? TOP_LEFT.exec(selection.address) : null;
-    if (!selection || !match) throw new WorkbookError("not-supported", "no cell is selected");
+    if (!selection || !match)
+      throw new WorkbookError("not-supported", "no cell is selected", { hint: "no-selection" });
     const cell = `${match[1].toUpperCase()}${match[2]}`;
     this.setCell(selection.sheet, cell, formula);
     return { sheet: selection.sheet, cell };

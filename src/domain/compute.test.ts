@@ -10,11 +10,11 @@ import {
   progressAsOf,
   progressAtRound,
   projectCodeKey,
+  projectCodeMatcher,
   ratio,
   roundsOfProject,
   tallyIndicatorOutcomes,
   tallyOutcomes,
-  yearOverYearChange,
 } from "./compute";
 import { parseThaiDate } from "./dates";
 import { parseRounds } from "./records";
@@ -308,19 +308,6 @@ describe("pass rates", () => {
   });
 });
 
-describe("yearOverYearChange", () => {
-  it("says how a rate moved", () => {
-    expect(yearOverYearChange(97.15, 95)).toEqual({
-      difference: 2.15,
-      relative: expect.closeTo(0.02263, 5),
-      direction: "up",
-    });
-    expect(yearOverYearChange(90, 95)?.direction).toBe("down");
-    expect(yearOverYearChange(0, 0)).toEqual({ difference: 0, direction: "same" });
-    expect(yearOverYearChange(Number.NaN, 1)).toBeUndefined();
-  });
-});
-
 describe("hostile records", () => {
   it("never throw and never give NaN", () => {
     const anyNumber = fc.oneof(fc.double(), fc.constant(undefined));
@@ -349,5 +336,33 @@ describe("hostile records", () => {
         }
       )
     );
+  });
+});
+
+describe("projectCodeMatcher", () => {
+  it("says what projectCodeKey equality says, on hostile cells", () => {
+    const codeLike = fc.oneof(
+      fc.constantFrom("21000000-3165", "21000000-316５", " 21000000 - 3165 ", "๒๑000000-3165"),
+      fc.constantFrom("21000000-3165\u00A0", "<b>21000000-3165</b>", "21000000-3165a", "", "x"),
+      fc.string({ unit: "grapheme", maxLength: 16 }),
+      fc.anything({ maxDepth: 1 })
+    );
+    fc.assert(
+      fc.property(codeLike, codeLike, (code, cell) => {
+        expect(projectCodeMatcher(code)(cell)).toBe(projectCodeKey(cell) === projectCodeKey(code));
+      }),
+      { numRuns: 500 }
+    );
+  });
+});
+
+describe("progressAsOf ignores the time of day on both sides", () => {
+  it("counts a round reported at noon on the day asked", () => {
+    const rounds = [
+      { row: 0, projectCode: "P", round: 1, date: 43800, progress: 10 },
+      { row: 1, projectCode: "P", round: 2, date: 43801.5, progress: 20 },
+    ];
+    expect(progressAsOf(rounds, "P", 43801)?.progress).toBe(20);
+    expect(progressAsOf(rounds, "P", 43800.9)?.progress).toBe(10);
   });
 });

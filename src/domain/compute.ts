@@ -34,6 +34,50 @@ export function projectCodeKey(code: unknown): string {
   return thaiDigitsToArabic(cleanText(code)).replace(/\s+/g, "").toUpperCase();
 }
 
+/**
+ * A test for "this cell holds the project code `projectCode`", equivalent to
+ * `projectCodeKey(cell) === projectCodeKey(projectCode)` but fast over a 100,000-row column:
+ * it compares character by character, folding case, Thai digits and spaces on the way, and
+ * stops at the first difference, so rows of other projects cost a few comparisons each.
+ * Anything unusual (NBSP, HTML) takes the full normalization, once per distinct value.
+ */
+export function projectCodeMatcher(projectCode: unknown): (cell: unknown) => boolean {
+  const key = projectCodeKey(projectCode);
+  const slow = new Map<unknown, boolean>();
+  const slowMatch = (cell: unknown): boolean => {
+    let known = slow.get(cell);
+    if (known === undefined) {
+      known = projectCodeKey(cell) === key;
+      if (slow.size < 100_000) slow.set(cell, known);
+    }
+    return known;
+  };
+  const lastOfKey = key.charCodeAt(key.length - 1);
+  return (cell) => {
+    if (cell === key) return true;
+    if (typeof cell !== "string") return slowMatch(cell);
+    // Codes of one series differ at the end: a last letter or digit that differs settles it
+    // (normalizing never changes a final letter or digit, only case).
+    let last = cell.charCodeAt(cell.length - 1);
+    if (last >= 0x61 && last <= 0x7a) last -= 0x20;
+    if (last !== lastOfKey && ((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a)))
+      return false;
+    let position = 0;
+    for (let index = 0; index < cell.length; index += 1) {
+      let code = cell.charCodeAt(index);
+      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
+      if (code > 0x7e || code === 0x3c || code === 0x26) {
+        if (code >= 0x0e50 && code <= 0x0e59) code -= 0x0e50 - 0x30;
+        else return slowMatch(cell);
+      }
+      if (code >= 0x61 && code <= 0x7a) code -= 0x20;
+      if (key.charCodeAt(position) !== code) return false;
+      position += 1;
+    }
+    return position === key.length;
+  };
+}
+
 /** The rounds of one project, in reporting order (round number, then date, then row). */
 export function roundsOfProject(rounds: readonly Round[], projectCode: string): Round[] {
   return roundsOfProjectUnordered(rounds, projectCode).sort(compareRounds);
@@ -83,21 +127,13 @@ function itemsOfProject<T extends { projectCode: string }>(items: readonly T[], 
     entry.groups = groups as Map<string, unknown[]>;
   }
   if (entry.groups) return [...((entry.groups.get(key) as T[] | undefined) ?? [])];
-  // Equal text needs no normalizing; that is nearly every row of a project.
-  return items.filter(
-    (item) => item.projectCode === key || projectCodeKey(item.projectCode) === key
-  );
+  const isProject = projectCodeMatcher(key);
+  return items.filter((item) => isProject(item.projectCode));
 }
 
-/** The last of `rounds` in reporting order, in one pass (no sort: a project may have
- * 100,000 rows when a formula points at a whole column). */
-function lastInOrder<T extends Round>(rounds: readonly T[]): T | undefined {
-  let last: T | undefined;
-  for (const round of rounds) if (!last || compareRounds(round, last) > 0) last = round;
-  return last;
-}
+type InReportingOrder = Pick<Round, "round" | "date" | "row">;
 
-function compareRounds(a: Round, b: Round): number {
+function compareRounds(a: InReportingOrder, b: InReportingOrder): number {
   return compareOptional(a.round, b.round) || compareOptional(a.date, b.date) || a.row - b.row;
 }
 
@@ -124,15 +160,91 @@ export interface ProgressReading {
   row: number;
 }
 
-function readingOf(round: Round & { progress: number }): ProgressReading {
-  const reading: ProgressReading = { progress: round.progress, row: round.row };
-  if (round.round !== undefined) reading.round = round.round;
-  if (round.date !== undefined) reading.date = round.date;
-  return reading;
-}
-
 function hasProgress(round: Round): round is Round & { progress: number } {
   return isNumber(round.progress);
+}
+
+/** Which reading a progress question wants: the latest, the one at a round, or the last
+ * reported on or before a day. */
+export type ProgressQuestion =
+  { kind: "latest" } | { kind: "atRound"; round: number } | { kind: "asOf"; date: ExcelSerial };
+
+/**
+ * Picks the reading that answers `question` from readings offered one by one, in table
+ * order, without building or sorting a list: the one scan behind latestProgress,
+ * progressAtRound, progressAsOf and the KPI.* functions over 100,000-row ranges.
+ * - latest: the highest round (a reading without a round counts as the highest, as
+ *   reporting order puts missing values last), then the latest date, then the last row;
+ * - atRound: readings of that round only; of duplicates the last in reporting order;
+ * - asOf: readings dated on or before the day (the time of day is ignored); the latest
+ *   date wins, then reporting order.
+ */
+export class ProgressChooser {
+  // The best reading so far, kept as fields: 100,000 offers allocate nothing.
+  private found = false;
+  private progress = 0;
+  private round: number | undefined;
+  private date: number | undefined;
+  private row = 0;
+  private readonly day: number | undefined;
+
+  constructor(private readonly question: ProgressQuestion) {
+    this.day = question.kind === "asOf" ? Math.floor(question.date) : undefined;
+  }
+
+  /** Whether the question can have an answer at all (a round or date that is a number). */
+  get answerable(): boolean {
+    if (this.question.kind === "atRound") return isNumber(this.question.round);
+    if (this.question.kind === "asOf") return isNumber(this.question.date);
+    return true;
+  }
+
+  offer(progress: number, round: number | undefined, date: number | undefined, row: number): void {
+    if (!isNumber(progress)) return;
+    const { question } = this;
+    if (question.kind === "atRound" && round !== question.round) return;
+    if (question.kind === "asOf") {
+      if (date === undefined || Math.floor(date) > (this.day ?? 0)) return;
+      if (this.found && date !== this.date && date < (this.date ?? 0)) return;
+      if (!this.found || date !== this.date) return this.keep(progress, round, date, row);
+    }
+    if (this.found) {
+      const order =
+        compareOptional(round, this.round) || compareOptional(date, this.date) || row - this.row;
+      if (order <= 0) return;
+    }
+    this.keep(progress, round, date, row);
+  }
+
+  private keep(progress: number, round: number | undefined, date: number | undefined, row: number) {
+    this.found = true;
+    this.progress = progress;
+    this.round = round;
+    this.date = date;
+    this.row = row;
+  }
+
+  /** The chosen reading; undefined when none answers the question. */
+  answer(): ProgressReading | undefined {
+    if (!this.answerable || !this.found) return undefined;
+    const reading: ProgressReading = { progress: this.progress, row: this.row };
+    if (this.round !== undefined) reading.round = this.round;
+    if (this.date !== undefined) reading.date = this.date;
+    return reading;
+  }
+}
+
+function chooseProgress(
+  rounds: readonly Round[],
+  projectCode: string,
+  question: ProgressQuestion
+): ProgressReading | undefined {
+  const chooser = new ProgressChooser(question);
+  if (!chooser.answerable) return undefined;
+  for (const round of roundsOfProjectUnordered(rounds, projectCode)) {
+    if (hasProgress(round)) chooser.offer(round.progress, round.round, round.date, round.row);
+  }
+  return chooser.answer();
 }
 
 /** The progress of the project's latest round that has a value (rounds without progress,
@@ -141,48 +253,28 @@ export function latestProgress(
   rounds: readonly Round[],
   projectCode: string
 ): ProgressReading | undefined {
-  const last = lastInOrder(roundsOfProjectUnordered(rounds, projectCode).filter(hasProgress));
-  return last ? readingOf(last) : undefined;
+  return chooseProgress(rounds, projectCode, { kind: "latest" });
 }
 
 /** The progress reported at round `roundNumber` itself; undefined when that round is
  * missing or has no progress (a hole is reported as a hole, not filled in). Of duplicate
- * rows for one round, the last in the table counts. */
+ * rows for one round, the last in reporting order counts. */
 export function progressAtRound(
   rounds: readonly Round[],
   projectCode: string,
   roundNumber: number
 ): ProgressReading | undefined {
-  if (!isNumber(roundNumber)) return undefined;
-  const match = lastInOrder(
-    roundsOfProjectUnordered(rounds, projectCode)
-      .filter(hasProgress)
-      .filter((round) => round.round === roundNumber)
-  );
-  return match ? readingOf(match) : undefined;
+  return chooseProgress(rounds, projectCode, { kind: "atRound", round: roundNumber });
 }
 
 /** The progress last reported on or before `date` (a serial; the time of day is ignored).
- * Among rounds of the same date the higher round wins. */
+ * Among rounds of the same date the later in reporting order wins. */
 export function progressAsOf(
   rounds: readonly Round[],
   projectCode: string,
   date: ExcelSerial
 ): ProgressReading | undefined {
-  if (!isNumber(date)) return undefined;
-  const day = Math.floor(date);
-  let best: (Round & { progress: number; date: ExcelSerial }) | undefined;
-  for (const round of roundsOfProjectUnordered(rounds, projectCode)) {
-    if (!hasProgress(round) || round.date === undefined || round.date > day) continue;
-    const dated = round as Round & { progress: number; date: ExcelSerial };
-    if (
-      !best ||
-      dated.date > best.date ||
-      (dated.date === best.date && compareRounds(dated, best) > 0)
-    )
-      best = dated;
-  }
-  return best ? readingOf(best) : undefined;
+  return chooseProgress(rounds, projectCode, { kind: "asOf", date });
 }
 
 // --- Plan status ---------------------------------------------------------------------------
@@ -365,8 +457,6 @@ export function tallyIndicatorOutcomes(
  */
 export type PassRateBasis = "evaluated" | "applicable" | "planned";
 
-export const PASS_RATE_BASES: readonly PassRateBasis[] = ["evaluated", "applicable", "planned"];
-
 export interface PassRate {
   basis: PassRateBasis;
   passed: number;
@@ -377,11 +467,7 @@ export interface PassRate {
 
 /** The denominator of a basis. Unrecognised values are in no denominator: validation
  * reports them, and guessing their class would skew the rate. */
-export function passRateDenominator(
-  tally: OutcomeTally,
-  basis: PassRateBasis,
-  planned?: number
-): number {
+function passRateDenominator(tally: OutcomeTally, basis: PassRateBasis, planned?: number): number {
   const { passed, failed, notApplicable, excluded } = tally.byClass;
   switch (basis) {
     case "applicable":
@@ -414,27 +500,4 @@ export function passRates(tally: OutcomeTally, planned?: number): Record<PassRat
     applicable: passRate(tally, "applicable", planned),
     planned: passRate(tally, "planned", planned),
   };
-}
-
-// --- Year over year ------------------------------------------------------------------------
-
-export interface Change {
-  /** current − previous, in the figures' own unit (percentage points for rates in %). */
-  difference: number;
-  /** difference / previous; undefined when previous is 0. */
-  relative?: number;
-  direction: "up" | "down" | "same";
-}
-
-/** How a figure moved from last year to this year ("the rate rose compared with 2562"). */
-export function yearOverYearChange(current: number, previous: number): Change | undefined {
-  if (!isNumber(current) || !isNumber(previous)) return undefined;
-  const difference = Math.round((current - previous) * 1e12) / 1e12;
-  const change: Change = {
-    difference,
-    direction: difference > 0 ? "up" : difference < 0 ? "down" : "same",
-  };
-  const relative = ratio(difference, Math.abs(previous));
-  if (relative !== undefined) change.relative = relative;
-  return change;
 }

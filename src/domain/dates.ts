@@ -40,7 +40,7 @@ export interface TwoDigitYearReading {
 export type ParsedDate = Parsed<ExcelSerial> & { twoDigitYear?: TwoDigitYearReading };
 
 /** From this two-digit year on, a numeric d/m/yy date is BE (see the module comment). */
-export const TWO_DIGIT_BE_FROM = 50;
+const TWO_DIGIT_BE_FROM = 50;
 
 export interface FormatThaiDateOptions {
   /** Write the digits as Thai digits (๒ ธันวาคม ๒๕๖๒). */

@@ -1,3 +1,4 @@
+import { checkTables } from "./check";
 import { tallyIndicatorOutcomes } from "./compute";
 import { parseThaiDate } from "./dates";
 import { parseIndicators, parseProjects, parseRounds } from "./records";
@@ -167,5 +168,30 @@ describe("rawTableFromRows", () => {
     expect(table.rows[0][4]).toBe(5);
     expect(table.rows[0][1]).toBeNull();
     expect(table.origin).toEqual({ row: 2, col: 1 });
+  });
+});
+
+describe("the typed sample", () => {
+  it("stores the printouts' text dates and numbers as Excel would, leaving only the seeds' real gaps", () => {
+    const printed = checkTables(sampleWorkbookTables("asPrinted"));
+    const typed = checkTables(sampleWorkbookTables("typed"));
+    const asText = (codes: string[]) => codes.filter((c) => /_AS_TEXT$/.test(c));
+    expect(asText(printed.issues.map((i) => i.code))).toHaveLength(6);
+    expect(asText(typed.issues.map((i) => i.code))).toEqual([]);
+    expect(typed.issues.filter((i) => i.severity === "warning").map((i) => i.cell)).toEqual([
+      "C15",
+      "E15",
+      "E16",
+      "E17",
+      "E18",
+      "E19",
+    ]);
+    // Same figures either way: 2/12/2562 is serial 43801, "10.00 %" is 10.
+    const round1 = typed.records.rounds.find(
+      (r) => r.projectCode === SEED_000_CODE && r.round === 1
+    );
+    expect(round1?.date).toBe(43801);
+    expect(round1?.progress).toBe(10);
+    expect(printed.records.rounds.find((r) => r.round === 1)?.progress).toBe(10);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Sample data: the two seed printouts (../shared/seeds) transcribed into the three tables
- * as staff would type them in Excel. The task-pane preview, the tests and `npm start` load
+ * Sample data: the two seed printouts (published Bangkok project progress reports)
+ * transcribed into the three tables as staff would type them in Excel. The task-pane preview, the tests and `npm start` load
  * it. Faithful to the printouts, holes included:
  *
  * - Progress lines: the printout places the "(ครั้งที่ N)" progress line under the NEXT
@@ -22,7 +22,9 @@
  *   (409 met, 6 below, 3 not needed, 3 no service, 10 excluded). Their target and actual
  *   values are invented for the demo, consistent with each outcome.
  */
-import { fieldsOf, tableLabel, type FieldKeyOf } from "./schema";
+import { parseThaiDate } from "./dates";
+import { parseNumber } from "./numbers";
+import { fieldsOf, tableLabel, type FieldKeyOf, type FieldType } from "./schema";
 import type { CellValue, Lang, RawTable, TableKind } from "./types";
 
 export const SEED_000_CODE = "21000000-3165";
@@ -242,15 +244,6 @@ export const SAMPLE_OUTCOME_TEXT = {
 
 export type SampleOutcome = keyof typeof SAMPLE_OUTCOME_TEXT;
 
-/** Seed 000's published tally, which the sample rows reproduce. */
-export const SEED_000_TALLY: Readonly<Record<SampleOutcome, number>> = {
-  met: 409,
-  below: 6,
-  notNeeded: 3,
-  noService: 3,
-  excluded: 10,
-};
-
 /** Row numbers (1-based) of the sample indicators that did not simply pass, spread out. */
 const NOT_MET_ROWS: Readonly<Record<Exclude<SampleOutcome, "met">, readonly number[]>> = {
   below: [13, 58, 134, 202, 289, 378],
@@ -300,13 +293,45 @@ export interface SampleTables {
   indicators: RawTable;
 }
 
+/**
+ * Which sample: `asPrinted` keeps the few values the printouts show as text ("2/12/2562",
+ * "10.00 %", "0 บาท"), so the check warns about each as it would in a staff member's
+ * workbook; `typed` stores them as Excel would (date serials, numbers), so the only issues
+ * left are the seeds' real gaps (seed 001's rounds 3–7, seed 000's round 6 narrative).
+ */
+export type SampleVariant = "asPrinted" | "typed";
+
 /** Fresh copies of the sample tables (callers may change them freely). */
-export function sampleWorkbookTables(): SampleTables {
-  return {
+export function sampleWorkbookTables(variant: SampleVariant = "asPrinted"): SampleTables {
+  const tables: SampleTables = {
     projects: rawTableFromRows("projects", PROJECTS),
     rounds: rawTableFromRows("rounds", roundRows()),
     indicators: rawTableFromRows("indicators", indicatorRows()),
   };
+  if (variant === "typed") {
+    typeTextValues("projects", tables.projects);
+    typeTextValues("rounds", tables.rounds);
+  }
+  return tables;
+}
+
+const NUMERIC_TYPES: ReadonlySet<FieldType> = new Set(["integer", "number", "percent", "money"]);
+
+/** Replaces, in place, date and number text with the serial or number it reads as. */
+function typeTextValues(kind: TableKind, table: RawTable): void {
+  const types = fieldsOf(kind).map((field) => field.type);
+  for (const row of table.rows) {
+    row.forEach((value, col) => {
+      if (typeof value !== "string") return;
+      const parsed =
+        types[col] === "date"
+          ? parseThaiDate(value)
+          : NUMERIC_TYPES.has(types[col])
+            ? parseNumber(value)
+            : undefined;
+      if (parsed?.ok) row[col] = parsed.value;
+    });
+  }
 }
 
 /** One shared instance of the sample tables; treat as read-only. */

@@ -85,7 +85,7 @@ const TEXT_FORMAT = "@";
 export const FISCAL_YEAR_MIN = 2500;
 export const FISCAL_YEAR_MAX = 2700;
 /** An upper bound for any baht amount in these tables (a trillion baht). */
-export const MONEY_MAX = 1e12;
+const MONEY_MAX = 1e12;
 
 const hints = {
   code: { th: "รหัสโครงการ เช่น 21000000-3165", en: "Project code, e.g. 21000000-3165" },
@@ -520,8 +520,15 @@ const SCHEMA: { readonly [K in TableKind]: readonly FieldDef<FieldKeyOf[K]>[] } 
   indicators: INDICATOR_FIELDS,
 };
 
+/** The table kinds, in the order they are shown, bound and checked: the one list. */
 export const TABLE_KINDS: readonly TableKind[] = ["projects", "rounds", "indicators"];
 
+/** Whether a value (read from storage, a file or an argument) names a table kind. */
+export function isTableKind(value: unknown): value is TableKind {
+  return TABLE_KINDS.includes(value as TableKind);
+}
+
+/** The kinds' labels, Thai and English: the one set (the task pane's dictionaries use it). */
 export const TABLE_LABELS: Readonly<Record<TableKind, LocalizedText>> = {
   projects: { th: "โครงการ", en: "Projects" },
   rounds: { th: "รายงานความก้าวหน้า", en: "Progress rounds" },

@@ -1,15 +1,23 @@
 /**
- * The KPI.* function catalog: for each function its English text (the same words as the
- * JSDoc in functions.ts, which the metadata generator reads; a test keeps them equal),
- * its Thai description and parameter help, and examples on the seed data with their
- * results (a test runs every example). From here come the Thai functions metadata
- * (functions.th-TH.json), docs/functions.md and the task pane's function list.
+ * The KPI.* function catalog, the one source of each function's text: its name in Excel,
+ * its parameters (name, type, optional), English and Thai descriptions, and examples on
+ * the seed data with their results (a test runs every example). From here come
+ * functions.json and functions.th-TH.json (./metadata.ts, at build time), the
+ * `CustomFunctions.associate` calls (./entry.ts), docs/functions.md and the task pane's
+ * function list. functions.ts holds only the code.
  */
 import type { LocalizedText, TableKind } from "../domain/types";
 
+/** A value type of custom functions metadata. */
+export type MetadataType = "any" | "number" | "string" | "boolean";
+
 export interface ParameterText extends LocalizedText {
-  /** The parameter's name in functions.ts (and in Excel's formula tooltip). */
+  /** The parameter's name in Excel's formula tooltip (and in functions.ts). */
   name: string;
+  /** What Excel converts the argument to before the call; "any" passes it as it is. */
+  type: MetadataType;
+  /** A range, passed as a 2-D array. */
+  range?: true;
   optional?: true;
 }
 
@@ -33,7 +41,7 @@ export interface FunctionEntry extends LocalizedText {
   /** The function's export in functions.ts. */
   implementation: string;
   parameters: readonly ParameterText[];
-  returns: LocalizedText;
+  returns: LocalizedText & { type: MetadataType; range?: true };
   examples: readonly FunctionExample[];
 }
 
@@ -45,41 +53,57 @@ const outcomeColumn: ExampleArg = { table: "indicators", field: "outcome" };
 
 const CODES: ParameterText = {
   name: "codes",
+  type: "any",
+  range: true,
   en: "Project code column of the rounds table.",
   th: "คอลัมน์รหัสโครงการของตารางรายงานความก้าวหน้า",
 };
 const ROUNDS: ParameterText = {
   name: "rounds",
+  type: "any",
+  range: true,
   en: "Round number column of the rounds table.",
   th: "คอลัมน์รายงานครั้งที่ของตารางรายงานความก้าวหน้า",
 };
 const PROGRESS: ParameterText = {
   name: "progress",
+  type: "any",
+  range: true,
   en: "Progress (%) column of the rounds table.",
   th: "คอลัมน์ความก้าวหน้าของงาน (%) ของตารางรายงานความก้าวหน้า",
 };
 const CODE: ParameterText = {
   name: "code",
+  type: "string",
   en: "The project code to look up.",
   th: "รหัสโครงการที่ต้องการ",
 };
 const OUTCOMES: ParameterText = {
   name: "outcomes",
+  type: "any",
+  range: true,
   en: "The outcome column of the indicators table.",
   th: "คอลัมน์ผลการประเมินของตารางเกณฑ์ชี้วัด",
 };
 const DATE: ParameterText = {
   name: "date",
+  type: "any",
   en: "An Excel date or date text.",
   th: "วันที่ของ Excel หรือข้อความวันที่",
 };
 const FISCAL_YEAR: ParameterText = {
   name: "fiscalYear",
+  type: "any",
   en: "The fiscal year, BE (2563) or CE (2020).",
   th: "ปีงบประมาณ เป็น พ.ศ. (2563) หรือ ค.ศ. (2020)",
 };
-const PERCENT_RESULT: LocalizedText = { th: "ความก้าวหน้า (ร้อยละ)", en: "Progress in percent." };
-const FRACTION_RESULT: LocalizedText = {
+const PERCENT_RESULT: FunctionEntry["returns"] = {
+  type: "number",
+  th: "ความก้าวหน้า (ร้อยละ)",
+  en: "Progress in percent.",
+};
+const FRACTION_RESULT: FunctionEntry["returns"] = {
+  type: "number",
   th: "เศษส่วน จัดรูปแบบเซลล์เป็นเปอร์เซ็นต์",
   en: "A fraction; format the cell as a percentage.",
 };
@@ -97,6 +121,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       CODE,
       {
         name: "round",
+        type: "any",
         optional: true,
         en: "Round number; omit it for the latest round that has a value.",
         th: "รายงานครั้งที่ (ไม่ระบุ = ครั้งล่าสุดที่มีค่า)",
@@ -149,6 +174,8 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       CODES,
       {
         name: "dates",
+        type: "any",
+        range: true,
         en: "Report date column of the rounds table.",
         th: "คอลัมน์วันที่รายงานของตารางรายงานความก้าวหน้า",
       },
@@ -156,6 +183,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       CODE,
       {
         name: "date",
+        type: "any",
         en: "The date: an Excel date or date text such as 2/12/2562.",
         th: "วันที่ เป็นวันที่ของ Excel หรือข้อความ เช่น 2/12/2562",
       },
@@ -184,7 +212,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     en: "The latest round of a project that has a progress value.",
     th: "รายงานครั้งล่าสุดของโครงการที่มีค่าความก้าวหน้า",
     parameters: [CODES, ROUNDS, PROGRESS, CODE],
-    returns: { th: "เลขครั้งที่รายงาน", en: "A round number." },
+    returns: { type: "number", th: "เลขครั้งที่รายงาน", en: "A round number." },
     examples: [
       {
         args: [
@@ -203,16 +231,28 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     en: "The plan status from actual and planned progress: on plan within the tolerance, behind or ahead beyond it.",
     th: "สถานะตามแผนจากความก้าวหน้าจริงเทียบกับแผน: เป็นไปตามแผนเมื่อต่างกันไม่เกินค่าความคลาดเคลื่อน มิฉะนั้นล่าช้ากว่าแผนหรือเร็วกว่าแผน",
     parameters: [
-      { name: "actual", en: "Actual progress in percent.", th: "ความก้าวหน้าจริง (ร้อยละ)" },
-      { name: "planned", en: "Planned progress in percent.", th: "ความก้าวหน้าตามแผน (ร้อยละ)" },
+      {
+        name: "actual",
+        type: "any",
+        en: "Actual progress in percent.",
+        th: "ความก้าวหน้าจริง (ร้อยละ)",
+      },
+      {
+        name: "planned",
+        type: "any",
+        en: "Planned progress in percent.",
+        th: "ความก้าวหน้าตามแผน (ร้อยละ)",
+      },
       {
         name: "tolerance",
+        type: "any",
         optional: true,
         en: "Gap in percentage points still counted as on plan; 5 when omitted.",
         th: "ส่วนต่าง (จุดร้อยละ) ที่ยังถือว่าเป็นไปตามแผน (ไม่ระบุ = 5)",
       },
     ],
     returns: {
+      type: "string",
       th: "เป็นไปตามแผน ล่าช้ากว่าแผน หรือ เร็วกว่าแผน",
       en: "เป็นไปตามแผน, ล่าช้ากว่าแผน or เร็วกว่าแผน.",
     },
@@ -238,12 +278,18 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       OUTCOMES,
       {
         name: "language",
+        type: "string",
         optional: true,
         en: "th (default) or en, for the category labels.",
         th: "th (ค่าเริ่มต้น) หรือ en สำหรับชื่อประเภท",
       },
     ],
-    returns: { th: "ตารางประเภทและจำนวน", en: "A table of category and count." },
+    returns: {
+      type: "any",
+      range: true,
+      th: "ตารางประเภทและจำนวน",
+      en: "A table of category and count.",
+    },
     examples: [
       {
         args: [outcomeColumn],
@@ -268,11 +314,12 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       OUTCOMES,
       {
         name: "category",
+        type: "string",
         en: "A category's Thai label or key, or any other text to count as typed.",
         th: "ชื่อประเภทภาษาไทยหรือคีย์ หรือข้อความอื่นเพื่อนับตามที่พิมพ์",
       },
     ],
-    returns: { th: "จำนวน", en: "A count." },
+    returns: { type: "number", th: "จำนวน", en: "A count." },
     examples: [
       { args: [outcomeColumn, "ต่ำกว่าค่าเป้าหมาย"], result: 6 },
       { args: [outcomeColumn, "excluded"], result: 10 },
@@ -287,12 +334,14 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       OUTCOMES,
       {
         name: "basis",
+        type: "string",
         optional: true,
         en: "evaluated (default), applicable or planned.",
         th: "ฐานการคำนวณ: evaluated (ค่าเริ่มต้น), applicable หรือ planned",
       },
       {
         name: "planned",
+        type: "any",
         optional: true,
         en: "The planned number of items, for the planned basis; evaluated plus excluded items when omitted.",
         th: "จำนวนรายการตามแผน สำหรับฐาน planned (ไม่ระบุ = จำนวนที่ประเมินรวมกับที่ไม่ประเมิน)",
@@ -325,11 +374,15 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     parameters: [
       {
         name: "received",
+        type: "any",
+        range: true,
         en: "Budget received (baht): a cell or a column.",
         th: "งบประมาณที่ได้รับ (บาท) เซลล์เดียวหรือทั้งคอลัมน์",
       },
       {
         name: "disbursed",
+        type: "any",
+        range: true,
         en: "Budget disbursed (baht): a cell or a column, summed.",
         th: "งบประมาณที่เบิกใช้ (บาท) เซลล์เดียวหรือทั้งคอลัมน์ (นำมารวมกัน)",
       },
@@ -353,18 +406,20 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       DATE,
       {
         name: "style",
+        type: "string",
         optional: true,
         en: "long (default), short or numeric.",
         th: "รูปแบบ: long (ค่าเริ่มต้น), short หรือ numeric",
       },
       {
         name: "thaiDigits",
+        type: "any",
         optional: true,
         en: "TRUE to write Thai digits.",
         th: "TRUE เพื่อใช้เลขไทย",
       },
     ],
-    returns: { th: "ข้อความวันที่ พ.ศ.", en: "Date text in the Buddhist Era." },
+    returns: { type: "string", th: "ข้อความวันที่ พ.ศ.", en: "Date text in the Buddhist Era." },
     examples: [
       {
         args: [43801],
@@ -376,18 +431,19 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     ],
   },
   {
-    name: "DATEVALUE",
-    implementation: "dateValue",
+    name: "THAIDATEVALUE",
+    implementation: "thaiDateValue",
     en: "An Excel date from date text: d/m/y in BE or CE, ISO dates, Thai or English month names, Thai digits.",
     th: "วันที่ของ Excel จากข้อความวันที่: วัน/เดือน/ปี พ.ศ. หรือ ค.ศ., รูปแบบ ISO, ชื่อเดือนไทยหรืออังกฤษ, เลขไทย",
     parameters: [
       {
         name: "text",
+        type: "any",
         en: "Date text such as 2/12/2562, 2 ธ.ค. 62 or 2020-1-23.",
         th: "ข้อความวันที่ เช่น 2/12/2562, 2 ธ.ค. 62 หรือ 2020-1-23",
       },
     ],
-    returns: { th: "เลขลำดับวันที่ของ Excel", en: "An Excel date serial number." },
+    returns: { type: "number", th: "เลขลำดับวันที่ของ Excel", en: "An Excel date serial number." },
     examples: [
       { args: ["2/12/2562"], result: 43801 },
       { args: ["2 ธ.ค. 62"], result: 43801 },
@@ -408,12 +464,13 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
       DATE,
       {
         name: "era",
+        type: "string",
         optional: true,
         en: "BE (default) or CE.",
         th: "BE = พ.ศ. (ค่าเริ่มต้น) หรือ CE = ค.ศ.",
       },
     ],
-    returns: { th: "ปี", en: "A year." },
+    returns: { type: "number", th: "ปี", en: "A year." },
     examples: [
       {
         args: ["2019-10-01 00:00:00"],
@@ -429,7 +486,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     en: "The quarter of the Thai fiscal year: 1 = October–December, 2 = January–March, 3 = April–June, 4 = July–September.",
     th: "ไตรมาสของปีงบประมาณ: 1 = ต.ค.–ธ.ค., 2 = ม.ค.–มี.ค., 3 = เม.ย.–มิ.ย., 4 = ก.ค.–ก.ย.",
     parameters: [DATE],
-    returns: { th: "1, 2, 3 หรือ 4", en: "1, 2, 3 or 4." },
+    returns: { type: "number", th: "1, 2, 3 หรือ 4", en: "1, 2, 3 or 4." },
     examples: [
       { args: ["2/12/2562"], result: 1 },
       { args: ["2020-1-23"], result: 2 },
@@ -441,7 +498,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     en: "The first day (1 October) of a Thai fiscal year.",
     th: "วันแรก (1 ตุลาคม) ของปีงบประมาณ",
     parameters: [FISCAL_YEAR],
-    returns: { th: "วันที่ของ Excel", en: "An Excel date." },
+    returns: { type: "number", th: "วันที่ของ Excel", en: "An Excel date." },
     examples: [{ args: [2563], result: 43739, note: { th: "1 ตุลาคม 2562", en: "1 October 2019" } }],
   },
   {
@@ -450,7 +507,7 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     en: "The last day (30 September) of a Thai fiscal year.",
     th: "วันสุดท้าย (30 กันยายน) ของปีงบประมาณ",
     parameters: [FISCAL_YEAR],
-    returns: { th: "วันที่ของ Excel", en: "An Excel date." },
+    returns: { type: "number", th: "วันที่ของ Excel", en: "An Excel date." },
     examples: [
       { args: [2563], result: 44104, note: { th: "30 กันยายน 2563", en: "30 September 2020" } },
     ],
@@ -461,9 +518,14 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     en: "A number from text such as 10.00 %, 1,234.50 บาท or Thai digits; percent text gives percentage points.",
     th: "ตัวเลขจากข้อความ เช่น 10.00 %, 1,234.50 บาท หรือเลขไทย ข้อความร้อยละให้ค่าเป็นจุดร้อยละ",
     parameters: [
-      { name: "text", en: "The text (or number) to read.", th: "ข้อความ (หรือตัวเลข) ที่จะอ่าน" },
+      {
+        name: "text",
+        type: "any",
+        en: "The text (or number) to read.",
+        th: "ข้อความ (หรือตัวเลข) ที่จะอ่าน",
+      },
     ],
-    returns: { th: "ตัวเลข", en: "A number." },
+    returns: { type: "number", th: "ตัวเลข", en: "A number." },
     examples: [
       {
         args: ["10.00 %"],
@@ -479,8 +541,8 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     implementation: "thaiDigits",
     en: "Text with its digits written as Thai digits.",
     th: "ข้อความที่เขียนตัวเลขเป็นเลขไทย",
-    parameters: [{ name: "value", en: "A number or text.", th: "ตัวเลขหรือข้อความ" }],
-    returns: { th: "ข้อความเลขไทย", en: "Text with Thai digits." },
+    parameters: [{ name: "value", type: "any", en: "A number or text.", th: "ตัวเลขหรือข้อความ" }],
+    returns: { type: "string", th: "ข้อความเลขไทย", en: "Text with Thai digits." },
     examples: [{ args: ["5.3.1"], result: "๕.๓.๑" }],
   },
   {
@@ -488,8 +550,10 @@ export const FUNCTION_CATALOG: readonly FunctionEntry[] = [
     implementation: "cleanText",
     en: "Text cleaned of extra spaces, non-breaking and zero-width spaces, and HTML tags.",
     th: "ข้อความที่ตัดช่องว่างเกิน ช่องว่างไม่ตัดบรรทัด อักขระความกว้างศูนย์ และแท็ก HTML ออก",
-    parameters: [{ name: "text", en: "The text to clean.", th: "ข้อความที่จะทำความสะอาด" }],
-    returns: { th: "ข้อความที่ทำความสะอาดแล้ว", en: "The cleaned text." },
+    parameters: [
+      { name: "text", type: "string", en: "The text to clean.", th: "ข้อความที่จะทำความสะอาด" },
+    ],
+    returns: { type: "string", th: "ข้อความที่ทำความสะอาดแล้ว", en: "The cleaned text." },
     examples: [{ args: ["<p>อยู่ระหว่าง  ขั้นตอน...</p>"], result: "อยู่ระหว่าง ขั้นตอน..." }],
   },
 ];

@@ -1,4 +1,4 @@
-import { excelSafe, isExcelErrorLike, kpiError, KpiError } from "./errors";
+import { excelSafe, isExcelErrorLike, kpiError, KpiError, plainError } from "./errors";
 
 describe("kpiError", () => {
   afterEach(() => {
@@ -10,7 +10,13 @@ describe("kpiError", () => {
     expect(error).toBeInstanceOf(KpiError);
     expect(error).toMatchObject({ code: "#N/A", message: "ไม่พบโครงการ / not found" });
     expect(kpiError("invalidValue", "x").code).toBe("#VALUE!");
-    expect(kpiError("divisionByZero", "x").code).toBe("#DIV/0!");
+    // @ts-expect-error Excel drops messages on #DIV/0!, so the type refuses one.
+    kpiError("divisionByZero", "x");
+  });
+
+  it("builds #DIV/0! and #NUM! without a message, which Excel would not show", () => {
+    expect(plainError("divisionByZero")).toMatchObject({ code: "#DIV/0!", message: "" });
+    expect(plainError("invalidNumber").code).toBe("#NUM!");
   });
 
   it("uses CustomFunctions.Error when Excel provides it", () => {
@@ -32,6 +38,9 @@ describe("kpiError", () => {
     const error = kpiError("notAvailable", "missing");
     expect(error).toBeInstanceOf(FakeCustomFunctionsError);
     expect(error).toMatchObject({ code: "#N/A", message: "missing" });
+    const plain = plainError("divisionByZero");
+    expect(plain).toBeInstanceOf(FakeCustomFunctionsError);
+    expect(plain).toEqual({ code: "#DIV/0!", message: undefined });
   });
 });
 
@@ -65,6 +74,8 @@ describe("excelSafe", () => {
 
   it("recognises only Excel error codes", () => {
     expect(isExcelErrorLike({ code: "#N/A" })).toBe(true);
+    expect(isExcelErrorLike({ code: "#REF!" })).toBe(true);
+    expect(isExcelErrorLike({ code: "#SPILL!" })).toBe(true);
     expect(isExcelErrorLike({ code: "ENOENT" })).toBe(false);
     expect(isExcelErrorLike(null)).toBe(false);
     expect(isExcelErrorLike("#N/A")).toBe(false);

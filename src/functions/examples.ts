@@ -33,7 +33,7 @@ export function exampleFormula(entry: FunctionEntry, example: FunctionExample): 
 }
 
 /** The column of a sample table as Excel passes a one-column range. */
-export function sampleColumn(
+function sampleColumn(
   table: Extract<ExampleArg, { table: string }>["table"],
   field: string
 ): CellValue[][] {

@@ -243,17 +243,7 @@ describe("KPI.PLANSTATUS", () => {
 });
 
 describe("KPI.OUTCOMES", () => {
-  it("spills seed 000's tally in vocabulary order with the total", () => {
-    expect(KPI.outcomes(outcomeColumn)).toEqual([
-      ["ผ่านค่าเป้าหมายขั้นต่ำ", 409],
-      ["ต่ำกว่าค่าเป้าหมาย", 6],
-      ["ไม่มีความจำเป็นต้องดำเนินการ", 3],
-      ["ไม่มีบริการสาธารณะ", 3],
-      ["ไม่ประเมิน", 10],
-      ["รวม", 431],
-    ]);
-  });
-
+  // Seed 000's tally in vocabulary order with the total is the catalog's example (catalog.test.ts).
   it("keeps values outside the vocabulary and labels in English on request", () => {
     const table = KPI.outcomes(column([...outcomeCells, "รอผล", " รอผล", 42]), "en");
     expect(table.slice(-4)).toEqual([
@@ -318,18 +308,29 @@ describe("KPI.BUDGETRATE", () => {
       message: expect.stringContaining("not in baht"),
     });
     expect(excelErrorOf(() => KPI.budgetRate([[100]], [["#N/A"]])).code).toBe("#VALUE!");
-    expect(excelErrorOf(() => KPI.budgetRate([[-100]], [[5]])).code).toBe("#NUM!");
-    expect(excelErrorOf(() => KPI.budgetRate([[1e-320]], [[1e300]])).code).toBe("#NUM!");
+    // Explained, so #VALUE! with a message: Excel shows none on #NUM!.
+    expect(excelErrorOf(() => KPI.budgetRate([[-100]], [[5]]))).toMatchObject({
+      code: "#VALUE!",
+      message: expect.stringContaining("No rate from -100 received"),
+    });
+    expect(excelErrorOf(() => KPI.budgetRate([[1e-320]], [[1e300]])).code).toBe("#VALUE!");
+  });
+
+  it("says nothing on #DIV/0!, where Excel would not show it", () => {
+    const error = excelErrorOf(() => KPI.budgetRate([[0]], [[5]]));
+    expect(error.code).toBe("#DIV/0!");
+    expect(error.message ?? "").toBe("");
+    expect(excelErrorOf(() => KPI.passRate(column(["", ""]))).message ?? "").toBe("");
   });
 });
 
 describe("dates", () => {
-  it("KPI.DATEVALUE reads the seeds' date text", () => {
-    expect(KPI.dateValue("2/12/2562")).toBe(43801);
-    expect(KPI.dateValue("2 ธ.ค. 62")).toBe(43801);
-    expect(KPI.dateValue("๒ ธันวาคม ๒๕๖๒")).toBe(43801);
-    expect(KPI.dateValue("2019-10-01 00:00:00")).toBe(43739);
-    expect(excelErrorOf(() => KPI.dateValue("31/02/2563"))).toMatchObject({
+  it("KPI.THAIDATEVALUE reads the seeds' date text", () => {
+    expect(KPI.thaiDateValue("2/12/2562")).toBe(43801);
+    expect(KPI.thaiDateValue("2 ธ.ค. 62")).toBe(43801);
+    expect(KPI.thaiDateValue("๒ ธันวาคม ๒๕๖๒")).toBe(43801);
+    expect(KPI.thaiDateValue("2019-10-01 00:00:00")).toBe(43739);
+    expect(excelErrorOf(() => KPI.thaiDateValue("31/02/2563"))).toMatchObject({
       code: "#VALUE!",
       message: expect.stringContaining("is not a date"),
     });
@@ -441,7 +442,7 @@ describe("hostile input", () => {
     ["passRate", (a) => KPI.passRate(a[0] as unknown[][], a[1] as string, a[2] as number)],
     ["budgetRate", (a) => KPI.budgetRate(a[0] as unknown[][], a[1] as unknown[][])],
     ["thaiDate", (a) => KPI.thaiDate(a[0] as number, a[1] as string, a[2] as boolean)],
-    ["dateValue", (a) => KPI.dateValue(a[0] as string)],
+    ["thaiDateValue", (a) => KPI.thaiDateValue(a[0] as string)],
     ["fiscalYear", (a) => KPI.fiscalYear(a[0] as number, a[1] as string)],
     ["fiscalQuarter", (a) => KPI.fiscalQuarter(a[0] as number)],
     ["fiscalYearStart", (a) => KPI.fiscalYearStart(a[0] as number)],

@@ -1,17 +1,25 @@
 /**
  * The KPI.* custom functions: thin wrappers over src/domain, so a formula computes what
- * staff report. The JSDoc below is the English metadata (custom-functions-metadata reads
- * it to build functions.json); the Thai text and the examples are in ./catalog.ts, and a
- * test keeps the two in step. The namespace KPI is set in the manifest.
+ * staff report. Their names, parameters and text (English and Thai) are in ./catalog.ts,
+ * which functions.json and the `CustomFunctions.associate` calls (./entry.ts) come from;
+ * the namespace KPI is set in the manifest.
  *
  * Ranges arrive as 2-D arrays: a column or a row, blanks skipped. Every failure is an
- * Excel error with a Thai and English message (#VALUE! for bad input, #N/A for something
- * not found, #DIV/0! for a rate over nothing), never an uncaught exception.
+ * Excel error, never an uncaught exception: #VALUE! for bad input and #N/A for something
+ * not found, each with a Thai and English message (Excel shows messages on those two
+ * only), and #DIV/0! for a rate over nothing. Arguments typed `any` in the catalog may be
+ * error cells (allowErrorForDataTypeAny): an error passed as a value is returned as it
+ * is, as Excel's own functions do; an error cell in a row of another project is skipped;
+ * one the function must read is a #VALUE! naming its row.
  */
 import {
   passRate as passRateOf,
   planStatusFor,
+  ProgressChooser,
   projectCodeKey,
+  projectCodeMatcher,
+  type ProgressQuestion,
+  type ProgressReading,
   tallyOutcomeCounts,
   type OutcomeTally,
   type PassRateBasis,
@@ -26,9 +34,9 @@ import {
 } from "../domain/dates";
 import { parseNumberWithUnit } from "../domain/numbers";
 import { cleanText as cleanCellText, normalizeForMatch, toThaiDigits } from "../domain/text";
-import type { VocabValue } from "../domain/types";
+import type { LocalizedText, VocabValue } from "../domain/types";
 import { DEFAULT_VOCABULARIES, matchVocabulary, vocabularyLabel } from "../domain/vocabularies";
-import { excelSafe, kpiError } from "./errors";
+import { excelSafe, isExcelErrorLike, kpiError, plainError } from "./errors";
 import { isBlankCell, isOmitted, memoizeCells, parallelColumns, viewOf } from "./ranges";
 
 /** "Thai / English": the functions cannot know the user's language, so messages carry both. */
@@ -36,37 +44,59 @@ function message(th: string, en: string): string {
   return `${th} / ${en}`;
 }
 
+/** An error cell Excel passed as a scalar argument is the function's result, as with
+ * Excel's own functions (=ABS(#N/A) is #N/A). */
+function passErrorThrough(value: unknown): void {
+  if (isExcelErrorLike(value)) throw value;
+}
+
+/** The #VALUE! for an error cell inside a range the function has to read. */
+function errorCellInRange(what: LocalizedText, row: number, cell: { code: string }): never {
+  throw kpiError(
+    "invalidValue",
+    message(
+      `${what.th}ในแถวที่ ${row + 1} ของช่วงเป็นค่าผิดพลาด ${cell.code}`,
+      `${what.en} in row ${row + 1} of the range is the error ${cell.code}`
+    )
+  );
+}
+
 function shown(value: unknown): string {
+  if (isExcelErrorLike(value)) return value.code;
   const text = cleanCellText(value);
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 }
 
 // --- Argument readers -------------------------------------------------------------------
 
-function readNumber(value: unknown, name: string): number {
-  const parsed = parseNumberWithUnit(value);
-  if (parsed.ok) return parsed.value;
-  if (parsed.empty)
-    throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
-  throw kpiError(
-    "invalidValue",
-    message(`${name} "${shown(value)}" ไม่ใช่ตัวเลข`, `${name} "${shown(value)}" is not a number`)
-  );
+type Parsed = { ok: true; value: number } | { ok: false; empty?: boolean };
+
+/** An argument read by `parse` (a number or date reader of the domain): its value, or a
+ * #VALUE! saying it is missing or is not `what`. */
+function readWith(
+  parse: (value: unknown) => Parsed,
+  what: LocalizedText
+): (value: unknown, name: string) => number {
+  return (value, name) => {
+    passErrorThrough(value);
+    const parsed = parse(value);
+    if (parsed.ok) return parsed.value;
+    if (parsed.empty)
+      throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
+    throw kpiError(
+      "invalidValue",
+      message(`${name} "${shown(value)}" ${what.th}`, `${name} "${shown(value)}" ${what.en}`)
+    );
+  };
 }
+
+const NOT_A_NUMBER: LocalizedText = { th: "ไม่ใช่ตัวเลข", en: "is not a number" };
+const NOT_A_DATE: LocalizedText = { th: "ไม่ใช่วันที่", en: "is not a date" };
+const readNumber = readWith(parseNumberWithUnit, NOT_A_NUMBER);
+const readDate = readWith(parseThaiDate, NOT_A_DATE);
 
 function readOptionalNumber(value: unknown, name: string): number | undefined {
   return isOmitted(value) ? undefined : readNumber(value, name);
-}
-
-function readDate(value: unknown, name: string): number {
-  const parsed = parseThaiDate(value);
-  if (parsed.ok) return parsed.value;
-  if (parsed.empty)
-    throw kpiError("invalidValue", message(`ไม่ได้ระบุ ${name}`, `${name} is missing`));
-  throw kpiError(
-    "invalidValue",
-    message(`${name} "${shown(value)}" ไม่ใช่วันที่`, `${name} "${shown(value)}" is not a date`)
-  );
 }
 
 function readCode(value: unknown): string {
@@ -77,6 +107,7 @@ function readCode(value: unknown): string {
 }
 
 function readBoolean(value: unknown, name: string): boolean {
+  passErrorThrough(value);
   if (isOmitted(value)) return false;
   if (typeof value === "boolean") return value;
   if (typeof value === "number" && Number.isFinite(value)) return value !== 0;
@@ -127,76 +158,41 @@ function readChoice<T extends string>(
 
 // --- Rounds of one project from parallel columns -----------------------------------------
 
-/** Whether a cell holds the project code `key` (as projectCodeKey gives it): equivalent to
- * `projectCodeKey(cell) === key`. Compares character by character, folding case, Thai
- * digits and spaces on the way, and stops at the first difference, so 100,000 cells of
- * other projects cost a few comparisons each; anything unusual (NBSP, HTML) takes the
- * full normalization. */
-function projectCodeMatcher(key: string): (cell: unknown) => boolean {
-  const slowKey = memoizeCells(projectCodeKey);
-  const lastOfKey = key.charCodeAt(key.length - 1);
-  return (cell) => {
-    if (cell === key) return true;
-    if (typeof cell !== "string")
-      return cell !== null && cell !== undefined && slowKey(cell) === key;
-    // Codes of one series differ at the end: a last letter or digit that differs settles it
-    // (normalizing never changes a final letter or digit, only case).
-    let last = cell.charCodeAt(cell.length - 1);
-    if (last >= 0x61 && last <= 0x7a) last -= 0x20;
-    if (last !== lastOfKey && ((last >= 0x30 && last <= 0x39) || (last >= 0x41 && last <= 0x5a)))
-      return false;
-    let position = 0;
-    for (let index = 0; index < cell.length; index += 1) {
-      let code = cell.charCodeAt(index);
-      if (code === 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) continue;
-      if (code > 0x7e || code === 0x3c || code === 0x26) {
-        if (code >= 0x0e50 && code <= 0x0e59) code -= 0x0e50 - 0x30;
-        else return slowKey(cell) === key;
-      }
-      if (code >= 0x61 && code <= 0x7a) code -= 0x20;
-      if (key.charCodeAt(position) !== code) return false;
-      position += 1;
-    }
-    return position === key.length;
-  };
-}
-
 type CellReader = (cell: unknown, row: number) => number | undefined;
 
-/** Reads a project row's number cells: blank → undefined; text that is not a number → #VALUE!. */
-function numberCellReader(what: string): CellReader {
-  const parse = memoizeCells(parseNumberWithUnit);
+/** Reads a project row's cells of one column with `parse`: blank → undefined; a cell that
+ * does not parse → #VALUE! naming the row. Finite numbers pass as they are when
+ * `numbersAsIs` (progress and rounds, not dates: a number there is checked as a serial). */
+function cellReader(
+  parse: (cell: unknown) => Parsed,
+  what: LocalizedText,
+  notA: LocalizedText,
+  numbersAsIs: boolean
+): CellReader {
+  const parseOnce = memoizeCells(parse);
   return (cell, row) => {
-    if (typeof cell === "number" && Number.isFinite(cell)) return cell;
+    if (numbersAsIs && typeof cell === "number" && Number.isFinite(cell)) return cell;
     if (isBlankCell(cell)) return undefined;
-    const parsed = parse(cell);
+    if (isExcelErrorLike(cell)) errorCellInRange(what, row, cell);
+    const parsed = parseOnce(cell);
     if (parsed.ok) return parsed.value;
+    const text = shown(cell);
     throw kpiError(
       "invalidValue",
       message(
-        `${what} ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่ตัวเลข`,
-        `${what} in row ${row + 1} of the range, "${shown(cell)}", is not a number`
+        `${what.th}ในแถวที่ ${row + 1} ของช่วง "${text}" ${notA.th}`,
+        `${what.en} in row ${row + 1} of the range, "${text}", ${notA.en}`
       )
     );
   };
 }
 
-/** Reads a project row's date cells, as `numberCellReader` does numbers. */
-function dateCellReader(): CellReader {
-  const parse = memoizeCells(parseThaiDate);
-  return (cell, row) => {
-    if (isBlankCell(cell)) return undefined;
-    const parsed = parse(cell);
-    if (parsed.ok) return parsed.value;
-    throw kpiError(
-      "invalidValue",
-      message(
-        `วันที่ในแถวที่ ${row + 1} ของช่วง "${shown(cell)}" ไม่ใช่วันที่`,
-        `The date in row ${row + 1} of the range, "${shown(cell)}", is not a date`
-      )
-    );
-  };
-}
+const readRoundCell = () =>
+  cellReader(parseNumberWithUnit, { th: "ครั้งที่", en: "The round" }, NOT_A_NUMBER, true);
+const readProgressCell = () =>
+  cellReader(parseNumberWithUnit, { th: "ความก้าวหน้า", en: "The progress" }, NOT_A_NUMBER, true);
+const readDateCell = () =>
+  cellReader(parseThaiDate, { th: "วันที่", en: "The date" }, NOT_A_DATE, false);
 
 function noProgress(code: unknown, detail: { th: string; en: string }): never {
   throw kpiError(
@@ -205,38 +201,45 @@ function noProgress(code: unknown, detail: { th: string; en: string }): never {
   );
 }
 
-/** Called for each row of the project that has a progress figure, in row order, with the
- * row's round number or date (undefined when blank). */
-type ProgressVisitor = (key: number | undefined, progress: number) => void;
+/** The columns a progress question reads: codes, the round numbers or the report dates,
+ * and progress. */
+interface ProgressColumns {
+  codes: unknown;
+  keys: unknown;
+  keyKind: "rounds" | "dates";
+  progress: unknown;
+}
 
 /**
- * Visits the project's rows in one pass without building records: rows of other projects
- * cost one code comparison, and each distinct text value is parsed once. Every row of the
- * project is still read, so a key or progress cell that is not a number (or date) is a
- * #VALUE! naming the first such row, wherever it sits; a project with no row is #N/A.
+ * Answers a progress question over the project's rows in one pass, without building
+ * records: rows of other projects cost one code comparison, each distinct text value is
+ * parsed once, and the domain's ProgressChooser picks the reading (so the functions choose
+ * as the reports do). Every row of the project is still read, so a key or progress cell
+ * that is not a number (or date) is a #VALUE! naming the first such row, wherever it
+ * sits; a project with no row is #N/A.
  */
-function visitProjectRows(
-  codesRange: unknown,
-  keyRange: unknown,
-  progressRange: unknown,
+function answerProgress(
+  columns: ProgressColumns,
   codeArg: unknown,
-  keyName: string,
-  readKey: CellReader,
-  visit: ProgressVisitor
-): void {
+  question: ProgressQuestion
+): ProgressReading | undefined {
   const [codes, keys, progressCells] = parallelColumns(
-    [codesRange, keyRange, progressRange],
-    ["codes", keyName, "progress"]
+    [columns.codes, columns.keys, columns.progress],
+    ["codes", columns.keyKind, "progress"]
   );
   const isCode = projectCodeMatcher(readCode(codeArg));
-  const readProgress = numberCellReader("ความก้าวหน้า / progress");
+  const readKey = columns.keyKind === "rounds" ? readRoundCell() : readDateCell();
+  const readProgress = readProgressCell();
+  const chooser = new ProgressChooser(question);
   let found = false;
   for (let row = 0; row < codes.length; row += 1) {
     if (!isCode(codes.at(row))) continue;
     found = true;
     const key = readKey(keys.at(row), row);
     const value = readProgress(progressCells.at(row), row);
-    if (value !== undefined) visit(key, value);
+    if (value === undefined) continue;
+    if (columns.keyKind === "rounds") chooser.offer(value, key, undefined, row);
+    else chooser.offer(value, undefined, key, row);
   }
   if (!found) {
     throw kpiError(
@@ -247,34 +250,7 @@ function visitProjectRows(
       )
     );
   }
-}
-
-// The choices below are those of the domain's latestProgress, progressAtRound and
-// progressAsOf over the same rows (a property test holds them to it), made as the rows
-// arrive, so no record is built per row.
-
-/** The latest reading: highest round number, a row without one counting as the highest
- * (as `compareRounds` sorts missing values last); of equals, the last row. */
-function latestReading(
-  visit: (visitor: ProgressVisitor) => void
-): { round?: number; progress: number } | undefined {
-  let found = false;
-  let bestRound: number | undefined;
-  let bestProgress = 0;
-  let bestRank = Number.NEGATIVE_INFINITY;
-  visit((round, progress) => {
-    const rank = round ?? Number.POSITIVE_INFINITY;
-    if (rank >= bestRank) {
-      found = true;
-      bestRank = rank;
-      bestRound = round;
-      bestProgress = progress;
-    }
-  });
-  if (!found) return undefined;
-  return bestRound === undefined
-    ? { progress: bestProgress }
-    : { round: bestRound, progress: bestProgress };
+  return chooser.answer();
 }
 
 // --- Outcomes ------------------------------------------------------------------------------
@@ -287,6 +263,8 @@ function tallyOf(range: unknown): OutcomeTally {
   const cells = viewOf(range);
   for (let index = 0; index < cells.length; index += 1) {
     const cell = cells.at(index);
+    if (isExcelErrorLike(cell))
+      errorCellInRange({ th: "ผลการประเมิน", en: "The outcome" }, index, cell);
     occurrences.set(cell, (occurrences.get(cell) ?? 0) + 1);
   }
   const counted: [VocabValue | undefined, number][] = [];
@@ -320,48 +298,25 @@ const LANGUAGE_SPELLINGS: Record<"th" | "en", readonly string[]> = {
 
 // --- The functions ------------------------------------------------------------------------
 
-/**
- * Cumulative progress (0–100) of a project at its latest round that has a value, or at a given round.
- * @customfunction PROGRESS
- * @param codes Project code column of the rounds table.
- * @param rounds Round number column of the rounds table.
- * @param progress Progress (%) column of the rounds table.
- * @param code The project code to look up.
- * @param round Round number; omit it for the latest round that has a value.
- * @returns Progress in percent.
- */
+/** KPI.PROGRESS. */
 export function progress(
   codes: unknown[][],
   rounds: unknown[][],
   progress: unknown[][],
   code: string,
-  round?: number
+  round?: unknown
 ): number {
   return excelSafe(() => {
     const roundNumber = readOptionalNumber(round, "round");
-    const visit = (visitor: ProgressVisitor) =>
-      visitProjectRows(
-        codes,
-        rounds,
-        progress,
-        code,
-        "rounds",
-        numberCellReader("ครั้งที่ / round"),
-        visitor
-      );
+    const columns: ProgressColumns = { codes, keys: rounds, keyKind: "rounds", progress };
     if (roundNumber === undefined) {
-      const latest = latestReading(visit);
-      return latest
-        ? latest.progress
-        : noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
+      return (
+        answerProgress(columns, code, { kind: "latest" })?.progress ??
+        noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" })
+      );
     }
-    // Of duplicate rows for the round, the last in the table counts.
-    let atRound: number | undefined;
-    visit((rowRound, value) => {
-      if (rowRound === roundNumber) atRound = value;
-    });
     return (
-      atRound ??
+      answerProgress(columns, code, { kind: "atRound", round: roundNumber })?.progress ??
       noProgress(code, {
         th: `ไม่มีความก้าวหน้าของรายงานครั้งที่ ${roundNumber}`,
         en: `no progress for round ${roundNumber}`,
@@ -370,16 +325,7 @@ export function progress(
   });
 }
 
-/**
- * The progress of a project last reported on or before a date.
- * @customfunction PROGRESSASOF
- * @param codes Project code column of the rounds table.
- * @param dates Report date column of the rounds table.
- * @param progress Progress (%) column of the rounds table.
- * @param code The project code to look up.
- * @param date The date: an Excel date or date text such as 2/12/2562.
- * @returns Progress in percent.
- */
+/** KPI.PROGRESSASOF. */
 export function progressAsOf(
   codes: unknown[][],
   dates: unknown[][],
@@ -389,15 +335,10 @@ export function progressAsOf(
 ): number {
   return excelSafe(() => {
     const asOf = readDate(date, "date");
-    // The latest date on or before the day; of rows with that date, the last in the table.
-    let bestDate = Number.NEGATIVE_INFINITY;
-    let best: number | undefined;
-    visitProjectRows(codes, dates, progress, code, "dates", dateCellReader(), (rowDate, value) => {
-      if (rowDate !== undefined && rowDate <= asOf && rowDate >= bestDate) {
-        bestDate = rowDate;
-        best = value;
-      }
-    });
+    const best = answerProgress({ codes, keys: dates, keyKind: "dates", progress }, code, {
+      kind: "asOf",
+      date: asOf,
+    })?.progress;
     return (
       best ??
       noProgress(code, {
@@ -408,15 +349,7 @@ export function progressAsOf(
   });
 }
 
-/**
- * The latest round of a project that has a progress value.
- * @customfunction LATESTROUND
- * @param codes Project code column of the rounds table.
- * @param rounds Round number column of the rounds table.
- * @param progress Progress (%) column of the rounds table.
- * @param code The project code to look up.
- * @returns A round number.
- */
+/** KPI.LATESTROUND. */
 export function latestRound(
   codes: unknown[][],
   rounds: unknown[][],
@@ -424,35 +357,20 @@ export function latestRound(
   code: string
 ): number {
   return excelSafe(() => {
-    const reading = latestReading((visitor) =>
-      visitProjectRows(
-        codes,
-        rounds,
-        progress,
-        code,
-        "rounds",
-        numberCellReader("ครั้งที่ / round"),
-        visitor
-      )
-    );
+    const reading = answerProgress({ codes, keys: rounds, keyKind: "rounds", progress }, code, {
+      kind: "latest",
+    });
     if (reading?.round === undefined)
       noProgress(code, { th: "ยังไม่มีรายงานความก้าวหน้า", en: "no progress reported" });
     return reading.round;
   });
 }
 
-/**
- * The plan status from actual and planned progress: on plan within the tolerance, behind or ahead beyond it.
- * @customfunction PLANSTATUS
- * @param actual Actual progress in percent.
- * @param planned Planned progress in percent.
- * @param tolerance Gap in percentage points still counted as on plan; 5 when omitted.
- * @returns เป็นไปตามแผน, ล่าช้ากว่าแผน or เร็วกว่าแผน.
- */
+/** KPI.PLANSTATUS. */
 export function planStatus(
   actual: number | string,
   planned: number | string,
-  tolerance?: number
+  tolerance?: unknown
 ): string {
   return excelSafe(() => {
     const actualValue = readNumber(actual, "actual");
@@ -472,13 +390,7 @@ export function planStatus(
   });
 }
 
-/**
- * Counts the outcomes per category, in the vocabulary's order, then values not in the vocabulary, then the total; spills two columns.
- * @customfunction OUTCOMES
- * @param outcomes The outcome column of the indicators table.
- * @param language th (default) or en, for the category labels.
- * @returns A table of category and count.
- */
+/** KPI.OUTCOMES. */
 export function outcomes(outcomes: unknown[][], language?: string): unknown[][] {
   return excelSafe(() => {
     const lang = readChoice(language, "language", LANGUAGE_SPELLINGS, "th");
@@ -493,13 +405,7 @@ export function outcomes(outcomes: unknown[][], language?: string): unknown[][] 
   });
 }
 
-/**
- * The number of outcomes in one category, named by its Thai label or its key (met, below, notNeeded, noService, excluded).
- * @customfunction OUTCOMECOUNT
- * @param outcomes The outcome column of the indicators table.
- * @param category A category's Thai label or key, or any other text to count as typed.
- * @returns A count.
- */
+/** KPI.OUTCOMECOUNT. */
 export function outcomeCount(outcomes: unknown[][], category: string): number {
   return excelSafe(() => {
     const wanted = matchVocabulary(category, OUTCOME_ENTRIES);
@@ -526,15 +432,8 @@ export function outcomeCount(outcomes: unknown[][], category: string): number {
   });
 }
 
-/**
- * The share of outcomes that met the target, as a fraction: over evaluated items (default), applicable items (without not-needed and no-service) or planned items.
- * @customfunction PASSRATE
- * @param outcomes The outcome column of the indicators table.
- * @param basis evaluated (default), applicable or planned.
- * @param planned The planned number of items, for the planned basis; evaluated plus excluded items when omitted.
- * @returns A fraction; format the cell as a percentage.
- */
-export function passRate(outcomes: unknown[][], basis?: string, planned?: number): number {
+/** KPI.PASSRATE. */
+export function passRate(outcomes: unknown[][], basis?: string, planned?: unknown): number {
   return excelSafe(() => {
     const chosen = readChoice(basis, "basis", BASIS_SPELLINGS, "evaluated");
     const plannedCount = readOptionalNumber(planned, "planned");
@@ -545,12 +444,9 @@ export function passRate(outcomes: unknown[][], basis?: string, planned?: number
       );
     }
     const rate = passRateOf(tallyOf(outcomes), chosen, plannedCount);
-    if (rate.rate === undefined) {
-      throw kpiError(
-        "divisionByZero",
-        message(`ไม่มีรายการในฐาน ${chosen}`, `No items on the ${chosen} basis`)
-      );
-    }
+    // A rate over no items is #DIV/0!, as Excel's own division says it (no message: Excel
+    // shows none on #DIV/0!).
+    if (rate.rate === undefined) throw plainError("divisionByZero");
     return rate.rate;
   });
 }
@@ -566,6 +462,7 @@ function sumOf(range: unknown, name: string): number {
       continue;
     }
     if (isBlankCell(cell)) continue;
+    if (isExcelErrorLike(cell)) errorCellInRange({ th: name, en: name }, index, cell);
     const parsed = parse(cell);
     if (!parsed.ok) {
       throw kpiError(
@@ -590,27 +487,17 @@ function sumOf(range: unknown, name: string): number {
   return total;
 }
 
-/**
- * Total disbursed over total budget received, as a fraction.
- * @customfunction BUDGETRATE
- * @param received Budget received (baht): a cell or a column.
- * @param disbursed Budget disbursed (baht): a cell or a column, summed.
- * @returns A fraction; format the cell as a percentage.
- */
+/** KPI.BUDGETRATE. */
 export function budgetRate(received: unknown[][], disbursed: unknown[][]): number {
   return excelSafe(() => {
     const receivedTotal = sumOf(received, "received");
     const disbursedTotal = sumOf(disbursed, "disbursed");
-    if (receivedTotal === 0) {
-      throw kpiError(
-        "divisionByZero",
-        message("งบประมาณที่ได้รับเป็นศูนย์", "The budget received is zero")
-      );
-    }
+    if (receivedTotal === 0) throw plainError("divisionByZero");
     const rate = disbursedTotal / receivedTotal;
     if (!(receivedTotal > 0) || !Number.isFinite(rate)) {
+      // Explained, so #VALUE! (Excel drops a message on #NUM!).
       throw kpiError(
-        "invalidNumber",
+        "invalidValue",
         message(
           `คำนวณสัดส่วนไม่ได้จากงบที่ได้รับ ${receivedTotal} และที่เบิกใช้ ${disbursedTotal}`,
           `No rate from ${receivedTotal} received and ${disbursedTotal} disbursed`
@@ -621,15 +508,8 @@ export function budgetRate(received: unknown[][], disbursed: unknown[][]): numbe
   });
 }
 
-/**
- * A date as Thai text: long 2 ธันวาคม 2562, short 2 ธ.ค. 62, numeric 2/12/2562.
- * @customfunction THAIDATE
- * @param date An Excel date or date text.
- * @param style long (default), short or numeric.
- * @param thaiDigits TRUE to write Thai digits.
- * @returns Date text in the Buddhist Era.
- */
-export function thaiDate(date: number | string, style?: string, thaiDigits?: boolean): string {
+/** KPI.THAIDATE. */
+export function thaiDate(date: number | string, style?: string, thaiDigits?: unknown): string {
   return excelSafe(() => {
     const serial = readDate(date, "date");
     const chosen = readChoice(style, "style", STYLE_SPELLINGS, "long");
@@ -637,23 +517,12 @@ export function thaiDate(date: number | string, style?: string, thaiDigits?: boo
   });
 }
 
-/**
- * An Excel date from date text: d/m/y in BE or CE, ISO dates, Thai or English month names, Thai digits.
- * @customfunction DATEVALUE
- * @param text Date text such as 2/12/2562, 2 ธ.ค. 62 or 2020-1-23.
- * @returns An Excel date serial number.
- */
-export function dateValue(text: string | number): number {
+/** KPI.THAIDATEVALUE (KPI.DATEVALUE before 0.2). */
+export function thaiDateValue(text: string | number): number {
   return excelSafe(() => readDate(text, "text"));
 }
 
-/**
- * The Thai fiscal year of a date (1 October to 30 September), BE by default.
- * @customfunction FISCALYEAR
- * @param date An Excel date or date text.
- * @param era BE (default) or CE.
- * @returns A year.
- */
+/** KPI.FISCALYEAR. */
 export function fiscalYear(date: number | string, era?: string): number {
   return excelSafe(() => {
     const serial = readDate(date, "date");
@@ -664,12 +533,7 @@ export function fiscalYear(date: number | string, era?: string): number {
   });
 }
 
-/**
- * The quarter of the Thai fiscal year: 1 = October–December, 2 = January–March, 3 = April–June, 4 = July–September.
- * @customfunction FISCALQUARTER
- * @param date An Excel date or date text.
- * @returns 1, 2, 3 or 4.
- */
+/** KPI.FISCALQUARTER. */
 export function fiscalQuarter(date: number | string): number {
   return excelSafe(() => {
     const quarter = fiscalQuarterOf(readDate(date, "date"));
@@ -696,52 +560,30 @@ function fiscalYearBounds(fiscalYearArg: unknown): { start: number; end: number 
   return range;
 }
 
-/**
- * The first day (1 October) of a Thai fiscal year.
- * @customfunction FISCALYEARSTART
- * @param fiscalYear The fiscal year, BE (2563) or CE (2020).
- * @returns An Excel date.
- */
-export function fiscalYearStart(fiscalYear: number): number {
+/** KPI.FISCALYEARSTART. */
+export function fiscalYearStart(fiscalYear: unknown): number {
   return excelSafe(() => fiscalYearBounds(fiscalYear).start);
 }
 
-/**
- * The last day (30 September) of a Thai fiscal year.
- * @customfunction FISCALYEAREND
- * @param fiscalYear The fiscal year, BE (2563) or CE (2020).
- * @returns An Excel date.
- */
-export function fiscalYearEnd(fiscalYear: number): number {
+/** KPI.FISCALYEAREND. */
+export function fiscalYearEnd(fiscalYear: unknown): number {
   return excelSafe(() => fiscalYearBounds(fiscalYear).end);
 }
 
-/**
- * A number from text such as 10.00 %, 1,234.50 บาท or Thai digits; percent text gives percentage points.
- * @customfunction TONUMBER
- * @param text The text (or number) to read.
- * @returns A number.
- */
+/** KPI.TONUMBER. */
 export function toNumber(text: string | number): number {
   return excelSafe(() => readNumber(text, "text"));
 }
 
-/**
- * Text with its digits written as Thai digits.
- * @customfunction THAIDIGITS
- * @param value A number or text.
- * @returns Text with Thai digits.
- */
+/** KPI.THAIDIGITS. */
 export function thaiDigits(value: string | number): string {
-  return excelSafe(() => toThaiDigits(cleanCellText(value)));
+  return excelSafe(() => {
+    passErrorThrough(value);
+    return toThaiDigits(cleanCellText(value));
+  });
 }
 
-/**
- * Text cleaned of extra spaces, non-breaking and zero-width spaces, and HTML tags.
- * @customfunction CLEANTEXT
- * @param text The text to clean.
- * @returns The cleaned text.
- */
+/** KPI.CLEANTEXT. */
 export function cleanText(text: string): string {
   return excelSafe(() => cleanCellText(text));
 }

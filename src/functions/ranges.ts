@@ -5,12 +5,9 @@
  */
 import { kpiError } from "./errors";
 
-/** A range as a custom function receives it. */
-export type RangeArg = unknown[][];
-
 /** The cells of a range in reading order (row by row), so a column and a row read alike.
  * A single value (a scalar passed where a range belongs) counts as a one-cell range. */
-export function cellsOf(range: unknown): unknown[] {
+function cellsOf(range: unknown): unknown[] {
   if (!Array.isArray(range)) return [range];
   if (range.length === 1) return Array.isArray(range[0]) ? range[0] : range;
   if (range.every((row) => Array.isArray(row) && row.length === 1)) {

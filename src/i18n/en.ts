@@ -1,3 +1,4 @@
+import { TABLE_LABELS } from "../domain/schema";
 import type { MessageKey } from "./th";
 
 /** The English dictionary: the same keys as the Thai one, enforced by the type. */
@@ -5,6 +6,11 @@ export const en: Record<MessageKey, string> = {
   "app.name": "Kaona",
   "app.tagline": "Project progress reports and indicators",
   "app.loading": "Loading…",
+  "app.starting": "Starting Kaona…",
+  "app.slowStart.title": "Excel has not finished starting Kaona",
+  "app.slowStart.body": "Still waiting for Excel; your workbook is untouched. If this takes too long, reload, or close this pane and open Kaona again.",
+  "app.slowStart.reload": "Reload",
+  "app.previewBanner.short": "sample data, not your workbook",
   "app.previewBanner.title": "Browser preview",
   "app.previewBanner.body":
     "Not running inside Excel: Kaona works on an in-memory sample workbook (two real report forms). Changes are not saved.",
@@ -27,7 +33,7 @@ export const en: Record<MessageKey, string> = {
   "page.home.title": "Overview",
   "page.tables.title": "Tables",
   "page.tables.intro":
-    "Bind Excel tables as Projects, report Rounds and Indicators, or create new ones with Thai headers.",
+    "Binding tells Kaona which Excel table holds the Projects, the report Rounds or the Indicators, and which column is which field of the form (kept in the workbook). Or create new tables with Thai headers.",
   "page.check.title": "Check entries",
   "page.check.intro":
     "Checks types, dates, vocabularies, cumulative progress, round order, budgets and indicator tallies. Click an issue to go to its cell.",
@@ -37,6 +43,7 @@ export const en: Record<MessageKey, string> = {
   "page.functions.title": "KPI functions",
   "page.functions.intro": "Functions for your own formulas: type =KPI. in a cell.",
   "page.settings.title": "Settings",
+  "preview.generated.label": "Sheet {sheet}, made by Kaona",
   "preview.workbook": "Sample workbook",
   "preview.sheets": "Sheets",
   "preview.emptySheet": "This sheet is empty",
@@ -61,6 +68,8 @@ export const en: Record<MessageKey, string> = {
   "error.sheetConflict.title": "That name is taken",
   "error.sheetConflict.body":
     "A sheet or table named {sheet}{table} already exists and was not made by Kaona, so it is left alone. Choose another name.",
+  "error.noSelection.title": "No cell is selected",
+  "error.noSelection.body": "Click the cell on the sheet where the formula goes, then choose \"Insert into the selected cell\" again.",
   "error.notSupported.title": "This cannot be done here",
   "error.notSupported.body":
     "This Excel or the current selection does not support this action ({detail}).",
@@ -71,9 +80,9 @@ export const en: Record<MessageKey, string> = {
   "error.dismiss": "Close",
   "common.cancel": "Cancel",
   "common.written": "Sheet written: {sheet}",
-  "kind.projects": "Projects",
-  "kind.rounds": "Progress rounds",
-  "kind.indicators": "Indicators",
+  "kind.projects": TABLE_LABELS.projects.en,
+  "kind.rounds": TABLE_LABELS.rounds.en,
+  "kind.indicators": TABLE_LABELS.indicators.en,
   "binding.none": "Not bound",
   "binding.missing": "Table not found",
   "binding.incomplete": "Columns missing",
@@ -121,7 +130,7 @@ export const en: Record<MessageKey, string> = {
   "check.run": "Check now",
   "check.live": "Check as I edit",
   "check.liveNote":
-    "Excel does not report some edits (dropdown picks, some pastes). If the list does not update, press Check now.",
+    "Excel does not report some edits (dropdown picks, some pastes). If the list does not update, press \"Check now\".",
   "check.filter.label": "Filter issues",
   "check.filter.table": "Table",
   "check.filter.allTables": "All tables",
@@ -132,7 +141,8 @@ export const en: Record<MessageKey, string> = {
   "check.sheet.body":
     "Writes every issue to a sheet Kaona owns, with links to the cells. Regenerate it any time; your data is not touched.",
   "check.sheet.button": "Write the issues sheet",
-  "check.notYet": "Not checked yet: press Check now.",
+  "check.notYet":
+    "Not checked yet: press \"Check now\" above.",
   "tables.mapping.required": "Required: choose a column",
   "tables.mapping.gone": 'The column "{header}" is no longer in the table',
   "tables.mapping.none": "(not used)",
@@ -143,7 +153,8 @@ export const en: Record<MessageKey, string> = {
   "tables.table.meta": "{rows} rows · sheet {sheet} · {address}",
   "tables.table.missing":
     "The table {table} was not found; it may have been deleted. Choose another table or create a blank one.",
-  "tables.validation.button": "Add Excel data validation",
+  "tables.validation.button":
+    "Add data validation",
   "tables.validation.title": "Add data validation to {kind}",
   "tables.validation.confirm": "Add validation",
   "tables.validation.body":
@@ -199,6 +210,7 @@ export const en: Record<MessageKey, string> = {
   "report.generateOne": "Generate this project's report",
   "report.generateAll": "Generate all ({count}) and the summary",
   "report.generating": "Writing sheets…",
+  "report.preview.paper": "The report's pages (scrollable)",
   "report.preview.title": "Print preview",
   "report.preview.note": "The report sheet (A4 portrait) from the latest data.",
   "functions.inserted": "Formula entered in {cell}",

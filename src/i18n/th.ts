@@ -3,11 +3,18 @@
  * language; `en.ts` must have the same keys (the type check fails otherwise).
  * Placeholders in braces ({count}) are filled by `translate`.
  */
+import { TABLE_LABELS } from "../domain/schema";
+
 export const th = {
   "app.name": "ก้าวหน้า",
   "app.tagline": "รายงานความก้าวหน้าโครงการและเกณฑ์ชี้วัด",
   "app.loading": "กำลังโหลด…",
+  "app.starting": "กำลังเปิดก้าวหน้า…",
+  "app.slowStart.title": "Excel ยังเปิดก้าวหน้าไม่เสร็จ",
+  "app.slowStart.body": "กำลังรอ Excel อยู่ ข้อมูลในสมุดงานไม่ถูกแตะต้อง หากรอนานเกินไป ให้โหลดใหม่ หรือปิดบานหน้าต่างนี้แล้วเปิดก้าวหน้าอีกครั้ง",
+  "app.slowStart.reload": "โหลดใหม่",
   "app.previewBanner.title": "โหมดทดลองในเบราว์เซอร์",
+  "app.previewBanner.short": "ข้อมูลตัวอย่าง ไม่ใช่สมุดงานของคุณ",
   "app.previewBanner.body":
     "ไม่ได้เปิดใน Excel: ก้าวหน้ากำลังทำงานกับสมุดงานตัวอย่างในหน่วยความจำ (ข้อมูลจากแบบรายงานจริงสองโครงการ) การแก้ไขจะไม่ถูกบันทึก",
   "app.unsupported.title": "Excel รุ่นนี้ไม่รองรับ",
@@ -29,7 +36,7 @@ export const th = {
   "page.home.title": "ภาพรวม",
   "page.tables.title": "ตารางข้อมูล",
   "page.tables.intro":
-    "ผูกตารางใน Excel เป็นตารางโครงการ รายงานแต่ละครั้ง และเกณฑ์ชี้วัด หรือสร้างตารางใหม่พร้อมหัวคอลัมน์ภาษาไทย",
+    "ผูกตาราง คือบอกก้าวหน้าว่าตาราง Excel ใดเก็บข้อมูลโครงการ รายงานแต่ละครั้ง หรือเกณฑ์ชี้วัด และคอลัมน์ใดตรงกับช่องใดของแบบรายงาน (จำไว้ในสมุดงาน) หรือสร้างตารางใหม่พร้อมหัวคอลัมน์ภาษาไทย",
   "page.check.title": "ตรวจสอบข้อมูล",
   "page.check.intro":
     "ตรวจชนิดข้อมูล วันที่ คำศัพท์ ความก้าวหน้าสะสม ลำดับรายงาน งบประมาณ และผลรวมเกณฑ์ชี้วัด คลิกรายการเพื่อไปยังเซลล์",
@@ -38,6 +45,7 @@ export const th = {
   "page.functions.title": "ฟังก์ชัน KPI",
   "page.functions.intro": "ฟังก์ชันสำหรับใช้ในสูตรของคุณเอง พิมพ์ =KPI. ในเซลล์",
   "page.settings.title": "ตั้งค่า",
+  "preview.generated.label": "แผ่นงาน {sheet} ที่ก้าวหน้าสร้าง",
   "preview.workbook": "สมุดงานตัวอย่าง",
   "preview.sheets": "แผ่นงาน",
   "preview.emptySheet": "แผ่นงานนี้ว่าง",
@@ -60,6 +68,8 @@ export const th = {
   "error.sheetConflict.title": "มีแผ่นงานหรือตารางชื่อนี้อยู่แล้ว",
   "error.sheetConflict.body":
     "มีแผ่นงานหรือตารางชื่อ {sheet}{table} อยู่แล้ว และไม่ได้สร้างโดยก้าวหน้า จึงไม่เขียนทับ เลือกชื่ออื่น",
+  "error.noSelection.title": "ยังไม่ได้เลือกเซลล์",
+  "error.noSelection.body": "คลิกเซลล์ในแผ่นงานที่จะใส่สูตร แล้วกด \"ใส่ในเซลล์ที่เลือก\" อีกครั้ง",
   "error.notSupported.title": "ทำรายการนี้ไม่ได้",
   "error.notSupported.body": "Excel ที่ใช้อยู่หรือส่วนที่เลือกไม่รองรับการทำรายการนี้ ({detail})",
   "error.unknown.title": "เกิดข้อผิดพลาดที่ไม่คาดคิด",
@@ -69,9 +79,9 @@ export const th = {
   "error.dismiss": "ปิด",
   "common.cancel": "ยกเลิก",
   "common.written": "เขียนแผ่นงานแล้ว: {sheet}",
-  "kind.projects": "โครงการ",
-  "kind.rounds": "รายงานความก้าวหน้า",
-  "kind.indicators": "เกณฑ์ชี้วัด",
+  "kind.projects": TABLE_LABELS.projects.th,
+  "kind.rounds": TABLE_LABELS.rounds.th,
+  "kind.indicators": TABLE_LABELS.indicators.th,
   "binding.none": "ยังไม่ได้ผูก",
   "binding.missing": "ไม่พบตาราง",
   "binding.incomplete": "คอลัมน์ไม่ครบ",
@@ -118,7 +128,7 @@ export const th = {
   "check.run": "ตรวจสอบตอนนี้",
   "check.live": "ตรวจอัตโนมัติเมื่อแก้ไข",
   "check.liveNote":
-    "Excel ไม่แจ้งการแก้ไขบางแบบ (เช่น เลือกจากรายการ หรือวางข้อมูล) หากรายการไม่อัปเดต ให้กดตรวจสอบตอนนี้",
+    "Excel ไม่แจ้งการแก้ไขบางแบบ (เช่น เลือกจากรายการ หรือวางข้อมูล) หากรายการไม่อัปเดต ให้กดปุ่ม \"ตรวจสอบตอนนี้\"",
   "check.filter.label": "กรองรายการ",
   "check.filter.table": "ตาราง",
   "check.filter.allTables": "ทุกตาราง",
@@ -129,7 +139,8 @@ export const th = {
   "check.sheet.body":
     "เขียนรายการปัญหาทั้งหมดลงในแผ่นงานที่ก้าวหน้าสร้าง พร้อมลิงก์ไปยังเซลล์ สร้างซ้ำได้โดยไม่กระทบข้อมูลของคุณ",
   "check.sheet.button": "เขียนแผ่นงานรายการปัญหา",
-  "check.notYet": "ยังไม่ได้ตรวจสอบ กดตรวจสอบตอนนี้",
+  "check.notYet":
+    "ยังไม่ได้ตรวจสอบข้อมูล: กดปุ่ม \"ตรวจสอบตอนนี้\" ด้านบน",
   "tables.mapping.required": "จำเป็น: เลือกคอลัมน์",
   "tables.mapping.gone": 'ไม่พบคอลัมน์ "{header}" ในตารางแล้ว',
   "tables.mapping.none": "(ไม่ใช้)",
@@ -139,12 +150,16 @@ export const th = {
   "tables.table.suggested": "แนะนำ",
   "tables.table.meta": "{rows} แถว · แผ่นงาน {sheet} · {address}",
   "tables.table.missing": "ไม่พบตาราง {table} อาจถูกลบ เลือกตารางใหม่หรือสร้างตารางเปล่า",
-  "tables.validation.button": "ใส่การตรวจข้อมูลของ Excel",
-  "tables.validation.title": "ใส่การตรวจข้อมูลให้ตาราง{kind}",
-  "tables.validation.confirm": "ใส่การตรวจข้อมูล",
+  "tables.validation.button":
+    "ใส่การตรวจสอบความถูกต้องของข้อมูล",
+  "tables.validation.title":
+    "ใส่การตรวจสอบความถูกต้องของข้อมูลให้ตาราง{kind}",
+  "tables.validation.confirm":
+    "ใส่การตรวจสอบความถูกต้อง",
   "tables.validation.body":
-    "Excel จะตรวจค่าที่พิมพ์ลงในคอลัมน์ต่อไปนี้ (ค่าที่มีอยู่เดิมไม่เปลี่ยน และกฎเดิมของคอลัมน์เหล่านี้จะถูกแทนที่):",
-  "tables.validation.note": "การตรวจของ Excel ไม่กันการวางข้อมูล ก้าวหน้าจึงตรวจซ้ำทุกครั้งในหน้าตรวจสอบ",
+    "Excel จะตรวจสอบความถูกต้องของค่าที่พิมพ์ลงในคอลัมน์ต่อไปนี้ (ค่าที่มีอยู่เดิมไม่เปลี่ยน และกฎเดิมของคอลัมน์เหล่านี้จะถูกแทนที่):",
+  "tables.validation.note":
+    "การตรวจสอบความถูกต้องของข้อมูลใน Excel ไม่กันการวางข้อมูล ก้าวหน้าจึงตรวจซ้ำทุกครั้งในหน้าตรวจสอบ",
   "tables.unbind": "ยกเลิกการผูก",
   "tables.create": "สร้างตารางเปล่า",
   "tables.autoBind": "ผูกตารางอัตโนมัติตามหัวคอลัมน์",
@@ -193,6 +208,7 @@ export const th = {
   "report.generateAll": "สร้างทุกโครงการ ({count}) และสรุป",
   "report.generating": "กำลังสร้างแผ่นงาน…",
   "report.preview.title": "ตัวอย่างก่อนพิมพ์",
+  "report.preview.paper": "หน้ากระดาษของรายงาน (เลื่อนดูได้)",
   "report.preview.note": "หน้าตาของแผ่นงานรายงาน (A4 แนวตั้ง) จากข้อมูลล่าสุด",
   "functions.inserted": "ใส่สูตรในเซลล์ {cell} แล้ว",
   "functions.copied": "คัดลอกสูตรแล้ว วางในเซลล์ได้เลย",

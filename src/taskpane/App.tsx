@@ -34,16 +34,18 @@ import {
 } from "react";
 import type { KaonaSession } from "../app/session";
 import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from "../i18n";
-import { REQUIRED_EXCEL_API } from "../workbook/excel/requirements";
-import type { HostInfo } from "../workbook/excel/officeHost";
+import { REQUIRED_EXCEL_API, type HostInfo } from "../app/host";
 import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
 import { ErrorBar } from "./components/ErrorBar";
 import { PageErrorBoundary } from "./components/PageErrorBoundary";
 import { useElementWidth } from "./hooks/useElementWidth";
 
+/** The first page's code: `index.tsx` starts loading it while office.js starts. */
+export const loadHomePage = () => import(/* webpackChunkName: "page-home" */ "./pages/HomePage");
+
 // Pages load on first visit, so the first render ships only the shell and the home page.
 const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
-  home: lazy(() => import(/* webpackChunkName: "page-home" */ "./pages/HomePage")),
+  home: lazy(loadHomePage),
   tables: lazy(() => import(/* webpackChunkName: "page-tables" */ "./pages/TablesPage")),
   check: lazy(() => import(/* webpackChunkName: "page-check" */ "./pages/CheckPage")),
   report: lazy(() => import(/* webpackChunkName: "page-report" */ "./pages/ReportPage")),
@@ -107,6 +109,7 @@ const useStyles = makeStyles({
   },
   viewer: { flexGrow: 1, minWidth: 0, minHeight: "60vh" },
   viewerWide: { height: "100vh", minHeight: "0" },
+  headerBlock: { flexShrink: 0 },
   header: {
     display: "flex",
     alignItems: "center",
@@ -147,6 +150,14 @@ export function App({ host, session }: AppProps): ReactElement {
   const getState = useCallback(() => session.getState(), [session]);
   const state = useSyncExternalStore(subscribe, getState);
   const [page, setPage] = useState<PageId>("home");
+  // An action's error belongs to the page it was started on: leaving the page closes it.
+  const navigate = useCallback(
+    (next: PageId) => {
+      if (session.getState().error) session.dismissError();
+      setPage(next);
+    },
+    [session]
+  );
   const languageChoice = state.settings.language;
   const lang = resolveLanguage(languageChoice, host.displayLanguage);
   const setLanguageChoice = useCallback(
@@ -165,12 +176,13 @@ export function App({ host, session }: AppProps): ReactElement {
       t: (key: MessageKey, params?: Record<string, string | number>) =>
         translate(lang, key, params),
       page,
-      navigate: setPage,
+      navigate,
     }),
-    [host, session, state, lang, languageChoice, setLanguageChoice, page]
+    [host, session, state, lang, languageChoice, setLanguageChoice, page, navigate]
   );
   const { t } = context;
   const paneRef = useRef<HTMLDivElement>(null);
+  const [navElement, setNavElement] = useState<HTMLElement | null>(null);
   const paneWidth = useElementWidth(paneRef);
   const compactTabs = paneWidth > 0 && paneWidth < LABELLED_TABS_MIN_WIDTH;
   const windowWidth = useWindowWidth();
@@ -188,39 +200,56 @@ export function App({ host, session }: AppProps): ReactElement {
       )}
       data-testid="task-pane"
     >
-      <header className={styles.header}>
-        <img className={styles.logo} src="assets/icon-32.png" alt="" />
-        <div>
-          <div className={styles.title}>{t("app.name")}</div>
-          <div className={styles.tagline}>{t("app.tagline")}</div>
+      {/* The banners sit in the header landmark too: no content outside a landmark. */}
+      <header className={styles.headerBlock}>
+        <div className={styles.header}>
+          <img className={styles.logo} src="assets/icon-32.png" alt="" />
+          <div>
+            <div className={styles.title}>{t("app.name")}</div>
+            <div className={styles.tagline}>{t("app.tagline")}</div>
+          </div>
         </div>
+        {/* Sample data must never pass for the person's own: said on every page, in
+            full on Home and in one line elsewhere. */}
+        {preview && (
+          <MessageBar
+            className={styles.banner}
+            intent="info"
+            layout={page === "home" ? "multiline" : "singleline"}
+            data-testid="preview-banner"
+          >
+            <MessageBarBody>
+              <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
+              {page === "home" ? t("app.previewBanner.body") : t("app.previewBanner.short")}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {!host.excelApiSupported && (
+          <MessageBar className={styles.banner} intent="error" layout="multiline">
+            <MessageBarBody>
+              <MessageBarTitle>{t("app.unsupported.title")}</MessageBarTitle>
+              {t("app.unsupported.body", { version: REQUIRED_EXCEL_API })}
+            </MessageBarBody>
+          </MessageBar>
+        )}
       </header>
-      {preview && page === "home" && (
-        <MessageBar className={styles.banner} intent="info" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
-            {t("app.previewBanner.body")}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      {!host.excelApiSupported && (
-        <MessageBar className={styles.banner} intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t("app.unsupported.title")}</MessageBarTitle>
-            {t("app.unsupported.body", { version: REQUIRED_EXCEL_API })}
-          </MessageBarBody>
-        </MessageBar>
-      )}
-      <nav className={styles.nav} aria-label={t("nav.label")}>
+      <nav className={styles.nav} aria-label={t("nav.label")} ref={setNavElement}>
         <TabList
           className={compactTabs ? styles.tabs : undefined}
           size={compactTabs ? "medium" : "small"}
           selectedValue={page}
-          onTabSelect={(_, data) => setPage(data.value as PageId)}
+          onTabSelect={(_, data) => navigate(data.value as PageId)}
         >
           {PAGE_IDS.map((id) =>
             compactTabs ? (
-              <Tooltip key={id} content={t(`nav.${id}`)} relationship="label" withArrow>
+              <Tooltip
+                key={id}
+                content={t(`nav.${id}`)}
+                relationship="label"
+                withArrow
+                // Inside the nav landmark rather than at the end of <body>.
+                mountNode={navElement}
+              >
                 <Tab value={id} icon={pageIcons[id]} />
               </Tooltip>
             ) : (

@@ -2,7 +2,7 @@ import { createContext, useContext } from "react";
 import type { KaonaSession, SessionState } from "../app/session";
 import type { Lang } from "../domain/types";
 import type { LanguageChoice, Translate } from "../i18n";
-import type { HostInfo } from "../workbook/excel/officeHost";
+import type { HostInfo } from "../app/host";
 import type { Workbook } from "../workbook/port";
 
 export type PageId = "home" | "tables" | "check" | "report" | "functions" | "settings";

@@ -1,8 +1,15 @@
 import { createRoot } from "react-dom/client";
 import { KaonaSession } from "../app/session";
-import { detectHost } from "../workbook/excel/officeHost";
+import { detectHost, openedByOffice } from "../workbook/excel/officeHost";
 import type { Workbook } from "../workbook/port";
-import { App } from "./App";
+import { App, loadHomePage } from "./App";
+import { SlowStart } from "./components/SlowStart";
+
+const loadPreviewModules = () =>
+  Promise.all([
+    import(/* webpackChunkName: "preview" */ "../workbook/memory/sampleWorkbook"),
+    import(/* webpackChunkName: "preview" */ "../app/previewWorkbook"),
+  ]);
 
 /** Inside Excel the task pane works on the open workbook; anywhere else on the sample. */
 async function openWorkbook(kind: "excel" | "preview"): Promise<Workbook> {
@@ -12,23 +19,34 @@ async function openWorkbook(kind: "excel" | "preview"): Promise<Workbook> {
     );
     return new ExcelWorkbook();
   }
-  const [{ createSampleWorkbook }, { PreviewWorkbook }] = await Promise.all([
-    import(/* webpackChunkName: "preview" */ "../workbook/memory/sampleWorkbook"),
-    import(/* webpackChunkName: "preview" */ "../app/previewWorkbook"),
-  ]);
+  const [{ createSampleWorkbook }, { PreviewWorkbook }] = await loadPreviewModules();
   return new PreviewWorkbook(createSampleWorkbook());
 }
 
+/**
+ * Code the first render needs, fetched while office.js starts instead of after it. Office
+ * opens a task pane with `_host_Info` in the page's query: without it this is almost
+ * surely the browser preview, so its workbook's code is fetched too. A hint only: what
+ * runs is still decided by `detectHost`.
+ */
+function prefetchFirstRender(): void {
+  void loadHomePage();
+  if (!openedByOffice(window.location.search)) void loadPreviewModules();
+}
+
 async function main(): Promise<void> {
-  const host = await detectHost();
+  prefetchFirstRender();
+  const container = document.getElementById("root");
+  if (!container) throw new Error("#root is missing from taskpane.html");
+  const root = createRoot(container);
+  // Inside Excel a slow office.js is waited for, and said so, never replaced by the sample.
+  const host = await detectHost(10_000, { onSlow: () => root.render(<SlowStart />) });
   const workbook = await openWorkbook(host.kind);
   const session = new KaonaSession(workbook);
   // Settings (the language among them) come with the bindings: read them before the first
   // render, so the pane does not switch language under the person's eyes.
   await session.load();
-  const container = document.getElementById("root");
-  if (!container) throw new Error("#root is missing from taskpane.html");
-  createRoot(container).render(<App host={host} session={session} />);
+  root.render(<App host={host} session={session} />);
   window.addEventListener("pagehide", () => void session.dispose());
 }
 

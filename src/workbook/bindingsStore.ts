@@ -5,7 +5,8 @@
  * the Office.js workbook, the in-memory workbook and any reader of the .xlsx package
  * (customXml/itemN.xml). Decoding never throws: a damaged part reads as empty.
  */
-import type { SheetOrigin, TableKind } from "../domain/types";
+import { isTableKind } from "../domain/schema";
+import type { SheetOrigin } from "../domain/types";
 import type { Bindings, TableBinding } from "./port";
 
 export const BINDINGS_NAMESPACE = "urn:kaona:bindings:1";
@@ -78,12 +79,10 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-const KINDS: readonly TableKind[] = ["projects", "rounds", "indicators"];
-
 function tableBindingOf(value: unknown): TableBinding | null {
   if (!isRecord(value)) return null;
   const { kind, tableId, tableName, columns } = value;
-  if (typeof kind !== "string" || !KINDS.includes(kind as TableKind)) return null;
+  if (!isTableKind(kind)) return null;
   if (typeof tableId !== "string" || typeof tableName !== "string") return null;
   const cleanColumns: Record<string, string> = {};
   if (isRecord(columns)) {
@@ -91,7 +90,7 @@ function tableBindingOf(value: unknown): TableBinding | null {
       if (typeof header === "string") cleanColumns[field] = header;
     }
   }
-  return { kind: kind as TableKind, tableId, tableName, columns: cleanColumns };
+  return { kind, tableId, tableName, columns: cleanColumns };
 }
 
 export function encodeBindings(bindings: Bindings): string {

@@ -82,7 +82,11 @@ export type WriteConflict =
 
 /** What a "timeout" was really about, when Office said: a cell being edited (press Enter
  * or Esc first), or Excel busy with another change (try again). */
-export type WorkbookErrorHint = "cell-edit-mode" | "busy";
+export type WorkbookErrorHint =
+  | "cell-edit-mode"
+  | "busy"
+  /** An action on the selected cell with no cell selected (possible in the preview only). */
+  | "no-selection";
 
 export class WorkbookError extends Error {
   constructor(

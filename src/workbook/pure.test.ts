@@ -24,7 +24,8 @@ import {
 import { CellGrid } from "./cellGrid";
 import { jsonBytes, utf8Length } from "./payload";
 import { reasonForCode, toWorkbookError, withWatchdog } from "./excel/errors";
-import { REQUIRED_EXCEL_API, EXCEL_API_USAGE } from "./excel/requirements";
+import { REQUIRED_EXCEL_API } from "../app/host";
+import { EXCEL_API_USAGE } from "./excel/requirements";
 import { WorkbookError, type Bindings, type TableInfo } from "./port";
 import { planSheet } from "./sheetPlan";
 import { planValidation } from "./validationRules";

@@ -4,17 +4,12 @@
  * screenshot of each to look at. One page load.
  */
 import type { Browser, Page } from "playwright-core";
+import { axeViolations } from "./axe";
 import { launchBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
-
-interface AxeViolation {
-  id: string;
-  impact?: string | null;
-  nodes: { target: unknown[] }[];
-}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -23,32 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Serious and critical axe-core violations on the page as it is now. */
-async function axeViolations(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => "axe" in window))) {
-    await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
-  }
-  const violations = await page.evaluate(async () => {
-    type Context = { exclude: string[][] };
-    const axe = (
-      window as unknown as {
-        axe: { run(context: Context): Promise<{ violations: AxeViolation[] }> };
-      }
-    ).axe;
-    // Fluent's focus manager (Tabster) puts hidden focus sentinels around some groups;
-    // they pass focus on at once and are not content (a known axe false positive).
-    const result = await axe.run({ exclude: [["[data-tabster-dummy]"]] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      nodes: v.nodes.map((n) => n.target.join(" ")).slice(0, 3),
-    }));
-  });
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.nodes.join(" | ")}`);
-}
 
 /** How far anything on the page sticks out past the pane's right edge, in pixels. */
 async function overflow(page: Page): Promise<number> {

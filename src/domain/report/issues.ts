@@ -4,34 +4,31 @@
  */
 import { fieldLabel, tableLabel } from "../schema";
 import type { CellStyle, Issue, Lang, Severity, SheetLayout } from "../types";
-import { quoteSheetName, safeSheetName } from "../a1";
+import { parseCell, quoteSheetName, safeSheetName } from "../a1";
 import { reportText } from "./labels";
-import { REPORT_FONT, SheetWriter, listingPageSetup, withFont, type FontProfile } from "./sheet";
+import {
+  LISTING_FONT_SIZE,
+  REPORT_FONT,
+  SheetWriter,
+  listingPageSetup,
+  listingStyles,
+  withFont,
+  type FontProfile,
+} from "./sheet";
 
 export const ISSUES_COLUMN_WIDTHS = [34, 62, 96, 36, 120, 70, 300, 62];
-const SIZE = 14;
 
 const FILLS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
 
 function issueStyles(): Record<string, CellStyle> {
-  const border = { top: true, bottom: true, left: true, right: true };
-  const cell: CellStyle = {
-    fontName: REPORT_FONT,
-    fontSize: SIZE,
-    vAlign: "top",
-    wrap: true,
-    border,
-  };
+  const listing = listingStyles();
   const styles: Record<string, CellStyle> = {
+    ...listing,
     title: { fontName: REPORT_FONT, fontSize: 18, bold: true, vAlign: "middle" },
-    thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
-    text: cell,
-    center: { ...cell, hAlign: "center" },
-    link: { ...cell, hAlign: "center", color: "#0563C1", underline: true },
   };
   for (const severity of ["error", "warning", "info"] as const) {
     styles[`severity.${severity}`] = {
-      ...cell,
+      ...listing.text,
       hAlign: "center",
       bold: severity === "error",
       fill: FILLS[severity],
@@ -73,11 +70,7 @@ export function buildIssuesSheet(
     t("message"),
     t("ruleCode"),
   ];
-  headers.forEach((text, col) => {
-    w.put(headerRow, col, { value: text }, "thead");
-    w.fit(headerRow, text, col, 1, "thead");
-  });
-  w.row = headerRow + 1;
+  w.headerRow(headerRow, headers);
 
   const sorted = [...issues].sort(
     (a, b) =>
@@ -102,7 +95,7 @@ export function buildIssuesSheet(
     w.put(row, 0, { value: i + 1 }, "center");
     w.put(row, 1, { value: t(severity) }, `severity.${severity}`);
     w.put(row, 2, { value: tableLabel(issue.table, lang) }, "text");
-    w.put(row, 3, { value: issue.row >= 0 ? issue.row + 1 : null }, "center");
+    w.put(row, 3, { value: sheetRowOf(issue) }, "center");
     w.put(row, 4, { value: field }, "text");
     w.put(
       row,
@@ -124,10 +117,20 @@ export function buildIssuesSheet(
 
   const layout = w.layout({
     name: safeSheetName(sheetName ?? t("issuesSheet")),
-    defaultFont: { name: REPORT_FONT, size: SIZE },
+    defaultFont: { name: REPORT_FONT, size: LISTING_FONT_SIZE },
     freezeRows: headerRow + 1,
     page: listingPageSetup(headerRow, lastRow, cols),
     origin: { generator: "kaona", kind: "issues", lang, mode: "values" },
   });
   return withFont(layout, font);
+}
+
+/**
+ * The row number Excel shows beside the issue's cell (E15 → 15), so the "row" column agrees
+ * with the "cell" column next to it; the table's data row (from 1) where no cell is known.
+ */
+function sheetRowOf(issue: Issue): number | null {
+  const cell = issue.cell ? parseCell(issue.cell) : null;
+  if (cell) return cell.row + 1;
+  return issue.row >= 0 ? issue.row + 1 : null;
 }

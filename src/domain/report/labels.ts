@@ -84,7 +84,8 @@ export const REPORT_TEXT = {
   noIssues: { th: "ไม่พบปัญหา", en: "No issues found" },
   error: { th: "ข้อผิดพลาด", en: "Error" },
   warning: { th: "คำเตือน", en: "Warning" },
-  info: { th: "ข้อสังเกต", en: "Note" },
+  // The pane's word for the "info" severity (severity.info.* in the dictionaries).
+  info: { th: "หมายเหตุ", en: "Note" },
 } as const;
 
 export type ReportTextKey = keyof typeof REPORT_TEXT;

@@ -169,7 +169,7 @@ export function lineHeight(fontSizePt: number, lineEm = DEFAULT_LINE_EM): number
 }
 
 /** Excel's largest row height. */
-export const MAX_ROW_HEIGHT = 409;
+const MAX_ROW_HEIGHT = 409;
 
 /** The row height that shows `lines` lines, in points (quarter points, as Excel stores them). */
 export function rowHeightFor(lines: number, fontSizePt: number, lineEm = DEFAULT_LINE_EM): number {

@@ -9,6 +9,27 @@ import { DEFAULT_LINE_EM, estimateLines, rowHeightFor } from "./measure";
 /** The body font of Thai government documents; see docs/report-sheet.md for fallbacks. */
 export const REPORT_FONT = "TH Sarabun New";
 
+/** The font size of the listing sheets (the summary and the issues). */
+export const LISTING_FONT_SIZE = 14;
+
+/** The shared styles of a listing sheet: bordered, wrapped body text, a grey bold header,
+ * centred cells and blue underlined links. Each sheet adds its own. */
+export function listingStyles(): Record<"thead" | "text" | "center" | "link", CellStyle> {
+  const cell: CellStyle = {
+    fontName: REPORT_FONT,
+    fontSize: LISTING_FONT_SIZE,
+    vAlign: "top",
+    wrap: true,
+    border: { top: true, bottom: true, left: true, right: true },
+  };
+  return {
+    thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
+    text: cell,
+    center: { ...cell, hAlign: "center" },
+    link: { ...cell, hAlign: "center", color: "#0563C1", underline: true },
+  };
+}
+
 type CellContent = Pick<LayoutCell, "value" | "formula" | "link">;
 
 export class SheetWriter {
@@ -67,6 +88,16 @@ export class SheetWriter {
     const indentPt = (s?.indent ?? 0) * 9;
     const lines = estimateLines(text, this.width(col, cols) - indentPt, size, s?.bold === true);
     this.atLeast(row, rowHeightFor(lines, size, this.lineEm));
+  }
+
+  /** Writes a table's header cells in `row`, one per column from the first, each fitted,
+   * and moves the next free row below it. */
+  headerRow(row: number, headers: readonly string[], style = "thead"): void {
+    headers.forEach((text, col) => {
+      this.put(row, col, { value: text }, style);
+      this.fit(row, text, col, 1, style);
+    });
+    this.row = row + 1;
   }
 
   /** Sets the row's height to at least `height` points. */

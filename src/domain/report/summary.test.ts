@@ -63,6 +63,12 @@ describe("buildIssuesSheet", () => {
     expect(first.find((c) => c.col === 5)?.link).toEqual({ sheet: "Rounds 'A'", cell: "E7" });
     expect(first.find((c) => c.col === 6)?.value).toBe("<b>ผิด</b>");
     expect(first.find((c) => c.col === 4)?.value).toBe("ความก้าวหน้าของงาน (%)");
+    // The row column is the sheet row of the cell beside it (E7 → 7), not the data row (5).
+    expect(first.find((c) => c.col === 3)?.value).toBe(7);
+    // Notes are called what the task pane calls them.
+    const noteRow = layout.cells.find((c) => c.col === 1 && c.value === "หมายเหตุ");
+    expect(noteRow).toBeDefined();
+    expect(layout.cells.some((c) => c.value === "ข้อสังเกต")).toBe(false);
     const severities = layout.cells.filter((c) => c.col === 1 && c.row >= 2).map((c) => c.value);
     expect(severities).toHaveLength(planted.length);
     expect(severities.lastIndexOf("ข้อผิดพลาด")).toBeLessThan(severities.indexOf("คำเตือน"));

@@ -23,7 +23,15 @@ import type {
 import { DEFAULT_VOCABULARIES, vocabularyLabel } from "../vocabularies";
 import { safeSheetName } from "../a1";
 import { formLabel, reportText } from "./labels";
-import { REPORT_FONT, SheetWriter, listingPageSetup, withFont, type FontProfile } from "./sheet";
+import {
+  LISTING_FONT_SIZE,
+  REPORT_FONT,
+  SheetWriter,
+  listingPageSetup,
+  listingStyles,
+  withFont,
+  type FontProfile,
+} from "./sheet";
 
 export interface SummaryOptions {
   lang: Lang;
@@ -36,23 +44,13 @@ export interface SummaryOptions {
 
 /** A4 landscape with 0.5" margins leaves 10.69" = 770 pt. */
 export const SUMMARY_COLUMN_WIDTHS = [30, 82, 170, 120, 46, 62, 56, 62, 50, 90];
-const SIZE = 14;
 
 function summaryStyles(lang: Lang): Record<string, CellStyle> {
-  const border = { top: true, bottom: true, left: true, right: true };
-  const cell: CellStyle = {
-    fontName: REPORT_FONT,
-    fontSize: SIZE,
-    vAlign: "top",
-    wrap: true,
-    border,
-  };
+  const listing = listingStyles();
+  const cell = listing.text;
   return {
+    ...listing,
     title: { fontName: REPORT_FONT, fontSize: 18, bold: true, hAlign: "center", vAlign: "middle" },
-    thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
-    text: cell,
-    center: { ...cell, hAlign: "center" },
-    link: { ...cell, hAlign: "center", color: "#0563C1", underline: true },
     date: {
       ...cell,
       hAlign: "center",
@@ -105,11 +103,7 @@ export function buildSummaryReport(
     t("disbursementRate"),
     t("outcomeTally"),
   ];
-  headers.forEach((text, col) => {
-    w.put(headerRow, col, { value: text }, "thead");
-    w.fit(headerRow, text, col, 1, "thead");
-  });
-  w.row = headerRow + 1;
+  w.headerRow(headerRow, headers);
 
   const sheets = new Map(
     Object.entries(options.reportSheets ?? {}).map(([code, sheet]) => [projectCodeKey(code), sheet])
@@ -158,7 +152,7 @@ export function buildSummaryReport(
 
   const layout = w.layout({
     name: safeSheetName(options.sheetName ?? t("summarySheet")),
-    defaultFont: { name: REPORT_FONT, size: SIZE },
+    defaultFont: { name: REPORT_FONT, size: LISTING_FONT_SIZE },
     freezeRows: headerRow + 1,
     page: listingPageSetup(headerRow, lastRow, cols),
     origin: { generator: "kaona", kind: "summary", lang, mode: "values" },

@@ -108,6 +108,13 @@ function applyDigits(text: string, locale: Locale): string {
   return locale.thaiDigits ? toThaiDigits(text) : text;
 }
 
+/** Whether Excel shows a number under `format` as a date (its first section has d or y, or mmm). */
+export function isDateNumberFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const first = splitSections(format)[0] ?? "";
+  return isDateFormat(stripBrackets(first).body);
+}
+
 function isDateFormat(body: string): boolean {
   const bare = body.replace(/"[^"]*"/g, "").replace(/\\./g, "");
   return /[dy]/i.test(bare) || /\bm{3,}\b/i.test(bare);

@@ -162,9 +162,12 @@ export default function ReportPage(): ReactElement {
             placeholder={projects === null ? t("app.loading") : t("report.project.placeholder")}
             value={query !== "" ? query : chosen ? `${chosen.code} ${chosen.name}` : ""}
             selectedOptions={selected ? [selected] : []}
-            onInput={(event) => setQuery((event.target as HTMLInputElement).value)}
+            onChange={(event) => setQuery(event.target.value)}
             onOptionSelect={(_, data) => {
-              if (data.optionValue) setSelected(data.optionValue);
+              // Fluent also calls this with no option when typing clears the selection:
+              // keep what the person typed, so the list stays filtered.
+              if (!data.optionValue) return;
+              setSelected(data.optionValue);
               setQuery("");
             }}
             onBlur={() => setQuery("")}
@@ -243,7 +246,8 @@ export default function ReportPage(): ReactElement {
             ref={previewRef}
             className={styles.previewBox}
             role="region"
-            aria-labelledby="report-preview"
+            // Named apart from the section around it: two landmarks, two names.
+            aria-label={t("report.preview.paper")}
             tabIndex={0}
           >
             {preview ? (

@@ -24,6 +24,7 @@ import {
   TableSimple16Regular,
 } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
+import { nextStep } from "../../app/nextStep";
 import { TABLE_KIND_ORDER, type BoundTable } from "../../app/session";
 import { guessKind } from "../../domain/mapping";
 import { fieldsOf } from "../../domain/schema";
@@ -33,6 +34,7 @@ import type { ColumnValidation } from "../../workbook/port";
 import { useApp } from "../appContext";
 import { BindingBadge } from "../components/badges";
 import { ConfirmDialog } from "../components/ConfirmDialog";
+import { NextStepCard } from "../components/NextStepCard";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
@@ -253,14 +255,19 @@ type Pending =
   | { what: "convert"; kind: TableKind | "" };
 
 export default function TablesPage(): ReactElement {
-  const { t, lang, session, state } = useApp();
+  const app = useApp();
+  const { t, lang, session, state } = app;
   const styles = useStyles();
   const [pending, setPending] = useState<Pending | null>(null);
+  const [bindClicked, setBindClicked] = useState(false);
+  const next = nextStep(state);
   const busy = state.busy !== null;
   const anyBound = TABLE_KIND_ORDER.some((kind) => state.bound[kind]);
   const unboundTables = state.tables.filter(
     (table) => !state.bindings.tables.some((b) => b.tableId === table.id)
   );
+  const canAutoBind =
+    unboundTables.length > 0 && TABLE_KIND_ORDER.some((kind) => !state.bound[kind]);
 
   const openValidation = async (kind: TableKind) =>
     setPending({ what: "validation", kind, plan: await session.validationPlan(kind) });
@@ -279,15 +286,23 @@ export default function TablesPage(): ReactElement {
         <Spinner size="small" label={t("app.loading")} />
       ) : (
         <div className={styles.stack}>
-          {unboundTables.length > 0 && TABLE_KIND_ORDER.some((kind) => !state.bound[kind]) && (
+          {canAutoBind && (
             <Button
               appearance="primary"
               icon={<SparkleRegular />}
               disabled={busy}
-              onClick={() => void session.autoBind()}
+              onClick={() => {
+                setBindClicked(true);
+                void session.autoBind();
+              }}
             >
               {t("tables.autoBind")}
             </Button>
+          )}
+          {next.step !== "bind" && next.step !== "createOrSample" && next.step !== "loading" && (
+            // Once bound, say what comes next (as Home does); focus moves there from the
+            // auto-bind button, which has just gone.
+            <NextStepCard step={next} app={app} autoFocus={bindClicked && !canAutoBind} />
           )}
           {state.busy === "bind" && <Spinner size="tiny" label={t("tables.binding")} />}
           {TABLE_KIND_ORDER.map((kind) => (

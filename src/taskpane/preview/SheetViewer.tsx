@@ -20,7 +20,8 @@ import {
 import { PreviewWorkbook } from "../../app/previewWorkbook";
 import { cellAddress, columnLetters, rangeCorners } from "../../domain/a1";
 import { layoutToHtml } from "../../render/html";
-import { formatValue } from "../../render/html/numberFormat";
+import { parseThaiDate } from "../../domain/dates";
+import { formatValue, isDateNumberFormat } from "../../render/html/numberFormat";
 import type { SheetSnapshot } from "../../workbook/memory/MemoryWorkbook";
 import { useApp } from "../appContext";
 
@@ -120,14 +121,37 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     backgroundColor: tokens.colorNeutralBackground1,
   },
-  generated: { padding: tokens.spacingHorizontalL },
+  generated: {
+    padding: tokens.spacingHorizontalL,
+    ":focus-visible": {
+      outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`,
+      outlineOffset: "-2px",
+    },
+  },
   empty: { padding: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground3 },
 });
 
-/** What a person typed, as Excel would enter it: numbers as numbers, the rest as text. */
-export function enteredValue(text: string): string | number {
+/**
+ * What a person typed, as Excel would enter it: numbers as numbers; in a cell formatted as
+ * a date, a date typed as shown (2/12/2562, 2 ธ.ค. 2562, 2019-12-02) as its serial; the
+ * rest as text.
+ */
+export function enteredValue(text: string, numberFormat?: string): string | number {
   const trimmed = text.trim();
-  return /^-?\d+(\.\d+)?$/.test(trimmed) ? Number(trimmed) : text;
+  if (/^-?\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed);
+  if (isDateNumberFormat(numberFormat)) {
+    const date = parseThaiDate(trimmed);
+    if (date.ok) return date.value;
+  }
+  return text;
+}
+
+/** The text a cell's editor starts with, as Excel's: a date as displayed, not its serial. */
+export function editorText(value: unknown, numberFormat?: string): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number" && isDateNumberFormat(numberFormat))
+    return formatValue(value, numberFormat);
+  return String(value);
 }
 
 interface Selection {
@@ -188,20 +212,34 @@ function Grid({
   };
   const textOf = (row: number, col: number): string => {
     const cell = byKey.get(`${row},${col}`);
-    return cell === undefined ? "" : String(cell.value);
+    return cell === undefined ? "" : editorText(cell.value, cell.numberFormat);
   };
-  const startEdit = (row: number, col: number) => setEditing({ row, col, text: textOf(row, col) });
+  // Escape moves focus back to the grid, which blurs the editor: the blur must not save.
+  const cancelled = useRef(false);
+  const startEdit = (row: number, col: number) => {
+    cancelled.current = false;
+    setEditing({ row, col, text: textOf(row, col) });
+  };
   const commit = () => {
-    if (!editing) return;
+    if (!editing || cancelled.current) return;
     const { row, col, text } = editing;
     setEditing(null);
     if (text !== textOf(row, col))
-      workbook.setCell(sheet.name, cellAddress(row, col), enteredValue(text));
+      workbook.setCell(
+        sheet.name,
+        cellAddress(row, col),
+        enteredValue(text, byKey.get(`${row},${col}`)?.numberFormat)
+      );
+    gridRef.current?.focus();
+  };
+  const cancel = () => {
+    cancelled.current = true;
+    setEditing(null);
     gridRef.current?.focus();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
-    if (editing || !selection) return;
+    if (editing) return;
     const moves: Record<string, [number, number]> = {
       ArrowUp: [-1, 0],
       ArrowDown: [1, 0],
@@ -209,6 +247,14 @@ function Grid({
       ArrowRight: [0, 1],
     };
     const move = moves[event.key];
+    if (!selection) {
+      // Nothing selected yet (a fresh load): the first key selects A1, as Excel starts there.
+      if (move || event.key === "Enter" || event.key === "F2") {
+        event.preventDefault();
+        select(0, 0);
+      }
+      return;
+    }
     if (move) {
       event.preventDefault();
       select(selection.row + move[0], selection.col + move[1], event.shiftKey);
@@ -316,8 +362,7 @@ function Grid({
                           commit();
                         } else if (event.key === "Escape") {
                           event.preventDefault();
-                          setEditing(null);
-                          gridRef.current?.focus();
+                          cancel();
                         }
                       }}
                       onBlur={commit}
@@ -414,6 +459,10 @@ export default function SheetViewer(): ReactElement {
         ) : layout ? (
           <div
             className={styles.generated}
+            // A generated sheet scrolls: keyboard users need to reach it to scroll it.
+            role="region"
+            tabIndex={0}
+            aria-label={t("preview.generated.label", { sheet: sheet.name })}
             onClick={onGeneratedClick}
             dangerouslySetInnerHTML={{ __html: layoutToHtml(layout) }}
           />

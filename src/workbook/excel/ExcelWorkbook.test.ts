@@ -11,7 +11,8 @@ import { parseCell, parseRange, rangeAddress } from "../../domain/a1";
 import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
 import { utf8Length } from "../payload";
 import { WorkbookError, type NewTableSpec } from "../port";
-import { ExcelWorkbook, packBatches } from "./ExcelWorkbook";
+import { packBatches } from "./batches";
+import { ExcelWorkbook } from "./ExcelWorkbook";
 import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../../../test/fixtures/rounds";
 
 function excelHarness(

@@ -4,17 +4,7 @@
  * in-memory sample workbook. The only place the task pane asks Office about its host.
  */
 
-import { REQUIRED_EXCEL_API } from "./requirements";
-
-export interface HostInfo {
-  kind: "excel" | "preview";
-  /** Office's display language, e.g. "th-TH"; the browser's in the preview. */
-  displayLanguage: string | null;
-  /** Office's theme is dark (from officeTheme.bodyBackgroundColor). */
-  darkTheme: boolean;
-  /** Whether Excel supports the ExcelApi version the add-in needs. */
-  excelApiSupported: boolean;
-}
+import { REQUIRED_EXCEL_API, type HostInfo } from "../../app/host";
 
 function isDark(color: string | undefined): boolean {
   const match = /^#?([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color ?? "");
@@ -27,8 +17,25 @@ function browserLanguage(): string | null {
   return typeof navigator !== "undefined" ? navigator.language : null;
 }
 
-/** Waits for office.js (at most `timeoutMs`) and describes the host. */
-export async function detectHost(timeoutMs = 10000): Promise<HostInfo> {
+/**
+ * Whether Office opened this page as a task pane: Office adds `_host_Info` to the query of
+ * the page it opens (e.g. `?_host_Info=Excel$Win32$16.01$th-TH$…`). Used only to refuse a
+ * silent fallback to the sample workbook when office.js is slow, never to pick the host.
+ */
+export function openedByOffice(search: string): boolean {
+  return /[?&]_host_Info=/i.test(search);
+}
+
+/**
+ * Waits for office.js and describes the host. After `timeoutMs` without an answer, a page
+ * that Office did not open is taken for the browser preview; a page Office opened keeps
+ * waiting (calling `onSlow` once, so the pane can say so) rather than showing sample data
+ * inside Excel.
+ */
+export async function detectHost(
+  timeoutMs = 10000,
+  options: { search?: string; onSlow?: () => void } = {}
+): Promise<HostInfo> {
   const preview: HostInfo = {
     kind: "preview",
     displayLanguage: browserLanguage(),
@@ -36,10 +43,16 @@ export async function detectHost(timeoutMs = 10000): Promise<HostInfo> {
     excelApiSupported: true,
   };
   if (typeof Office === "undefined") return preview;
-  const ready = await Promise.race([
-    Office.onReady(),
+  const onReady = Office.onReady();
+  let ready = await Promise.race([
+    onReady,
     new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs)),
   ]);
+  const search = options.search ?? (typeof window !== "undefined" ? window.location.search : "");
+  if (!ready && openedByOffice(search)) {
+    options.onSlow?.();
+    ready = await onReady;
+  }
   if (!ready || ready.host !== Office.HostType.Excel) return preview;
   return {
     kind: "excel",

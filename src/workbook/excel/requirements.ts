@@ -1,10 +1,8 @@
 /**
  * The Excel JavaScript API requirement sets Kaona's workbook layer uses. The manifest
- * declares REQUIRED_EXCEL_API; optional ones are detected at run time.
+ * declares REQUIRED_EXCEL_API (src/app/host.ts: 1.9, for RangeAreas and pageLayout);
+ * optional ones are detected at run time.
  */
-
-/** Everything in ExcelWorkbook needs at most this (RangeAreas, pageLayout: 1.9). */
-export const REQUIRED_EXCEL_API = "1.9";
 
 /** Used when present, skipped silently when not. */
 export const OPTIONAL_EXCEL_API = {

@@ -24,7 +24,6 @@ import {
   decodeGenerated,
   encodeBindings,
   encodeGenerated,
-  matchMark,
   withMark,
   type GeneratedSheetMark,
 } from "../bindingsStore";
@@ -46,6 +45,7 @@ import {
 } from "../port";
 import { extentAddress, planSheet } from "../sheetPlan";
 import { planNewTable, planValidation, type ValidationWrite } from "../validationRules";
+import { sheetNameTaken, sheetProtected, tableNameTaken, vetReplacement } from "../writeRefusals";
 
 interface MemoryCell {
   /** "" blank, "=…" formula, else a constant (as Range.formulas holds it). */
@@ -176,10 +176,7 @@ export class MemoryWorkbook implements Workbook {
   /** Adds a table as if a person had made it (what the CLI does for each table it loads). */
   addTable(seed: MemoryTableSeed): TableInfo {
     if (this.tables.some((t) => t.name.toLowerCase() === seed.name.toLowerCase())) {
-      throw new WorkbookError("sheet-conflict", `a table named "${seed.name}" already exists`, {
-        table: seed.name,
-        conflict: "not-generated",
-      });
+      throw tableNameTaken(seed.name);
     }
     return this.tableInfo(this.addSeedTable(seed));
   }
@@ -299,19 +296,9 @@ export class MemoryWorkbook implements Workbook {
   async createTable(spec: NewTableSpec): Promise<TableInfo> {
     const validationWrites = planNewTable(spec);
     const cols = spec.headers.length;
-    if (this.sheetByName(spec.sheet)) {
-      throw new WorkbookError("sheet-conflict", `a sheet named "${spec.sheet}" already exists`, {
-        sheet: spec.sheet,
-        conflict: "not-generated",
-      });
-    }
-    if (this.tables.some((t) => t.name.toLowerCase() === spec.tableName.toLowerCase())) {
-      throw new WorkbookError(
-        "sheet-conflict",
-        `a table named "${spec.tableName}" already exists`,
-        { table: spec.tableName, conflict: "not-generated" }
-      );
-    }
+    if (this.sheetByName(spec.sheet)) throw sheetNameTaken(spec.sheet);
+    if (this.tables.some((t) => t.name.toLowerCase() === spec.tableName.toLowerCase()))
+      throw tableNameTaken(spec.tableName);
     const sheet = this.addSheet(spec.sheet);
     const rows = spec.rows ?? [];
     const bodyRows = Math.max(rows.length, 1);
@@ -368,12 +355,8 @@ export class MemoryWorkbook implements Workbook {
         "select the header row and at least one row of data",
         { sheet: sheet.name }
       );
-    if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase())) {
-      throw new WorkbookError("sheet-conflict", `a table named "${name}" already exists`, {
-        table: name,
-        conflict: "not-generated",
-      });
-    }
+    if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()))
+      throw tableNameTaken(name);
     const table: MemoryTable = {
       id: this.newId("table"),
       name,
@@ -392,11 +375,7 @@ export class MemoryWorkbook implements Workbook {
     const sheet = this.sheetById(table.sheetId);
     if (!sheet)
       throw new WorkbookError("table-missing", `table ${tableId} has no sheet`, { table: tableId });
-    if (sheet.protected)
-      throw new WorkbookError("sheet-protected", `"${sheet.name}" is protected`, {
-        sheet: sheet.name,
-        code: "AccessDenied",
-      });
+    if (sheet.protected) throw sheetProtected(sheet.name, tableId);
     for (const write of validation.writes) {
       const address = rangeAddress({
         row: table.rect.row + 1,
@@ -427,30 +406,17 @@ export class MemoryWorkbook implements Workbook {
     const existing = this.sheetByName(plan.name);
     let previous: GeneratedSheetMark | undefined;
     if (existing) {
-      const notOurs = () =>
-        new WorkbookError("sheet-conflict", `"${existing.name}" was not made by Kaona`, {
-          sheet: existing.name,
-          conflict: "not-generated",
-        });
-      const liveIds = new Set(this.sheets.map((s) => s.id));
-      const match = matchMark(generated, existing.id, existing.name, liveIds);
-      if (!match) throw notOurs();
-      previous = match.mark;
-      if (existing.protected)
-        throw new WorkbookError("sheet-protected", `"${existing.name}" is protected`, {
-          sheet: existing.name,
-          code: "AccessDenied",
-        });
-      const unchanged = this.fingerprintOf(existing) === previous.fingerprint;
-      // A mark whose sheet is gone vouches for a same-named sheet only by content.
-      if (!unchanged && match.trust === "content") throw notOurs();
-      if (!unchanged && !options.overwriteEdited) {
-        throw new WorkbookError(
-          "sheet-conflict",
-          `"${existing.name}" was edited since Kaona made it`,
-          { sheet: existing.name, conflict: "edited" }
-        );
-      }
+      previous = await vetReplacement(
+        generated,
+        {
+          id: existing.id,
+          name: existing.name,
+          liveIds: new Set(this.sheets.map((s) => s.id)),
+          isProtected: existing.protected,
+          fingerprint: () => this.fingerprintOf(existing),
+        },
+        options.overwriteEdited
+      );
     }
     const sheet = existing ?? this.addSheet(plan.name);
     sheet.cells.clear();

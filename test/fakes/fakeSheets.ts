@@ -1,0 +1,327 @@
+/**
+ * Worksheets of the fake: the collection, a sheet, its protection, frozen panes, page layout,
+ * header/footer and custom properties.
+ */
+import { MAX_COLS } from "../../src/domain/a1";
+import type { FakeSheet } from "./fakeExcel";
+import { FakeOfficeError, FakeProxy, notFound, propsOf } from "./proxy";
+import type { FakeContext } from "./fakeContext";
+import { FakeRange, FakeRangeAreas, usedRect, rectOfAddress, assertWritable } from "./fakeRange";
+import { FakeChartCollection } from "./fakeCharts";
+import { FakeSheetTables } from "./fakeTables";
+
+export class FakeWorksheetCollection extends FakeProxy {
+  private loadedItems: FakeWorksheet[] | null = null;
+  constructor(ctx: FakeContext) {
+    super(ctx, "worksheets");
+  }
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const wanted = propsOf(props).map((p) => p.replace(/^items\//, ""));
+      this.loadedItems = this.ctx.fake.sheets.map((s) => {
+        const proxy = new FakeWorksheet(
+          this.ctx,
+          `worksheets.getItem(${JSON.stringify(s.id)})`,
+          () => s
+        );
+        proxy.fill(wanted, s);
+        return proxy;
+      });
+      return { data: this.ctx.fake.sheets.map((s) => ({ id: s.id, name: s.name })) };
+    });
+  }
+  get items(): FakeWorksheet[] {
+    if (!this.loadedItems)
+      throw new FakeOfficeError("PropertyNotLoaded", "worksheets.items not loaded");
+    return this.loadedItems;
+  }
+  getItem(nameOrId: string): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, `worksheets.getItem(${JSON.stringify(nameOrId)})`, () => {
+      const sheet = this.ctx.fake.sheetById(nameOrId) ?? this.ctx.fake.sheetByName(nameOrId);
+      if (!sheet) throw notFound(`worksheet ${nameOrId}`);
+      return sheet;
+    });
+  }
+  getItemOrNullObject(name: string): FakeWorksheet {
+    return new FakeWorksheet(
+      this.ctx,
+      `worksheets.getItemOrNullObject(${JSON.stringify(name)})`,
+      () => this.ctx.fake.sheetByName(name) ?? null
+    );
+  }
+  getActiveWorksheet(): FakeWorksheet {
+    return new FakeWorksheet(this.ctx, "worksheets.getActiveWorksheet()", () => {
+      const fake = this.ctx.fake;
+      const id = fake.selection?.sheetId ?? fake.activeSheetId;
+      const sheet = id ? fake.sheetById(id) : undefined;
+      if (!sheet) throw notFound("active worksheet");
+      return sheet;
+    });
+  }
+  add(name: string): FakeWorksheet {
+    let created: FakeSheet | undefined;
+    this.queue("call", "add", [name], true, () => {
+      if (this.ctx.fake.sheetByName(name))
+        throw new FakeOfficeError("ItemAlreadyExists", `A sheet named ${name} exists.`);
+      created = this.ctx.fake.addSheet(name);
+      return { sheet: name };
+    });
+    return new FakeWorksheet(this.ctx, `worksheets.add(${JSON.stringify(name)})`, () => {
+      if (!created) throw notFound(`new worksheet ${name}`);
+      return created;
+    });
+  }
+}
+
+export class FakeWorksheet extends FakeProxy {
+  readonly protection: FakeProtection;
+  readonly charts: FakeChartCollection;
+  readonly tables: FakeSheetTables;
+  readonly freezePanes: FakeFreezePanes;
+  readonly pageLayout: FakePageLayout;
+  readonly customProperties: FakeCustomProperties;
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    readonly resolve: () => FakeSheet | null
+  ) {
+    super(ctx, path);
+    const sheet = () => this.target();
+    this.protection = new FakeProtection(ctx, `${path}.protection`, sheet);
+    this.charts = new FakeChartCollection(ctx, `${path}.charts`, sheet);
+    this.tables = new FakeSheetTables(ctx, `${path}.tables`, sheet);
+    this.freezePanes = new FakeFreezePanes(ctx, `${path}.freezePanes`, sheet);
+    this.pageLayout = new FakePageLayout(ctx, `${path}.pageLayout`, sheet);
+    this.customProperties = new FakeCustomProperties(ctx, `${path}.customProperties`, sheet);
+  }
+  target(): FakeSheet {
+    const sheet = this.resolve();
+    if (!sheet) throw notFound(this.path);
+    return sheet;
+  }
+  fill(props: readonly string[], sheet: FakeSheet | null): void {
+    this.loaded.set("isNullObject", sheet === null);
+    for (const p of props)
+      this.loaded.set(
+        p,
+        sheet ? (p === "id" ? sheet.id : p === "name" ? sheet.name : undefined) : undefined
+      );
+  }
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const sheet = this.resolve();
+      const wanted = propsOf(props);
+      this.fill(
+        wanted.filter((p) => !p.includes("/")),
+        sheet
+      );
+      if (sheet && wanted.includes("protection/protected")) this.protection.fill(sheet.protected);
+      return {
+        data: sheet ? { id: sheet.id, name: sheet.name, protected: sheet.protected } : null,
+      };
+    });
+  }
+  get id(): string {
+    return this.read("id");
+  }
+  get name(): string {
+    return this.read("name");
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  activate(): void {
+    this.queue("call", "activate", undefined, false, () => {
+      const sheet = this.target();
+      this.ctx.fake.activeSheetId = sheet.id;
+      return { sheet: sheet.name };
+    });
+  }
+  getRange(address?: string): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getRange(${address === undefined ? "" : JSON.stringify(address)})`,
+      () => {
+        const sheet = this.target();
+        if (address === undefined)
+          return { sheet, rect: { row: 0, col: 0, rows: 1_048_576, cols: MAX_COLS }, whole: true };
+        return { sheet, rect: rectOfAddress(address) };
+      }
+    );
+  }
+  getRanges(addresses: string): FakeRangeAreas {
+    return new FakeRangeAreas(
+      this.ctx,
+      `${this.path}.getRanges(${JSON.stringify(addresses)})`,
+      () => {
+        if (addresses.length > 8000)
+          throw new FakeOfficeError(
+            "InvalidArgument",
+            "The argument is invalid or missing or has an incorrect format."
+          );
+        return { sheet: this.target(), address: addresses };
+      }
+    );
+  }
+  getUsedRangeOrNullObject(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getUsedRangeOrNullObject(${valuesOnly ? "true" : "false"})`,
+      () => {
+        const sheet = this.target();
+        const rect = usedRect(sheet, valuesOnly ?? false);
+        return rect ? { sheet, rect } : null;
+      }
+    );
+  }
+  /** Like Excel: a blank sheet's used range is A1. */
+  getUsedRange(valuesOnly?: boolean): FakeRange {
+    return new FakeRange(
+      this.ctx,
+      `${this.path}.getUsedRange(${valuesOnly ? "true" : "false"})`,
+      () => {
+        const sheet = this.target();
+        return {
+          sheet,
+          rect: usedRect(sheet, valuesOnly ?? false) ?? { row: 0, col: 0, rows: 1, cols: 1 },
+        };
+      }
+    );
+  }
+  delete(): void {
+    this.queue("call", "delete", undefined, true, () => {
+      const sheet = this.target();
+      const fake = this.ctx.fake;
+      fake.sheets = fake.sheets.filter((s) => s !== sheet);
+      fake.tables = fake.tables.filter((t) => t.sheetId !== sheet.id);
+      if (fake.activeSheetId === sheet.id) fake.activeSheetId = fake.sheets[0]?.id ?? null;
+      if (fake.selection?.sheetId === sheet.id) fake.selection = null;
+      return { sheet: sheet.name };
+    });
+  }
+}
+
+export class FakeProtection extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, path);
+  }
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const sheet = this.sheet();
+      this.loaded.set("protected", sheet.protected);
+      return { data: sheet.protected };
+    });
+  }
+  get protected(): boolean {
+    return this.read("protected");
+  }
+  fill(value: boolean): void {
+    this.loaded.set("protected", value);
+  }
+}
+
+export class FakeFreezePanes extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, path);
+  }
+  freezeRows(count: number): void {
+    this.queue("call", "freezeRows", [count], true, () => {
+      const s = this.sheet();
+      s.freezeRows = count;
+      return { sheet: s.name };
+    });
+  }
+  unfreeze(): void {
+    this.queue("call", "unfreeze", undefined, true, () => {
+      const s = this.sheet();
+      s.freezeRows = undefined;
+      return { sheet: s.name };
+    });
+  }
+}
+
+export class FakePageLayout extends FakeProxy {
+  readonly headersFooters: { defaultForAllPages: FakeHeaderFooter };
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, path);
+    this.headersFooters = {
+      defaultForAllPages: new FakeHeaderFooter(
+        ctx,
+        `${path}.headersFooters.defaultForAllPages`,
+        sheet
+      ),
+    };
+  }
+  private record(kind: "set" | "call", member: string, value: unknown): void {
+    this.queue(kind, member, value, true, () => {
+      const s = this.sheet();
+      assertWritable(s);
+      s.page.push({ member, value });
+      return { sheet: s.name };
+    });
+  }
+  set orientation(v: string) {
+    this.record("set", "orientation", v);
+  }
+  set paperSize(v: string) {
+    this.record("set", "paperSize", v);
+  }
+  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    this.record("set", "zoom", v);
+  }
+  setPrintMargins(unit: string, margins: Record<string, number>): void {
+    this.record("call", "setPrintMargins", [unit, margins]);
+  }
+  setPrintTitleRows(rows: string): void {
+    this.record("call", "setPrintTitleRows", [rows]);
+  }
+  setPrintArea(area: string): void {
+    this.record("call", "setPrintArea", [area]);
+  }
+}
+
+export class FakeHeaderFooter extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, path);
+  }
+  set centerFooter(v: string) {
+    this.queue("set", "centerFooter", v, true, () => {
+      const s = this.sheet();
+      s.page.push({ member: "centerFooter", value: v });
+      return { sheet: s.name };
+    });
+  }
+}
+
+export class FakeCustomProperties extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, path);
+  }
+  add(name: string, value: string): void {
+    this.queue("call", "add", [name, value], true, () => {
+      const s = this.sheet();
+      s.customProperties.set(name, value);
+      return { sheet: s.name };
+    });
+  }
+}
