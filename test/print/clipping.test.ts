@@ -15,7 +15,11 @@ import { layoutsToXlsx } from "../../src/render/xlsx";
 import { tempDir, writeWorkbook } from "../fixtures/xlsx";
 import { clipCheck, makeFonts, type ClipResult } from "./office";
 
-const quiet: CliIO = { stdout: () => undefined, stderr: () => undefined, now: () => new Date(2024, 0, 1) };
+const quiet: CliIO = {
+  stdout: () => undefined,
+  stderr: () => undefined,
+  now: () => new Date(2024, 0, 1),
+};
 
 /** The sample workbook with seed 000 given 200 rounds (the seeds' narratives in turn,
  * one of them three narratives long, dates a week apart, progress rising). */
@@ -35,7 +39,10 @@ function bookWith200Rounds() {
     if (i === 7) row[narrativeCol] = [1, 2, 3].map((k) => seedRows[k][narrativeCol]).join("\n");
     many.push(row);
   }
-  tables.rounds = { ...tables.rounds, rows: [...rows.filter((r) => r[code] !== SEED_000_CODE), ...many] };
+  tables.rounds = {
+    ...tables.rounds,
+    rows: [...rows.filter((r) => r[code] !== SEED_000_CODE), ...many],
+  };
   return tables;
 }
 
@@ -61,30 +68,60 @@ describe("printed through LibreOffice, no report clips its text", () => {
   const written: string[] = [];
   let result: ClipResult;
 
-  beforeAll(async () => {
-    ({ dir, remove } = tempDir());
-    makeFonts();
-    const sample = sampleWorkbookTables();
-    const book = join(dir, "book.xlsx");
-    await writeWorkbook(book, [{ table: sample.projects }, { table: sample.rounds }, { table: sample.indicators }]);
-    const big = bookWith200Rounds();
-    const bigBook = join(dir, "book-200.xlsx");
-    await writeWorkbook(bigBook, [{ table: big.projects }, { table: big.rounds }, { table: big.indicators }]);
-    const report = async (name: string, ...args: string[]) => {
-      const out = join(dir, name);
-      await main(["report", ...args, "-o", out], quiet);
-      written.push(out);
-    };
-    for (const lang of ["th", "en"]) {
-      await report(`all-${lang}.xlsx`, book, "--all", "--issues", "--chart", "--lang", lang);
-      await report(`all-${lang}-laksaman.xlsx`, book, "--all", "--issues", "--chart", "--lang", lang, "--font", "laksaman");
-    }
-    await report("rounds-200.xlsx", bigBook, "--project", SEED_000_CODE, "--chart");
-    await report("rounds-200-en-laksaman.xlsx", bigBook, "--project", SEED_000_CODE, "--lang", "en", "--font", "laksaman");
-    const broken = join(dir, "broken.xlsx");
-    writeFileSync(broken, await layoutsToXlsx([brokenLayout]));
-    result = clipCheck([...written, broken]);
-  }, 15 * 60 * 1000);
+  beforeAll(
+    async () => {
+      ({ dir, remove } = tempDir());
+      makeFonts();
+      const sample = sampleWorkbookTables();
+      const book = join(dir, "book.xlsx");
+      await writeWorkbook(book, [
+        { table: sample.projects },
+        { table: sample.rounds },
+        { table: sample.indicators },
+      ]);
+      const big = bookWith200Rounds();
+      const bigBook = join(dir, "book-200.xlsx");
+      await writeWorkbook(bigBook, [
+        { table: big.projects },
+        { table: big.rounds },
+        { table: big.indicators },
+      ]);
+      const report = async (name: string, ...args: string[]) => {
+        const out = join(dir, name);
+        await main(["report", ...args, "-o", out], quiet);
+        written.push(out);
+      };
+      for (const lang of ["th", "en"]) {
+        await report(`all-${lang}.xlsx`, book, "--all", "--issues", "--chart", "--lang", lang);
+        await report(
+          `all-${lang}-laksaman.xlsx`,
+          book,
+          "--all",
+          "--issues",
+          "--chart",
+          "--lang",
+          lang,
+          "--font",
+          "laksaman"
+        );
+      }
+      await report("rounds-200.xlsx", bigBook, "--project", SEED_000_CODE, "--chart");
+      await report(
+        "rounds-200-en-laksaman.xlsx",
+        bigBook,
+        "--project",
+        SEED_000_CODE,
+        "--lang",
+        "en",
+        "--font",
+        "laksaman"
+      );
+      const broken = join(dir, "broken.xlsx");
+      writeFileSync(broken, await layoutsToXlsx([brokenLayout]));
+      result = clipCheck([...written, broken]);
+    },
+    15 * 60 * 1000
+  );
   afterAll(() => remove?.());
 
   const fileResult = (name: string) => {
