@@ -16,6 +16,7 @@ import { layoutsToXlsx } from "../render/xlsx";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
 import { planReportSheets } from "../usecases/reportSheets";
 import { parseOptions, onePath, type OptionSpec } from "./args";
+import { progressOnStderr } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { readWorkbookTables } from "./workbookFile";
 
@@ -131,7 +132,12 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     return EXIT_FINDINGS;
   }
   const result = checkChosenTables({ tables: used, asOf: dayOf(io.now()) });
+  const progress = progressOnStderr(io, result.records.projects.length, lang, {
+    th: "จัดรูปแบบรายงานโครงการ",
+    en: "laying out project reports",
+  });
   const plan = planReportSheets(result.records, {
+    onProgress: (done, total) => progress.step(done, total),
     projectCode: options.all ? null : (options.project ?? null),
     mode: "values",
     lang,
@@ -139,6 +145,7 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     font: options.font,
     issues: options.issues ? result.issues : undefined,
   });
+  progress.end();
   if (!plan.ok) {
     io.stderr(
       `kaona report: ${

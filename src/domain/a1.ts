@@ -166,7 +166,18 @@ const INVALID_SHEET_CHARS = /[:\\/?*[\]]/g;
  */
 export function safeSheetName(wanted: string, taken: Iterable<string> = []): string {
   const used = new Set<string>();
-  for (const t of taken) used.add(t.toLocaleLowerCase());
+  for (const t of taken) used.add(sheetNameKey(t));
+  return safeSheetNameAmong(wanted, used);
+}
+
+/** A sheet name as Excel compares it: without regard to case, the same in every locale. */
+export function sheetNameKey(name: string): string {
+  return name.toLowerCase();
+}
+
+/** As safeSheetName, with the taken names given as a set of their sheetNameKey (for
+ * callers that hand out thousands of names: no set is rebuilt per name). */
+export function safeSheetNameAmong(wanted: string, used: ReadonlySet<string>): string {
   let base = wanted
     .replace(INVALID_SHEET_CHARS, "-")
     .replace(/\p{Cc}/gu, " ")
@@ -174,11 +185,11 @@ export function safeSheetName(wanted: string, taken: Iterable<string> = []): str
   base = base.replace(/^'+|'+$/g, "").trim();
   if (base === "" || base.toLowerCase() === "history") base = base === "" ? "Sheet" : `${base}-1`;
   base = truncateCodePoints(base, 31);
-  if (!used.has(base.toLocaleLowerCase())) return base;
+  if (!used.has(base.toLowerCase())) return base;
   for (let i = 2; ; i++) {
     const suffix = ` (${i})`;
     const candidate = truncateCodePoints(base, 31 - suffix.length).trimEnd() + suffix;
-    if (!used.has(candidate.toLocaleLowerCase())) return candidate;
+    if (!used.has(candidate.toLowerCase())) return candidate;
   }
 }
 

@@ -84,8 +84,51 @@ export function roundsOfProject(rounds: readonly Round[], projectCode: string): 
 }
 
 function roundsOfProjectUnordered(rounds: readonly Round[], projectCode: string): Round[] {
-  const isProject = projectCodeMatcher(projectCode);
-  return rounds.filter((round) => isProject(round.projectCode));
+  return itemsOfProject(rounds, projectCodeKey(projectCode));
+}
+
+interface ProjectGroups {
+  lookups: number;
+  length: number;
+  first: unknown;
+  last: unknown;
+  groups?: Map<string, unknown[]>;
+}
+/** Per array of rounds or indicators: how often it was searched, and once searched twice,
+ * its items grouped by project code key. */
+const projectGroups = new WeakMap<readonly unknown[], ProjectGroups>();
+
+/**
+ * The items of one project (by code key), in table order. The first look-up in an array is
+ * a filter; from the second on, the array is grouped once and each look-up is a map read,
+ * so a report per project stays linear in the number of projects. Records arrays are not
+ * changed after they are made; a changed length or end item regroups anyway.
+ */
+function itemsOfProject<T extends { projectCode: string }>(items: readonly T[], key: string): T[] {
+  let entry = projectGroups.get(items);
+  if (
+    !entry ||
+    entry.length !== items.length ||
+    entry.first !== items[0] ||
+    entry.last !== items[items.length - 1]
+  ) {
+    entry = { lookups: 0, length: items.length, first: items[0], last: items[items.length - 1] };
+    projectGroups.set(items, entry);
+  }
+  entry.lookups += 1;
+  if (!entry.groups && entry.lookups >= 2) {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const itemKey = projectCodeKey(item.projectCode);
+      const group = groups.get(itemKey);
+      if (group) group.push(item);
+      else groups.set(itemKey, [item]);
+    }
+    entry.groups = groups as Map<string, unknown[]>;
+  }
+  if (entry.groups) return [...((entry.groups.get(key) as T[] | undefined) ?? [])];
+  const isProject = projectCodeMatcher(key);
+  return items.filter((item) => isProject(item.projectCode));
 }
 
 type InReportingOrder = Pick<Round, "round" | "date" | "row">;
@@ -400,11 +443,9 @@ export function tallyIndicatorOutcomes(
   entries: readonly VocabularyEntry[] = DEFAULT_VOCABULARIES.outcome
 ): OutcomeTally {
   const key = projectCode === undefined ? undefined : projectCodeKey(projectCode);
-  const values = (
-    key === undefined
-      ? indicators
-      : indicators.filter((item) => projectCodeKey(item.projectCode) === key)
-  ).map((item) => item.outcome);
+  const values = (key === undefined ? indicators : itemsOfProject(indicators, key)).map(
+    (item) => item.outcome
+  );
   return tallyOutcomes(values, entries);
 }
 

@@ -212,6 +212,8 @@ export interface PageSetup {
   printArea?: string;
   /** Pages tall when fitting to `fitToPagesWide`; 0 or absent = as many as needed. */
   fitToPagesTall?: number;
+  /** Zero-based rows that start a new printed page (manual page breaks). */
+  rowBreaks?: number[];
 }
 
 export interface ChartSpec {
@@ -256,6 +258,9 @@ export interface SheetLayout {
   freezeRows?: number;
   /** Font of cells without a style of their own (and the sheet's default row height basis). */
   defaultFont?: { name: string; size: number };
+  /** Line spacing, in ems of each cell's font size, that the row heights were computed
+   * with; renderers that lay text out themselves (the HTML preview) use it. */
+  lineEm?: number;
   /** Zero-based columns to hide (helper columns of live formulas). */
   hiddenColumns?: number[];
   /** Who generated the sheet and from what. */

@@ -45,6 +45,8 @@ export interface ReportSheetsRequest {
   source?: LiveSource;
   /** When given, the issues sheet comes last. */
   issues?: readonly Issue[];
+  /** Told after each project's sheet is laid out (for progress on long runs). */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface ReportRecords {
@@ -108,8 +110,8 @@ export function planReportSheets(
 
   const names = new SheetNames();
   const summaryName = all ? names.reserve(reportText("summarySheet", lang)) : undefined;
-  const reports = reported.map((project) =>
-    buildProjectReport({
+  const reports = reported.map((project, index) => {
+    const layout = buildProjectReport({
       project,
       rounds,
       indicators,
@@ -122,8 +124,10 @@ export function planReportSheets(
         font,
         sheetName: names.reserve(project.code),
       },
-    })
-  );
+    });
+    request.onProgress?.(index + 1, reported.length);
+    return layout;
+  });
   const layouts: SheetLayout[] = [];
   if (summaryName !== undefined) {
     const reportSheets = Object.fromEntries(reported.map((p, i) => [p.code, reports[i].name]));

@@ -2,31 +2,32 @@
  * Finding a free name: the one helper for sheet names (and table names) that must not
  * collide with names already taken. Excel compares both ignoring case.
  */
-import { safeSheetName } from "../domain/a1";
+import { safeSheetNameAmong, sheetNameKey } from "../domain/a1";
 
 /** Names handed out for one batch of sheets, each unique among the others. */
 export class SheetNames {
-  private readonly taken: string[];
+  /** The taken names as Excel compares them (sheetNameKey). */
+  private readonly taken = new Set<string>();
 
   constructor(taken: Iterable<string> = []) {
-    this.taken = [...taken];
+    for (const name of taken) this.take(name);
   }
 
   /** A valid sheet name close to `wanted` and not taken yet. */
   free(wanted: string): string {
-    return safeSheetName(wanted, this.taken);
+    return safeSheetNameAmong(wanted, this.taken);
   }
 
   /** As `free`, and taken from now on. */
   reserve(wanted: string): string {
     const name = this.free(wanted);
-    this.taken.push(name);
+    this.take(name);
     return name;
   }
 
   /** Marks a name as taken (e.g. a sheet the workbook turned out to have). */
   take(name: string): void {
-    this.taken.push(name);
+    this.taken.add(sheetNameKey(name));
   }
 }
 

@@ -77,7 +77,15 @@ export interface SheetPlan {
    * for previews, which do not calculate. */
   shown: { row: number; col: number; value: string | number | boolean }[];
   columnWidths: number[];
+  /** Heights the layout computed, [row, points]; applied as they are. */
   rowHeights: [number, number][];
+  /**
+   * Runs of rows [first, last] (zero-based, inclusive) that hold wrapped text and no merged
+   * area: Excel measures these better than the layout can, so after writing, the Excel
+   * renderer asks it to (`range.format.autofitRows()`, one call per run). Rows with merged
+   * areas keep the computed heights: Excel never autofits merged cells.
+   */
+  autofitRows: [number, number][];
   hiddenColumns: number[];
   defaultFont?: { name: string; size: number };
   freezeRows?: number;
@@ -286,6 +294,7 @@ export function planSheet(layout: SheetLayout): PlanResult {
       )
       .map(([row, h]): [number, number] => [row, Math.min(h, 409)])
       .sort((a, b) => a[0] - b[0]),
+    autofitRows: autofitRuns(cells, merges, layout.styles),
     hiddenColumns: (layout.hiddenColumns ?? []).filter(
       (c) => Number.isInteger(c) && c >= 0 && c < MAX_COLS
     ),
@@ -298,6 +307,29 @@ export function planSheet(layout: SheetLayout): PlanResult {
     cellCount: [...contentRows.values()].reduce((n, line) => n + line.length, 0),
   };
   return { ok: true, plan };
+}
+
+/** Rows with a wrapped, non-empty cell and no merged area, as runs of consecutive rows. */
+function autofitRuns(
+  cells: readonly LayoutCell[],
+  merges: readonly { row: number; rows: number }[],
+  styles: SheetLayout["styles"]
+): [number, number][] {
+  const merged = new Set<number>();
+  for (const m of merges) for (let r = m.row; r < m.row + m.rows; r++) merged.add(r);
+  const rows = new Set<number>();
+  for (const cell of cells) {
+    if (merged.has(cell.row) || !styles[cell.style ?? ""]?.wrap) continue;
+    if ((cell.value !== undefined && cell.value !== null && cell.value !== "") || cell.formula)
+      rows.add(cell.row);
+  }
+  const runs: [number, number][] = [];
+  for (const row of [...rows].sort((a, b) => a - b)) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === row - 1) last[1] = row;
+    else runs.push([row, row]);
+  }
+  return runs;
 }
 
 /** "A1:C9" of a plan's extent, for marks and messages. */

@@ -2,44 +2,51 @@
  * How tall a row must be to show wrapped Thai text. Excel does not grow rows for merged
  * cells and LibreOffice keeps the heights a file gives, so the layout sizes each row itself.
  *
- * Thai has no spaces between words. Widths are estimated per character: each character's
- * advance in ems of TH Sarabun New, where the
- * combining marks (above and below vowels, tone marks: U+0E31, U+0E34–U+0E3A,
- * U+0E47–U+0E4E) take no width. The advances were measured from Laksaman (TLWG's Sarabun)
- * scaled as fontconfig scales it to stand in for TH Sarabun (0.66), rounded up so that a
- * wider substitute still fits. Lines are then counted by wrapping word by word, with
- * Intl.Segmenter's Thai word boundaries (the break opportunities line breakers use).
+ * Thai has no spaces between words. Widths are summed per character from TH Sarabun New's
+ * advance widths (fontMetrics.ts, measured from Laksaman, TLWG's twin of TH Sarabun, by
+ * scripts/measure-font-metrics.py; combining marks — above and below vowels, tone marks —
+ * take no width), times a safety margin for the other font a reader may have and for
+ * hinting. Lines are then counted by wrapping word by word, with Intl.Segmenter's Thai word
+ * boundaries (the dictionary break opportunities line breakers use).
  */
+import { TH_SARABUN_BOLD, TH_SARABUN_REGULAR, type AdvanceRanges } from "./fontMetrics";
 
 const THAI_COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/;
 
-/** Advance widths in ems of TH Sarabun New (regular; bold is a few percent wider). */
-const EM = {
-  thai: 0.38,
-  digit: 0.37,
-  upper: 0.43,
-  latin: 0.33,
-  space: 0.23,
-  wide: 0.75,
-  other: 0.36,
-};
+/** Widths are taken this much wider than measured: Excel's and LibreOffice's hinting at
+ * print sizes, a break opportunity the segmenter has that the application lacks. */
+const WIDTH_MARGIN = 1.05;
+
+/** Ems for characters the table lacks: CJK, emoji and the like; anything else. */
+const WIDE_EM = 1.0;
+const OTHER_EM = 0.55;
+const TABLE_END = 0x2040;
+
+/** Advances in ems by code point below TABLE_END; NaN where the font has no glyph. */
+function advanceTable(ranges: AdvanceRanges): Float64Array {
+  const table = new Float64Array(TABLE_END).fill(NaN);
+  for (const [start, advances] of ranges)
+    advances.forEach((thousandths, i) => {
+      if (thousandths >= 0) table[start + i] = (thousandths / 1000) * WIDTH_MARGIN;
+    });
+  return table;
+}
+const REGULAR = advanceTable(TH_SARABUN_REGULAR);
+const BOLD = advanceTable(TH_SARABUN_BOLD);
 
 /** Width of the text on one line, in ems (multiply by the font size in points for points). */
 export function textWidthEm(text: string, bold = false): number {
+  const table = bold ? BOLD : REGULAR;
   let em = 0;
   for (const ch of text) {
-    if (THAI_COMBINING.test(ch)) continue;
     const code = ch.codePointAt(0) ?? 0;
-    if (code >= 0x0e00 && code <= 0x0e7f) em += EM.thai;
-    else if (ch === " " || ch === "\t") em += EM.space;
-    else if (ch >= "0" && ch <= "9") em += EM.digit;
-    else if (ch >= "A" && ch <= "Z") em += EM.upper;
-    else if (ch >= "a" && ch <= "z") em += EM.latin;
-    else if (code >= 0x2e80)
-      em += EM.wide; // CJK, emoji and the like
-    else em += EM.other;
+    const known = code < TABLE_END ? table[code] : NaN;
+    if (!Number.isNaN(known)) em += known;
+    else if (THAI_COMBINING.test(ch) || (code >= 0x0300 && code <= 0x036f)) continue;
+    else if (ch === "\t") em += table[0x20];
+    else em += code >= 0x2e80 ? WIDE_EM : OTHER_EM;
   }
-  return bold ? em * 1.05 : em;
+  return em;
 }
 
 /** Points of cell padding Excel and LibreOffice leave on each side of the text. */
@@ -124,6 +131,27 @@ export function estimateLines(
   bold = false
 ): number {
   if (text === "") return 1;
+  const cacheable = text.length <= CACHED_TEXT_LENGTH;
+  const cacheKey = cacheable ? `${widthPt}|${fontSizePt}|${bold ? 1 : 0}|${text}` : "";
+  if (cacheable) {
+    const known = lineCache.get(cacheKey);
+    if (known !== undefined) return known;
+  }
+  const lines = measureLines(text, widthPt, fontSizePt, bold);
+  if (cacheable) {
+    if (lineCache.size >= LINE_CACHE_SIZE) lineCache.clear();
+    lineCache.set(cacheKey, lines);
+  }
+  return lines;
+}
+
+/** Short texts (labels, headings, statuses) recur on every report of a run; their line
+ * counts are kept, up to this many. */
+const LINE_CACHE_SIZE = 20000;
+const CACHED_TEXT_LENGTH = 200;
+const lineCache = new Map<string, number>();
+
+function measureLines(text: string, widthPt: number, fontSizePt: number, bold: boolean): number {
   const usableEm = Math.max(0.5, (widthPt - 2 * CELL_PADDING_PT) / Math.max(1, fontSizePt));
   let lines = 0;
   for (const paragraph of text.split(/\r\n|\r|\n/))

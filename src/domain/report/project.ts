@@ -23,11 +23,12 @@ import type {
   Vocabularies,
 } from "../types";
 import { DEFAULT_VOCABULARIES } from "../vocabularies";
-import { columnLetters, safeSheetName } from "../a1";
+import { columnLetters, rangeCorners, safeSheetName } from "../a1";
+import { formPageBreaks } from "./pagination";
 import type { LiveSource } from "./live";
 import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
 import { writeCertification } from "./form/certification";
-import { writeProgressChart } from "./form/chart";
+import { CHART_ROWS, writeProgressChart } from "./form/chart";
 import { writeIndicatorTally } from "./form/indicators";
 import {
   FORM_COLS,
@@ -42,6 +43,18 @@ import { writeProjectSection } from "./form/projectSection";
 import { writeRoundsTable } from "./form/roundsTable";
 
 export { REPORT_COLUMN_WIDTHS } from "./form/layout";
+
+/** Rows of the block before the certification printed on its page. */
+const ROWS_BEFORE_CERTIFICATION = 3;
+
+/** Rows above the chart's last row kept with it: the chart's place and its heading. */
+const CHART_ROWS_KEPT = CHART_ROWS;
+
+/** The height of rows the form leaves unsized (blank spacer rows): the body font's line,
+ * as the .xlsx writer sets the sheet's default. */
+function defaultRowHeight(fontSize: number): number {
+  return Math.round(fontSize * 1.5 * 4) / 4;
+}
 
 export interface ReportOptions {
   /** "live": formulas over the bound tables (needs `source`); "values": a snapshot. */
@@ -67,8 +80,13 @@ export interface ProjectReportInput {
 }
 
 /** A4 portrait, one page wide, the rounds header repeated, "n / N" in the footer. */
-function formPageSetup(headerRow: number, lastRow: number): PageSetup {
-  return {
+function formPageSetup(
+  headerRow: number,
+  lastRow: number,
+  w: SheetWriter,
+  keepTogether: [number, number][]
+): PageSetup {
+  const page: PageSetup = {
     orientation: "portrait",
     paper: "A4",
     margins: { top: 0.75, bottom: 0.75, left: 0.6, right: 0.5, header: 0.3, footer: 0.3 },
@@ -78,6 +96,15 @@ function formPageSetup(headerRow: number, lastRow: number): PageSetup {
     centerFooter: "&P / &N",
     printArea: `A1:${columnLetters(FORM_COLS - 1)}${lastRow + 1}`,
   };
+  const rowBreaks = formPageBreaks({
+    rowHeights: w.rowHeights,
+    defaultHeight: defaultRowHeight(SIZE_BODY),
+    lastRow,
+    page,
+    keepWithNext: w.keepWithNext,
+    keepTogether,
+  });
+  return rowBreaks.length > 0 ? { ...page, rowBreaks } : page;
 }
 
 /** Builds the report sheet of one project. */
@@ -94,21 +121,39 @@ export function buildProjectReport(input: ProjectReportInput): SheetLayout {
   const rounds = roundsOfProject(input.rounds, project.code);
   const { headerRow, roundRows } = writeRoundsTable(ctx, rounds, vocabularies, keys.codeCell);
 
+  const keepTogether: [number, number][] = [];
   const tally = tallyIndicatorOutcomes(input.indicators ?? [], project.code, vocabularies.outcome);
   if (tally.total > 0) {
     w.row += 1;
+    const first = w.row;
     writeIndicatorTally(ctx, tally, project.targetCount, vocabularies, keys);
+    keepTogether.push([first, w.row - 1]);
   }
   const charts: ChartSpec[] = [];
-  if (options.chart && roundRows.length > 0) charts.push(writeProgressChart(ctx, roundRows));
+  if (options.chart && roundRows.length > 0) {
+    const chart = writeProgressChart(ctx, roundRows);
+    charts.push(chart);
+    // The heading, the chart and its data's header stay together.
+    const top = rangeCorners(chart.bottomRight)?.bottom ?? w.row;
+    keepTogether.push([top - CHART_ROWS_KEPT, top + 2]);
+  }
+  const beforeCertification = w.row;
   const lastRow = writeCertification(ctx);
+  // The certification never stands alone under the repeated header: it takes along the
+  // last round (when it follows the rounds) or the last rows of the block before it.
+  const lastRound = roundRows[roundRows.length - 1]?.row;
+  const certificationFrom =
+    keepTogether.length === 0 && lastRound !== undefined
+      ? lastRound
+      : beforeCertification - ROWS_BEFORE_CERTIFICATION;
+  keepTogether.push([certificationFrom, lastRow]);
 
   const layout = w.layout({
     name: safeSheetName(options.sheetName ?? project.code ?? "Report"),
     defaultFont: { name: REPORT_FONT, size: SIZE_BODY },
     hiddenColumns: [KEY_COL, INDEX_COL],
     charts: charts.length > 0 ? charts : undefined,
-    page: formPageSetup(headerRow, lastRow),
+    page: formPageSetup(headerRow, lastRow, w, keepTogether),
     origin: {
       generator: "kaona",
       kind: "report",

@@ -38,6 +38,8 @@ export class SheetWriter {
   readonly rowHeights: Record<number, number> = {};
   /** The next free row. */
   row = 0;
+  /** Rows that should print on the same page as the row after them (headings). */
+  readonly keepWithNext = new Set<number>();
 
   constructor(
     readonly columnWidths: number[],
@@ -110,6 +112,7 @@ export class SheetWriter {
     const cells = [...this.cells].sort((a, b) => a.row - b.row || a.col - b.col);
     return {
       ...base,
+      lineEm: this.lineEm,
       columnWidths: this.columnWidths,
       rowHeights: this.rowHeights,
       cells,
@@ -154,6 +157,10 @@ export function withFont(layout: SheetLayout, profile: FontProfile | undefined):
   return {
     ...layout,
     styles,
+    // Lines keep their height in points: in ems of the scaled font they are 1/scale taller.
+    ...(layout.lineEm !== undefined
+      ? { lineEm: Math.round((layout.lineEm / scale) * 1000) / 1000 }
+      : {}),
     defaultFont: layout.defaultFont
       ? { name: profile.name, size: size(layout.defaultFont.size) }
       : undefined,

@@ -11,6 +11,7 @@
  */
 import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../../domain/types";
 import { rangeCorners } from "../../domain/a1";
+import { DEFAULT_LINE_EM } from "../../domain/report/measure";
 import { formatValue } from "./numberFormat";
 
 export { formatValue } from "./numberFormat";
@@ -94,8 +95,14 @@ function styleCss(
   const align = style?.hAlign ?? (isNumber ? "right" : "left");
   parts.push(`text-align:${align}`);
   parts.push(`vertical-align:${style?.vAlign ?? "bottom"}`);
+  // Numbers and dates never wrap (Excel shows ### instead); wrapped text breaks between
+  // words (the browser's Thai dictionary), inside a word only when it alone is too wide.
   parts.push(
-    style?.wrap ? "white-space:pre-wrap;overflow-wrap:anywhere" : "white-space:pre;overflow:hidden"
+    isNumber
+      ? "white-space:nowrap;overflow:hidden"
+      : style?.wrap
+        ? "white-space:pre-wrap;overflow-wrap:break-word"
+        : "white-space:pre;overflow:hidden"
   );
   const indent = cssNumber(style?.indent, 0, 15);
   if (indent) parts.push(`padding-left:${indent * 9 + 2}pt`);
@@ -171,9 +178,13 @@ export function layoutToHtml(layout: SheetLayout, options: HtmlOptions = {}): st
     .filter((c) => c !== "")
     .map(escapeHtml)
     .join(" ");
-  const baseFont = `font-family:${fontFamily(layout.defaultFont?.name)};font-size:${cssNumber(layout.defaultFont?.size, 1, 409) ?? 11}pt`;
+  // The line spacing the row heights were computed with (not the page's: Fluent's 20 px
+  // lines overlap 21–27 px Thai text with its marks above and below).
+  const lineEm = cssNumber(layout.lineEm, 0.8, 3) ?? DEFAULT_LINE_EM;
+  const baseFont = `font-family:${fontFamily(layout.defaultFont?.name)};font-size:${cssNumber(layout.defaultFont?.size, 1, 409) ?? 11}pt;line-height:${lineEm}`;
+  // A sheet wider than the viewer scrolls inside its own box.
   out.push(
-    `<div class="${wrapperClass}" data-sheet="${escapeHtml(layout.name)}"><style>${FONT_FACES}</style>`
+    `<div class="${wrapperClass}" data-sheet="${escapeHtml(layout.name)}" style="max-width:100%;overflow-x:auto"><style>${FONT_FACES}</style>`
   );
   out.push(
     `<table style="${escapeHtml(`border-collapse:collapse;table-layout:fixed;width:${round(totalWidth)}pt;${baseFont};color:#000;background:#fff`)}">`

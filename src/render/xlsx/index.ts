@@ -170,6 +170,9 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
         ? `${page.printTitleRows[0] + 1}:${page.printTitleRows[1] + 1}`
         : undefined,
     };
+    // A page break is stored after the last row of a page: the row above the one a page starts with.
+    for (const row of page.rowBreaks ?? [])
+      if (Number.isInteger(row) && row > 0 && row < 1048576) sheet.getRow(row).addPageBreak();
     if (page.centerFooter) {
       const footer = `&C${fontCode(layout.defaultFont?.name)}${page.centerFooter}`;
       sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footer, evenFooter: footer };

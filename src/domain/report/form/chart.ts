@@ -8,7 +8,7 @@ import type { ChartSpec } from "../../types";
 import { FORM_COLS, HELPER_COL, heading, isNumber, type FormContext } from "./layout";
 import { RoundFormulas, type RoundRow } from "./roundsTable";
 
-const CHART_ROWS = 14;
+export const CHART_ROWS = 14;
 const CHART_ROW_HEIGHT = 18;
 
 /** The data table under the chart; returns the first and last data rows. */
@@ -32,6 +32,7 @@ function writeChartData(
   roundRows.forEach(({ round, row }, i) => {
     const r = firstData + i;
     w.put(r, 0, { value: round.round ?? null }, "chartRound");
+    w.fit(r, String(round.round ?? ""), 0, 1, "chartRound");
     const progressCell = cellAddress(row, 3);
     w.put(
       r,

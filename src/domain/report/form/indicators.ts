@@ -137,6 +137,7 @@ export function writeIndicatorTally(
   const rates = passRates(tally, planned);
 
   heading(w, t("tally"), "section");
+  w.keepWithNext.add(w.row);
   w.put(w.row, 0, { value: t("tallyItem") }, "thead", 3);
   w.put(w.row, 3, { value: t("tallyCount") }, "thead", 2);
   w.put(w.row, 5, { value: t("tallyBasis") }, "thead", 2);

@@ -168,6 +168,7 @@ export function formatMoney(amount: number): string {
 
 /** A heading across the form. */
 export function heading(w: SheetWriter, text: string, style: "section" | "subsection"): void {
+  w.keepWithNext.add(w.row);
   w.put(w.row, 0, { value: text }, style, FORM_COLS);
   w.fit(w.row, text, 0, FORM_COLS, style);
   w.row += 1;

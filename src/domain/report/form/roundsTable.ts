@@ -71,6 +71,7 @@ export class RoundFormulas {
 function writeHeader(ctx: FormContext): number {
   const { w, lang, t } = ctx;
   const headerRow = w.row;
+  w.keepWithNext.add(headerRow);
   const headers = [
     formLabel("rounds", "round", lang),
     t("dateHeader"),
