@@ -43,7 +43,6 @@ export class ProgressBar {
   }
 }
 
-
 export interface Progress {
   /** `done` of `total` items are finished (total: as given at the start unless told). */
   step(done: number, total?: number): void;
