@@ -3,6 +3,7 @@ import type { TableKind } from "../domain/types";
 import { MemoryWorkbook } from "../workbook/memory/MemoryWorkbook";
 import { createSampleWorkbook } from "../workbook/memory/sampleWorkbook";
 import { KaonaSession, uniqueTableName } from "./session";
+import { memoryPreferences, storedPreferences } from "./preferences";
 import { PreviewWorkbook } from "./previewWorkbook";
 
 const ROUNDS_SHEET = "รายงานความก้าวหน้า";
@@ -190,23 +191,38 @@ describe("checking", () => {
     await session.dispose();
   });
 
-  test("settings are stored in the workbook and change the check", async () => {
+  test("workbook settings change the check at once and reach the workbook only on Save", async () => {
     const { memory, session } = await boundSample();
+    const saves = jest.spyOn(memory, "saveBindings");
     const outcome = session
       .getState()
       .settings.vocabularies.outcome.map((e) =>
         e.key === "notNeeded" ? { ...e, counts: "passed" as const } : e
       );
+    await session.runCheck();
+    const before = session.getState().check;
+    await session.updateSettings({ planTolerance: 12.5, dateEra: "CE" });
     await session.updateSettings({
-      language: "en",
-      planTolerance: 12.5,
-      dateEra: "CE",
       vocabularies: { ...session.getState().settings.vocabularies, outcome },
     });
+    // In effect here (the check ran again), not written: each write clears Excel's undo.
+    expect(session.getState().check).not.toBe(before);
+    expect(session.getState()).toMatchObject({
+      settingsUnsaved: true,
+      settings: { planTolerance: 12.5, dateEra: "CE" },
+    });
+    expect(saves).not.toHaveBeenCalled();
+    const unsavedElsewhere = new KaonaSession(memory);
+    await unsavedElsewhere.load();
+    expect(unsavedElsewhere.getState().settings.planTolerance).not.toBe(12.5);
+
+    expect(await session.saveSettings()).toBe(true);
+    expect(saves).toHaveBeenCalledTimes(1);
+    expect(session.getState().settingsUnsaved).toBe(false);
     const again = new KaonaSession(memory);
     await again.load();
     const settings = again.getState().settings;
-    expect(settings).toMatchObject({ language: "en", planTolerance: 12.5, dateEra: "CE" });
+    expect(settings).toMatchObject({ planTolerance: 12.5, dateEra: "CE" });
     expect(settings.vocabularies.outcome.find((e) => e.key === "notNeeded")!.counts).toBe("passed");
     // Bindings are kept alongside.
     expect(Object.keys(again.getState().bound).sort()).toEqual([
@@ -214,6 +230,119 @@ describe("checking", () => {
       "projects",
       "rounds",
     ]);
+  });
+
+  test("discarding unsaved settings goes back to the workbook's and checks again", async () => {
+    const { session } = await boundSample();
+    await session.runCheck();
+    const tolerance = session.getState().settings.planTolerance;
+    await session.updateSettings({ planTolerance: tolerance + 20 });
+    const changed = session.getState().check;
+    await session.discardSettings();
+    expect(session.getState()).toMatchObject({
+      settingsUnsaved: false,
+      settings: { planTolerance: tolerance },
+    });
+    expect(session.getState().check).not.toBe(changed);
+  });
+
+  test("the language is each person's own: kept in their preferences, never in the workbook", async () => {
+    const memory = createSampleWorkbook();
+    const storage = new Map<string, string>();
+    const mine = storedPreferences({
+      getItem: (k) => storage.get(k) ?? null,
+      setItem: (k, v) => void storage.set(k, v),
+    });
+    const me = new KaonaSession(memory, { preferences: mine });
+    await me.load();
+    const saves = jest.spyOn(memory, "saveBindings");
+    await me.updateSettings({ language: "en" });
+    expect(me.getState().settings.language).toBe("en");
+    expect(me.getState().settingsUnsaved).toBe(false);
+    expect(saves).not.toHaveBeenCalled();
+    // A co-author on the same workbook keeps their language; I keep mine next time.
+    const coauthor = new KaonaSession(memory, {
+      preferences: memoryPreferences({ language: "th" }),
+    });
+    await coauthor.load();
+    expect(coauthor.getState().settings.language).toBe("th");
+    const meAgain = new KaonaSession(memory, { preferences: mine });
+    await meAgain.load();
+    expect(meAgain.getState().settings.language).toBe("en");
+    // Saving workbook settings does not carry anyone's language into the workbook.
+    await coauthor.updateSettings({ dateEra: "CE" });
+    await coauthor.saveSettings();
+    expect((await memory.loadBindings()).settings).not.toHaveProperty("language");
+    await meAgain.load();
+    expect(meAgain.getState().settings).toMatchObject({ language: "en", dateEra: "CE" });
+  });
+});
+
+describe("co-authors saving bindings and settings", () => {
+  async function twoPanes() {
+    const memory = createSampleWorkbook();
+    const mine = new KaonaSession(memory);
+    const theirs = new KaonaSession(memory);
+    await mine.load();
+    await theirs.load();
+    const idOf = (name: string) => mine.getState().tables.find((t) => t.name === name)!.id;
+    return { memory, mine, theirs, idOf };
+  }
+
+  test("a binding a co-author saved meanwhile is kept, and this pane is told", async () => {
+    const { memory, mine, theirs, idOf } = await twoPanes();
+    await theirs.bindTable(idOf("KaonaRounds"), "rounds");
+    await mine.bindTable(idOf("KaonaProjects"), "projects");
+    const stored = await memory.loadBindings();
+    expect(stored.tables.map((b) => b.kind).sort()).toEqual(["projects", "rounds"]);
+    expect(Object.keys(mine.getState().bound).sort()).toEqual(["projects", "rounds"]);
+    expect(mine.getState().coauthorChange).toEqual({
+      kinds: ["rounds"],
+      overridden: [],
+      settings: [],
+      settingsOverridden: [],
+    });
+    mine.dismissCoauthorChange();
+    expect(mine.getState().coauthorChange).toBeNull();
+    // Nothing changed behind their back: no note for them.
+    await theirs.bindTable(idOf("KaonaIndicators"), "indicators");
+    expect(theirs.getState().coauthorChange).toMatchObject({ kinds: ["projects"] });
+    expect((await memory.loadBindings()).tables).toHaveLength(3);
+  });
+
+  test("both bind one kind: this pane's action stands and says it replaced theirs", async () => {
+    const { memory, mine, theirs, idOf } = await twoPanes();
+    await theirs.bindTable(idOf("KaonaRounds"), "rounds");
+    await theirs.setColumn("rounds", "progress", null);
+    await mine.bindTable(idOf("KaonaRounds"), "rounds");
+    const stored = (await memory.loadBindings()).tables.find((b) => b.kind === "rounds")!;
+    expect(stored.columns.progress).toBe("ความก้าวหน้าของงาน (%)");
+    expect(mine.getState().coauthorChange).toMatchObject({
+      kinds: ["rounds"],
+      overridden: ["rounds"],
+    });
+  });
+
+  test("settings: each key from whoever changed it; a co-author's unbinding is not undone", async () => {
+    const { memory, mine, theirs, idOf } = await twoPanes();
+    await mine.bindTable(idOf("KaonaProjects"), "projects");
+    await mine.bindTable(idOf("KaonaRounds"), "rounds");
+    await theirs.load();
+    await theirs.unbind("rounds");
+    await theirs.updateSettings({ dateEra: "CE" });
+    await theirs.saveSettings();
+    await mine.updateSettings({ planTolerance: 7.5 });
+    await mine.saveSettings();
+    const stored = await memory.loadBindings();
+    expect(stored.settings).toMatchObject({ planTolerance: 7.5, dateEra: "CE" });
+    expect(stored.tables.map((b) => b.kind)).toEqual(["projects"]);
+    expect(mine.getState().settings).toMatchObject({ planTolerance: 7.5, dateEra: "CE" });
+    expect(mine.getState().bound.rounds).toBeUndefined();
+    expect(mine.getState().coauthorChange).toMatchObject({
+      kinds: ["rounds"],
+      overridden: [],
+      settings: ["dateEra"],
+    });
   });
 });
 

@@ -13,6 +13,7 @@
 import type { SampleVariant } from "../domain/sample";
 import type { Issue, Lang, SheetLayout, TableKind } from "../domain/types";
 import type { ColumnValidation, TableInfo, Workbook, WriteResult } from "../workbook/port";
+import { memoryPreferences } from "./preferences";
 import type { KaonaSettings } from "./settings";
 import { BindingActions } from "./session/bindings";
 import { CheckActions, LiveWatcher } from "./session/checking";
@@ -48,17 +49,22 @@ export class KaonaSession {
     readonly workbook: Workbook,
     options: SessionOptions = {}
   ) {
+    const preferences = options.preferences ?? memoryPreferences();
     const ctx: SessionContext = {
       workbook,
       store: this.store,
+      preferences,
       now: options.now ?? (() => Date.now()),
     };
+    this.store.set({
+      settings: { ...this.store.get().settings, language: preferences.load().language },
+    });
     this.checks = new CheckActions(ctx);
     this.live = new LiveWatcher(ctx, this.checks, options.debounceMs ?? LIVE_DEBOUNCE_MS);
     this.bindings = new BindingActions(ctx, () => this.live.sync());
     this.tables = new TableActions(ctx, this.bindings);
     this.reports = new ReportActions(ctx, this.checks);
-    this.settings = new SettingsActions(ctx, this.checks);
+    this.settings = new SettingsActions(ctx, this.bindings, this.checks);
   }
 
   // --- state ------------------------------------------------------------------------------
@@ -183,8 +189,25 @@ export class KaonaSession {
 
   // --- settings and the rest --------------------------------------------------------------
 
+  /** Applies settings in this pane: the language is the person's own and kept at once; the
+   * workbook's settings are written by `saveSettings` (`state.settingsUnsaved` until then). */
   updateSettings(patch: Partial<KaonaSettings>): Promise<void> {
     return this.settings.updateSettings(patch);
+  }
+
+  /** Writes the workbook's settings, merged with a co-author's changes meanwhile. */
+  saveSettings(): Promise<boolean | undefined> {
+    return this.settings.saveSettings();
+  }
+
+  /** Drops the unsaved settings: back to the workbook's. */
+  discardSettings(): Promise<void> {
+    return this.settings.discardSettings();
+  }
+
+  /** Hides the note about a co-author's changes. */
+  dismissCoauthorChange(): void {
+    this.store.set({ coauthorChange: null });
   }
 
   /** Enters a formula in the active cell; "not-supported" where the workbook cannot. */

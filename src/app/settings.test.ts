@@ -8,7 +8,7 @@ import {
 } from "./settings";
 
 describe("parseSettings", () => {
-  test("reads back what settingsToStored wrote", () => {
+  test("reads back what settingsToStored wrote, except the language (the person's own)", () => {
     const outcome = DEFAULT_VOCABULARIES.outcome.map((e) =>
       e.key === "noService" ? { ...e, counts: "failed" as const } : e
     );
@@ -18,7 +18,9 @@ describe("parseSettings", () => {
       dateEra: "CE" as const,
       vocabularies: { ...DEFAULT_VOCABULARIES, outcome },
     };
-    expect(parseSettings(JSON.parse(JSON.stringify(settingsToStored(settings))))).toEqual(settings);
+    const stored = JSON.parse(JSON.stringify(settingsToStored(settings)));
+    expect(stored).not.toHaveProperty("language");
+    expect(parseSettings(stored)).toEqual({ ...settings, language: "auto" });
   });
 
   test.each([

@@ -1,7 +1,8 @@
 /**
- * Kaona's per-workbook settings: language, vocabularies, plan tolerance and date display.
- * They travel in the workbook with the bindings (`Bindings.settings`), so co-authors and
- * the CLI see the same. Reading never throws: anything unreadable falls back to the default.
+ * Kaona's settings: the pane's language (the person's own, kept in their preferences, see
+ * ./preferences.ts) and the workbook's vocabularies, plan tolerance and date display, which
+ * travel in the workbook with the bindings (`Bindings.settings`), so co-authors and the CLI
+ * see the same. Reading never throws: anything unreadable falls back to the default.
  */
 import { DEFAULT_PLAN_TOLERANCE } from "../domain/compute";
 import type { OutcomeClass, Vocabularies, VocabularyEntry } from "../domain/types";
@@ -98,10 +99,9 @@ export function parseSettings(stored: unknown): KaonaSettings {
   return { language, vocabularies, planTolerance, dateEra };
 }
 
-/** What goes into `Bindings.settings`: plain JSON. */
+/** What goes into `Bindings.settings`: plain JSON, without the language (the person's own). */
 export function settingsToStored(settings: KaonaSettings): Record<string, unknown> {
   return {
-    language: settings.language,
     planTolerance: settings.planTolerance,
     dateEra: settings.dateEra,
     vocabularies: settings.vocabularies,

@@ -231,7 +231,8 @@ export const en: Record<MessageKey, string> = {
   "functions.insert": "Insert into the selected cell",
   "functions.copy": "Copy",
   "functions.none": "No function matches",
-  "settings.intro": "Settings are kept in this workbook, so co-authors see the same.",
+  "settings.intro":
+    "The pane's language is yours, kept on this computer. The other settings are kept in this workbook when you save them, so co-authors see the same.",
   "settings.vocab.th": "Thai text (entry {n})",
   "settings.vocab.en": "English text (entry {n})",
   "settings.vocab.counts": "Counts as (entry {n})",
@@ -262,7 +263,17 @@ export const en: Record<MessageKey, string> = {
   "settings.save": "Save",
   "settings.discard": "Discard changes",
   "settings.defaults": "Restore defaults",
-  "settings.stored": "All settings are kept in this workbook, not on this computer.",
+  "settings.stored":
+    "The language is kept on this computer, for you only; the other settings are kept in this workbook.",
+  "lang.hint": "For you only: co-authors keep their own language.",
+  "settings.unsaved.title": "Settings not saved",
+  "settings.unsaved.body":
+    "The changes apply in this pane now. Save them to keep them in the workbook, for co-authors too.",
+  "coauthor.title": "A co-author changed Kaona's setup meanwhile",
+  "coauthor.kept": "Their changes are kept: {what}.",
+  "coauthor.overridden": "Your save replaced theirs: {what}.",
+  "coauthor.table": "the {kind} table",
+  "coauthor.settings": "settings",
   "preview.grid.label": "Sheet {sheet}",
   "preview.grid.corner": "Select all",
   "preview.grid.edit": "Edit cell {cell}",

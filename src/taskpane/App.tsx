@@ -36,6 +36,7 @@ import type { KaonaSession } from "../app/session";
 import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from "../i18n";
 import { REQUIRED_EXCEL_API, type HostInfo } from "../app/host";
 import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
+import { CoauthorBar } from "./components/CoauthorBar";
 import { ErrorBar } from "./components/ErrorBar";
 import { PageErrorBoundary } from "./components/PageErrorBoundary";
 import { useElementWidth } from "./hooks/useElementWidth";
@@ -261,6 +262,7 @@ export function App({ host, session }: AppProps): ReactElement {
         </TabList>
       </nav>
       <ErrorBar />
+      <CoauthorBar />
       <main className={styles.main} aria-labelledby={`page-title-${page}`}>
         <PageErrorBoundary key={page} t={t}>
           <Suspense fallback={<Spinner size="small" label={t("app.loading")} />}>

@@ -1,6 +1,8 @@
 import { createRoot } from "react-dom/client";
+import { storedPreferences, type KeyValueStorage } from "../app/preferences";
 import { KaonaSession } from "../app/session";
 import { detectHost, openedByOffice } from "../workbook/excel/officeHost";
+import { storagePartitionKey } from "../workbook/excel/storagePartition";
 import type { Workbook } from "../workbook/port";
 import { App, loadHomePage } from "./App";
 import { SlowStart } from "./components/SlowStart";
@@ -34,6 +36,15 @@ function prefetchFirstRender(): void {
   if (!openedByOffice(window.location.search)) void loadPreviewModules();
 }
 
+/** The browser's local storage, unless it is blocked (reading the property may throw). */
+function localStorageOrNone(): KeyValueStorage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 async function main(): Promise<void> {
   prefetchFirstRender();
   const container = document.getElementById("root");
@@ -42,9 +53,14 @@ async function main(): Promise<void> {
   // Inside Excel a slow office.js is waited for, and said so, never replaced by the sample.
   const host = await detectHost(10_000, { onSlow: () => root.render(<SlowStart />) });
   const workbook = await openWorkbook(host.kind);
-  const session = new KaonaSession(workbook);
-  // Settings (the language among them) come with the bindings: read them before the first
-  // render, so the pane does not switch language under the person's eyes.
+  // The language is the person's own (this computer's storage); the workbook's settings
+  // come with the bindings: both are read before the first render, so the pane does not
+  // switch language under the person's eyes.
+  const preferences = storedPreferences(
+    localStorageOrNone(),
+    host.kind === "excel" ? storagePartitionKey() : undefined
+  );
+  const session = new KaonaSession(workbook, { preferences });
   await session.load();
   root.render(<App host={host} session={session} />);
   window.addEventListener("pagehide", () => void session.dispose());

@@ -57,7 +57,7 @@ export interface ResolvedBinding {
 export interface Bindings {
   version: 1;
   tables: TableBinding[];
-  /** Per-workbook settings (vocabularies, tolerance, language, date display). */
+  /** Per-workbook settings (vocabularies, tolerance, date display; not the language). */
   settings?: Record<string, unknown>;
 }
 

@@ -105,7 +105,7 @@ test("bind, check, go to a cell, break a value, generate a report, switch to Eng
   ]);
   await screenshot(page, "flow-5-report");
 
-  // Language: English everywhere at once, stored in the workbook.
+  // Language: English everywhere at once; the person's own, kept in this browser, not the workbook.
   await pane.getByRole("tab", { name: "ตั้งค่า" }).click();
   await pane.getByRole("radio", { name: "English" }).check();
   await pane.getByRole("heading", { name: "Settings" }).waitFor();
@@ -116,6 +116,9 @@ test("bind, check, go to a cell, break a value, generate a report, switch to Eng
     await pane.locator('button[data-code="ROUND_PROGRESS_MISSING"]').first().textContent()
   ).toContain("round 3: no progress figure");
   await screenshot(page, "flow-6-english");
+  // Opened again (a fresh sample workbook in the preview), the pane keeps the person's language.
+  await page.reload({ waitUntil: "load" });
+  await pane.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 60_000 });
 
   expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
   await context.close();

@@ -115,6 +115,14 @@ test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "pane-6-settings");
+  // A workbook setting takes effect at once and is written only on Save.
+  await pane.getByRole("radio", { name: /คริสต์ศักราช/ }).check();
+  await pane.getByText("ยังไม่ได้บันทึกการตั้งค่า").waitFor();
+  expect(await axeViolations(page)).toEqual([]);
+  await screenshot(page, "pane-6-settings-unsaved");
+  await pane.getByRole("button", { name: "บันทึก", exact: true }).click();
+  await pane.getByText("บันทึกในสมุดงานแล้ว").waitFor();
+  expect(await pane.getByText("ยังไม่ได้บันทึกการตั้งค่า").count()).toBe(0);
 
   expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
   await context.close();

@@ -5,6 +5,8 @@
  */
 import type { TableKind } from "../../domain/types";
 import { resolveBindings } from "../../workbook/bindings";
+import { mergeBindings, type BindingsMerge } from "../../workbook/bindingsMerge";
+import { emptyBindings } from "../../workbook/bindingsStore";
 import {
   WorkbookError,
   type Bindings,
@@ -13,7 +15,7 @@ import {
 } from "../../workbook/port";
 import { parseSettings } from "../settings";
 import type { SessionContext } from "./store";
-import { TABLE_KIND_ORDER, type BoundTable } from "./types";
+import { TABLE_KIND_ORDER, type BoundTable, type CoauthorChange } from "./types";
 
 const loadSchema = () => import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
 const loadMapping = () => import(/* webpackChunkName: "domain-check" */ "../../domain/mapping");
@@ -26,7 +28,22 @@ function sameText(a: string, b: string): boolean {
 
 export { sameText as sameHeader };
 
+/** What a merge says of a co-author's changes, or null when they changed nothing. */
+function coauthorChangeOf(merge: BindingsMerge): CoauthorChange | null {
+  const settings = merge.settingsTheirs.filter((key) => key !== "language");
+  if (merge.theirs.length === 0 && settings.length === 0) return null;
+  return {
+    kinds: merge.theirs,
+    overridden: merge.overridden,
+    settings,
+    settingsOverridden: merge.settingsOverridden.filter((key) => key !== "language"),
+  };
+}
+
 export class BindingActions {
+  /** The bindings as this pane last read or wrote them: the base of the next merge. */
+  private base: Bindings = emptyBindings();
+
   constructor(
     private readonly ctx: SessionContext,
     /** Called after the bound tables may have changed (live watching follows them). */
@@ -73,21 +90,36 @@ export class BindingActions {
         unmappedRequired,
       };
     }
+    if (!bindings) this.base = stored;
     const current: Bindings = { ...stored, tables: resolved.map((r) => r.updated) };
+    const state = this.state;
     this.ctx.store.set({
       status: "ready",
       tables,
       bindings: current,
       bound,
-      settings: parseSettings(stored.settings),
+      // Unsaved settings stay in effect; the language is the person's own, never the workbook's.
+      settings: state.settingsUnsaved
+        ? state.settings
+        : { ...parseSettings(stored.settings), language: state.settings.language },
     });
     await this.boundChanged();
     return true;
   }
 
+  /**
+   * Writes `bindings` merged with what the workbook holds now: a co-author's changes since
+   * this pane read the bindings are kept (unless this save changes the same kind or
+   * setting) and reported in `state.coauthorChange`.
+   */
   async save(bindings: Bindings, listed?: TableInfo[]): Promise<void> {
-    await this.ctx.workbook.saveBindings(bindings);
-    await this.refresh(bindings, listed);
+    const { workbook, store } = this.ctx;
+    const merge = mergeBindings(this.base, bindings, await workbook.loadBindings());
+    await workbook.saveBindings(merge.merged);
+    this.base = merge.merged;
+    const change = coauthorChangeOf(merge);
+    if (change) store.set({ coauthorChange: change });
+    await this.refresh(merge.merged, listed);
   }
 
   /** Bindings with `binding` as the one binding of its kind (and its table bound to nothing else). */

@@ -4,6 +4,7 @@
  */
 import type { Workbook } from "../../workbook/port";
 import { describeError } from "../errors";
+import type { PreferenceStore } from "../preferences";
 import { DEFAULT_SETTINGS } from "../settings";
 import type { SessionState } from "./types";
 
@@ -19,6 +20,8 @@ export class SessionStore {
     live: true,
     busy: null,
     error: null,
+    settingsUnsaved: false,
+    coauthorChange: null,
   };
   private readonly listeners = new Set<() => void>();
   private lastFailed: (() => Promise<unknown>) | null = null;
@@ -80,6 +83,7 @@ export class SessionStore {
 export interface SessionContext {
   readonly workbook: Workbook;
   readonly store: SessionStore;
+  readonly preferences: PreferenceStore;
   /** Epoch milliseconds now. */
   readonly now: () => number;
 }

@@ -10,6 +10,7 @@ import type {
   WriteResult,
 } from "../../workbook/port";
 import type { ErrorInfo } from "../errors";
+import type { PreferenceStore } from "../preferences";
 import type { KaonaSettings } from "../settings";
 
 export const TABLE_KIND_ORDER: readonly TableKind[] = ["projects", "rounds", "indicators"];
@@ -54,6 +55,21 @@ export interface SessionState {
   /** The action running now (for spinners and disabling buttons). */
   busy: string | null;
   error: ErrorInfo | null;
+  /** Workbook settings changed in this pane (and in effect here) but not saved yet. */
+  settingsUnsaved: boolean;
+  /** What a co-author changed in the bindings or settings meanwhile, found when saving. */
+  coauthorChange: CoauthorChange | null;
+}
+
+/** A co-author's changes met when saving: theirs are kept unless this pane changed the same. */
+export interface CoauthorChange {
+  /** Kinds whose binding they changed. */
+  kinds: TableKind[];
+  /** Of those, the ones this pane's save replaced. */
+  overridden: TableKind[];
+  /** Settings they changed (language excluded: it is each person's own). */
+  settings: string[];
+  settingsOverridden: string[];
 }
 
 export interface ReportRequest {
@@ -88,6 +104,8 @@ export interface ProjectChoice {
 
 export interface SessionOptions {
   debounceMs?: number;
+  /** Where the person's own preferences (language) live; memory when not given. */
+  preferences?: PreferenceStore;
   /** Epoch milliseconds now (tests). */
   now?: () => number;
 }

@@ -9,6 +9,7 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
+  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -145,13 +146,23 @@ export default function SettingsPage(): ReactElement {
   const problems = VOCABULARIES.map(
     (name) => [name, vocabularyProblem(draft[name])] as const
   ).filter(([, p]) => p !== undefined);
-  const dirty = JSON.stringify(draft) !== JSON.stringify(settings.vocabularies);
+  const vocabDirty = JSON.stringify(draft) !== JSON.stringify(settings.vocabularies);
+  const unsaved = state.settingsUnsaved || vocabDirty;
+  // The workbook's settings are written on Save only (each write clears Excel's undo).
+  const save = async () => {
+    if (vocabDirty) await session.updateSettings({ vocabularies: draft });
+    if (await session.saveSettings()) setSaved(true);
+  };
+  const discard = async () => {
+    setDraft(settings.vocabularies);
+    await session.discardSettings();
+  };
 
   return (
     <>
       <PageHeader page="settings" title={t("page.settings.title")} intro={t("settings.intro")} />
       <div className={styles.stack}>
-        <Field label={t("lang.label")}>
+        <Field label={t("lang.label")} hint={t("lang.hint")}>
           <RadioGroup
             value={languageChoice}
             onChange={(_, data) => setLanguageChoice(data.value as LanguageChoice)}
@@ -165,7 +176,10 @@ export default function SettingsPage(): ReactElement {
         <Field label={t("settings.dates.label")} hint={t("settings.dates.hint")}>
           <RadioGroup
             value={settings.dateEra}
-            onChange={(_, data) => void session.updateSettings({ dateEra: data.value as DateEra })}
+            onChange={(_, data) => {
+              setSaved(false);
+              void session.updateSettings({ dateEra: data.value as DateEra });
+            }}
           >
             <Radio
               value="BE"
@@ -195,6 +209,7 @@ export default function SettingsPage(): ReactElement {
                 value >= 0 &&
                 value <= MAX_PLAN_TOLERANCE
               ) {
+                setSaved(false);
                 void session.updateSettings({ planTolerance: value });
               }
             }}
@@ -238,29 +253,44 @@ export default function SettingsPage(): ReactElement {
               </MessageBarBody>
             </MessageBar>
           )}
-          {saved && !dirty && (
-            <MessageBar intent="success" role="status">
-              <MessageBarBody>{t("settings.saved")}</MessageBarBody>
-            </MessageBar>
-          )}
           <div className={styles.actions}>
             <Button
-              appearance="primary"
-              disabled={!dirty || problems.length > 0 || state.busy !== null}
-              onClick={() =>
-                void session.updateSettings({ vocabularies: draft }).then(() => setSaved(true))
-              }
+              appearance="subtle"
+              onClick={() => {
+                setSaved(false);
+                setDraft(DEFAULT_VOCABULARIES);
+              }}
             >
-              {t("settings.save")}
-            </Button>
-            <Button disabled={!dirty} onClick={() => setDraft(settings.vocabularies)}>
-              {t("settings.discard")}
-            </Button>
-            <Button appearance="subtle" onClick={() => setDraft(DEFAULT_VOCABULARIES)}>
               {t("settings.defaults")}
             </Button>
           </div>
         </PageSection>
+
+        {unsaved && (
+          <MessageBar intent="warning" layout="multiline" role="status">
+            <MessageBarBody>
+              <MessageBarTitle>{t("settings.unsaved.title")}</MessageBarTitle>
+              {t("settings.unsaved.body")}
+            </MessageBarBody>
+          </MessageBar>
+        )}
+        {saved && !unsaved && (
+          <MessageBar intent="success" role="status">
+            <MessageBarBody>{t("settings.saved")}</MessageBarBody>
+          </MessageBar>
+        )}
+        <div className={styles.actions}>
+          <Button
+            appearance="primary"
+            disabled={!unsaved || problems.length > 0 || state.busy !== null}
+            onClick={() => void save()}
+          >
+            {t("settings.save")}
+          </Button>
+          <Button disabled={!unsaved} onClick={() => void discard()}>
+            {t("settings.discard")}
+          </Button>
+        </div>
         <Text size={200} className={styles.muted}>
           {t("settings.stored")}
         </Text>
