@@ -485,6 +485,17 @@ describe("creating tables", () => {
     const run = (await session.runCheck())!;
     expect(run.result.summary.errors).toBe(0);
     expect(run.result.issues.filter((i) => i.code === "ROUND_PROGRESS_MISSING")).toHaveLength(5);
+    // The default sample is the typed one: no warning about its own text-typed values.
+    expect(run.result.issues.filter((i) => /_AS_TEXT$/.test(i.code))).toEqual([]);
+  });
+
+  test("the sample as printed keeps the printouts' text values, and the check says so", async () => {
+    const session = new KaonaSession(new MemoryWorkbook());
+    await session.load();
+    await session.insertSampleData("asPrinted");
+    const run = (await session.runCheck())!;
+    const asText = run.result.issues.filter((i) => /_AS_TEXT$/.test(i.code));
+    expect(asText.map((i) => i.cell)).toEqual(["D3", "F3", "C2", "E2", "C5", "C10"]);
   });
 
   test("data validation goes only to the bound table's own columns, after a protected sheet is unprotected", async () => {

@@ -10,6 +10,7 @@
  * src/usecases. The domain's checker, report builders and the sample data load on first
  * use, so the task pane's first chunk carries none of them.
  */
+import type { SampleVariant } from "../domain/sample";
 import type { Issue, Lang, SheetLayout, TableKind } from "../domain/types";
 import type { ColumnValidation, TableInfo, Workbook, WriteResult } from "../workbook/port";
 import { memoryPreferences } from "./preferences";
@@ -135,8 +136,8 @@ export class KaonaSession {
   }
 
   /** The two seed projects as three new tables, bound in place of any earlier binding. */
-  insertSampleData(): Promise<TableInfo[] | undefined> {
-    return this.tables.insertSampleData();
+  insertSampleData(variant?: SampleVariant): Promise<TableInfo[] | undefined> {
+    return this.tables.insertSampleData(variant);
   }
 
   /** Turns the selected range into a table (the person confirmed), bound as `kind` if given. */

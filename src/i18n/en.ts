@@ -208,6 +208,9 @@ export const en: Record<MessageKey, string> = {
   "tables.more.note": "New tables always go on new sheets; Kaona never writes over your data.",
   "tables.sample.button": "Insert sample data",
   "tables.sample.title": "Insert sample data",
+  "tables.sample.variant": "Which sample",
+  "tables.sample.typed": "Ready to use: dates and numbers stored as Excel stores them (warnings only where the printed forms leave gaps)",
+  "tables.sample.asPrinted": "As printed by the city system: some dates and numbers typed as text (the warnings real files often get)",
   "tables.sample.confirm": "Insert sample data",
   "tables.sample.body":
     "Adds three new sheets with the Projects, Progress rounds and Indicators tables of two projects from real report forms, and binds them.",

@@ -52,7 +52,7 @@ test("bind, check, go to a cell, break a value, generate a report, switch to Eng
   // Check: seed 001's rounds 3–7 have no progress: five warnings at E15…E19.
   await pane.getByRole("tab", { name: "ตรวจสอบ" }).click();
   await pane.getByRole("button", { name: "ตรวจสอบตอนนี้" }).click();
-  await pane.getByRole("heading", { name: "คำเตือน (12)" }).waitFor();
+  await pane.getByRole("heading", { name: "คำเตือน (6)" }).waitFor();
   expect(await pane.getByRole("heading", { name: /^ข้อผิดพลาด/ }).count()).toBe(0);
   const missing = pane.locator('button[data-code="ROUND_PROGRESS_MISSING"]');
   expect(await texts(missing)).toEqual(["E15", "E16", "E17", "E18", "E19"]);
@@ -111,7 +111,7 @@ test("bind, check, go to a cell, break a value, generate a report, switch to Eng
   await pane.getByRole("heading", { name: "Settings" }).waitFor();
   await pane.getByRole("tab", { name: "Check" }).click();
   await pane.getByRole("heading", { name: "Check entries" }).waitFor();
-  await pane.getByRole("heading", { name: "Warnings (12)" }).waitFor();
+  await pane.getByRole("heading", { name: "Warnings (6)" }).waitFor();
   expect(
     await pane.locator('button[data-code="ROUND_PROGRESS_MISSING"]').first().textContent()
   ).toContain("round 3: no progress figure");

@@ -3,6 +3,7 @@
  * table, and Excel data validation on a bound table's columns. New sheets and tables get
  * free names; nothing existing is overwritten.
  */
+import type { SampleVariant } from "../../domain/sample";
 import type { ColumnValidation as TemplateValidation } from "../../domain/schema";
 import type { Lang, TableKind } from "../../domain/types";
 import {
@@ -98,10 +99,11 @@ export class TableActions {
   }
 
   /** The two seed projects as three new tables, bound in place of any earlier binding. */
-  async insertSampleData(): Promise<TableInfo[] | undefined> {
+  /** Inserts the sample tables and binds them: `typed` by default (see SampleVariant). */
+  async insertSampleData(variant: SampleVariant = "typed"): Promise<TableInfo[] | undefined> {
     return this.ctx.store.act("sample", async () => {
       const { sampleWorkbookTables } = await loadSample();
-      const sample = sampleWorkbookTables();
+      const sample = sampleWorkbookTables(variant);
       let bindings = this.state.bindings;
       const created: TableInfo[] = [];
       for (const kind of TABLE_KIND_ORDER) {

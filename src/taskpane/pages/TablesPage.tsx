@@ -28,6 +28,7 @@ import { nextStep } from "../../app/nextStep";
 import { TABLE_KIND_ORDER, type BoundTable } from "../../app/session";
 import { guessKind } from "../../domain/mapping";
 import { fieldsOf } from "../../domain/schema";
+import type { SampleVariant } from "../../domain/sample";
 import type { TableKind } from "../../domain/types";
 import type { Translate } from "../../i18n";
 import type { ColumnValidation } from "../../workbook/port";
@@ -251,7 +252,7 @@ function KindCard({
 
 type Pending =
   | { what: "validation"; kind: TableKind; plan: { header: string; rule: ColumnValidation }[] }
-  | { what: "sample" }
+  | { what: "sample"; variant: SampleVariant }
   | { what: "convert"; kind: TableKind | "" };
 
 export default function TablesPage(): ReactElement {
@@ -275,7 +276,7 @@ export default function TablesPage(): ReactElement {
     if (!pending) return;
     setPending(null);
     if (pending.what === "validation") void session.applyValidation(pending.kind);
-    else if (pending.what === "sample") void session.insertSampleData();
+    else if (pending.what === "sample") void session.insertSampleData(pending.variant);
     else void session.convertSelection(pending.kind === "" ? undefined : pending.kind);
   };
 
@@ -350,7 +351,7 @@ export default function TablesPage(): ReactElement {
           <Button
             icon={<DataBarVertical16Regular />}
             disabled={busy}
-            onClick={() => setPending({ what: "sample" })}
+            onClick={() => setPending({ what: "sample", variant: "typed" })}
           >
             {t("tables.sample.button")}
           </Button>
@@ -402,6 +403,18 @@ export default function TablesPage(): ReactElement {
         onCancel={() => setPending(null)}
       >
         <Text as="p">{t("tables.sample.body")}</Text>
+        {pending?.what === "sample" && (
+          <RadioGroup
+            aria-label={t("tables.sample.variant")}
+            value={pending.variant}
+            onChange={(_, data) =>
+              setPending({ what: "sample", variant: data.value as SampleVariant })
+            }
+          >
+            <Radio value="typed" label={t("tables.sample.typed")} />
+            <Radio value="asPrinted" label={t("tables.sample.asPrinted")} />
+          </RadioGroup>
+        )}
         {anyBound && (
           <Text as="p" weight="semibold">
             {t("tables.sample.rebind")}

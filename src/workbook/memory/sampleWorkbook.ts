@@ -2,7 +2,7 @@
  * The browser preview's workbook: the seed sample tables on their sheets, formatted as the
  * blank templates format them (BE dates, money, text codes, widths), not yet bound.
  */
-import { sampleWorkbookTables } from "../../domain/sample";
+import { sampleWorkbookTables, type SampleVariant } from "../../domain/sample";
 import { templateFor } from "../../domain/schema";
 import type { RawTable, TableKind } from "../../domain/types";
 import { MemoryWorkbook, type MemoryTableSeed } from "./MemoryWorkbook";
@@ -18,8 +18,10 @@ function seedOf(kind: TableKind, table: RawTable): MemoryTableSeed {
   };
 }
 
-export function createSampleWorkbook(): MemoryWorkbook {
-  const tables = sampleWorkbookTables();
+/** The preview opens on the typed sample: a newcomer's first check shows the seeds' real
+ * gaps, not warnings about the sample's own text-typed values. */
+export function createSampleWorkbook(variant: SampleVariant = "typed"): MemoryWorkbook {
+  const tables = sampleWorkbookTables(variant);
   return new MemoryWorkbook([
     seedOf("projects", tables.projects),
     seedOf("rounds", tables.rounds),
