@@ -8,7 +8,8 @@ export const en: Record<MessageKey, string> = {
   "app.loading": "Loading…",
   "app.starting": "Starting Kaona…",
   "app.slowStart.title": "Excel has not finished starting Kaona",
-  "app.slowStart.body": "Still waiting for Excel; your workbook is untouched. If this takes too long, reload, or close this pane and open Kaona again.",
+  "app.slowStart.body":
+    "Still waiting for Excel; your workbook is untouched. If this takes too long, reload, or close this pane and open Kaona again.",
   "app.slowStart.reload": "Reload",
   "app.previewBanner.short": "sample data, not your workbook",
   "app.previewBanner.title": "Browser preview",
@@ -107,7 +108,8 @@ export const en: Record<MessageKey, string> = {
   "error.sheetConflict.body":
     "A sheet or table named {sheet}{table} already exists and was not made by Kaona, so it is left alone. Choose another name.",
   "error.noSelection.title": "No cell is selected",
-  "error.noSelection.body": "Click the cell on the sheet where the formula goes, then choose \"Insert into the selected cell\" again.",
+  "error.noSelection.body":
+    'Click the cell on the sheet where the formula goes, then choose "Insert into the selected cell" again.',
   "error.notSupported.title": "This cannot be done here",
   "error.notSupported.body":
     "This Excel or the current selection does not support this action ({detail}).",
@@ -169,7 +171,7 @@ export const en: Record<MessageKey, string> = {
   "check.run": "Check now",
   "check.live": "Check as I edit",
   "check.liveNote":
-    "Excel does not report some edits (dropdown picks, some pastes). If the list does not update, press \"Check now\".",
+    'Excel does not report some edits (dropdown picks, some pastes). If the list does not update, press "Check now".',
   "check.filter.label": "Filter issues",
   "check.filter.table": "Table",
   "check.filter.allTables": "All tables",
@@ -180,8 +182,7 @@ export const en: Record<MessageKey, string> = {
   "check.sheet.body":
     "Writes every issue to a sheet Kaona owns, with links to the cells. Regenerate it any time; your data is not touched.",
   "check.sheet.button": "Write the issues sheet",
-  "check.notYet":
-    "Not checked yet: press \"Check now\" above.",
+  "check.notYet": 'Not checked yet: press "Check now" above.',
   "tables.mapping.required": "Required: choose a column",
   "tables.mapping.gone": 'The column "{header}" is no longer in the table',
   "tables.mapping.none": "(not used)",
@@ -192,8 +193,7 @@ export const en: Record<MessageKey, string> = {
   "tables.table.meta": "{rows} rows · sheet {sheet} · {address}",
   "tables.table.missing":
     "The table {table} was not found; it may have been deleted. Choose another table or create a blank one.",
-  "tables.validation.button":
-    "Add data validation",
+  "tables.validation.button": "Add data validation",
   "tables.validation.title": "Add data validation to {kind}",
   "tables.validation.confirm": "Add validation",
   "tables.validation.body":
@@ -209,8 +209,10 @@ export const en: Record<MessageKey, string> = {
   "tables.sample.button": "Insert sample data",
   "tables.sample.title": "Insert sample data",
   "tables.sample.variant": "Which sample",
-  "tables.sample.typed": "Ready to use: dates and numbers stored as Excel stores them (warnings only where the printed forms leave gaps)",
-  "tables.sample.asPrinted": "As printed by the city system: some dates and numbers typed as text (the warnings real files often get)",
+  "tables.sample.typed":
+    "Ready to use: dates and numbers stored as Excel stores them (warnings only where the printed forms leave gaps)",
+  "tables.sample.asPrinted":
+    "As printed by the city system: some dates and numbers typed as text (the warnings real files often get)",
   "tables.sample.confirm": "Insert sample data",
   "tables.sample.body":
     "Adds three new sheets with the Projects, Progress rounds and Indicators tables of two projects from real report forms, and binds them.",
