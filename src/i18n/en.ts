@@ -164,6 +164,8 @@ export const en: Record<MessageKey, string> = {
   "home.bound.notBound": "Needed to check and report",
   "home.check.title": "Last check",
   "home.check.when": "Checked at {time} · {rows} rows",
+  "check.mayBeStale":
+    'Live checking is off: edits made since are not in this result. Press "Check now" to check again.',
   "check.remote": "These issues follow a co-author's edit",
   "home.check.never": "Not checked yet",
   "check.running": "Checking…",

@@ -68,7 +68,10 @@ test("keyboard only: formula without a selection, grid, bind, check, a date, fin
   await pane.getByRole("heading", { name: "ฟังก์ชัน KPI" }).waitFor();
   // Sample data is named as such on every page, not only on Home.
   expect(await pane.getByTestId("preview-banner").textContent()).toContain("ข้อมูลตัวอย่าง");
-  await pane.getByRole("button", { name: /KPI\.PROGRESS\b/ }).first().focus();
+  await pane
+    .getByRole("button", { name: /KPI\.PROGRESS\b/ })
+    .first()
+    .focus();
   await page.keyboard.press("Enter");
   await pane.getByRole("button", { name: "ใส่ในเซลล์ที่เลือก" }).first().focus();
   await page.keyboard.press("Enter");
@@ -133,7 +136,9 @@ test("keyboard only: formula without a selection, grid, bind, check, a date, fin
   await page.keyboard.press("Enter");
   await viewer.locator('td[data-address="C16"]', { hasText: "21/02/2566" }).waitFor();
   await pane.getByRole("heading", { name: "คำเตือน (6)" }).waitFor();
-  expect(await pane.locator('button[data-code="CELL_DATE_AS_TEXT"][data-cell="C16"]').count()).toBe(0);
+  expect(await pane.locator('button[data-code="CELL_DATE_AS_TEXT"][data-cell="C16"]').count()).toBe(
+    0
+  );
   await expectAccessible(page);
   await screenshot(page, "keyboard-3-date");
 
@@ -166,6 +171,19 @@ test("keyboard only: formula without a selection, grid, bind, check, a date, fin
   );
   await expectAccessible(page);
   await screenshot(page, "keyboard-5-report");
+
+  // Live checking off: Home no longer lets a clean-looking result pass for the current data.
+  await pane.getByRole("tab", { name: "ตรวจสอบ" }).focus();
+  await page.keyboard.press("Enter");
+  await pane.getByRole("switch", { name: "ตรวจอัตโนมัติเมื่อแก้ไข" }).focus();
+  await page.keyboard.press("Space");
+  await pane.getByRole("tab", { name: "หน้าแรก" }).focus();
+  await page.keyboard.press("Enter");
+  await pane
+    .getByTestId("check-may-be-stale")
+    .getByText("ตรวจอัตโนมัติปิดอยู่", { exact: false })
+    .waitFor();
+  await expectAccessible(page);
 
   expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
   await context.close();

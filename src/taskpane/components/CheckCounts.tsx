@@ -37,6 +37,13 @@ export function CheckCounts({ check, live }: { check: CheckRun; live?: boolean }
         })}
         {check.remote ? ` · ${t("check.remote")}` : ""}
       </Text>
+      {/* With live checking off, edits since this check are not looked at: say so, so a
+          clean result is never taken for the current state of the data. */}
+      {!state.live && (
+        <Text as="p" size={200} className={styles.muted} data-testid="check-may-be-stale">
+          {t("check.mayBeStale")}
+        </Text>
+      )}
     </>
   );
 }
