@@ -55,6 +55,10 @@ export interface FakeSheet {
   validations: { address: string; member: string; value: unknown }[];
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
+  /** Rows whose height Excel measured (Range.format.autofitRows): no explicit height left. */
+  autofitRows: Set<number>;
+  /** Manual horizontal page breaks: the zero-based rows a break goes before. */
+  rowBreaks: Set<number>;
   hiddenColumns: Set<number>;
   hyperlinks: Map<string, unknown>;
   protected: boolean;
@@ -170,6 +174,8 @@ export class FakeExcel {
       validations: [],
       columnWidths: new Map(),
       rowHeights: new Map(),
+      autofitRows: new Set(),
+      rowBreaks: new Set(),
       hiddenColumns: new Set(),
       hyperlinks: new Map(),
       protected: false,

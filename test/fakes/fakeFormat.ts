@@ -24,8 +24,13 @@ export class FakeFormatPart extends FakeProxy {
   ) {
     super(ctx, path);
   }
-  protected setFormat(member: string, value: unknown, effect?: (t: FormatTarget) => void): void {
-    this.queue("set", member, value, true, () => {
+  protected setFormat(
+    member: string,
+    value: unknown,
+    effect?: (t: FormatTarget) => void,
+    kind: "set" | "call" = "set"
+  ): void {
+    this.queue(kind, member, value, true, () => {
       const t = this.resolveFormat();
       assertWritable(t.sheet);
       t.sheet.formats.push({ address: t.address, member: `${this.prefix}${member}`, value });
@@ -104,14 +109,36 @@ export class FakeRangeFormat extends FakeFormatPart {
   set rowHeight(v: number) {
     this.setFormat("rowHeight", v, (t) => {
       if (t.rect)
-        for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) t.sheet.rowHeights.set(r, v);
+        for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) {
+          t.sheet.rowHeights.set(r, v);
+          t.sheet.autofitRows.delete(r);
+        }
     });
+  }
+  /** Excel measures the rows' content; the fake cannot, so it records which rows were
+   * measured and drops their explicit heights (RangeFormat.autofitRows, ExcelApi 1.2). */
+  autofitRows(): void {
+    this.setFormat(
+      "autofitRows",
+      undefined,
+      (t) => {
+        if (t.rect)
+          for (let r = t.rect.row; r < t.rect.row + t.rect.rows; r++) {
+            t.sheet.rowHeights.delete(r);
+            t.sheet.autofitRows.add(r);
+          }
+      },
+      "call"
+    );
   }
   set useStandardWidth(v: boolean) {
     this.setFormat("useStandardWidth", v, (t) => t.sheet.columnWidths.clear());
   }
   set useStandardHeight(v: boolean) {
-    this.setFormat("useStandardHeight", v, (t) => t.sheet.rowHeights.clear());
+    this.setFormat("useStandardHeight", v, (t) => {
+      t.sheet.rowHeights.clear();
+      t.sheet.autofitRows.clear();
+    });
   }
   set horizontalAlignment(v: string) {
     checkEnum("horizontalAlignment", v);

@@ -1,6 +1,6 @@
 /**
  * Worksheets of the fake: the collection, a sheet, its protection, frozen panes, page layout,
- * header/footer and custom properties.
+ * manual page breaks, header/footer and custom properties.
  */
 import { MAX_COLS } from "../../src/domain/a1";
 import type { FakeSheet } from "./fakeExcel";
@@ -79,6 +79,7 @@ export class FakeWorksheet extends FakeProxy {
   readonly tables: FakeSheetTables;
   readonly freezePanes: FakeFreezePanes;
   readonly pageLayout: FakePageLayout;
+  readonly horizontalPageBreaks: FakePageBreaks;
   readonly customProperties: FakeCustomProperties;
   constructor(
     ctx: FakeContext,
@@ -92,6 +93,7 @@ export class FakeWorksheet extends FakeProxy {
     this.tables = new FakeSheetTables(ctx, `${path}.tables`, sheet);
     this.freezePanes = new FakeFreezePanes(ctx, `${path}.freezePanes`, sheet);
     this.pageLayout = new FakePageLayout(ctx, `${path}.pageLayout`, sheet);
+    this.horizontalPageBreaks = new FakePageBreaks(ctx, `${path}.horizontalPageBreaks`, sheet);
     this.customProperties = new FakeCustomProperties(ctx, `${path}.customProperties`, sheet);
   }
   target(): FakeSheet {
@@ -289,6 +291,41 @@ export class FakePageLayout extends FakeProxy {
   }
   setPrintArea(area: string): void {
     this.record("call", "setPrintArea", [area]);
+  }
+}
+
+/** Worksheet.horizontalPageBreaks (ExcelApi 1.9): manual breaks only. `add` puts a break
+ * before the range's top-left cell; `removePageBreaks` resets them all. Nothing else of
+ * PageBreakCollection is modelled (getItem, getCount, load throw: not a function). */
+export class FakePageBreaks extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly sheet: () => FakeSheet
+  ) {
+    super(ctx, path);
+  }
+  /** Kaona ignores the PageBreak returned; the fake returns none. */
+  add(pageBreakRange: string | FakeRange): void {
+    const label = typeof pageBreakRange === "string" ? pageBreakRange : pageBreakRange.path;
+    this.queue("call", "add", [label], true, () => {
+      const s = this.sheet();
+      assertWritable(s);
+      const rect =
+        typeof pageBreakRange === "string"
+          ? rectOfAddress(pageBreakRange)
+          : pageBreakRange.target().rect;
+      s.rowBreaks.add(rect.row);
+      return { sheet: s.name };
+    });
+  }
+  removePageBreaks(): void {
+    this.queue("call", "removePageBreaks", undefined, true, () => {
+      const s = this.sheet();
+      assertWritable(s);
+      s.rowBreaks.clear();
+      return { sheet: s.name };
+    });
   }
 }
 

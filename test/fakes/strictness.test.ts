@@ -134,3 +134,46 @@ test("on ExcelApi 1.9 (no worksheet custom properties) a sheet is written withou
     reason: "not-supported",
   });
 });
+
+test("page breaks: an address Excel cannot parse is refused, a protected sheet refuses them", async () => {
+  const fake = sheetWithTable();
+  const add = (address: string) =>
+    codeOf(() =>
+      fake.runner.run(async (context) => {
+        context.workbook.worksheets.getItem("รายงาน").horizontalPageBreaks.add(address);
+        await context.sync();
+      })
+    );
+  expect(await add("A12")).toBe("no error");
+  expect(fake.sheetByName("รายงาน")?.rowBreaks).toEqual(new Set([11]));
+  expect(await add("not a cell")).toBe("InvalidArgument");
+  fake.sheetByName("รายงาน")!.protected = true;
+  expect(await add("A20")).toBe("AccessDenied");
+  const reset = await codeOf(() =>
+    fake.runner.run(async (context) => {
+      context.workbook.worksheets.getItem("รายงาน").horizontalPageBreaks.removePageBreaks();
+      await context.sync();
+    })
+  );
+  expect(reset).toBe("AccessDenied");
+  expect(fake.sheetByName("รายงาน")?.rowBreaks).toEqual(new Set([11]));
+});
+
+test("autofitRows on a protected sheet is refused; elsewhere it drops the rows' set heights", async () => {
+  const fake = sheetWithTable();
+  const fit = () =>
+    codeOf(() =>
+      fake.runner.run(async (context) => {
+        const sheet = context.workbook.worksheets.getItem("รายงาน");
+        sheet.getRange("1:2").format.rowHeight = 40;
+        sheet.getRange("2:2").format.autofitRows();
+        await context.sync();
+      })
+    );
+  expect(await fit()).toBe("no error");
+  const sheet = fake.sheetByName("รายงาน")!;
+  expect([...sheet.rowHeights]).toEqual([[0, 40]]);
+  expect([...sheet.autofitRows]).toEqual([1]);
+  sheet.protected = true;
+  expect(await fit()).toBe("AccessDenied");
+});

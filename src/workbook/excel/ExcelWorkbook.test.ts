@@ -14,6 +14,10 @@ import { WorkbookError, type NewTableSpec, type TableChange } from "../port";
 import { packBatches, requestCost } from "./batches";
 import { ExcelWorkbook } from "./ExcelWorkbook";
 import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../../../test/fixtures/rounds";
+import { checkTables } from "../../domain/check";
+import { buildProjectReport } from "../../domain/report";
+import { SAMPLE_TABLES } from "../../domain/sample";
+import { planSheet } from "../sheetPlan";
 
 function excelHarness(
   fake = new FakeExcel()
@@ -963,5 +967,114 @@ describe("ExcelWorkbook: large writes (issue 14, point 1)", () => {
     expect(requestCost({ calls: 1, objects: 2 })).toBeGreaterThan(0);
     expect(requestCost({ calls: 10, objects: 0 })).toBe(10 * requestCost({ calls: 1, objects: 0 }));
     expect(requestCost({ calls: 0, objects: 0, valueBytes: 123 })).toBe(123);
+  });
+});
+
+describe("ExcelWorkbook: the report's autofit rows and page breaks (issue 12)", () => {
+  const { records } = checkTables(SAMPLE_TABLES);
+  function report(code: string, lang: "th" | "en" = "th"): SheetLayout {
+    const project = records.projects.find((p) => p.code === code)!;
+    return buildProjectReport({
+      project,
+      rounds: records.rounds,
+      indicators: records.indicators,
+      options: { mode: "values", lang, chart: false },
+    });
+  }
+  /** The same layout with nothing to autofit and no manual breaks: what Kaona wrote before. */
+  function withoutAutofitOrBreaks(layout: SheetLayout): SheetLayout {
+    const styles = Object.fromEntries(
+      Object.entries(layout.styles).map(([name, style]) => [name, { ...style, wrap: false }])
+    );
+    const page = layout.page ? { ...layout.page, rowBreaks: undefined } : undefined;
+    return { ...layout, styles, page };
+  }
+  const isBreakAdd = (r: { member: string; target: string }) =>
+    r.member === "add" && r.target.endsWith(".horizontalPageBreaks");
+  const rowsOf = (target: string) => /getRange\("(\d+):(\d+)"\)/.exec(target)?.slice(1, 3);
+
+  test.each(["21000000-3165", "21000000-6549"])(
+    "%s: wrapped rows are autofitted after their heights, breaks added, in the same syncs",
+    async (code) => {
+      const layout = report(code);
+      const planned = planSheet(layout);
+      if (!planned.ok) throw new Error(planned.problem);
+      const { autofitRows } = planned.plan;
+      const rowBreaks = layout.page?.rowBreaks ?? [];
+      expect(autofitRows.length).toBeGreaterThan(0);
+      expect(rowBreaks.length).toBeGreaterThan(0);
+
+      const h = excelHarness();
+      const written = await h.workbook.writeSheet(layout);
+      const requests = h.fake.requests;
+      const autofits = requests.filter((r) => r.member === "autofitRows");
+      expect(autofits.map((r) => r.target)).toEqual(
+        autofitRows.map(
+          ([a, b]) =>
+            `worksheets.getItem(${JSON.stringify(layout.name)}).getRange("${a + 1}:${b + 1}").format`
+        )
+      );
+      // Each autofit comes after every height written on its rows, in the same sync.
+      for (const fit of autofits) {
+        const [first, last] = rowsOf(fit.target)!.map(Number);
+        const heights = requests.filter((r) => {
+          const rows = r.member === "rowHeight" ? rowsOf(r.target)?.map(Number) : undefined;
+          return rows !== undefined && rows[0] <= last && rows[1] >= first;
+        });
+        expect(heights.length).toBeGreaterThan(0);
+        for (const height of heights) {
+          expect(requests.indexOf(height)).toBeLessThan(requests.indexOf(fit));
+          expect(height.sync).toBe(fit.sync);
+        }
+      }
+      const breaks = requests.filter(isBreakAdd);
+      expect(breaks.map((r) => r.value)).toEqual(rowBreaks.map((r) => [`A${r + 1}`]));
+      // A new sheet has no manual breaks to remove.
+      expect(requests.filter((r) => r.member === "removePageBreaks")).toEqual([]);
+
+      const sheet = h.fake.sheetByName(layout.name)!;
+      expect([...sheet.rowBreaks].sort((a, b) => a - b)).toEqual(rowBreaks);
+      for (const [a, b] of autofitRows)
+        for (let r = a; r <= b; r++) {
+          expect(sheet.autofitRows.has(r)).toBe(true);
+          expect(sheet.rowHeights.has(r)).toBe(false);
+        }
+
+      // The same report without them takes exactly as many round trips.
+      const before = excelHarness();
+      const plain = await before.workbook.writeSheet(withoutAutofitOrBreaks(layout));
+      expect(before.fake.requests.some((r) => r.member === "autofitRows" || isBreakAdd(r))).toBe(
+        false
+      );
+      expect(written.syncs).toBe(plain.syncs);
+      expect(h.fake.syncs).toBe(before.fake.syncs);
+    }
+  );
+
+  test("regenerating a report resets the old manual breaks before adding the new ones", async () => {
+    const h = excelHarness();
+    const layout = report("21000000-3165");
+    const old = layout.page!.rowBreaks!;
+    await h.workbook.writeSheet(layout);
+    const mark = h.fake.syncs;
+    const fewer = { ...layout, page: { ...layout.page!, rowBreaks: [old[1]] } };
+    const again = await h.workbook.writeSheet(fewer);
+    const requests = h.fake.requests.filter((r) => r.sync > mark);
+    const reset = requests.findIndex((r) => r.member === "removePageBreaks");
+    const added = requests.findIndex(isBreakAdd);
+    expect(reset).toBeGreaterThanOrEqual(0);
+    expect(added).toBeGreaterThan(reset);
+    expect([...h.fake.sheetByName(layout.name)!.rowBreaks]).toEqual([old[1]]);
+    // Still the three round trips of a small regeneration.
+    expect(again.syncs).toBe(3);
+  });
+
+  test("the English report's breaks and autofit rows reach Excel too", async () => {
+    const layout = report("21000000-3165", "en");
+    const h = excelHarness();
+    await h.workbook.writeSheet(layout);
+    const sheet = h.fake.sheetByName(layout.name)!;
+    expect([...sheet.rowBreaks].sort((a, b) => a - b)).toEqual(layout.page!.rowBreaks);
+    expect(sheet.autofitRows.size).toBeGreaterThan(0);
   });
 });

@@ -17,7 +17,7 @@ export const EXCEL_API_USAGE: readonly { api: string; set: string }[] = [
     set: "1.1",
   },
   {
-    api: "Range.merge/unmerge, Range.columnHidden, Range.getResizedRange, RangeFormat.columnWidth/rowHeight, Table.worksheet, Worksheet.protection",
+    api: "Range.merge/unmerge, Range.columnHidden, Range.getResizedRange, RangeFormat.columnWidth/rowHeight/autofitRows, Table.worksheet, Worksheet.protection",
     set: "1.2",
   },
   {
@@ -31,7 +31,7 @@ export const EXCEL_API_USAGE: readonly { api: string; set: string }[] = [
   },
   { api: "Range.dataValidation, context.runtime.enableEvents, ChartAxis.numberFormat", set: "1.8" },
   {
-    api: "Worksheet.getRanges (RangeAreas), Worksheet.pageLayout (paper, margins, zoom, print area, print titles, headersFooters), RangeFormat.indentLevel, Range.getTables",
+    api: "Worksheet.getRanges (RangeAreas), Worksheet.pageLayout (paper, margins, zoom, print area, print titles, headersFooters), RangeFormat.indentLevel, Range.getTables, Worksheet.horizontalPageBreaks (PageBreakCollection.add/removePageBreaks: the report's manual page breaks)",
     set: "1.9",
   },
   { api: "Worksheet.customProperties (optional)", set: "1.12" },

@@ -1,8 +1,8 @@
 /**
  * Applying a sheet plan (../sheetPlan.ts) to a worksheet: the ordered write operations
  * for clearing an old sheet, the default font, styles, number formats, content (sliced
- * within the budget), merges, sizes, hidden columns, links, page setup, frozen rows and
- * charts. Enum values are written as their string literals: the Excel namespace exists
+ * within the budget), merges, sizes, autofit rows, hidden columns, links, page setup,
+ * manual page breaks, frozen rows and charts. Enum values are written as their string literals: the Excel namespace exists
  * only inside Office.
  */
 import type { CellStyle, ChartSpec, PageSetup } from "../../domain/types";
@@ -127,7 +127,8 @@ export function addChart(sheet: Excel.Worksheet, spec: ChartSpec): void {
   if (spec.categoryTitle) chart.axes.categoryAxis.title.text = spec.categoryTitle;
 }
 
-/** Clears what an old version of the sheet left: content, formats, merges, sizes, panes, charts. */
+/** Clears what an old version of the sheet left: content, formats, merges, sizes, panes,
+ * manual page breaks, charts. */
 function clearSheet(sheet: Excel.Worksheet, chartNames: readonly string[]): void {
   const whole = sheet.getRange();
   whole.unmerge();
@@ -136,6 +137,7 @@ function clearSheet(sheet: Excel.Worksheet, chartNames: readonly string[]): void
   whole.format.useStandardWidth = true;
   whole.format.useStandardHeight = true;
   sheet.freezePanes.unfreeze();
+  sheet.horizontalPageBreaks.removePageBreaks();
   for (const name of chartNames) sheet.charts.getItem(name).delete();
 }
 
@@ -184,7 +186,8 @@ function contentOps(sheet: Excel.Worksheet, plan: SheetPlan, budget: Budget): Wr
   });
 }
 
-/** Merges, column widths, row heights, hidden columns and links of a plan. */
+/** Merges, column widths, row heights, rows Excel autofits (after the heights, so its measure
+ * wins on those rows), hidden columns and links of a plan. */
 function layoutOps(
   sheet: Excel.Worksheet,
   plan: SheetPlan,
@@ -203,6 +206,8 @@ function layoutOps(
       sheet.getRange(`${run.first + 1}:${run.last + 1}`).format.rowHeight = run.value;
     }, ONE_SET);
   }
+  for (const [first, last] of plan.autofitRows)
+    small(() => sheet.getRange(`${first + 1}:${last + 1}`).format.autofitRows(), ONE_SET);
   for (const col of plan.hiddenColumns)
     small(() => (sheet.getRange(columnRangeAddress(col)).columnHidden = true), ONE_SET);
   for (const link of plan.links) {
@@ -239,6 +244,8 @@ export function sheetOps(
       () => applyPage(sheet.pageLayout, page),
       requestCost({ calls: 8, objects: 4, valueBytes: 512 })
     );
+  for (const row of page?.rowBreaks ?? [])
+    small(() => void sheet.horizontalPageBreaks.add(`A${row + 1}`), ONE_SET);
   if (plan.freezeRows) {
     const rows = plan.freezeRows;
     small(() => sheet.freezePanes.freezeRows(rows));
