@@ -8,6 +8,20 @@ import { PreviewWorkbook } from "./previewWorkbook";
 
 const ROUNDS_SHEET = "รายงานความก้าวหน้า";
 
+// Every session a test loads is disposed after it: a live check scheduled by a test's last
+// write must not run once the test (and Jest's module registry) is gone.
+const loaded: KaonaSession[] = [];
+const load = KaonaSession.prototype.load;
+beforeAll(() => {
+  jest.spyOn(KaonaSession.prototype, "load").mockImplementation(function (this: KaonaSession) {
+    loaded.push(this);
+    return load.call(this);
+  });
+});
+afterEach(async () => {
+  await Promise.all(loaded.splice(0).map((session) => session.dispose()));
+});
+
 /** The preview's sample workbook with its three tables bound by kind. */
 async function boundSample(options: { debounceMs?: number } = {}) {
   const memory = createSampleWorkbook();

@@ -127,3 +127,42 @@ test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
   expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
   await context.close();
 });
+
+test("each page at 360 px in English: axe-core, no overflow, a screenshot to look at", async () => {
+  const { context, page, problems } = await openPage(browser, {
+    locale: "en-US",
+    width: 360,
+    height: 720,
+  });
+  await isolatePage(context);
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load", timeout: 90_000 });
+  const pane = page.getByTestId("task-pane");
+  await pane.getByRole("heading", { name: "Overview" }).waitFor({ timeout: 60_000 });
+  const pages: [tab: string, heading: string][] = [
+    ["Home", "Overview"],
+    ["Tables", "Tables"],
+    ["Check", "Check entries"],
+    ["Report", "Report sheet"],
+    ["Functions", "KPI functions"],
+    ["Settings", "Settings"],
+  ];
+  for (const [index, [tab, heading]] of pages.entries()) {
+    await pane.getByRole("tab", { name: tab }).click();
+    await pane.getByRole("heading", { name: heading, exact: true }).first().waitFor();
+    if (tab === "Tables") {
+      await pane.getByRole("button", { name: /Bind tables automatically/ }).click();
+      await pane.getByText("Bound", { exact: true }).nth(2).waitFor();
+    }
+    if (tab === "Check") {
+      await pane.getByRole("button", { name: "Check now" }).first().click();
+      await pane.getByRole("heading", { name: "Warnings (6)" }).waitFor();
+    }
+    if (tab === "Report") await pane.getByTestId("report-preview").waitFor({ timeout: 30_000 });
+    expect(await overflow(page)).toBeLessThanOrEqual(0);
+    expect(await axeViolations(page)).toEqual([]);
+    await screenshot(page, `pane-en-${index + 1}-${tab.toLowerCase()}`);
+  }
+  expect(problems).toEqual({ consoleErrors: [], failedRequests: [] });
+  await context.close();
+});
