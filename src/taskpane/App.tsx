@@ -228,7 +228,8 @@ export function App({ host, session, slowness }: AppProps): ReactElement {
           <MessageBar
             className={styles.banner}
             intent="info"
-            layout={page === "home" ? "multiline" : "singleline"}
+            // Multiline even when short: a single line is cut off at a task pane's width.
+            layout="multiline"
             data-testid="preview-banner"
           >
             <MessageBarBody>
