@@ -1,5 +1,5 @@
+import { boundSample } from "../../test/fixtures/session";
 import { SEED_000_CODE, SEED_001_CODE } from "../domain/sample";
-import type { TableKind } from "../domain/types";
 import { MemoryWorkbook } from "../workbook/memory/MemoryWorkbook";
 import { createSampleWorkbook } from "../workbook/memory/sampleWorkbook";
 import { KaonaSession, uniqueTableName } from "./session";
@@ -7,21 +7,6 @@ import { memoryPreferences, storedPreferences } from "./preferences";
 import { PreviewWorkbook } from "./previewWorkbook";
 
 const ROUNDS_SHEET = "รายงานความก้าวหน้า";
-
-/** The preview's sample workbook with its three tables bound by kind. */
-async function boundSample(options: { debounceMs?: number } = {}) {
-  const memory = createSampleWorkbook();
-  const session = new KaonaSession(memory, options);
-  await session.load();
-  const byName: Record<string, TableKind> = {
-    KaonaProjects: "projects",
-    KaonaRounds: "rounds",
-    KaonaIndicators: "indicators",
-  };
-  for (const table of session.getState().tables)
-    await session.bindTable(table.id, byName[table.name]);
-  return { memory, session };
-}
 
 function cellText(memory: MemoryWorkbook, sheet: string): string[] {
   const found = memory.snapshot().sheets.find((s) => s.name === sheet);
