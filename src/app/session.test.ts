@@ -1,5 +1,5 @@
+import { boundSample, disposeSessionsAfterEach } from "../../test/fixtures/session";
 import { SEED_000_CODE, SEED_001_CODE } from "../domain/sample";
-import type { TableKind } from "../domain/types";
 import { MemoryWorkbook } from "../workbook/memory/MemoryWorkbook";
 import { createSampleWorkbook } from "../workbook/memory/sampleWorkbook";
 import { KaonaSession, uniqueTableName } from "./session";
@@ -8,34 +8,8 @@ import { PreviewWorkbook } from "./previewWorkbook";
 
 const ROUNDS_SHEET = "รายงานความก้าวหน้า";
 
-// Every session a test loads is disposed after it: a live check scheduled by a test's last
-// write must not run once the test (and Jest's module registry) is gone.
-const loaded: KaonaSession[] = [];
-const load = KaonaSession.prototype.load;
-beforeAll(() => {
-  jest.spyOn(KaonaSession.prototype, "load").mockImplementation(function (this: KaonaSession) {
-    loaded.push(this);
-    return load.call(this);
-  });
-});
-afterEach(async () => {
-  await Promise.all(loaded.splice(0).map((session) => session.dispose()));
-});
-
-/** The preview's sample workbook with its three tables bound by kind. */
-async function boundSample(options: { debounceMs?: number } = {}) {
-  const memory = createSampleWorkbook();
-  const session = new KaonaSession(memory, options);
-  await session.load();
-  const byName: Record<string, TableKind> = {
-    KaonaProjects: "projects",
-    KaonaRounds: "rounds",
-    KaonaIndicators: "indicators",
-  };
-  for (const table of session.getState().tables)
-    await session.bindTable(table.id, byName[table.name]);
-  return { memory, session };
-}
+// Every session a test loads is disposed after it.
+disposeSessionsAfterEach();
 
 function cellText(memory: MemoryWorkbook, sheet: string): string[] {
   const found = memory.snapshot().sheets.find((s) => s.name === sheet);

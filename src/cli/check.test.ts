@@ -1,34 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
+import { runCli, type CliRun } from "../../test/fixtures/cli";
 import { tempDir, writeWorkbook } from "../../test/fixtures/xlsx";
 import { sampleWorkbookTables } from "../domain/sample";
 import { parseCheckArgs } from "./check";
-import type { CliIO } from "./io";
-import { main } from "./main";
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
 
 /** Runs the CLI in-process with captured output and a fixed "today" (2024-01-01). */
-async function run(...argv: string[]): Promise<Run> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => new Date(2024, 0, 1),
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = (...argv: string[]): Promise<CliRun> => runCli(argv);
 
 interface JsonReport {
   file: string;

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { printReport, printReportHtml, sampleProject } from "../../test/fixtures/printouts";
 import { SEED_000_PRINTOUT, SEED_001_PRINTOUT } from "../../test/fixtures/seedPrintouts";
+import { captureIO } from "../../test/fixtures/cli";
 import { tempDir } from "../../test/fixtures/xlsx";
 import { checkTables } from "../domain/check";
 import { guessKind } from "../domain/mapping";
@@ -11,20 +12,7 @@ import type { RawTable, TableKind } from "../domain/types";
 import { readXlsxTables } from "../workbook/xlsx/readXlsx";
 import { writeTablesXlsx } from "../workbook/xlsx/writeXlsx";
 import { decodePrintout } from "./import";
-import type { CliIO } from "./io";
 import { main } from "./main";
-
-function captureIO(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    now: () => new Date(2026, 10, 22),
-  };
-}
 
 let dir: { dir: string; remove: () => void };
 beforeEach(() => (dir = tempDir()));

@@ -1,29 +1,13 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { runCli } from "../../test/fixtures/cli";
 import { tempDir, writeWorkbook } from "../../test/fixtures/xlsx";
 import { SOURCE_HEADERS } from "../domain/merge";
 import { sampleWorkbookTables } from "../domain/sample";
 import type { RawTable } from "../domain/types";
 import { readXlsxTables } from "../workbook/xlsx/readXlsx";
-import type { CliIO } from "./io";
-import { main } from "./main";
 
-async function run(argv: string[], extra: Partial<CliIO> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    now: () => new Date(2024, 0, 1),
-    ...extra,
-  };
-  const code = await main(argv, io);
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 /** The sample's tables under other project codes: another unit's workbook. */
 function otherUnit(): RawTable[] {

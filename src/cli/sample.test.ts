@@ -1,25 +1,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import ExcelJS from "exceljs";
+import { captureIO } from "../../test/fixtures/cli";
 import { tempDir } from "../../test/fixtures/xlsx";
 import { checkTables } from "../domain/check";
 import { BE_DATE_NUMERIC_FORMAT } from "../domain/dates";
 import { guessKind } from "../domain/mapping";
 import { readXlsxTables } from "../workbook/xlsx/readXlsx";
-import type { CliIO } from "./io";
 import { main } from "./main";
-
-function captureIO(): CliIO & { out: string[]; err: string[] } {
-  const out: string[] = [];
-  const err: string[] = [];
-  return {
-    out,
-    err,
-    stdout: (t) => out.push(t),
-    stderr: (t) => err.push(t),
-    now: () => new Date(2026, 10, 22),
-  };
-}
 
 let dir: { dir: string; remove: () => void };
 beforeEach(() => (dir = tempDir()));

@@ -17,6 +17,16 @@ const NEEDS_CLEANING_RE =
   /[\t\n\v\f\r\u00A0\u00AD\u1680\u2000-\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF<&]/;
 const SPACE = 32;
 
+/** Whether the (non-empty) text starts or ends with a space or holds two in a row, which
+ * cleaning trims or collapses. */
+function hasSpaceToTrim(text: string): boolean {
+  return (
+    text.charCodeAt(0) === SPACE ||
+    text.charCodeAt(text.length - 1) === SPACE ||
+    text.includes("  ")
+  );
+}
+
 /**
  * Whether `cleanText` would return the text unchanged. Most cells are already clean, and
  * one scan to say so is several times cheaper than cleaning (a property test keeps this in
@@ -24,12 +34,7 @@ const SPACE = 32;
  */
 export function isCleanText(text: string): boolean {
   if (text.length === 0) return true;
-  if (
-    text.charCodeAt(0) === SPACE ||
-    text.charCodeAt(text.length - 1) === SPACE ||
-    text.includes("  ")
-  )
-    return false;
+  if (hasSpaceToTrim(text)) return false;
   return !NEEDS_CLEANING_RE.test(text);
 }
 
@@ -41,12 +46,7 @@ const NEEDS_CLEANING_OR_HASH_RE =
  * changed by cleaning, told in one scan. */
 export function isPlainText(text: string): boolean {
   if (text.length === 0) return true;
-  if (
-    text.charCodeAt(0) === SPACE ||
-    text.charCodeAt(text.length - 1) === SPACE ||
-    text.includes("  ")
-  )
-    return false;
+  if (hasSpaceToTrim(text)) return false;
   return !NEEDS_CLEANING_OR_HASH_RE.test(text);
 }
 

@@ -15,6 +15,7 @@ import {
   SEED_000_THAI_CODE,
   tablesWithAwkwardProjects,
 } from "../fixtures/awkwardProjects";
+import { disposeSessionsAfterEach } from "../fixtures/session";
 import { tempDir, writeWorkbook } from "../fixtures/xlsx";
 
 jest.setTimeout(60_000);
@@ -54,6 +55,9 @@ function columnBelowTitle(
 }
 
 const EXPECTED_SHEETS = ["สรุปทุกโครงการ", SEED_000_CODE, SEED_001_CODE, "a-1", "A-1 (2)"];
+
+// A live check scheduled by a test's last write must not outlive the test.
+disposeSessionsAfterEach();
 
 describe("the task pane and kaona report make the same report sheets", () => {
   let dir: string;

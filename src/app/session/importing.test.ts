@@ -1,26 +1,18 @@
+import {
+  boundSample as boundSampleSession,
+  disposeSessionsAfterEach,
+} from "../../../test/fixtures/session";
 import { printReport, sampleProject } from "../../../test/fixtures/printouts";
 import { SEED_000_PRINTOUT, SEED_001_PRINTOUT } from "../../../test/fixtures/seedPrintouts";
 import { SEED_000_CODE } from "../../domain/sample";
-import type { TableKind } from "../../domain/types";
 import { MemoryWorkbook } from "../../workbook/memory/MemoryWorkbook";
-import { createSampleWorkbook } from "../../workbook/memory/sampleWorkbook";
 import { KaonaSession } from "../session";
 
-async function boundSample() {
-  const memory = createSampleWorkbook();
-  const session = new KaonaSession(memory, { debounceMs: 0 });
-  await session.load();
-  const byName: Record<string, TableKind> = {
-    KaonaProjects: "projects",
-    KaonaRounds: "rounds",
-    KaonaIndicators: "indicators",
-  };
-  for (const table of session.getState().tables)
-    await session.bindTable(table.id, byName[table.name]);
-  return { memory, session };
-}
+const boundSample = () => boundSampleSession({ debounceMs: 0 });
 const rowCounts = (session: KaonaSession) =>
   Object.fromEntries(session.getState().tables.map((table) => [table.name, table.rowCount]));
+
+disposeSessionsAfterEach();
 
 describe("importing printouts in the task pane", () => {
   it("previews both seeds against the sample workbook: nothing new, rounds out of step listed, nothing written", async () => {

@@ -11,6 +11,7 @@ import type { RowOf } from "../sample";
 import { fieldLabel, type ProjectField } from "../schema";
 import type { CellValue, Issue, TableKind } from "../types";
 import type { PrintedHeader } from "./header";
+import { TEXT_FIELDS } from "./form";
 import { importIssue } from "./issues";
 import { restoreLostCharacters } from "./markup";
 import type { PrintedRound } from "./rounds";
@@ -83,20 +84,9 @@ function targetCountOf(target: string | undefined): number | undefined {
   return Number.isSafeInteger(count) ? count : undefined;
 }
 
-const PROJECT_TEXT_FIELDS: readonly ProjectField[] = [
-  "code",
-  "name",
-  "unit",
-  "owner",
-  "coordinator",
-  "rationale",
-  "objectives",
-  "target",
-  "strategy",
-  "subStrategy",
-  "goal",
-  "kpi",
-];
+/** The project fields read as text: the code and the fields that may run on over several
+ * printed lines. */
+const PROJECT_TEXT_FIELDS: readonly ProjectField[] = ["code", ...TEXT_FIELDS];
 
 export function projectRowOf(header: PrintedHeader, reader: CellReader): RowOf<"projects"> {
   const row: RowOf<"projects"> = {};

@@ -6,7 +6,7 @@
  * dates as serials, amounts as numbers), the domain's records parsed from those rows, how
  * each round was read, and issues in the checker's shape. Pure; never throws.
  */
-import { parseTable } from "../records";
+import { parseTable, type RecordOf } from "../records";
 import { rawTableFromRows, type RowOf } from "../sample";
 import { fieldsOf, type ProjectField } from "../schema";
 import type { Issue, Project, RawTable, Round, TableKind, Vocabularies } from "../types";
@@ -143,8 +143,22 @@ function identityColumns(kind: TableKind): Record<string, number> {
   fieldsOf(kind).forEach((field, index) => (columns[field.key] = index));
   return columns;
 }
-const PROJECT_COLUMNS = identityColumns("projects");
-const ROUND_COLUMNS = identityColumns("rounds");
+const LAYOUT_COLUMNS = {
+  projects: identityColumns("projects"),
+  rounds: identityColumns("rounds"),
+};
+
+/** Rows built by field key, parsed as the checker parses the table's rows. */
+function parseLaidOutRows<K extends "projects" | "rounds">(
+  kind: K,
+  rows: readonly RowOf<K>[],
+  vocabularies: Vocabularies
+): RecordOf[K][] {
+  return parseTable(kind, rawTableFromRows(kind, rows), {
+    columns: LAYOUT_COLUMNS[kind],
+    vocabularies,
+  }).records;
+}
 
 function buildReport(draft: ReportDraft): ImportedReport | undefined {
   const printed: PrintedRounds = draft.reader.finish();
@@ -202,22 +216,16 @@ function buildReport(draft: ReportDraft): ImportedReport | undefined {
  * parser the checker uses, so imported records are exactly what the workbook would give).
  */
 function parseRecords(reports: readonly ImportedReport[], vocabularies: Vocabularies): void {
-  const projects = parseTable(
+  const projects = parseLaidOutRows(
     "projects",
-    rawTableFromRows(
-      "projects",
-      reports.map((report) => report.projectRow)
-    ),
-    { columns: PROJECT_COLUMNS, vocabularies }
-  ).records;
-  const rounds = parseTable(
+    reports.map((report) => report.projectRow),
+    vocabularies
+  );
+  const rounds = parseLaidOutRows(
     "rounds",
-    rawTableFromRows(
-      "rounds",
-      reports.flatMap((report) => report.roundRows)
-    ),
-    { columns: ROUND_COLUMNS, vocabularies }
-  ).records;
+    reports.flatMap((report) => report.roundRows),
+    vocabularies
+  );
   const projectAt = new Map(projects.map((record) => [record.row, record]));
   let next = 0;
   reports.forEach((report, index) => {

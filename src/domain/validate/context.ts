@@ -106,6 +106,20 @@ export function cellKey(row: number, field: string): string {
   return `${row}:${field}`;
 }
 
+/** A row whose project code the Projects table lacks; `where` names the row. */
+export function unknownProjectIssue(
+  code: "IND_UNKNOWN_PROJECT" | "ROUND_UNKNOWN_PROJECT",
+  context: TableContext,
+  row: number,
+  where: LocalizedText,
+  projectCode: string
+): Issue {
+  return makeIssue(code, context, row, "projectCode", {
+    th: `${where.th}: ไม่พบรหัสโครงการ ${projectCode} ในตารางโครงการ`,
+    en: `${where.en}: project code ${projectCode} is not in the Projects table`,
+  });
+}
+
 export function makeIssue(
   code: RuleCode,
   context: TableContext,

@@ -10,6 +10,7 @@ import {
   cellKey,
   placeOf,
   makeIssue,
+  unknownProjectIssue,
   projectKeyCache,
   uncertainIssue,
   type TableContext,
@@ -85,10 +86,7 @@ export class IndicatorRules {
     const { row } = item;
     if (unknownProject) {
       issues.push(
-        makeIssue("IND_UNKNOWN_PROJECT", context, row, "projectCode", {
-          th: `${ref(item).th}: ไม่พบรหัสโครงการ ${item.projectCode} ในตารางโครงการ`,
-          en: `${ref(item).en}: project code ${item.projectCode} is not in the Projects table`,
-        })
+        unknownProjectIssue("IND_UNKNOWN_PROJECT", context, row, ref(item), item.projectCode)
       );
     }
     if (item.id) {

@@ -16,7 +16,14 @@ import type {
   Vocabularies,
 } from "../types";
 import { vocabularyLabel } from "../vocabularies";
-import { cellKey, makeIssue, projectKeyCache, uncertainIssue, type TableContext } from "./context";
+import {
+  cellKey,
+  makeIssue,
+  projectKeyCache,
+  uncertainIssue,
+  unknownProjectIssue,
+  type TableContext,
+} from "./context";
 
 export interface RoundRuleOptions {
   vocabularies: Vocabularies;
@@ -118,10 +125,7 @@ export class RoundRules {
     const { row } = round;
     if (unknownProject) {
       issues.push(
-        makeIssue("ROUND_UNKNOWN_PROJECT", context, row, "projectCode", {
-          th: `${ref(round).th}: ไม่พบรหัสโครงการ ${round.projectCode} ในตารางโครงการ`,
-          en: `${ref(round).en}: project code ${round.projectCode} is not in the Projects table`,
-        })
+        unknownProjectIssue("ROUND_UNKNOWN_PROJECT", context, row, ref(round), round.projectCode)
       );
     }
     if (round.round !== undefined && !isRoundNumber(round.round)) {
