@@ -96,6 +96,28 @@ test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
   await pane.getByTestId("report-preview").waitFor({ timeout: 30_000 });
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   expect(await axeViolations(page)).toEqual([]);
+  // The preview as printed: no line box shorter than its text (Thai lines overlapped when the
+  // report inherited a 20 px line height), and no date or number broken over two lines.
+  const preview = await pane.getByTestId("report-preview").evaluate((root) => {
+    let cramped = 0;
+    let broken: string[] = [];
+    for (const cell of root.querySelectorAll("td, th, div, span, p")) {
+      const text = cell.textContent?.trim() ?? "";
+      if (text === "" || cell.children.length > 0) continue;
+      const style = getComputedStyle(cell);
+      const lineHeight = parseFloat(style.lineHeight);
+      if (Number.isFinite(lineHeight) && lineHeight < parseFloat(style.fontSize) * 1.1)
+        cramped += 1;
+      if (/^[\d,./%]+$/.test(text)) {
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const lines = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+        if (lines.size > 1) broken = [...broken, text];
+      }
+    }
+    return { cramped, broken };
+  });
+  expect(preview).toEqual({ cramped: 0, broken: [] });
   await screenshot(page, "pane-4-report");
 
   await pane.getByRole("tab", { name: "ฟังก์ชัน" }).click();
