@@ -8,6 +8,9 @@
   lo_check.py recalc FILE...   every cell's value after a full recalculation (calculateAll),
                                next to the value cached in the file. JSON on stdout.
   lo_check.py pdf OUTDIR FILE...   exports each file to OUTDIR/<name>.pdf.
+  lo_check.py charts FILE...   every chart of every sheet as LibreOffice loaded it: its
+                               title, its shape's place on the sheet (the cells under its
+                               corners), and each series' source ranges and values. JSON.
 
 Runs its own soffice with a private profile; set FONTCONFIG_FILE (test/print/fonts.conf)
 for the fonts Kaona's sheets name. Run with Debian's /usr/bin/python3 (python3-uno).
@@ -243,6 +246,105 @@ def recalc(office, path):
         doc.close(True)
 
 
+def cell_at(sheet, x, y):
+    """The cell whose area holds the point (x, y) of the sheet (1/100 mm), as (row, col)."""
+    row = col = 0
+    rows, cols = sheet.getRows(), sheet.getColumns()
+    top = 0
+    while row < 1048575 and top + rows.getByIndex(row).Height <= y:
+        top += rows.getByIndex(row).Height
+        row += 1
+    left = 0
+    while col < 16383 and left + cols.getByIndex(col).Width <= x:
+        left += cols.getByIndex(col).Width
+        col += 1
+    return {"row": row, "col": col, "dx": x - left, "dy": y - top}
+
+
+def plain(value):
+    """A data point as JSON has it: a gap (NaN, empty) is null."""
+    if isinstance(value, float) and value != value:
+        return None
+    return value if isinstance(value, (int, float, str)) else None
+
+
+def categories_of(chart_doc):
+    for system in chart_doc.getFirstDiagram().getCoordinateSystems():
+        sequence = system.getAxisByDimension(0, 0).getScaleData().Categories
+        if sequence is not None:
+            values = sequence.getValues()
+            return {
+                "range": values.getSourceRangeRepresentation(),
+                "values": [plain(v) for v in values.getData()],
+            }
+    return None
+
+
+def series_of(chart_doc):
+    result = []
+    diagram = chart_doc.getFirstDiagram()
+    for system in diagram.getCoordinateSystems():
+        for chart_type in system.getChartTypes():
+            for series in chart_type.getDataSeries():
+                sequences = {}
+                for labeled in series.getDataSequences():
+                    values = labeled.getValues()
+                    role = values.getPropertyValue("Role")
+                    data = values.getData()
+                    sequences[role] = {
+                        "range": values.getSourceRangeRepresentation(),
+                        "values": [plain(v) for v in data],
+                    }
+                result.append({"type": chart_type.getChartType(), "sequences": sequences})
+    return result
+
+
+def charts(office, path):
+    doc = office.open(path)
+    try:
+        sheets = []
+        for sheet in doc.Sheets:
+            found = []
+            names = sheet.getCharts().getElementNames()
+            page = sheet.getDrawPage()
+            shapes = [page.getByIndex(i) for i in range(page.getCount())]
+            for name in names:
+                chart = sheet.getCharts().getByName(name)
+                chart_doc = chart.getEmbeddedObject()
+                title_text = ""
+                if chart_doc.HasMainTitle:
+                    title_text = chart_doc.getTitle().String
+                shape = next(
+                    (s for s in shapes if s.supportsService("com.sun.star.drawing.OLE2Shape")
+                     and s.PersistName == name),
+                    None,
+                )
+                place = None
+                if shape is not None:
+                    pos, size = shape.Position, shape.Size
+                    place = {
+                        "from": cell_at(sheet, pos.X, pos.Y),
+                        # The last cell the shape covers: its bottom-right corner less half a
+                        # millimetre (LibreOffice rounds an anchor's place to 1/100 mm).
+                        "to": cell_at(sheet, pos.X + size.Width - 50, pos.Y + size.Height - 50),
+                        "widthMm": size.Width / 100,
+                        "heightMm": size.Height / 100,
+                    }
+                found.append(
+                    {
+                        "name": name,
+                        "title": title_text,
+                        "place": place,
+                        "categories": categories_of(chart_doc),
+                        "series": series_of(chart_doc),
+                    }
+                )
+            sheets.append({"name": sheet.Name, "charts": found})
+        return {"file": path, "sheets": sheets}
+    finally:
+        doc.close(True)
+
+
 def resolved_fonts():
     """What fontconfig draws each font Kaona's sheets name with (file and family)."""
     fonts = {}
@@ -253,7 +355,7 @@ def resolved_fonts():
 
 
 def main(argv):
-    if len(argv) < 2 or argv[0] not in ("clip", "recalc", "pdf"):
+    if len(argv) < 2 or argv[0] not in ("clip", "recalc", "pdf", "charts"):
         print(__doc__, file=sys.stderr)
         return 2
     command, files = argv[0], argv[1:]
@@ -268,6 +370,8 @@ def main(argv):
                 results.append(clip_check(office, path))
             elif command == "recalc":
                 results.append(recalc(office, path))
+            elif command == "charts":
+                results.append(charts(office, path))
             else:
                 doc = office.open(path)
                 try:

@@ -70,3 +70,30 @@ export function recalc(files: string[]): RecalcResult[] {
 export function toPdf(outDir: string, files: string[]): { file: string; pdf: string }[] {
   return JSON.parse(python(["pdf", outDir, ...files])) as { file: string; pdf: string }[];
 }
+
+export interface LoChart {
+  name: string;
+  title: string;
+  /** The cells under the chart shape's top-left and bottom-right corners (zero-based). */
+  place: {
+    from: { row: number; col: number; dx: number; dy: number };
+    to: { row: number; col: number; dx: number; dy: number };
+    widthMm: number;
+    heightMm: number;
+  } | null;
+  categories: { range: string; values: (number | string)[] } | null;
+  series: {
+    type: string;
+    sequences: Record<string, { range: string; values: (number | string | null)[] }>;
+  }[];
+}
+
+/** The charts LibreOffice finds on each sheet, with their places and data. */
+export function loCharts(
+  files: string[]
+): { file: string; sheets: { name: string; charts: LoChart[] }[] }[] {
+  return JSON.parse(python(["charts", ...files])) as {
+    file: string;
+    sheets: { name: string; charts: LoChart[] }[];
+  }[];
+}

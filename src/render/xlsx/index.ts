@@ -1,12 +1,12 @@
 /**
  * SheetLayout → .xlsx through ExcelJS (Node and browser). Used by `kaona report` and by
- * "download as file". Charts are not written: ExcelJS cannot create them, so a sheet with
- * a ChartSpec gets a short note in the chart's top-left cell pointing at the chart's data,
- * which stays in the sheet (the Office.js renderer and the HTML preview draw the chart).
+ * "download as file". ExcelJS writes no charts: layoutsToXlsx adds them to the package
+ * ExcelJS wrote (./charts.ts), as DrawingML over the cells the chart reads.
  */
 import ExcelJS from "exceljs";
 import type { CellStyle, LayoutCell, SheetLayout } from "../../domain/types";
-import { rangeCorners, quoteSheetName, safeSheetName } from "../../domain/a1";
+import { quoteSheetName, safeSheetName } from "../../domain/a1";
+import { addChartsToXlsx } from "./charts";
 
 /**
  * Column width in points → ExcelJS/Excel width in characters of the default font's "0".
@@ -28,11 +28,6 @@ export function charWidthToPoints(chars: number): number {
   return ((chars * 7 + 5) * 3) / 4;
 }
 
-const CHART_NOTE = {
-  th: "กราฟ “{title}” แสดงเมื่อสร้างรายงานใน Excel ด้วย Kaona และในหน้าตัวอย่าง; ไฟล์นี้เก็บข้อมูลของกราฟไว้ที่ {ranges}",
-  en: "Chart “{title}” is drawn when Kaona generates the report in Excel and in the preview; this file keeps its data at {ranges}",
-};
-
 export interface XlsxOptions {
   creator?: string;
   /** Fixed creation time, for reproducible files in tests. */
@@ -49,23 +44,27 @@ export function layoutsToWorkbook(
   const when = options.created ?? new Date();
   workbook.created = when;
   workbook.modified = when;
-  const names: string[] = [];
-  for (const layout of layouts) {
-    const name = safeSheetName(layout.name, names);
-    names.push(name);
-    writeSheet(workbook, name, layout);
-  }
+  const names = sheetNames(layouts);
+  layouts.forEach((layout, i) => writeSheet(workbook, names[i], layout));
   return workbook;
 }
 
-/** The .xlsx file's bytes. */
+/** The worksheet names of the layouts: valid and unique, in order. */
+function sheetNames(layouts: readonly SheetLayout[]): string[] {
+  const names: string[] = [];
+  for (const layout of layouts) names.push(safeSheetName(layout.name, names));
+  return names;
+}
+
+/** The .xlsx file's bytes, charts included. */
 export async function layoutsToXlsx(
   layouts: readonly SheetLayout[],
   options: XlsxOptions = {}
 ): Promise<Uint8Array> {
   const workbook = layoutsToWorkbook(layouts, options);
   const buffer = await workbook.xlsx.writeBuffer();
-  return new Uint8Array(buffer as ArrayBuffer);
+  const bytes = new Uint8Array(buffer as ArrayBuffer);
+  return addChartsToXlsx(bytes, layouts, sheetNames(layouts), options.created);
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout): void {
@@ -131,28 +130,6 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
     sheet.mergeCells(merge.row + 1, merge.col + 1, merge.row + merge.rows, merge.col + merge.cols);
   }
 
-  for (const chart of layout.charts ?? []) {
-    const anchor = rangeCorners(chart.topLeft);
-    const corner = rangeCorners(chart.bottomRight);
-    if (!anchor || !corner) continue;
-    if (!areaIsFree(layout, anchor.top, anchor.left, corner.bottom, corner.right)) continue;
-    // The note spans the chart's place, where the chart would be.
-    sheet.mergeCells(anchor.top + 1, anchor.left + 1, corner.bottom + 1, corner.right + 1);
-    const cell = sheet.getCell(anchor.top + 1, anchor.left + 1);
-    const lang = layout.origin?.lang ?? "th";
-    const ranges = [chart.categories, ...chart.series.map((s) => s.values)].join(", ");
-    cell.value = CHART_NOTE[lang].replace("{title}", chart.title).replace("{ranges}", ranges);
-    cell.style = {
-      font: {
-        name: layout.defaultFont?.name,
-        size: layout.defaultFont?.size ?? 11,
-        italic: true,
-        color: { argb: "FF666666" },
-      },
-      alignment: { wrapText: true, vertical: "top" },
-    };
-  }
-
   const page = layout.page;
   if (page) {
     sheet.pageSetup = {
@@ -178,29 +155,6 @@ function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayou
       sheet.headerFooter = { ...sheet.headerFooter, oddFooter: footer, evenFooter: footer };
     }
   }
-}
-
-/** No cell value and no merge in the area: the chart's place is empty. */
-function areaIsFree(
-  layout: SheetLayout,
-  top: number,
-  left: number,
-  bottom: number,
-  right: number
-): boolean {
-  const inside = (r: number, c: number) => r >= top && r <= bottom && c >= left && c <= right;
-  if (
-    layout.cells.some(
-      (c) =>
-        inside(c.row, c.col) &&
-        ((c.value !== undefined && c.value !== null && c.value !== "") || c.formula)
-    )
-  )
-    return false;
-  return !layout.merges.some(
-    (m) =>
-      m.row <= bottom && m.row + m.rows - 1 >= top && m.col <= right && m.col + m.cols - 1 >= left
-  );
 }
 
 function fontCode(name: string | undefined): string {
