@@ -152,7 +152,7 @@ export function writeIndicatorTally(
           t("planned"),
           "tallyLabelBold",
           targetCountColumn
-            ? { value: planned, formula: valueAt(targetCountColumn, keys.projectIndex) }
+            ? { value: planned, formula: valueAt(targetCountColumn, keys.projectIndex, "number") }
             : { value: planned },
           "tallyCountBold"
         )

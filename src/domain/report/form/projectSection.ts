@@ -51,10 +51,11 @@ function projectLines(ctx: FormContext, keys: ProjectKeyCells, projectsCode: str
     asText: (column: string) => textExpr(column, projectIndex),
     dateText: (serial: number | undefined) =>
       isNumber(serial) ? formatThaiDate(serial, "long", { lang }) : "",
-    asDate: (column: string) => formattedExpr(column, projectIndex, dateFormat),
+    asDate: (column: string) => formattedExpr(column, projectIndex, dateFormat, "", "date"),
     moneyText: (amount: number | undefined) =>
       isNumber(amount) ? `${formatMoney(amount)}${bahtSuffix}` : "",
-    asMoney: (column: string) => formattedExpr(column, projectIndex, "#,##0.00", bahtSuffix),
+    asMoney: (column: string) =>
+      formattedExpr(column, projectIndex, "#,##0.00", bahtSuffix, "number"),
   };
 }
 

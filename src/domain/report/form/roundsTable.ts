@@ -5,9 +5,9 @@
  * Rounds table in hidden column H and its cells read from it.
  */
 import { cellAddress } from "../../a1";
-import type { Round, Vocabularies } from "../../types";
+import type { Lang, Round, Vocabularies, VocabularyEntry } from "../../types";
 import { formLabel } from "../labels";
-import { boundColumn, rowOfPair, textAt, valueAt, type LiveSource } from "../live";
+import { boundColumn, labelAt, rowOfPair, textAt, valueAt, type LiveSource } from "../live";
 import { maxLinesPerRow, splitIntoRows } from "../measure";
 import {
   FORM_COLS,
@@ -54,11 +54,25 @@ export class RoundFormulas {
     );
   }
 
-  /** The formula reading `field` at the table row held in `index`; {} when not bound. */
+  /** The formula reading `field` at the table row held in `index`; {} when not bound.
+   * Text typed in the number and date columns is read as Kaona's parsers read it. */
   field(field: keyof Round, index: string, text: boolean): { formula?: string } {
     const column = boundColumn(this.live, "rounds", field);
     if (!column || !this.code || !this.number) return {};
-    return { formula: text ? textAt(column, index) : valueAt(column, index) };
+    if (text) return { formula: textAt(column, index) };
+    return { formula: valueAt(column, index, field === "date" ? "date" : "number") };
+  }
+
+  /** The formula showing a status at the table row held in `index` as its label in `lang`. */
+  label(
+    field: "planStatus" | "targetStatus",
+    index: string,
+    entries: readonly VocabularyEntry[],
+    lang: Lang
+  ): { formula?: string } {
+    const column = boundColumn(this.live, "rounds", field);
+    if (!column || !this.code || !this.number) return {};
+    return { formula: labelAt(column, index, entries, lang) };
   }
 
   /** The formula finding the round's table row by project code and round number. */
@@ -144,8 +158,20 @@ function writeRound(
       top ? { value: round.disbursed ?? null, ...f("disbursed", false) } : {},
       style("money")
     );
-    w.put(row, 5, top ? { value: plan, ...f("planStatus", true) } : {}, style("status"));
-    w.put(row, 6, top ? { value: target, ...f("targetStatus", true) } : {}, style("status"));
+    const status = (field: "planStatus" | "targetStatus", entries: readonly VocabularyEntry[]) =>
+      top && liveRow ? formulas.label(field, index, entries, lang) : {};
+    w.put(
+      row,
+      5,
+      top ? { value: plan, ...status("planStatus", vocabularies.planStatus) } : {},
+      style("status")
+    );
+    w.put(
+      row,
+      6,
+      top ? { value: target, ...status("targetStatus", vocabularies.targetStatus) } : {},
+      style("status")
+    );
     w.fit(row, piece, 2, 1, "round.text.tb");
     if (top) {
       w.fit(row, plan, 5, 1, "round.status.tb");
