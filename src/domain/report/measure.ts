@@ -69,23 +69,47 @@ const NO_SEGMENTER_SLACK = 0.85;
  * time, and runs without spaces in slices of this many characters. */
 const SEGMENT_CHUNK = 500;
 
+/** Segmented phrases (text between spaces, with its trailing space): staff text repeats
+ * its phrases (unit names, statuses, "กรุงเทพมหานคร"), and segmenting is most of the time
+ * a report takes to lay out. Emptied when it reaches PHRASE_CACHE_LIMIT. */
+const phraseWords = new Map<string, readonly string[]>();
+const PHRASE_CACHE_LIMIT = 50_000;
+const CACHED_PHRASE_LENGTH = 400;
+
+/** One phrase's words: Intl.Segmenter's, over slices of at most SEGMENT_CHUNK characters. */
+function segmentPhrase(phrase: string, words: string[]): void {
+  for (let start = 0; start < phrase.length; start += SEGMENT_CHUNK) {
+    let end = Math.min(phrase.length, start + SEGMENT_CHUNK);
+    // Never split a character from its combining marks (or a surrogate pair).
+    while (
+      end < phrase.length &&
+      (THAI_COMBINING.test(phrase[end]) || /[\uDC00-\uDFFF]/.test(phrase[end]))
+    )
+      end++;
+    const chunk = phrase.slice(start, end);
+    start = end - SEGMENT_CHUNK;
+    if (segmenter) for (const { segment } of segmenter.segment(chunk)) words.push(segment);
+    else words.push(chunk);
+  }
+}
+
 /** The paragraph's words (with the spaces between them as words of their own). */
 function wordsOf(paragraph: string): string[] {
   const words: string[] = [];
   for (const phrase of paragraph.split(/(?<=\s)(?=\S)/)) {
-    for (let start = 0; start < phrase.length; start += SEGMENT_CHUNK) {
-      let end = Math.min(phrase.length, start + SEGMENT_CHUNK);
-      // Never split a character from its combining marks (or a surrogate pair).
-      while (
-        end < phrase.length &&
-        (THAI_COMBINING.test(phrase[end]) || /[\uDC00-\uDFFF]/.test(phrase[end]))
-      )
-        end++;
-      const chunk = phrase.slice(start, end);
-      start = end - SEGMENT_CHUNK;
-      if (segmenter) for (const { segment } of segmenter.segment(chunk)) words.push(segment);
-      else words.push(chunk);
+    if (phrase.length > CACHED_PHRASE_LENGTH) {
+      segmentPhrase(phrase, words);
+      continue;
     }
+    let known = phraseWords.get(phrase);
+    if (!known) {
+      const segmented: string[] = [];
+      segmentPhrase(phrase, segmented);
+      if (phraseWords.size >= PHRASE_CACHE_LIMIT) phraseWords.clear();
+      phraseWords.set(phrase, segmented);
+      known = segmented;
+    }
+    for (const word of known) words.push(word);
   }
   return words;
 }

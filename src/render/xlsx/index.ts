@@ -5,7 +5,7 @@
  */
 import ExcelJS from "exceljs";
 import type { CellStyle, LayoutCell, SheetLayout } from "../../domain/types";
-import { quoteSheetName, safeSheetName } from "../../domain/a1";
+import { quoteSheetName, safeSheetNameAmong, sheetNameKey } from "../../domain/a1";
 import { addChartsToXlsx } from "./charts";
 
 /**
@@ -39,12 +39,19 @@ export function layoutsToWorkbook(
   layouts: readonly SheetLayout[],
   options: XlsxOptions = {}
 ): ExcelJS.Workbook {
+  return workbookOf(layouts, sheetNames(layouts), options);
+}
+
+function workbookOf(
+  layouts: readonly SheetLayout[],
+  names: readonly string[],
+  options: XlsxOptions
+): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = options.creator ?? "Kaona";
   const when = options.created ?? new Date();
   workbook.created = when;
   workbook.modified = when;
-  const names = sheetNames(layouts);
   layouts.forEach((layout, i) => writeSheet(workbook, names[i], layout));
   return workbook;
 }
@@ -52,7 +59,12 @@ export function layoutsToWorkbook(
 /** The worksheet names of the layouts: valid and unique, in order. */
 function sheetNames(layouts: readonly SheetLayout[]): string[] {
   const names: string[] = [];
-  for (const layout of layouts) names.push(safeSheetName(layout.name, names));
+  const used = new Set<string>();
+  for (const layout of layouts) {
+    const name = safeSheetNameAmong(layout.name, used);
+    names.push(name);
+    used.add(sheetNameKey(name));
+  }
   return names;
 }
 
@@ -61,10 +73,11 @@ export async function layoutsToXlsx(
   layouts: readonly SheetLayout[],
   options: XlsxOptions = {}
 ): Promise<Uint8Array> {
-  const workbook = layoutsToWorkbook(layouts, options);
+  const names = sheetNames(layouts);
+  const workbook = workbookOf(layouts, names, options);
   const buffer = await workbook.xlsx.writeBuffer();
   const bytes = new Uint8Array(buffer as ArrayBuffer);
-  return addChartsToXlsx(bytes, layouts, sheetNames(layouts), options.created);
+  return addChartsToXlsx(bytes, layouts, names, options.created);
 }
 
 function writeSheet(workbook: ExcelJS.Workbook, name: string, layout: SheetLayout): void {
