@@ -119,6 +119,9 @@ describe("printed through LibreOffice, no report clips its text", () => {
       const broken = join(dir, "broken.xlsx");
       writeFileSync(broken, await layoutsToXlsx([brokenLayout]));
       result = clipCheck([...written, broken]);
+      // KAONA_PRINT_OUT=dir keeps every row's stored and optimal height, to see the slack.
+      if (process.env.KAONA_PRINT_OUT)
+        writeFileSync(join(process.env.KAONA_PRINT_OUT, "clip.json"), JSON.stringify(result));
     },
     15 * 60 * 1000
   );

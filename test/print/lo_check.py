@@ -174,7 +174,15 @@ def clip_check(office, path):
                             "text": text,
                         }
                     )
-            result["sheets"].append({"name": sheet.Name, "rows": last_row + 1, "clipped": clipped})
+            # Every visible row's stored and optimal height in points, to see the slack.
+            heights = [
+                [round(stored[r][0] * HUNDREDTH_MM_TO_PT, 2), round(rows.getByIndex(r).Height * HUNDREDTH_MM_TO_PT, 2)]
+                for r in range(last_row + 1)
+                if stored[r][1]
+            ]
+            result["sheets"].append(
+                {"name": sheet.Name, "rows": last_row + 1, "clipped": clipped, "heights": heights}
+            )
         with tempfile.TemporaryDirectory() as tmp:
             pdf = os.path.join(tmp, "out.pdf")
             export_pdf(doc, pdf)

@@ -42,7 +42,13 @@ export interface ClipResult {
     file: string;
     pages: number;
     hashes: { page: number; line: string }[];
-    sheets: { name: string; rows: number; clipped: ClippedRow[] }[];
+    sheets: {
+      name: string;
+      rows: number;
+      clipped: ClippedRow[];
+      /** Each visible row's stored and optimal height in points. */
+      heights: [number, number][];
+    }[];
   }[];
 }
 
