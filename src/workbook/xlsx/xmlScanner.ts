@@ -220,8 +220,10 @@ function indexOfAscii(bytes: Uint8Array, text: string, from: number): number {
 }
 
 export class XmlScanner {
-  /** Bytes of an unfinished tag (or text) carried over to the next piece. */
-  private pending: Uint8Array | undefined;
+  /** Holds the bytes of an unfinished tag (or text) carried over to the next piece, then
+   * that piece after them; reused from piece to piece. */
+  private carry = new Uint8Array(0);
+  private carried = 0;
   private readonly tag = new XmlTag();
 
   constructor(private readonly handler: XmlHandler) {}
@@ -229,11 +231,12 @@ export class XmlScanner {
   /** Scans the next piece; an incomplete tag or text at the end waits for the next piece. */
   feed(piece: Uint8Array): void {
     let bytes = piece;
-    if (this.pending) {
-      bytes = new Uint8Array(this.pending.length + piece.length);
-      bytes.set(this.pending);
-      bytes.set(piece, this.pending.length);
-      this.pending = undefined;
+    if (this.carried > 0) {
+      const length = this.carried + piece.length;
+      this.reserve(length);
+      this.carry.set(piece, this.carried);
+      bytes = this.carry.subarray(0, length);
+      this.carried = 0;
     }
     const handler = this.handler;
     const length = bytes.length;
@@ -246,12 +249,30 @@ export class XmlScanner {
       const resume = lt + 1 < length ? this.markup(bytes, lt) : -1;
       if (resume < 0) {
         // The tag goes on in the next piece.
-        this.pending = bytes.slice(lt);
+        this.keep(bytes, lt);
         return;
       }
       at = resume;
     }
-    if (at < length) this.pending = bytes.slice(at);
+    if (at < length) this.keep(bytes, at);
+  }
+
+  private reserve(length: number): void {
+    if (this.carry.length >= length) return;
+    const grown = new Uint8Array(Math.max(length, this.carry.length * 2, 1024));
+    grown.set(this.carry.subarray(0, this.carried));
+    this.carry = grown;
+  }
+
+  /** Carries bytes[from…] over to the next piece. */
+  private keep(bytes: Uint8Array, from: number): void {
+    const rest = bytes.length - from;
+    if (bytes.buffer === this.carry.buffer) this.carry.copyWithin(0, from, bytes.length);
+    else {
+      this.reserve(rest);
+      this.carry.set(bytes.subarray(from));
+    }
+    this.carried = rest;
   }
 
   /** Reports the markup starting at `lt`; where scanning resumes, -1 when incomplete. */
