@@ -39,6 +39,7 @@ describe("command options through util.parseArgs", () => {
   it("takes short options, --output and a path after --", () => {
     expect(parseReportArgs(["-p", " 21000000-3165 ", "--output", "r.xlsx", "b.xlsx"])).toEqual({
       file: "b.xlsx",
+      files: ["b.xlsx"],
       out: "r.xlsx",
       project: "21000000-3165",
       all: false,

@@ -75,10 +75,25 @@ const SEVERITY_TEXT: Record<Severity, Record<Lang, string>> = {
   info: { th: "ข้อมูล", en: "info" },
 };
 
-/** Columns of terminal text: Thai vowel and tone marks take no width of their own. */
+const MARK_RE = /\p{M}/u;
+
+/** Columns of terminal text: Thai vowel and tone marks (any combining mark) take no width
+ * of their own. Characters below U+0300 and Thai letters are told without the regex. */
 function displayWidth(text: string): number {
   let width = 0;
-  for (const ch of text) if (!/\p{M}/u.test(ch)) width += 1;
+  for (let at = 0; at < text.length; at++) {
+    const code = text.charCodeAt(at);
+    if (code < 0x300) width += 1;
+    else if (code >= 0x0e00 && code <= 0x0e7f) {
+      const mark =
+        code === 0x0e31 || (code >= 0x0e34 && code <= 0x0e3a) || (code >= 0x0e47 && code <= 0x0e4e);
+      if (!mark) width += 1;
+    } else {
+      const ch = text.codePointAt(at) ?? code;
+      if (ch > 0xffff) at++;
+      if (!MARK_RE.test(String.fromCodePoint(ch))) width += 1;
+    }
+  }
   return width;
 }
 

@@ -7,13 +7,21 @@
  * 2 when nothing could be read or the arguments are wrong. The rules live in
  * src/domain/merge.ts (the task pane uses them too).
  */
-import { mergedRawTable, mergeSummary, TableMerger, type MergeResult } from "../domain/merge";
+import {
+  mergedRow,
+  mergeSummary,
+  SOURCE_FORMATS,
+  SOURCE_HEADERS,
+  TableMerger,
+  type MergedTable,
+  type MergeResult,
+} from "../domain/merge";
 import { TABLE_KINDS, tableLabel, templateFor } from "../domain/schema";
 import { SAMPLE_TABLE_NAMES } from "../domain/sample";
-import type { Issue, Lang } from "../domain/types";
+import type { CellValue, Issue, Lang } from "../domain/types";
 import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { unreadableMessage } from "../workbook/xlsx/unreadable";
-import { writeTablesXlsx, type TableSheetSpec } from "../workbook/xlsx/writeXlsx";
+import { writeTableSheetsXlsx, type StreamedTableSheet } from "../workbook/xlsx/streamXlsx";
 import { chooseTables } from "../usecases/chooseTables";
 import { parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
@@ -75,17 +83,37 @@ function report(result: MergeResult, out: string, unreadable: number, lang: Lang
   return `${lines.join("\n")}\n`;
 }
 
-function sheetSpecs(result: MergeResult, lang: Lang): TableSheetSpec[] {
-  const specs: TableSheetSpec[] = [{ table: mergeSummary(result, lang), lang }];
+/** A merged table's rows with their sources, made one at a time as they are written. */
+function* rowsOf(merged: MergedTable): Generator<CellValue[]> {
+  for (let index = 0; index < merged.rows.length; index++) yield mergedRow(merged, index);
+}
+
+function sheetSpecs(result: MergeResult, lang: Lang): StreamedTableSheet[] {
+  const summary = mergeSummary(result, lang);
+  const specs: StreamedTableSheet[] = [
+    {
+      sheet: summary.sheet,
+      name: summary.name,
+      headers: summary.headers,
+      rowCount: summary.rows.length,
+      rows: summary.rows,
+      numberFormats: summary.numberFormats?.[0],
+    },
+  ];
   for (const kind of TABLE_KINDS) {
-    const table = mergedRawTable(result.tables[kind], {
-      name: SAMPLE_TABLE_NAMES[kind],
+    const merged = result.tables[kind];
+    const template = templateFor(kind, lang).numberFormats;
+    // The template's number formats for its columns, none for columns it does not know,
+    // then the source columns'. (Not its per-cell dropdowns: the units' files keep them.)
+    const extra = merged.headers.length - template.length;
+    specs.push({
       sheet: tableLabel(kind, lang),
-      lang,
+      name: SAMPLE_TABLE_NAMES[kind],
+      headers: [...merged.headers, ...SOURCE_HEADERS[lang]],
+      rowCount: merged.rows.length,
+      rows: rowsOf(merged),
+      numberFormats: [...template, ...Array<undefined>(Math.max(extra, 0)), ...SOURCE_FORMATS],
     });
-    // The template's number formats, but not its per-cell dropdowns: on 100,000 rows those
-    // cost the writer more memory than the values (the units' own files keep them).
-    specs.push({ table, numberFormats: templateFor(kind, lang).numberFormats, lang });
   }
   return specs;
 }
@@ -148,7 +176,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
   }
   const result = merger.result();
   try {
-    await writeTablesXlsx(options.out, sheetSpecs(result, lang));
+    await writeTableSheetsXlsx(options.out, sheetSpecs(result, lang));
   } catch (error) {
     progress.finish();
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);

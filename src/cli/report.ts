@@ -4,6 +4,10 @@
  * or of every project plus a summary sheet, to a new .xlsx ready to print on A4. Values
  * only: the new file holds no tables for live formulas to read.
  *
+ * Several workbooks (files and folders, as `kaona check` and `kaona merge` take them) make
+ * one report of all their projects: the files are combined by the merge rule and each
+ * checked on its own (src/usecases/combineWorkbooks.ts); the issues name their file.
+ *
  * Exit 0 when the report was written from clean data, 1 when it could not be made (no such
  * project, no Projects table) or the data has errors (the report is still written), 2 when
  * the input cannot be read or the output cannot be written. One line on stderr, never a
@@ -13,18 +17,21 @@ import { writeFile } from "node:fs/promises";
 import { FONT_PROFILES, type FontProfile } from "../domain/report";
 import type { Lang } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
-import { checkChosenTables, dayOf } from "../usecases/checkTables";
 import { planReportSheets } from "../usecases/reportSheets";
-import { parseOptions, onePath, type OptionSpec } from "./args";
+import { parseOptions, type OptionSpec } from "./args";
+import { expandInputs } from "./inputs";
+import { readReportData } from "./reportInputs";
 import { progressOnStderr } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
-import { readWorkbookTables } from "./workbookFile";
 
 const USAGE =
-  "usage: kaona report <book.xlsx> (--project <code> | --all) -o <out.xlsx> [--lang th|en] [--chart] [--issues] [--font th-sarabun|laksaman]";
+  "usage: kaona report <book.xlsx|folder>... (--project <code> | --all) -o <out.xlsx> [--lang th|en] [--chart] [--issues] [--font th-sarabun|laksaman]";
 
 export interface ReportArgs {
+  /** The first workbook named (the only one, usually). */
   file: string;
+  /** Every file and folder named, in order. */
+  files: string[];
   out: string;
   /** Project codes asked for; empty with `all`. */
   project?: string;
@@ -71,14 +78,14 @@ export function parseReportArgs(args: readonly string[]): ReportArgs | string {
     font = Object.hasOwn(FONTS, values.font) ? FONTS[values.font] : undefined;
     if (!font) return REPORT_OPTIONS.font.takes;
   }
-  const path = onePath(positionals);
-  if (typeof path === "string") return path;
+  if (positionals.length === 0) return "which workbook? give the path of an .xlsx file";
   const all = values.all === true;
   if (project !== undefined && all) return "give --project or --all, not both";
   if (project === undefined && !all) return "which project? give --project <code> or --all";
   if (typeof out !== "string") return "where to? give -o <out.xlsx>";
   return {
-    file: path.file,
+    file: positionals[0],
+    files: positionals,
     out,
     project,
     all,
@@ -122,16 +129,10 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     return EXIT_UNUSABLE;
   }
   const { lang } = options;
-  const read = await readWorkbookTables("report", options.file, io, lang);
-  if (typeof read === "number") return read;
-  const { used } = read;
-  if (!used.projects) {
-    io.stderr(
-      `kaona report: ${say(lang, `ไม่พบตารางโครงการใน ${options.file}`, `no Projects table found in ${options.file}`)}\n`
-    );
-    return EXIT_FINDINGS;
-  }
-  const result = checkChosenTables({ tables: used, asOf: dayOf(io.now()) });
+  const files = await expandInputs(options.files, [options.out]);
+  const data = await readReportData(files, options, io);
+  if (typeof data === "number") return data;
+  const { result, label } = data;
   const progress = progressOnStderr(io, result.records.projects.length, lang, {
     th: "จัดรูปแบบรายงานโครงการ",
     en: "laying out project reports",
@@ -152,13 +153,13 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
         plan.reason === "no-projects"
           ? say(
               lang,
-              `ไม่มีโครงการที่มีรหัสในตารางโครงการของ ${options.file}`,
-              `the Projects table of ${options.file} has no project with a code`
+              `ไม่มีโครงการที่มีรหัสในตารางโครงการของ ${label}`,
+              `the Projects table of ${label} has no project with a code`
             )
           : say(
               lang,
-              `ไม่พบโครงการรหัส ${options.project} ใน ${options.file}`,
-              `no project with code ${options.project} in ${options.file}`
+              `ไม่พบโครงการรหัส ${options.project} ใน ${label}`,
+              `no project with code ${options.project} in ${label}`
             )
       }\n`
     );
@@ -185,13 +186,14 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
   );
   if (plan.withoutCode > 0 || plan.repeated > 0)
     io.stdout(leftOut(lang, plan.withoutCode, plan.repeated));
+  for (const line of data.notes) io.stdout(`${line}\n`);
   if (errors > 0) {
     io.stderr(
-      `kaona report: ${say(lang, `ข้อมูลมีข้อผิดพลาด ${errors} รายการ ดูรายละเอียดด้วย kaona check ${options.file}`, `the data has ${errors} error${errors === 1 ? "" : "s"}; see kaona check ${options.file}`)}\n`
+      `kaona report: ${say(lang, `ข้อมูลมีข้อผิดพลาด ${errors} รายการ ดูรายละเอียดด้วย kaona check ${files.join(" ")}`, `the data has ${errors} error${errors === 1 ? "" : "s"}; see kaona check ${files.join(" ")}`)}\n`
     );
     return EXIT_FINDINGS;
   }
-  return EXIT_OK;
+  return data.unreadable > 0 ? EXIT_FINDINGS : EXIT_OK;
 }
 
 export const reportCommand: CliCommand = {

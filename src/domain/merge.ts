@@ -249,6 +249,25 @@ export function mergeWorkbooks(
   return merger.result();
 }
 
+/** Number formats of the source columns: file and sheet as text, the row a number. */
+export const SOURCE_FORMATS: readonly string[] = ["@", "@", "0"];
+
+/** Row `index` of a merged table as written out: padded to the table's width, then its
+ * source (file, sheet, row) unless `withSources` is false. */
+export function mergedRow(merged: MergedTable, index: number, withSources = true): CellValue[] {
+  const width = merged.headers.length;
+  const cells = merged.rows[index];
+  const row =
+    cells.length >= width
+      ? cells.slice(0, width)
+      : [...cells, ...Array<CellValue>(width - cells.length).fill(null)];
+  if (withSources) {
+    const source = merged.sources[index];
+    row.push(source.file, source.sheet, source.row);
+  }
+  return row;
+}
+
 /** A merged table as a RawTable with the source columns, for writing or checking. */
 export function mergedRawTable(
   merged: MergedTable,
@@ -256,8 +275,6 @@ export function mergedRawTable(
 ): RawTable {
   const withSources = options.withSources ?? true;
   const width = merged.headers.length;
-  const sourceValues = (source: RowSource): CellValue[] =>
-    withSources ? [source.file, source.sheet, source.row] : [];
   const padded = <T>(cells: readonly T[], blank: T): T[] =>
     cells.length >= width
       ? cells.slice(0, width)
@@ -269,13 +286,10 @@ export function mergedRawTable(
     headers: withSources
       ? [...merged.headers, ...SOURCE_HEADERS[options.lang ?? "th"]]
       : [...merged.headers],
-    rows: merged.rows.map((row, index) => [
-      ...padded<CellValue>(row, null),
-      ...sourceValues(merged.sources[index]),
-    ]),
+    rows: merged.rows.map((_, index) => mergedRow(merged, index, withSources)),
     numberFormats: merged.numberFormats.map((formats) => [
       ...padded(formats, ""),
-      ...(withSources ? ["@", "@", "0"] : []),
+      ...(withSources ? SOURCE_FORMATS : []),
     ]),
   };
 }

@@ -107,13 +107,19 @@ function readBlock(grid: SheetGrid, block: Block): { table: RawTable; totalsRow?
   const rows: CellValue[][] = [];
   const numberFormats: string[][] = [];
   let totalsRow: number | undefined;
+  // Rows without a number format (most, in a file) share one row of General formats.
+  const general: string[] = new Array<string>(block.right - block.left + 1).fill("");
   for (let row = top; row <= block.bottom; row++) {
     const source = grid.values[row] ?? [];
-    const cells: CellValue[] = [];
-    const formats: string[] = [];
-    for (let col = block.left; col <= block.right; col++) {
-      cells.push(source[col] ?? null);
-      formats.push(grid.numberFormats[row]?.[col] ?? "");
+    const sourceFormats = grid.numberFormats[row];
+    // A copy of the row's cells in one native call; cells never written read as null.
+    const cells: CellValue[] = source.slice(block.left, block.right + 1);
+    for (let col = 0; col < cells.length; col++) if (cells[col] === undefined) cells[col] = null;
+    while (cells.length < general.length) cells.push(null);
+    let formats = general;
+    if (sourceFormats !== undefined && sourceFormats.length > block.left) {
+      formats = [];
+      for (let col = block.left; col <= block.right; col++) formats.push(sourceFormats[col] ?? "");
     }
     if (isTotalsRow(cells)) {
       totalsRow = row;

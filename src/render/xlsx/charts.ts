@@ -6,9 +6,15 @@
  * package is copied as it is.
  */
 import type { CellValue, SheetLayout } from "../../domain/types";
-import { attribute, prefixedAttribute } from "../../workbook/xlsx/xmlScanner";
-import { findEntry, openZip, readEntryText, type ZipArchive } from "../../workbook/xlsx/zip";
-import { rewriteZip } from "../../workbook/xlsx/zipWriter";
+import { elementAttributes } from "../../workbook/xlsx/xmlScanner";
+import {
+  findEntry,
+  openZip,
+  readEntry,
+  readEntryText,
+  type ZipArchive,
+} from "../../workbook/xlsx/zip";
+import { rewriteZip } from "../../workbook/xlsx/zipRewrite";
 import { chartAnchor, chartPartXml, drawingPartXml, escapeXml, type ChartAnchor } from "./chartXml";
 
 const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
@@ -36,13 +42,11 @@ async function worksheetParts(zip: ZipArchive): Promise<string[]> {
   const relsEntry = findEntry(zip, "xl/_rels/workbook.xml.rels");
   if (!workbookEntry || !relsEntry) return [];
   const targets = new Map<string, string>();
-  for (const tag of (await readEntryText(zip, relsEntry)).match(/<Relationship\b[^>]*>/g) ?? []) {
-    const id = attribute(tag, "Id");
-    const target = attribute(tag, "Target");
+  const rels = elementAttributes(await readEntry(zip, relsEntry), "Relationship", ["Id", "Target"]);
+  for (const { Id: id, Target: target } of rels)
     if (id && target) targets.set(id, target.startsWith("/") ? target.slice(1) : `xl/${target}`);
-  }
-  const sheets = (await readEntryText(zip, workbookEntry)).match(/<sheet\b[^>]*>/g) ?? [];
-  return sheets.map((tag) => targets.get(prefixedAttribute(tag, "id") ?? "") ?? "");
+  const sheets = elementAttributes(await readEntry(zip, workbookEntry), "sheet", ["*:id"]);
+  return sheets.map((sheet) => targets.get(sheet["*:id"] ?? "") ?? "");
 }
 
 function relsPathOf(part: string): string {
@@ -59,9 +63,7 @@ function withRelationship(
   const source =
     rels ??
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="${REL_NS}"></Relationships>`;
-  const taken = new Set(
-    (source.match(/<Relationship\b[^>]*>/g) ?? []).map((tag) => attribute(tag, "Id"))
-  );
+  const taken = new Set(elementAttributes(source, "Relationship", ["Id"]).map((r) => r.Id));
   let n = 1;
   while (taken.has(`rId${n}`)) n++;
   const id = `rId${n}`;

@@ -129,6 +129,38 @@ describe("readWorkbookGrids", () => {
     expect(grid.values.every((row, index) => row[1] === index / 4)).toBe(true);
   });
 
+  it("reads the 1904 date system: dates as the same days in Office.js's serials, times and numbers as they are", async () => {
+    // openpyxl with wb.epoch = CALENDAR_MAC_1904 (test/fixtures/corpus/make_corpus.py).
+    const [projects, rounds] = await readWorkbookGrids(
+      readFileSync(join(__dirname, "../../../test/fixtures/corpus/mac-1904-dates.xlsx"))
+    );
+    // 1 October 2019 and 30 September 2020 (43739 and 44104 in the 1900 system).
+    expect(projects.values[1]).toEqual([
+      "63010000-0001",
+      "ถนน 1904",
+      2563,
+      43739,
+      44104,
+      500000,
+      400000,
+    ]);
+    expect(rounds.values[5][2]).toBe(44119);
+    const styles = `<styleSheet><numFmts><numFmt numFmtId="164" formatCode="[h]:mm"/><numFmt numFmtId="165" formatCode="[$-1070000]d/mm/yyyy"/></numFmts>
+      <cellXfs><xf numFmtId="0"/><xf numFmtId="14"/><xf numFmtId="20"/><xf numFmtId="164"/><xf numFmtId="165"/><xf numFmtId="10"/></cellXfs></styleSheet>`;
+    const sheet = `<worksheet><sheetData><row r="1"><c s="1"><v>42277</v></c><c s="2"><v>0.5</v></c><c s="3"><v>1.25</v></c><c s="4"><v>42277.5</v></c><c s="5"><v>0.25</v></c><c><v>42277</v></c><c t="d"><v>2019-10-01</v></c></row></sheetData></worksheet>`;
+    const parts = minimalPackage(sheet, { "xl/styles.xml": styles });
+    parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(
+      "<x:sheets>",
+      '<x:workbookPr date1904="1"/><x:sheets>'
+    );
+    parts["xl/_rels/workbook.xml.rels"] = parts["xl/_rels/workbook.xml.rels"].replace(
+      "</Relationships>",
+      `<Relationship Id="rId3" Type="${RELS_NS}/styles" Target="styles.xml"/></Relationships>`
+    );
+    const [grid] = await readWorkbookGrids(await zipParts(parts));
+    expect(grid.values[0]).toEqual([43739, 0.5, 1.25, 43739.5, 0.25, 42277, 43739]);
+  });
+
   it("says what a file is when it is not an .xlsx workbook", async () => {
     const kindOf = async (bytes: Uint8Array) => {
       try {

@@ -8,22 +8,9 @@
 import type { GridTable, SheetGrid, SheetVisibility } from "../../domain/grid";
 import { rangeCorners } from "../../domain/a1";
 import { BUILTIN_NUMBER_FORMATS } from "./builtinFormats";
-import { SheetXmlReader, type SheetContext } from "./sheetXml";
-import {
-  attribute,
-  decodeOoxmlEscapes,
-  decodeXml,
-  prefixedAttribute,
-  XmlScanner,
-} from "./xmlScanner";
-import {
-  findEntry,
-  openZip,
-  readEntryText,
-  streamEntryText,
-  ZipFormatError,
-  type ZipArchive,
-} from "./zip";
+import { isDateFormat, SheetXmlReader, type SheetContext } from "./sheetXml";
+import { decodeOoxmlEscapes, decodeText, scanXml, XmlScanner, type XmlTag } from "./xmlScanner";
+import { findEntry, openZip, readEntry, streamEntry, ZipFormatError, type ZipArchive } from "./zip";
 import { classifyUnreadable, WorkbookReadError } from "./unreadable";
 
 export { WorkbookReadError } from "./unreadable";
@@ -51,14 +38,14 @@ function relationshipsPath(part: string): string {
   return `${part.slice(0, slash + 1)}_rels/${part.slice(slash + 1)}.rels`;
 }
 
-/** Runs the scanner over a whole (small) XML text. */
-function scan(text: string, open: (name: string, tag: string) => void): void {
-  new XmlScanner({
+/** Runs the scanner over a whole (small) part, for its start tags. */
+function scan(bytes: Uint8Array, open: (name: string, tag: XmlTag) => void): void {
+  scanXml(bytes, {
     open: (name, tag) => open(name, tag),
     close: () => undefined,
     text: () => undefined,
     wantsText: false,
-  }).feed(text);
+  });
 }
 
 async function readRelationships(
@@ -68,14 +55,14 @@ async function readRelationships(
   const relationships = new Map<string, Relationship>();
   const entry = findEntry(zip, relationshipsPath(part));
   if (!entry) return relationships;
-  scan(await readEntryText(zip, entry), (name, tag) => {
+  scan(await readEntry(zip, entry), (name, tag) => {
     if (name !== "Relationship") return;
-    const id = attribute(tag, "Id");
-    const target = attribute(tag, "Target");
+    const id = tag.attribute("Id");
+    const target = tag.attribute("Target");
     if (!id || target === undefined) return;
-    const external = attribute(tag, "TargetMode") === "External";
+    const external = tag.attribute("TargetMode") === "External";
     relationships.set(id, {
-      type: attribute(tag, "Type") ?? "",
+      type: tag.attribute("Type") ?? "",
       target: external ? target : resolvePart(part, decodeURI(target)),
       external,
     });
@@ -98,24 +85,35 @@ interface SheetEntry {
   relationship: string;
 }
 
-async function readWorkbookPart(zip: ZipArchive, part: string): Promise<SheetEntry[]> {
+interface WorkbookPart {
+  sheets: SheetEntry[];
+  /** The workbook counts days from 1904 (a Mac Excel option). */
+  date1904: boolean;
+}
+
+async function readWorkbookPart(zip: ZipArchive, part: string): Promise<WorkbookPart> {
   const entry = findEntry(zip, part);
   if (!entry) throw new WorkbookReadError("not-spreadsheet", `no ${part}`);
   const sheets: SheetEntry[] = [];
   let isWorkbook = false;
-  scan(await readEntryText(zip, entry), (name, tag) => {
+  let date1904 = false;
+  scan(await readEntry(zip, entry), (name, tag) => {
     if (name === "workbook") isWorkbook = true;
+    if (name === "workbookPr") {
+      const value = tag.attribute("date1904");
+      date1904 = value === "1" || value === "true";
+    }
     if (name !== "sheet") return;
-    const state = attribute(tag, "state");
+    const state = tag.attribute("state");
     sheets.push({
-      name: attribute(tag, "name") ?? `Sheet${sheets.length + 1}`,
+      name: tag.attribute("name") ?? `Sheet${sheets.length + 1}`,
       visibility: state === "hidden" || state === "veryHidden" ? state : "visible",
-      relationship: prefixedAttribute(tag, "id") ?? "",
+      relationship: tag.prefixedAttribute("id") ?? "",
     });
   });
   // A word-processing or presentation package has an office document, but no workbook.
   if (!isWorkbook) throw new WorkbookReadError("not-spreadsheet", `${part} is not a workbook`);
-  return sheets;
+  return { sheets, date1904 };
 }
 
 /** The number format of each cell style (cellXfs), General as undefined. */
@@ -131,12 +129,12 @@ async function readStyleFormats(
   new XmlScanner({
     open(name, tag, selfClosing) {
       if (name === "numFmt") {
-        const id = Number(attribute(tag, "numFmtId"));
-        const code = attribute(tag, "formatCode");
+        const id = Number(tag.attribute("numFmtId"));
+        const code = tag.attribute("formatCode");
         if (Number.isInteger(id) && code !== undefined) custom.set(id, code);
       } else if (name === "cellXfs") inCellXfs = !selfClosing;
       else if (name === "xf" && inCellXfs) {
-        const id = Number(attribute(tag, "numFmtId") ?? 0);
+        const id = Number(tag.attribute("numFmtId") ?? 0);
         const code = custom.get(id) ?? BUILTIN_NUMBER_FORMATS[id];
         formats.push(code === undefined || code === "General" || code === "" ? undefined : code);
       }
@@ -146,7 +144,7 @@ async function readStyleFormats(
     },
     text: () => undefined,
     wantsText: false,
-  }).feed(await readEntryText(zip, entry));
+  }).feed(await readEntry(zip, entry));
   return formats;
 }
 
@@ -160,7 +158,7 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined): Pro
   let phonetic = false;
   const handler = {
     wantsText: false,
-    open(name: string, _tag: string, selfClosing: boolean) {
+    open(name: string, _tag: XmlTag, selfClosing: boolean) {
       if (name === "si") {
         inItem = !selfClosing;
         current = "";
@@ -176,12 +174,12 @@ async function readSharedStrings(zip: ZipArchive, part: string | undefined): Pro
         strings.push(decodeOoxmlEscapes(current));
       }
     },
-    text(raw: string, cdata: boolean) {
-      current += cdata ? raw : decodeXml(raw);
+    text(bytes: Uint8Array, start: number, end: number, cdata: boolean) {
+      current += decodeText(bytes, start, end, cdata);
     },
   };
   const scanner = new XmlScanner(handler);
-  await streamEntryText(zip, entry, (piece) => scanner.feed(piece));
+  await streamEntry(zip, entry, (piece) => scanner.feed(piece));
   return strings;
 }
 
@@ -189,15 +187,15 @@ async function readTable(zip: ZipArchive, part: string): Promise<GridTable | und
   const entry = findEntry(zip, part);
   if (!entry) return undefined;
   let table: GridTable | undefined;
-  scan(await readEntryText(zip, entry), (name, tag) => {
+  scan(await readEntry(zip, entry), (name, tag) => {
     if (name !== "table" || table) return;
-    const corners = rangeCorners(attribute(tag, "ref") ?? "");
+    const corners = rangeCorners(tag.attribute("ref") ?? "");
     if (!corners) return;
     table = {
-      name: attribute(tag, "displayName") ?? attribute(tag, "name") ?? "",
+      name: tag.attribute("displayName") ?? tag.attribute("name") ?? "",
       ref: corners,
-      hasHeaderRow: attribute(tag, "headerRowCount") !== "0",
-      hasTotalsRow: Number(attribute(tag, "totalsRowCount") ?? 0) > 0,
+      hasHeaderRow: tag.attribute("headerRowCount") !== "0",
+      hasTotalsRow: Number(tag.attribute("totalsRowCount") ?? 0) > 0,
     };
   });
   return table;
@@ -214,7 +212,7 @@ async function readSheet(
   const entry = findEntry(zip, part);
   if (entry) {
     const scanner = new XmlScanner(reader);
-    await streamEntryText(zip, entry, (piece) => scanner.feed(piece));
+    await streamEntry(zip, entry, (piece) => scanner.feed(piece));
   }
   const content = reader.content;
   const tables: GridTable[] = [];
@@ -246,10 +244,13 @@ async function readSheet(
 async function readPackage(zip: ZipArchive): Promise<SheetGrid[]> {
   const packageRelationships = await readRelationships(zip, "");
   const workbookPart = byType(packageRelationships, "/officeDocument")?.target ?? "xl/workbook.xml";
-  const sheets = await readWorkbookPart(zip, workbookPart);
+  const { sheets, date1904 } = await readWorkbookPart(zip, workbookPart);
   const relationships = await readRelationships(zip, workbookPart);
+  const styleFormats = await readStyleFormats(zip, byType(relationships, "/styles")?.target);
   const context: SheetContext = {
-    styleFormats: await readStyleFormats(zip, byType(relationships, "/styles")?.target),
+    styleFormats,
+    styleIsDate: date1904 ? styleFormats.map(isDateFormat) : undefined,
+    date1904,
     sharedStrings: await readSharedStrings(zip, byType(relationships, "/sharedStrings")?.target),
   };
   const grids: SheetGrid[] = [];

@@ -7,19 +7,18 @@ import { toExcelSerial } from "../../domain/dates";
 import { rangeCorners } from "../../domain/a1";
 import type { CellBlock } from "../../domain/grid";
 import type { CellValue } from "../../domain/types";
-import {
-  attribute,
-  decodeOoxmlEscapes,
-  decodeXml,
-  prefixedAttribute,
-  type XmlHandler,
-} from "./xmlScanner";
+import { decodeOoxmlEscapes, decodeText, type XmlHandler, type XmlTag } from "./xmlScanner";
 
 /** What the workbook-level parts give every sheet. */
 export interface SheetContext {
   sharedStrings: readonly string[];
   /** Number format of each cell style (cellXfs index); undefined for General. */
   styleFormats: readonly (string | undefined)[];
+  /** Whether each style's number format shows a date (its serial needs the 1904 shift). */
+  styleIsDate?: readonly boolean[];
+  /** The workbook counts days from 1904 (workbookPr date1904): date serials are 1462 days
+   * less than in the 1900 system Office.js and the domain use. */
+  date1904?: boolean;
 }
 
 export interface SheetContent {
@@ -39,27 +38,20 @@ function isTrue(value: string | undefined): boolean {
   return value === "1" || value === "true";
 }
 
-/** "AB12" → column 27 and row 11; false when the text is not a cell reference. */
-function parseCellRef(ref: string, out: { row: number; col: number }): boolean {
-  let col = 0;
-  let at = 0;
-  for (; at < ref.length; at++) {
-    const code = ref.charCodeAt(at) | 32;
-    if (code < 97 || code > 122) break;
-    col = col * 26 + (code - 96);
-  }
-  if (at === 0 || at > 3) return false;
-  let row = 0;
-  const digits = at;
-  for (; at < ref.length; at++) {
-    const code = ref.charCodeAt(at);
-    if (code < 48 || code > 57) return false;
-    row = row * 10 + (code - 48);
-  }
-  if (at === digits || row === 0) return false;
-  out.col = col - 1;
-  out.row = row - 1;
-  return true;
+/** Days between 1900-01-00 and 1904-01-01, the two date systems' day 0. */
+export const DAYS_1900_TO_1904 = 1462;
+
+/** Whether a number format shows a date (day, month or year), not only a time or a number:
+ * quoted text, escaped characters and [bracketed] parts (colours, locales) are left out,
+ * then a "d", "y", "b" (Buddhist year) or "m" without hours or seconds (a month) is a date. */
+export function isDateFormat(format: string | undefined): boolean {
+  if (format === undefined) return false;
+  const bare = format
+    .split(";")[0]
+    .replace(/"[^"]*"|\\.|_.|\*.|\[(?![hms]+\])[^\]]*\]/gi, "")
+    .toLowerCase();
+  if (/[dyb]/.test(bare)) return true;
+  return bare.includes("m") && !/[hs]/.test(bare);
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}(?:\.\d+)?))?)?/;
@@ -91,30 +83,34 @@ export class SheetXmlReader implements XmlHandler {
   private readonly ref = { row: 0, col: 0 };
   private inCell = false;
   private cellType = "n";
-  private cellStyle: string | undefined;
+  private cellStyle = 0;
   private hasFormula = false;
   private sawValue = false;
   private inValue = false;
   private inInline = false;
   private inPhonetic = false;
+  /** The cell's text so far, when it is not a plain whole number (see `number`). */
   private buffer = "";
+  /** The cell's text as a whole number read straight from the bytes; NaN when not (yet). */
+  private number = NaN;
+  private hasText = false;
 
   constructor(private readonly context: SheetContext) {}
 
-  open(name: string, tag: string, selfClosing: boolean): void {
+  open(name: string, tag: XmlTag, selfClosing: boolean): void {
     switch (name) {
-      case "row":
-        this.startRow(tag);
-        break;
       case "c":
         this.startCell(tag);
         break;
       case "v":
         if (!this.inCell) break;
         this.sawValue = true;
-        this.buffer = "";
+        this.clearText();
         this.inValue = !selfClosing;
         this.wantsText = this.inValue;
+        break;
+      case "row":
+        this.startRow(tag);
         break;
       case "f":
         if (this.inCell) this.hasFormula = true;
@@ -123,7 +119,7 @@ export class SheetXmlReader implements XmlHandler {
         if (this.inCell) {
           this.inInline = true;
           this.sawValue = true;
-          this.buffer = "";
+          this.clearText();
         }
         break;
       case "rPh":
@@ -136,24 +132,39 @@ export class SheetXmlReader implements XmlHandler {
         this.hiddenColumnRange(tag);
         break;
       case "mergeCell": {
-        const corners = rangeCorners(attribute(tag, "ref") ?? "");
+        const corners = rangeCorners(tag.attribute("ref") ?? "");
         if (corners) this.content.merges.push(corners);
         break;
       }
       case "tablePart": {
-        const id = prefixedAttribute(tag, "id");
+        const id = tag.prefixedAttribute("id");
         if (id) this.content.tableRelationships.push(id);
         break;
       }
     }
   }
 
-  text(raw: string, cdata: boolean): void {
-    this.buffer += cdata ? raw : decodeXml(raw);
+  text(bytes: Uint8Array, start: number, end: number, cdata: boolean): void {
+    if (end <= start) return;
+    const numeric = this.cellType === "n" || this.cellType === "s";
+    if (!this.hasText && numeric && !cdata) {
+      this.hasText = true;
+      this.number = wholeNumber(bytes, start, end);
+      if (!Number.isNaN(this.number)) return;
+    } else if (!Number.isNaN(this.number)) {
+      // A second piece (split by a comment or CDATA): go on as text.
+      this.buffer = String(this.number);
+      this.number = NaN;
+    }
+    this.hasText = true;
+    this.buffer += decodeText(bytes, start, end, cdata);
   }
 
   close(name: string): void {
     switch (name) {
+      case "c":
+        if (this.inCell) this.endCell();
+        break;
       case "v":
         this.inValue = false;
         this.wantsText = false;
@@ -168,23 +179,24 @@ export class SheetXmlReader implements XmlHandler {
         this.inInline = false;
         this.wantsText = false;
         break;
-      case "c":
-        if (this.inCell) this.endCell();
-        break;
     }
   }
 
-  private startRow(tag: string): void {
-    const r = attribute(tag, "r");
-    const number = r === undefined ? NaN : Number(r);
-    this.row = Number.isInteger(number) && number > 0 ? number - 1 : this.row + 1;
-    this.col = -1;
-    if (isTrue(attribute(tag, "hidden"))) this.content.hiddenRows.add(this.row);
+  private clearText(): void {
+    this.buffer = "";
+    this.number = NaN;
+    this.hasText = false;
   }
 
-  private startCell(tag: string): void {
-    const r = attribute(tag, "r");
-    if (r !== undefined && parseCellRef(r, this.ref)) {
+  private startRow(tag: XmlTag): void {
+    const number = tag.integer("r");
+    this.row = number !== undefined && number > 0 ? number - 1 : this.row + 1;
+    this.col = -1;
+    if (isTrue(tag.attribute("hidden"))) this.content.hiddenRows.add(this.row);
+  }
+
+  private startCell(tag: XmlTag): void {
+    if (tag.cellReference("r", this.ref)) {
       this.row = this.ref.row;
       this.col = this.ref.col;
     } else {
@@ -192,35 +204,45 @@ export class SheetXmlReader implements XmlHandler {
       this.col += 1;
     }
     this.inCell = true;
-    this.cellType = attribute(tag, "t") ?? "n";
-    this.cellStyle = attribute(tag, "s");
+    this.cellType = tag.attribute("t") ?? "n";
+    const style = tag.integer("s");
+    this.cellStyle = style === undefined || Number.isNaN(style) ? 0 : style;
     this.hasFormula = false;
     this.sawValue = false;
-    this.buffer = "";
+    this.clearText();
   }
 
   private cellValue(): CellValue {
+    if (!this.sawValue) return null;
+    if (!Number.isNaN(this.number)) {
+      if (this.cellType === "s") return this.context.sharedStrings[this.number] ?? null;
+      return this.dateShifted(this.number);
+    }
     const text = this.buffer;
     switch (this.cellType) {
-      case "s": {
-        if (!this.sawValue || text === "") return null;
-        return this.context.sharedStrings[Number(text)] ?? null;
-      }
+      case "s":
+        return text === "" ? null : (this.context.sharedStrings[Number(text)] ?? null);
       case "inlineStr":
       case "str":
-        return this.sawValue ? decodeOoxmlEscapes(text) : null;
+        return decodeOoxmlEscapes(text);
       case "b":
-        return this.sawValue && text !== "" ? text.trim() === "1" || text.trim() === "true" : null;
+        return text !== "" ? text.trim() === "1" || text.trim() === "true" : null;
       case "e":
-        return this.sawValue && text !== "" ? text.trim() : null;
+        return text !== "" ? text.trim() : null;
       case "d":
-        return this.sawValue && text !== "" ? serialOfIsoDate(text) : null;
+        return text !== "" ? serialOfIsoDate(text) : null;
       default: {
-        if (!this.sawValue || text === "") return null;
+        if (text === "") return null;
         const number = Number(text);
-        return Number.isNaN(number) ? decodeOoxmlEscapes(text) : number;
+        return Number.isNaN(number) ? decodeOoxmlEscapes(text) : this.dateShifted(number);
       }
     }
+  }
+
+  /** A number in a date-formatted cell of a 1904 workbook → the 1900 system's serial. */
+  private dateShifted(value: number): number {
+    if (!this.context.date1904 || this.cellStyle === 0) return value;
+    return this.context.styleIsDate?.[this.cellStyle] ? value + DAYS_1900_TO_1904 : value;
   }
 
   private endCell(): void {
@@ -228,11 +250,9 @@ export class SheetXmlReader implements XmlHandler {
     this.wantsText = false;
     const value = this.cellValue();
     const calculated =
-      this.sawValue &&
-      (this.buffer !== "" || this.cellType === "str" || this.cellType === "inlineStr");
+      this.sawValue && (this.hasText || this.cellType === "str" || this.cellType === "inlineStr");
     if (this.hasFormula && !calculated) this.content.uncalculated.push([this.row, this.col]);
-    const style = this.cellStyle === undefined ? 0 : Number(this.cellStyle);
-    const format = style > 0 ? this.context.styleFormats[style] : undefined;
+    const format = this.cellStyle > 0 ? this.context.styleFormats[this.cellStyle] : undefined;
     if ((value === null || value === undefined) && format === undefined) return;
     this.put(value ?? null, format);
   }
@@ -255,12 +275,25 @@ export class SheetXmlReader implements XmlHandler {
     }
   }
 
-  private hiddenColumnRange(tag: string): void {
-    if (!isTrue(attribute(tag, "hidden"))) return;
-    const min = Number(attribute(tag, "min"));
-    const max = Number(attribute(tag, "max") ?? min);
+  private hiddenColumnRange(tag: XmlTag): void {
+    if (!isTrue(tag.attribute("hidden"))) return;
+    const min = Number(tag.attribute("min"));
+    const max = Number(tag.attribute("max") ?? min);
     if (!Number.isInteger(min) || !Number.isInteger(max) || min < 1) return;
     for (let col = min - 1; col <= Math.min(max - 1, MAX_COLUMN); col++)
       this.content.hiddenColumns.add(col);
   }
+}
+
+/** Bytes [start, end) as a whole number when they are 1 to 15 plain digits; NaN otherwise
+ * (the text is then read as Excel would, through Number). */
+function wholeNumber(bytes: Uint8Array, start: number, end: number): number {
+  if (end <= start || end - start > 15) return NaN;
+  let value = 0;
+  for (let at = start; at < end; at++) {
+    const digit = bytes[at] - 48;
+    if (digit < 0 || digit > 9) return NaN;
+    value = value * 10 + digit;
+  }
+  return value;
 }

@@ -1,6 +1,6 @@
 /**
  * Just enough of the zip format to read an .xlsx part by part: the central directory is
- * read once, and each part is inflated on demand as a stream of text chunks, so a sheet's
+ * read once, and each part is inflated on demand as a stream of byte pieces, so a sheet's
  * XML never has to be held whole. Runs in Node (≥ 20.12) and in the browser: inflating
  * uses the platform's `DecompressionStream("deflate-raw")` (native zlib in Node and in the
  * task pane's WebView), no dependency.
@@ -129,21 +129,19 @@ function chunksOf(bytes: Uint8Array): ReadableStream<Uint8Array> {
 }
 
 /**
- * Inflates one part and hands its text to `onText` piece by piece (UTF-8 decoded, pieces
- * never split a character). Resolves when the part has been read.
+ * Inflates one part and hands its bytes to `onBytes` piece by piece (a piece is the
+ * caller's until the next one arrives). Resolves when the part has been read.
  */
-export async function streamEntryText(
+export async function streamEntry(
   zip: ZipArchive,
   entry: ZipEntry,
-  onText: (text: string) => void
+  onBytes: (bytes: Uint8Array) => void
 ): Promise<void> {
   if (entry.encrypted) throw new ZipFormatError(`${entry.name} is encrypted`, "encrypted");
   const compressed = compressedBytes(zip, entry);
-  const decoder = new TextDecoder("utf-8");
   if (entry.method === STORED) {
     for (let offset = 0; offset < compressed.length; offset += CHUNK)
-      onText(decoder.decode(compressed.subarray(offset, offset + CHUNK), { stream: true }));
-    onText(decoder.decode());
+      onBytes(compressed.subarray(offset, offset + CHUNK));
     return;
   }
   if (entry.method !== DEFLATED)
@@ -155,21 +153,34 @@ export async function streamEntryText(
       new DecompressionStream("deflate-raw") as ReadableWritablePair<Uint8Array, Uint8Array>
     )
     .getReader();
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      onText(decoder.decode(value, { stream: true }));
+  let value: Uint8Array | undefined;
+  for (;;) {
+    try {
+      const next = await reader.read();
+      if (next.done) break;
+      value = next.value;
+    } catch {
+      throw new ZipFormatError(`damaged zip entry ${entry.name}`);
     }
-  } catch {
-    throw new ZipFormatError(`damaged zip entry ${entry.name}`);
+    onBytes(value);
   }
-  onText(decoder.decode());
 }
 
-/** A whole (small) part as text. */
+/** A whole (small) part's bytes. */
+export async function readEntry(zip: ZipArchive, entry: ZipEntry): Promise<Uint8Array> {
+  const pieces: Uint8Array[] = [];
+  await streamEntry(zip, entry, (bytes) => pieces.push(bytes.slice()));
+  if (pieces.length === 1) return pieces[0];
+  const whole = new Uint8Array(pieces.reduce((sum, piece) => sum + piece.length, 0));
+  let offset = 0;
+  for (const piece of pieces) {
+    whole.set(piece, offset);
+    offset += piece.length;
+  }
+  return whole;
+}
+
+/** A whole (small) part as text (UTF-8). */
 export async function readEntryText(zip: ZipArchive, entry: ZipEntry): Promise<string> {
-  const pieces: string[] = [];
-  await streamEntryText(zip, entry, (text) => pieces.push(text));
-  return pieces.join("");
+  return new TextDecoder("utf-8").decode(await readEntry(zip, entry));
 }

@@ -17,8 +17,9 @@ const UTF8_FLAG = 0x800;
 
 let crcTable: Uint32Array | undefined;
 
-/** The CRC-32 of zip (IEEE 802.3, reflected). */
-export function crc32(bytes: Uint8Array): number {
+/** The CRC-32 of zip (IEEE 802.3, reflected) of `bytes`, continuing from `crc` (the CRC of
+ * what came before, 0 at the start). */
+export function crc32(bytes: Uint8Array, crc = 0): number {
   if (!crcTable) {
     crcTable = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -27,9 +28,9 @@ export function crc32(bytes: Uint8Array): number {
       crcTable[n] = c >>> 0;
     }
   }
-  let crc = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) crc = crcTable[(crc ^ bytes[i]) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  let c = ~crc;
+  for (let i = 0; i < bytes.length; i++) c = crcTable[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
+  return ~c >>> 0;
 }
 
 async function deflateRaw(bytes: Uint8Array): Promise<Uint8Array> {
