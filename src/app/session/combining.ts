@@ -132,14 +132,18 @@ export class CombineActions {
         added: { projects: 0, rounds: 0, indicators: 0 },
         created: [],
       };
-      for (const kind of TABLE_KIND_ORDER) {
-        const count = preview.plan.rows[kind].length;
-        if (count === 0) continue;
-        const created = await this.write(preview.plan, kind);
-        if (created) outcome.created.push(created);
-        outcome.added[kind] = count;
+      try {
+        for (const kind of TABLE_KIND_ORDER) {
+          const count = preview.plan.rows[kind].length;
+          if (count === 0) continue;
+          const created = await this.write(preview.plan, kind);
+          if (created) outcome.created.push(created);
+          outcome.added[kind] = count;
+        }
+      } finally {
+        // After a refusal too: the kinds written before it show their new row counts.
+        await this.bindings.refresh(this.state.bindings);
       }
-      await this.bindings.refresh(this.state.bindings);
       return outcome;
     });
   }
