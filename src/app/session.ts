@@ -54,11 +54,7 @@ export type {
 } from "./session/importing";
 export { roundKey } from "./session/importing";
 export type { ChosenFile, CombineOutcome, CombinePreview } from "./session/combining";
-export type {
-  CombineConflict,
-  CombineFile,
-  KindCounts,
-} from "../usecases/combineWorkbooks";
+export type { CombineConflict, CombineFile, KindCounts } from "../usecases/combineWorkbooks";
 export { uniqueTableName } from "../usecases/sheetNames";
 
 export class KaonaSession {

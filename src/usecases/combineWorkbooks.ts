@@ -27,8 +27,7 @@ export const THIS_WORKBOOK = "";
 
 /** One chosen file: its tables as discovery found them, or why it could not be read. */
 export type CombineInput =
-  | { name: string; tables: readonly RawTable[] }
-  | { name: string; unreadable: LocalizedText };
+  { name: string; tables: readonly RawTable[] } | { name: string; unreadable: LocalizedText };
 
 /** A bound table's rows, with the binding's field → column map. */
 export interface ExistingTable {
