@@ -20,6 +20,7 @@ import {
   DocumentTable24Regular,
   Home24Regular,
   MathFormula24Regular,
+  Merge24Regular,
   Settings24Regular,
   Table24Regular,
 } from "@fluentui/react-icons";
@@ -53,6 +54,7 @@ const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
   check: lazy(() => import(/* webpackChunkName: "page-check" */ "./pages/CheckPage")),
   report: lazy(() => import(/* webpackChunkName: "page-report" */ "./pages/ReportPage")),
   import: lazy(() => import(/* webpackChunkName: "page-import" */ "./pages/ImportPage")),
+  combine: lazy(() => import(/* webpackChunkName: "page-combine" */ "./pages/CombinePage")),
   functions: lazy(() => import(/* webpackChunkName: "page-functions" */ "./pages/FunctionsPage")),
   settings: lazy(() => import(/* webpackChunkName: "page-settings" */ "./pages/SettingsPage")),
 };
@@ -68,6 +70,7 @@ const pageIcons: Record<PageId, ReactElement> = {
   check: <CheckmarkCircle24Regular />,
   report: <DocumentTable24Regular />,
   import: <ArrowImport24Regular />,
+  combine: <Merge24Regular />,
   functions: <MathFormula24Regular />,
   settings: <Settings24Regular />,
 };
