@@ -72,8 +72,8 @@ export const en: Record<MessageKey, string> = {
   "combine.choose": "Choose workbooks (.xlsx)…",
   "combine.reading": "Reading {count} file(s)…",
   "combine.summary": "What will be added",
-  "combine.kindCounts":
-    "{kind}: {add} rows to add · already there (kept once) {same} · other values {conflicts}",
+  "combine.kind.add": "{kind}: {add} rows to add",
+  "combine.kind.others": "Already there (kept once) {same} · other values {conflicts}",
   "combine.target": "appended to table {table}",
   "combine.target.new": "a new table is made",
   "combine.sources.none":
@@ -92,7 +92,7 @@ export const en: Record<MessageKey, string> = {
   "combine.file.unreadable": "Unreadable",
   "combine.file.noTables": "No tables",
   "combine.file.noTablesBody": "No Projects, Rounds or Indicators table found in this file",
-  "combine.file.table": "{kind}: {table} (sheet {sheet}) {rows} rows",
+  "combine.file.table": "from table {table} (sheet {sheet}), {rows} rows",
   "combine.file.counts": "{kind}: add {add} · already there {same} · other values {conflicts}",
   "combine.conflicts": "Other values ({count})",
   "combine.conflicts.intro": "The same key from two places with different values",

@@ -73,8 +73,8 @@ export const th = {
   "combine.choose": "เลือกเวิร์กบุ๊ก (.xlsx)…",
   "combine.reading": "กำลังอ่าน {count} ไฟล์…",
   "combine.summary": "สิ่งที่จะเพิ่ม",
-  "combine.kindCounts":
-    "{kind}: เพิ่ม {add} แถว · มีอยู่แล้ว (เก็บไว้แถวเดียว) {same} · ค่าไม่ตรงกัน {conflicts}",
+  "combine.kind.add": "{kind}: เพิ่ม {add} แถว",
+  "combine.kind.others": "มีอยู่แล้ว (เก็บไว้แถวเดียว) {same} · ค่าไม่ตรงกัน {conflicts}",
   "combine.target": "ต่อท้ายตาราง {table}",
   "combine.target.new": "สร้างตารางใหม่ให้",
   "combine.sources.none":
@@ -93,7 +93,7 @@ export const th = {
   "combine.file.unreadable": "อ่านไม่ได้",
   "combine.file.noTables": "ไม่พบตาราง",
   "combine.file.noTablesBody": "ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดในไฟล์นี้",
-  "combine.file.table": "{kind}: {table} (ชีต {sheet}) {rows} แถว",
+  "combine.file.table": "จากตาราง {table} (ชีต {sheet}) {rows} แถว",
   "combine.file.counts": "{kind}: เพิ่ม {add} · มีอยู่แล้ว {same} · ไม่ตรงกัน {conflicts}",
   "combine.conflicts": "ค่าไม่ตรงกัน ({count})",
   "combine.conflicts.intro": "รหัสเดียวกันจากสองที่แต่ค่าต่างกัน",

@@ -52,6 +52,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  fileTable: { display: "flex", flexDirection: "column" },
   section: { marginTop: tokens.spacingVerticalL },
   bar: { marginTop: tokens.spacingVerticalS },
   hidden: { display: "none" },
@@ -87,31 +88,26 @@ function FileItem({ file }: { file: CombineFile }): ReactElement {
       </div>
       {file.status === "unreadable" && file.message && <Text size={200}>{file.message[lang]}</Text>}
       {file.status === "no-tables" && <Text size={200}>{t("combine.file.noTablesBody")}</Text>}
-      {file.tables.map((table) => (
-        <Text
-          key={`${table.kind}-${table.sheet}-${table.name}`}
-          size={200}
-          className={styles.muted}
-        >
-          {t("combine.file.table", {
-            kind: tableLabel(table.kind, lang),
-            table: table.name,
-            sheet: table.sheet,
-            rows: count(table.rows),
-          })}
-        </Text>
-      ))}
       {file.tables.map((table) => {
         const { add, same, conflicts } = file.counts[table.kind];
         return (
-          <Text key={`counts-${table.kind}-${table.name}`} size={200}>
-            {t("combine.file.counts", {
-              kind: tableLabel(table.kind, lang),
-              add: count(add),
-              same: count(same),
-              conflicts: count(conflicts),
-            })}
-          </Text>
+          <div key={`${table.kind}-${table.sheet}-${table.name}`} className={styles.fileTable}>
+            <Text size={200}>
+              {t("combine.file.counts", {
+                kind: tableLabel(table.kind, lang),
+                add: count(add),
+                same: count(same),
+                conflicts: count(conflicts),
+              })}
+            </Text>
+            <Text size={200} className={styles.muted}>
+              {t("combine.file.table", {
+                table: table.name,
+                sheet: table.sheet,
+                rows: count(table.rows),
+              })}
+            </Text>
+          </div>
         );
       })}
     </li>
@@ -123,14 +119,9 @@ function ConflictItem({ conflict }: { conflict: CombineConflict }): ReactElement
   const styles = useStyles();
   return (
     <li className={styles.item} data-conflict={conflict.key}>
-      <div className={styles.line}>
-        <Text weight="semibold">
-          {tableLabel(conflict.kind, lang)} {conflict.key}
-        </Text>
-        <Badge appearance="tint" color={conflict.added ? "warning" : "informative"}>
-          {t(conflict.added ? "combine.conflict.added" : "combine.conflict.skipped")}
-        </Badge>
-      </div>
+      <Text weight="semibold">
+        {tableLabel(conflict.kind, lang)} {conflict.key}
+      </Text>
       <Text size={200}>
         {t("combine.conflict.places", {
           first: place(conflict.first, t),
@@ -139,6 +130,9 @@ function ConflictItem({ conflict }: { conflict: CombineConflict }): ReactElement
       </Text>
       <Text size={200} className={styles.muted}>
         {t("combine.conflict.columns", { columns: conflict.columns.join(", ") })}
+      </Text>
+      <Text size={200} weight="semibold">
+        {t(conflict.added ? "combine.conflict.added" : "combine.conflict.skipped")}
       </Text>
     </li>
   );
@@ -208,10 +202,14 @@ function Summary({
       <ul className={styles.list}>
         {KINDS.map((kind) => (
           <li key={kind} className={styles.item} data-kind={kind}>
-            <Text>
-              {t("combine.kindCounts", {
+            <Text weight="semibold">
+              {t("combine.kind.add", {
                 kind: tableLabel(kind, lang),
                 add: count(preview.plan.rows[kind].length),
+              })}
+            </Text>
+            <Text size={200}>
+              {t("combine.kind.others", {
                 same: count(totals(kind).same),
                 conflicts: count(totals(kind).conflicts),
               })}
@@ -342,12 +340,14 @@ export default function CombinePage(): ReactElement {
       {outcome && (
         <MessageBar intent="success">
           <MessageBarBody>
-            {t("combine.done", {
-              projects: formatCount(outcome.added.projects, lang),
-              rounds: formatCount(outcome.added.rounds, lang),
-              indicators: formatCount(outcome.added.indicators, lang),
-            })}{" "}
-            {t("combine.undo")}
+            <div>
+              {t("combine.done", {
+                projects: formatCount(outcome.added.projects, lang),
+                rounds: formatCount(outcome.added.rounds, lang),
+                indicators: formatCount(outcome.added.indicators, lang),
+              })}
+            </div>
+            <div>{t("combine.undo")}</div>
           </MessageBarBody>
         </MessageBar>
       )}
