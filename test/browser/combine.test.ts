@@ -117,6 +117,11 @@ test("choose two units' workbooks and a CSV, see the preview, cancel, then add t
   // Cancel: the preview goes, nothing was added.
   await pane.getByRole("button", { name: "ยกเลิก" }).click();
   expect(await pane.getByRole("heading", { name: "สิ่งที่จะเพิ่ม" }).count()).toBe(0);
+  expect(
+    await pane
+      .getByRole("button", { name: "เลือกเวิร์กบุ๊ก (.xlsx)…" })
+      .evaluate((button) => button === document.activeElement)
+  ).toBe(true);
   await pane.getByRole("tab", { name: "ตาราง" }).click();
   await pane
     .getByText(/19 แถว/)
@@ -201,6 +206,10 @@ test("keyboard only at 360 px: open Combine, choose the files, add", async () =>
   expect(await add.evaluate((b) => b === document.activeElement)).toBe(true);
   await page.keyboard.press("Enter");
   await pane.getByText(/^เพิ่มแล้ว: โครงการ 2/).waitFor();
+  // The button pressed went with the preview: the focus is on the message saying what was added.
+  expect(await page.evaluate(() => document.activeElement?.textContent ?? "")).toMatch(
+    /^เพิ่มแล้ว: โครงการ 2 · รายงานความก้าวหน้า 6 · เกณฑ์ชี้วัด 2 แถว/
+  );
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "combine-5-added-360");

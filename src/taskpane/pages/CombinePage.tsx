@@ -13,7 +13,7 @@ import {
   DocumentMultiple16Regular,
   TableAdd16Regular,
 } from "@fluentui/react-icons";
-import { useRef, useState, type ChangeEvent, type ReactElement } from "react";
+import { useEffect, useRef, useState, type ChangeEvent, type ReactElement } from "react";
 import type {
   ChosenFile,
   CombineConflict,
@@ -275,6 +275,12 @@ export default function CombinePage(): ReactElement {
   const [preview, setPreview] = useState<CombinePreview | null>(null);
   const [outcome, setOutcome] = useState<CombineOutcome | null>(null);
   const input = useRef<HTMLInputElement>(null);
+  const chooseButton = useRef<HTMLButtonElement>(null);
+  const done = useRef<HTMLDivElement>(null);
+  // The buttons that were pressed go with the preview: keep the keyboard focus on the page.
+  useEffect(() => {
+    if (outcome) done.current?.focus();
+  }, [outcome]);
 
   const onFiles = async (event: ChangeEvent<HTMLInputElement>) => {
     const list = Array.from(event.target.files ?? []);
@@ -297,6 +303,7 @@ export default function CombinePage(): ReactElement {
   const cancel = () => {
     setPreview(null);
     setFiles([]);
+    chooseButton.current?.focus();
   };
   const apply = async () => {
     if (!preview) return;
@@ -316,6 +323,7 @@ export default function CombinePage(): ReactElement {
       <PageHeader page="combine" title={t("combine.title")} intro={t("combine.intro")} />
       <div className={styles.toolbar}>
         <Button
+          ref={chooseButton}
           appearance={preview ? "secondary" : "primary"}
           icon={<DocumentMultiple16Regular />}
           disabled={state.busy !== null || reading > 0}
@@ -338,7 +346,7 @@ export default function CombinePage(): ReactElement {
         <Spinner size="tiny" label={t("combine.reading", { count: formatCount(reading, lang) })} />
       )}
       {outcome && (
-        <MessageBar intent="success">
+        <MessageBar intent="success" ref={done} tabIndex={-1}>
           <MessageBarBody>
             <div>
               {t("combine.done", {
