@@ -166,6 +166,7 @@ test("each page at 360 px in English: axe-core, no overflow, a screenshot to loo
     ["Tables", "Tables"],
     ["Check", "Check entries"],
     ["Report", "Report sheet"],
+    ["Combine", "Combine workbooks"],
     ["Functions", "KPI functions"],
     ["Settings", "Settings"],
   ];

@@ -267,6 +267,46 @@ function Summary({
   );
 }
 
+/** Below the summary: the files, the conflicts, and the rows to add with their sources. */
+function PreviewDetails({ preview }: { preview: CombinePreview }): ReactElement {
+  const { t, lang } = useApp();
+  const styles = useStyles();
+  return (
+    <>
+      <PageSection
+        id="combine-files"
+        className={styles.section}
+        title={t("combine.files", { count: formatCount(preview.plan.files.length, lang) })}
+      >
+        <ul className={styles.list}>
+          {preview.plan.files.map((file) => (
+            <FileItem key={file.name} file={file} />
+          ))}
+        </ul>
+      </PageSection>
+      {preview.plan.conflicts.length > 0 && (
+        <PageSection
+          id="combine-conflicts"
+          className={styles.section}
+          title={t("combine.conflicts", {
+            count: formatCount(preview.plan.conflicts.length, lang),
+          })}
+          intro={t("combine.conflicts.intro")}
+        >
+          <ul className={styles.list}>
+            {preview.plan.conflicts.map((conflict, index) => (
+              <ConflictItem key={index} conflict={conflict} />
+            ))}
+          </ul>
+        </PageSection>
+      )}
+      {KINDS.filter((kind) => preview.plan.rows[kind].length > 0).map((kind) => (
+        <RowList key={kind} preview={preview} kind={kind} />
+      ))}
+    </>
+  );
+}
+
 export default function CombinePage(): ReactElement {
   const { t, session, state, lang } = useApp();
   const styles = useStyles();
@@ -362,36 +402,7 @@ export default function CombinePage(): ReactElement {
       {preview && (
         <>
           <Summary preview={preview} onApply={() => void apply()} onCancel={cancel} />
-          <PageSection
-            id="combine-files"
-            className={styles.section}
-            title={t("combine.files", { count: formatCount(preview.plan.files.length, lang) })}
-          >
-            <ul className={styles.list}>
-              {preview.plan.files.map((file) => (
-                <FileItem key={file.name} file={file} />
-              ))}
-            </ul>
-          </PageSection>
-          {preview.plan.conflicts.length > 0 && (
-            <PageSection
-              id="combine-conflicts"
-              className={styles.section}
-              title={t("combine.conflicts", {
-                count: formatCount(preview.plan.conflicts.length, lang),
-              })}
-              intro={t("combine.conflicts.intro")}
-            >
-              <ul className={styles.list}>
-                {preview.plan.conflicts.map((conflict, index) => (
-                  <ConflictItem key={index} conflict={conflict} />
-                ))}
-              </ul>
-            </PageSection>
-          )}
-          {KINDS.filter((kind) => preview.plan.rows[kind].length > 0).map((kind) => (
-            <RowList key={kind} preview={preview} kind={kind} />
-          ))}
+          <PreviewDetails preview={preview} />
         </>
       )}
     </>
