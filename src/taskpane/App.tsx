@@ -75,8 +75,9 @@ const pageIcons: Record<PageId, ReactElement> = {
   settings: <Settings24Regular />,
 };
 
-/** Below this pane width the tab labels do not fit: tabs show icons, labels in tooltips. */
-const LABELLED_TABS_MIN_WIDTH = 600;
+/** Below this pane width the tab labels do not fit (eight in Thai need 690 px): tabs show
+ * icons, labels in tooltips. */
+const LABELLED_TABS_MIN_WIDTH = 720;
 /** From this window width the preview shows the sheets beside the pane. */
 const SIDE_BY_SIDE_MIN_WIDTH = 900;
 
