@@ -23,6 +23,12 @@ import {
   type ImportOutcome,
   type ImportPreview,
 } from "./session/importing";
+import {
+  CombineActions,
+  type ChosenFile,
+  type CombineOutcome,
+  type CombinePreview,
+} from "./session/combining";
 import { ReportActions } from "./session/reports";
 import { SettingsActions } from "./session/settings";
 import { SessionStore, type SessionContext } from "./session/store";
@@ -47,6 +53,8 @@ export type {
   ImportPreview,
 } from "./session/importing";
 export { roundKey } from "./session/importing";
+export type { ChosenFile, CombineOutcome, CombinePreview } from "./session/combining";
+export type { CombineConflict, CombineFile, KindCounts } from "../usecases/combineWorkbooks";
 export { uniqueTableName } from "../usecases/sheetNames";
 
 export class KaonaSession {
@@ -58,6 +66,7 @@ export class KaonaSession {
   private readonly reports: ReportActions;
   private readonly settings: SettingsActions;
   private readonly imports: ImportActions;
+  private readonly combining: CombineActions;
 
   constructor(
     readonly workbook: Workbook,
@@ -81,6 +90,7 @@ export class KaonaSession {
     this.reports = new ReportActions(ctx, this.checks);
     this.settings = new SettingsActions(ctx, this.bindings, this.checks);
     this.imports = new ImportActions(ctx, this.bindings, this.tables);
+    this.combining = new CombineActions(ctx, this.bindings, this.tables);
   }
 
   // --- state ------------------------------------------------------------------------------
@@ -219,6 +229,18 @@ export class KaonaSession {
   /** Appends the preview's new rows (the person's click); unconfirmed ambiguous rounds are left out. */
   applyImport(preview: ImportPreview, choices: ImportChoices): Promise<ImportOutcome | undefined> {
     return this.imports.apply(preview, choices);
+  }
+
+  // --- combining other units' workbooks -----------------------------------------------------
+
+  /** What appending the chosen workbooks to the bound tables would add; writes nothing. */
+  previewCombine(files: readonly ChosenFile[]): Promise<CombinePreview | undefined> {
+    return this.combining.preview(files);
+  }
+
+  /** Appends the preview's new rows (the person's confirmation). */
+  applyCombine(preview: CombinePreview): Promise<CombineOutcome | undefined> {
+    return this.combining.apply(preview);
   }
 
   // --- settings and the rest --------------------------------------------------------------

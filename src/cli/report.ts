@@ -6,7 +6,7 @@
  *
  * Several workbooks (files and folders, as `kaona check` and `kaona merge` take them) make
  * one report of all their projects: the files are combined by the merge rule and each
- * checked on its own (src/usecases/combineWorkbooks.ts); the issues name their file.
+ * checked on its own (src/usecases/checkCombined.ts); the issues name their file.
  *
  * Exit 0 when the report was written from clean data, 1 when it could not be made (no such
  * project, no Projects table) or the data has errors (the report is still written), 2 when

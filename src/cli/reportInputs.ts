@@ -1,14 +1,14 @@
 /**
  * What `kaona report` makes its report of: one workbook's tables, checked as `kaona check`
  * checks them, or several workbooks combined by the merge rule, each checked on its own
- * (src/usecases/combineWorkbooks.ts). Files that cannot be read are named on stderr; the
+ * (src/usecases/checkCombined.ts). Files that cannot be read are named on stderr; the
  * others still make the report.
  */
 import type { CheckResult } from "../domain/check";
 import { tableLabel } from "../domain/schema";
 import type { Lang } from "../domain/types";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
-import { checkCombined, type UnitWorkbook } from "../usecases/combineWorkbooks";
+import { checkCombined, type UnitWorkbook } from "../usecases/checkCombined";
 import { EXIT_FINDINGS, EXIT_UNUSABLE, type CliIO } from "./io";
 import { ProgressBar } from "./progress";
 import { readWorkbookTables } from "./workbookFile";

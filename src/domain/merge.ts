@@ -37,11 +37,28 @@ export interface MergeCounts {
   conflicting: number;
 }
 
+/** A key found in two places with different values (both rows kept). */
+export interface MergeConflict {
+  kind: TableKind;
+  /** The key as shown: "code" or "code / round" or "code / indicator". */
+  key: string;
+  /** The place the key came from first, and its row in the merged table. */
+  first: RowSource;
+  firstRow: number;
+  /** The later place, and its row in the merged table. */
+  second: RowSource;
+  secondRow: number;
+  /** The merged table's columns whose values differ. */
+  columns: number[];
+}
+
 export interface MergeResult {
   tables: Record<TableKind, MergedTable>;
   counts: Record<TableKind, MergeCounts>;
   /** MERGE_CONFLICT errors and MERGE_IDENTICAL notes. */
   issues: Issue[];
+  /** The MERGE_CONFLICT errors' places, for a caller that lists them its own way. */
+  conflicts: MergeConflict[];
   files: string[];
 }
 
@@ -91,6 +108,7 @@ export class TableMerger {
   private readonly fieldCount = {} as Record<TableKind, number>;
   private readonly keyColumns = {} as Record<TableKind, number[]>;
   private readonly issues: Issue[] = [];
+  private readonly conflicts: MergeConflict[] = [];
   private readonly files: string[] = [];
 
   constructor(private readonly lang: Lang = "th") {
@@ -217,6 +235,15 @@ export class TableMerger {
       en: `${keyText} is in both ${placeText(first, "en")} and ${placeText(source, "en")} with different values (${columnsText("en")}): both rows kept, check which is right`,
     };
     this.counts[kind].conflicting += 1;
+    this.conflicts.push({
+      kind,
+      key: keyText,
+      first,
+      firstRow: earlierIndex,
+      second: source,
+      secondRow: mergedRow,
+      columns: [...differing],
+    });
     this.issues.push({
       code: "MERGE_CONFLICT",
       severity: "error",
@@ -233,6 +260,7 @@ export class TableMerger {
       tables: this.tables,
       counts: this.counts,
       issues: this.issues,
+      conflicts: this.conflicts,
       files: this.files,
     };
   }

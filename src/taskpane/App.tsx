@@ -20,6 +20,7 @@ import {
   DocumentTable24Regular,
   Home24Regular,
   MathFormula24Regular,
+  Merge24Regular,
   Settings24Regular,
   Table24Regular,
 } from "@fluentui/react-icons";
@@ -53,6 +54,7 @@ const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
   check: lazy(() => import(/* webpackChunkName: "page-check" */ "./pages/CheckPage")),
   report: lazy(() => import(/* webpackChunkName: "page-report" */ "./pages/ReportPage")),
   import: lazy(() => import(/* webpackChunkName: "page-import" */ "./pages/ImportPage")),
+  combine: lazy(() => import(/* webpackChunkName: "page-combine" */ "./pages/CombinePage")),
   functions: lazy(() => import(/* webpackChunkName: "page-functions" */ "./pages/FunctionsPage")),
   settings: lazy(() => import(/* webpackChunkName: "page-settings" */ "./pages/SettingsPage")),
 };
@@ -68,12 +70,14 @@ const pageIcons: Record<PageId, ReactElement> = {
   check: <CheckmarkCircle24Regular />,
   report: <DocumentTable24Regular />,
   import: <ArrowImport24Regular />,
+  combine: <Merge24Regular />,
   functions: <MathFormula24Regular />,
   settings: <Settings24Regular />,
 };
 
-/** Below this pane width the seven tab labels do not fit: tabs show icons, labels in tooltips. */
-const LABELLED_TABS_MIN_WIDTH = 600;
+/** Below this pane width the tab labels do not fit (eight in Thai need 690 px): tabs show
+ * icons, labels in tooltips. */
+const LABELLED_TABS_MIN_WIDTH = 720;
 /** From this window width the preview shows the sheets beside the pane. */
 const SIDE_BY_SIDE_MIN_WIDTH = 900;
 

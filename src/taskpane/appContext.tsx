@@ -5,7 +5,8 @@ import type { LanguageChoice, Translate } from "../i18n";
 import type { HostInfo } from "../app/host";
 import type { Workbook } from "../workbook/port";
 
-export type PageId = "home" | "tables" | "check" | "report" | "import" | "functions" | "settings";
+export type PageId =
+  "home" | "tables" | "check" | "report" | "import" | "combine" | "functions" | "settings";
 
 export const PAGE_IDS: readonly PageId[] = [
   "home",
@@ -13,6 +14,7 @@ export const PAGE_IDS: readonly PageId[] = [
   "check",
   "report",
   "import",
+  "combine",
   "functions",
   "settings",
 ];

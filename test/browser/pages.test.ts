@@ -54,13 +54,13 @@ test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
   const pane = page.getByTestId("task-pane");
   await pane.getByRole("heading", { name: "ภาพรวม" }).waitFor({ timeout: 60_000 });
 
-  // The seven tabs fit as icons, each named for assistive technology.
+  // The eight tabs fit as icons, each named for assistive technology.
   const tabs = pane.getByRole("tab");
   expect(
     await tabs.evaluateAll((list) =>
       list.map((tab) => tab.getAttribute("aria-label") ?? tab.textContent)
     )
-  ).toEqual(["หน้าแรก", "ตาราง", "ตรวจสอบ", "รายงาน", "นำเข้า", "ฟังก์ชัน", "ตั้งค่า"]);
+  ).toEqual(["หน้าแรก", "ตาราง", "ตรวจสอบ", "รายงาน", "นำเข้า", "รวมเวิร์กบุ๊ก", "ฟังก์ชัน", "ตั้งค่า"]);
   expect(await overflow(page)).toBeLessThanOrEqual(0);
   expect(await axeViolations(page)).toEqual([]);
   await screenshot(page, "pane-1-home");
@@ -166,6 +166,7 @@ test("each page at 360 px in English: axe-core, no overflow, a screenshot to loo
     ["Tables", "Tables"],
     ["Check", "Check entries"],
     ["Report", "Report sheet"],
+    ["Combine", "Combine workbooks"],
     ["Functions", "KPI functions"],
     ["Settings", "Settings"],
   ];
