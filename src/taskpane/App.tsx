@@ -55,6 +55,9 @@ const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
   import: lazy(() => import(/* webpackChunkName: "page-import" */ "./pages/ImportPage")),
   functions: lazy(() => import(/* webpackChunkName: "page-functions" */ "./pages/FunctionsPage")),
   settings: lazy(() => import(/* webpackChunkName: "page-settings" */ "./pages/SettingsPage")),
+  diagnostics: lazy(
+    () => import(/* webpackChunkName: "page-diagnostics" */ "./pages/DiagnosticsPage")
+  ),
 };
 
 // The preview's sheet viewer never loads inside Excel.
@@ -70,7 +73,11 @@ const pageIcons: Record<PageId, ReactElement> = {
   import: <ArrowImport24Regular />,
   functions: <MathFormula24Regular />,
   settings: <Settings24Regular />,
+  diagnostics: <Settings24Regular />,
 };
+
+/** The tab a page belongs under (Diagnostics is part of Settings). */
+const tabOf = (page: PageId): PageId => (page === "diagnostics" ? "settings" : page);
 
 /** Below this pane width the seven tab labels do not fit: tabs show icons, labels in tooltips. */
 const LABELLED_TABS_MIN_WIDTH = 600;
@@ -259,7 +266,7 @@ export function App({ host, session, slowness }: AppProps): ReactElement {
         <TabList
           className={compactTabs ? styles.tabs : undefined}
           size={compactTabs ? "medium" : "small"}
-          selectedValue={page}
+          selectedValue={tabOf(page)}
           onTabSelect={(_, data) => navigate(data.value as PageId)}
         >
           {PAGE_IDS.map((id) =>

@@ -5,8 +5,18 @@ import type { LanguageChoice, Translate } from "../i18n";
 import type { HostInfo } from "../app/host";
 import type { Workbook } from "../workbook/port";
 
-export type PageId = "home" | "tables" | "check" | "report" | "import" | "functions" | "settings";
+export type PageId =
+  | "home"
+  | "tables"
+  | "check"
+  | "report"
+  | "import"
+  | "functions"
+  | "settings"
+  /** Reached from Settings, not a tab of its own. */
+  | "diagnostics";
 
+/** The pages with a tab, in order (Diagnostics opens from Settings). */
 export const PAGE_IDS: readonly PageId[] = [
   "home",
   "tables",

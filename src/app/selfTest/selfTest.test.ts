@@ -30,7 +30,7 @@ const WORDS = {
   title: "Kaona self-test",
   host: "Host",
   ranAt: "Ran at",
-  syncs: "Syncs",
+  syncs: "Syncs: 1",
   summary: "summary",
   status: { pass: "PASS", fail: "FAIL", na: "N/A" },
   expected: "expected",
@@ -197,5 +197,6 @@ test("the report text lists each item, with expected and actual for failures", a
   expect(text).toContain("[PASS] beLong");
   expect(text).toContain("[N/A] calculation (preview)");
   expect(text).toContain("Host: preview");
+  expect(text).toContain("Syncs: 1");
   expect(text.split("\n").filter((l) => l.startsWith("["))).toHaveLength(report.items.length);
 });
