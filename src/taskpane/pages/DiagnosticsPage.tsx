@@ -12,7 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { ArrowLeft16Regular, Copy16Regular, Play16Regular } from "@fluentui/react-icons";
-import { useState, type ReactElement } from "react";
+import { useEffect, useRef, useState, type ReactElement } from "react";
 import { describeError } from "../../app/errors";
 import {
   reportText,
@@ -39,16 +39,24 @@ const useStyles = makeStyles({
   term: { color: tokens.colorNeutralForeground3 },
   value: { margin: 0, overflowWrap: "anywhere" },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  item: {
+  // One badge column for every row (subgrid), so the titles line up.
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
     display: "grid",
-    gridTemplateColumns: "auto minmax(0, 1fr)",
+    gridTemplateColumns: "max-content minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalS,
+  },
+  item: {
+    gridColumn: "1 / -1",
+    display: "grid",
+    gridTemplateColumns: "subgrid",
     alignItems: "start",
     padding: `${tokens.spacingVerticalXS} 0`,
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  badge: { marginTop: "2px", minWidth: "max-content" },
+  badge: { marginTop: "2px", justifySelf: "start" },
   title: { overflowWrap: "anywhere" },
   note: {
     display: "block",
@@ -148,7 +156,8 @@ function ItemRow({ item }: { item: SelfTestItem }): ReactElement {
 function HostFacts(): ReactElement {
   const { t, host } = useApp();
   const styles = useStyles();
-  const unknown = t("diag.host.unknown");
+  // In the preview there is no Office to ask.
+  const unknown = host.kind === "preview" ? t("diag.na.preview") : t("diag.host.unknown");
   const facts: [string, string][] = [
     [
       t("diag.host.kind"),
@@ -182,6 +191,12 @@ export default function DiagnosticsPage(): ReactElement {
   const [error, setError] = useState<string | null>(null);
   const [copied, setCopied] = useState<"ok" | "failed" | null>(null);
   const supported = typeof workbook.runSelfTest === "function";
+  const back = useRef<HTMLButtonElement>(null);
+  // Opened from the foot of Settings: start at the top, focus on the way back.
+  useEffect(() => {
+    document.getElementById("page-title-diagnostics")?.scrollIntoView({ block: "start" });
+    back.current?.focus({ preventScroll: true });
+  }, []);
 
   const run = async () => {
     setRunning(true);
@@ -205,7 +220,7 @@ export default function DiagnosticsPage(): ReactElement {
     <>
       <PageHeader page="diagnostics" title={t("page.diagnostics.title")} intro={t("diag.intro")} />
       <div className={styles.stack}>
-        <Link as="button" onClick={() => navigate("settings")}>
+        <Link as="button" ref={back} onClick={() => navigate("settings")}>
           <ArrowLeft16Regular aria-hidden /> {t("diag.back")}
         </Link>
         <HostFacts />
@@ -256,9 +271,11 @@ export default function DiagnosticsPage(): ReactElement {
                 <ItemRow key={`${item.id}-${item.label ?? ""}`} item={item} />
               ))}
             </ul>
-            <Text size={200} className={styles.muted} block>
-              {t("diag.syncs", { syncs: report.syncs })}
-            </Text>
+            {report.host.kind === "excel" && (
+              <Text size={200} className={styles.muted} block>
+                {t("diag.syncs", { syncs: report.syncs })}
+              </Text>
+            )}
             <div className={styles.actions}>
               <Button icon={<Copy16Regular />} onClick={() => void copy()}>
                 {t("diag.copy")}
