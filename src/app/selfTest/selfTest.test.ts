@@ -4,7 +4,9 @@ import type { Workbook } from "../../workbook/port";
 import type { SelfTestProbe, SelfTestReadBack } from "../../workbook/selfTestProbe";
 import { expectedBeTexts, rowsOfAddress } from "./checks";
 import { runSelfTest, reportText, type SelfTestItem, type SelfTestReport } from "./index";
-import { MERGE_CAP, PROBE_DATE_SERIAL, buildProbe } from "./probe";
+import { MERGE_CAP, PROBE_DATE_SERIAL, REQUIREMENT_SETS, buildProbe } from "./probe";
+import fs from "node:fs";
+import path from "node:path";
 
 const NOW = () => new Date("2026-12-01T10:00:00Z");
 
@@ -199,4 +201,15 @@ test("the report text lists each item, with expected and actual for failures", a
   expect(text).toContain("Host: preview");
   expect(text).toContain("Syncs: 1");
   expect(text.split("\n").filter((l) => l.startsWith("["))).toHaveLength(report.items.length);
+});
+
+test("the sets the self-test asks about are the ones docs/requirement-sets.md lists", () => {
+  const doc = fs.readFileSync(path.join(__dirname, "../../../docs/requirement-sets.md"), "utf8");
+  const listed = [
+    ...doc.matchAll(/^\| `?(ExcelApi|SharedRuntime|CustomFunctionsRuntime) (\d+\.\d+)`?\s*\|/gm),
+  ]
+    .map((m) => `${m[1]} ${m[2]}`)
+    .sort();
+  const asked = REQUIREMENT_SETS.map((s) => `${s.name} ${s.version}`).sort();
+  expect(asked).toEqual([...new Set(listed)].sort());
 });
