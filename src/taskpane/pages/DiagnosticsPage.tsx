@@ -183,13 +183,71 @@ function HostFacts(): ReactElement {
   );
 }
 
+/** The run's verdict, its items, and the report to copy. */
+function Results({ report }: { report: SelfTestReport }): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  const [copied, setCopied] = useState<"ok" | "failed" | null>(null);
+  const text = reportText(report, wordsOf(t, report));
+  const copy = async () => setCopied((await copyToClipboard(text)) ? "ok" : "failed");
+  return (
+    <PageSection
+      id="diag-results"
+      title={t("diag.results.title")}
+      intro={t("diag.summary", { ...report.counts })}
+    >
+      <MessageBar
+        intent={report.counts.fail === 0 ? "success" : "warning"}
+        layout="multiline"
+        role="status"
+        data-testid="diag-verdict"
+      >
+        <MessageBarBody>
+          {report.counts.fail === 0
+            ? t("diag.allPassed")
+            : t("diag.someFailed", { fail: report.counts.fail })}
+        </MessageBarBody>
+      </MessageBar>
+      <ul className={styles.list} aria-labelledby="diag-results">
+        {report.items.map((item) => (
+          <ItemRow key={`${item.id}-${item.label ?? ""}`} item={item} />
+        ))}
+      </ul>
+      {report.host.kind === "excel" && (
+        <Text size={200} className={styles.muted} block>
+          {t("diag.syncs", { syncs: report.syncs })}
+        </Text>
+      )}
+      <div className={styles.actions}>
+        <Button icon={<Copy16Regular />} onClick={() => void copy()}>
+          {t("diag.copy")}
+        </Button>
+      </div>
+      <div role="status">{copied === "ok" && <Text>{t("diag.copied")}</Text>}</div>
+      {copied === "failed" && (
+        <>
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{t("diag.copyFailed")}</MessageBarBody>
+          </MessageBar>
+          <Textarea
+            className={styles.report}
+            readOnly
+            value={text}
+            aria-label={t("diag.reportLabel")}
+            resize="vertical"
+          />
+        </>
+      )}
+    </PageSection>
+  );
+}
+
 export default function DiagnosticsPage(): ReactElement {
   const { t, workbook, navigate, host } = useApp();
   const styles = useStyles();
   const [running, setRunning] = useState(false);
   const [report, setReport] = useState<SelfTestReport | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [copied, setCopied] = useState<"ok" | "failed" | null>(null);
   const supported = typeof workbook.runSelfTest === "function";
   const back = useRef<HTMLButtonElement>(null);
   // Opened from the foot of Settings: start at the top, focus on the way back.
@@ -201,7 +259,6 @@ export default function DiagnosticsPage(): ReactElement {
   const run = async () => {
     setRunning(true);
     setError(null);
-    setCopied(null);
     try {
       const result = await runSelfTest(workbook);
       // The host as the pane knows it, where the run did not say (the preview).
@@ -213,8 +270,6 @@ export default function DiagnosticsPage(): ReactElement {
       setRunning(false);
     }
   };
-  const text = report ? reportText(report, wordsOf(t, report)) : "";
-  const copy = async () => setCopied((await copyToClipboard(text)) ? "ok" : "failed");
 
   return (
     <>
@@ -248,56 +303,7 @@ export default function DiagnosticsPage(): ReactElement {
             </MessageBarBody>
           </MessageBar>
         )}
-        {report && (
-          <PageSection
-            id="diag-results"
-            title={t("diag.results.title")}
-            intro={t("diag.summary", { ...report.counts })}
-          >
-            <MessageBar
-              intent={report.counts.fail === 0 ? "success" : "warning"}
-              layout="multiline"
-              role="status"
-              data-testid="diag-verdict"
-            >
-              <MessageBarBody>
-                {report.counts.fail === 0
-                  ? t("diag.allPassed")
-                  : t("diag.someFailed", { fail: report.counts.fail })}
-              </MessageBarBody>
-            </MessageBar>
-            <ul className={styles.list} aria-labelledby="diag-results">
-              {report.items.map((item) => (
-                <ItemRow key={`${item.id}-${item.label ?? ""}`} item={item} />
-              ))}
-            </ul>
-            {report.host.kind === "excel" && (
-              <Text size={200} className={styles.muted} block>
-                {t("diag.syncs", { syncs: report.syncs })}
-              </Text>
-            )}
-            <div className={styles.actions}>
-              <Button icon={<Copy16Regular />} onClick={() => void copy()}>
-                {t("diag.copy")}
-              </Button>
-            </div>
-            <div role="status">{copied === "ok" && <Text>{t("diag.copied")}</Text>}</div>
-            {copied === "failed" && (
-              <>
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{t("diag.copyFailed")}</MessageBarBody>
-                </MessageBar>
-                <Textarea
-                  className={styles.report}
-                  readOnly
-                  value={text}
-                  aria-label={t("diag.reportLabel")}
-                  resize="vertical"
-                />
-              </>
-            )}
-          </PageSection>
-        )}
+        {report && <Results key={report.ranAt} report={report} />}
       </div>
     </>
   );
