@@ -70,6 +70,8 @@ describe("detectHost", () => {
   });
 
   it("reports which Excel, platform and build Office.context.diagnostics gives", async () => {
+    // (The start's timeout timer stays fake, never left running after the test.)
+    jest.useFakeTimers();
     const office = installOffice();
     const stub = (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office;
     stub.context.diagnostics = { host: "Excel", platform: "Mac", version: "16.89.1" };
