@@ -13,6 +13,7 @@ import { parseRange, rangeAddress } from "../../domain/a1";
 import { sheetNameTaken } from "../writeRefusals";
 import type { SelfTestProbe, SelfTestReadBack, SelfTestStep } from "../selfTestProbe";
 import { everyCell } from "./sheetOps";
+import { OPTIONAL_EXCEL_API } from "./requirements";
 import type { Syncs } from "./excelRun";
 
 /** What the self-test asks of the host beyond the workbook (Office.context). */
@@ -222,7 +223,8 @@ function layoutSteps(p: SelfTestProbe, host: SelfTestHost): ExcelStep[] {
       start: (sheet) => {
         for (const area of p.merges.areas) sheet.getRange(area).merge(false);
         // Reading merges back needs ExcelApi 1.13; without it the item says so.
-        if (!host.isSetSupported?.("ExcelApi", "1.13")) return { read: () => undefined };
+        if (!host.isSetSupported?.("ExcelApi", OPTIONAL_EXCEL_API.mergedAreas))
+          return { read: () => undefined };
         const merged = sheet.getRange(spanOf(p.merges.areas)).getMergedAreasOrNullObject();
         merged.load("areaCount,cellCount");
         return {
