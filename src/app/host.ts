@@ -16,4 +16,7 @@ export interface HostInfo {
   darkTheme: boolean;
   /** Whether Excel supports the ExcelApi version the add-in needs. */
   excelApiSupported: boolean;
+  /** Office.context.diagnostics inside Excel: which Excel, on what platform, which build
+   * (shown and reported by the Diagnostics page). */
+  office?: { application: string; platform: string; version: string };
 }

@@ -16,6 +16,7 @@ import {
   type Workbook,
   type WriteResult,
 } from "../workbook/port";
+import type { SelfTestProbe, SelfTestReadBack } from "../workbook/selfTestProbe";
 
 const TOP_LEFT = /^\$?([A-Za-z]{1,3})\$?(\d+)/;
 
@@ -128,6 +129,11 @@ export class PreviewWorkbook implements Workbook {
     const cell = `${match[1].toUpperCase()}${match[2]}`;
     this.setCell(selection.sheet, cell, formula);
     return { sheet: selection.sheet, cell };
+  }
+
+  /** The Diagnostics self-test on the memory workbook (its scratch sheet is gone after). */
+  runSelfTest(probe: SelfTestProbe): Promise<SelfTestReadBack> {
+    return this.memory.runSelfTest(probe);
   }
 
   // --- the user's side ------------------------------------------------------------------

@@ -57,6 +57,9 @@ const pages: Record<PageId, React.LazyExoticComponent<() => ReactElement>> = {
   combine: lazy(() => import(/* webpackChunkName: "page-combine" */ "./pages/CombinePage")),
   functions: lazy(() => import(/* webpackChunkName: "page-functions" */ "./pages/FunctionsPage")),
   settings: lazy(() => import(/* webpackChunkName: "page-settings" */ "./pages/SettingsPage")),
+  diagnostics: lazy(
+    () => import(/* webpackChunkName: "page-diagnostics" */ "./pages/DiagnosticsPage")
+  ),
 };
 
 // The preview's sheet viewer never loads inside Excel.
@@ -73,7 +76,11 @@ const pageIcons: Record<PageId, ReactElement> = {
   combine: <Merge24Regular />,
   functions: <MathFormula24Regular />,
   settings: <Settings24Regular />,
+  diagnostics: <Settings24Regular />,
 };
+
+/** The tab a page belongs under (Diagnostics is part of Settings). */
+const tabOf = (page: PageId): PageId => (page === "diagnostics" ? "settings" : page);
 
 /** Below this pane width the tab labels do not fit (eight in Thai need 690 px): tabs show
  * icons, labels in tooltips. */
@@ -263,7 +270,7 @@ export function App({ host, session, slowness }: AppProps): ReactElement {
         <TabList
           className={compactTabs ? styles.tabs : undefined}
           size={compactTabs ? "medium" : "small"}
-          selectedValue={page}
+          selectedValue={tabOf(page)}
           onTabSelect={(_, data) => navigate(data.value as PageId)}
         >
           {PAGE_IDS.map((id) =>

@@ -6,8 +6,18 @@ import type { HostInfo } from "../app/host";
 import type { Workbook } from "../workbook/port";
 
 export type PageId =
-  "home" | "tables" | "check" | "report" | "import" | "combine" | "functions" | "settings";
+  | "home"
+  | "tables"
+  | "check"
+  | "report"
+  | "import"
+  | "combine"
+  | "functions"
+  | "settings"
+  /** Reached from Settings, not a tab of its own. */
+  | "diagnostics";
 
+/** The pages with a tab, in order (Diagnostics opens from Settings). */
 export const PAGE_IDS: readonly PageId[] = [
   "home",
   "tables",

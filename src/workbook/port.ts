@@ -6,6 +6,7 @@
 import type { ColumnValidation } from "../domain/schema";
 import type { SheetGrid } from "../domain/grid";
 import type { RawTable, RawTableRows, SheetLayout, TableKind } from "../domain/types";
+import type { SelfTestProbe, SelfTestReadBack } from "./selfTestProbe";
 
 /** A table found in the workbook. */
 export interface TableInfo {
@@ -189,6 +190,10 @@ export interface Workbook {
    * for table discovery: where is the header of a plain range, which kind is it. Optional:
    * the memory workbook has it; the Excel workbook does not yet (see docs/reading-workbooks.md). */
   readSheetGrid?(sheet: string): Promise<SheetGrid>;
+  /** Diagnostics: writes the probe on a new scratch sheet, reads it back and always removes
+   * the sheet (src/workbook/selfTestProbe.ts). Refuses ("sheet-conflict") a name that is
+   * taken, writing nothing. Optional: where missing, the Diagnostics page says so. */
+  runSelfTest?(probe: SelfTestProbe): Promise<SelfTestReadBack>;
 }
 
 export interface NewTableSpec {

@@ -8,8 +8,9 @@ import { sheetNameProblem, tableNameProblem } from "../domain/a1";
 import { WorkbookError, type ColumnValidation, type NewTableSpec } from "./port";
 
 export const MAX_LIST_SOURCE = 255;
-const MAX_TITLE = 32;
-const MAX_MESSAGE = 255;
+/** Excel's Data Validation dialog: a prompt's or alert's title and message lengths. */
+export const MAX_TITLE = 32;
+export const MAX_MESSAGE = 255;
 
 /** What a workbook applies for one rule (the shape of Excel.DataValidationRule's parts). */
 export interface ValidationWrite {

@@ -20,7 +20,7 @@ export interface PageProblems {
 
 export async function openPage(
   browser: Browser,
-  options: { locale?: string; width?: number; height?: number } = {},
+  options: { locale?: string; width?: number; height?: number } = {}
 ): Promise<{ context: BrowserContext; page: Page; problems: PageProblems }> {
   const context = await browser.newContext({
     ignoreHTTPSErrors: true, // the dev CA cannot be installed on Linux (see TOOLCHAIN.md)
@@ -33,9 +33,12 @@ export async function openPage(
     if (message.type() === "error") problems.consoleErrors.push(message.text());
   });
   page.on("pageerror", (error) => problems.consoleErrors.push(`uncaught: ${error.message}`));
-  page.on("requestfailed", (request) => problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`));
+  page.on("requestfailed", (request) =>
+    problems.failedRequests.push(`${request.url()} ${request.failure()?.errorText ?? ""}`)
+  );
   page.on("response", (response) => {
-    if (response.status() >= 400) problems.failedRequests.push(`${response.url()} HTTP ${response.status()}`);
+    if (response.status() >= 400)
+      problems.failedRequests.push(`${response.url()} HTTP ${response.status()}`);
   });
   return { context, page, problems };
 }
@@ -45,4 +48,26 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path: file, fullPage: false });
   return file;
+}
+
+/** How far anything on the page sticks out past the pane's right edge, in pixels. */
+export async function overflow(page: Page): Promise<number> {
+  return page.getByTestId("task-pane").evaluate((pane) => {
+    const right = pane.getBoundingClientRect().right;
+    let worst = 0;
+    for (const element of pane.querySelectorAll("main *")) {
+      const box = element.getBoundingClientRect();
+      if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden")
+        continue;
+      // What an ancestor clips (overflow other than visible) cannot be seen sticking out.
+      let visibleRight = box.right;
+      // (<main> scrolls, so it would clip everything: stop below it.)
+      for (let a = element.parentElement; a && a.tagName !== "MAIN"; a = a.parentElement) {
+        if (getComputedStyle(a).overflowX !== "visible")
+          visibleRight = Math.min(visibleRight, a.getBoundingClientRect().right);
+      }
+      worst = Math.max(worst, visibleRight - right);
+    }
+    return Math.round(worst);
+  });
 }

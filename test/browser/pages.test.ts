@@ -3,9 +3,9 @@
  * keyboard, no serious or critical axe-core violation, nothing wider than the pane, and a
  * screenshot of each to look at. One page load.
  */
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { axeViolations } from "./axe";
-import { launchBrowser, openPage, screenshot } from "./browser";
+import { launchBrowser, openPage, overflow, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
@@ -18,28 +18,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** How far anything on the page sticks out past the pane's right edge, in pixels. */
-async function overflow(page: Page): Promise<number> {
-  return page.getByTestId("task-pane").evaluate((pane) => {
-    const right = pane.getBoundingClientRect().right;
-    let worst = 0;
-    for (const element of pane.querySelectorAll("main *")) {
-      const box = element.getBoundingClientRect();
-      if (box.width === 0 || box.height === 0 || getComputedStyle(element).visibility === "hidden")
-        continue;
-      // What an ancestor clips (overflow other than visible) cannot be seen sticking out.
-      let visibleRight = box.right;
-      // (<main> scrolls, so it would clip everything: stop below it.)
-      for (let a = element.parentElement; a && a.tagName !== "MAIN"; a = a.parentElement) {
-        if (getComputedStyle(a).overflowX !== "visible")
-          visibleRight = Math.min(visibleRight, a.getBoundingClientRect().right);
-      }
-      worst = Math.max(worst, visibleRight - right);
-    }
-    return Math.round(worst);
-  });
-}
 
 test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
   const { context, page, problems } = await openPage(browser, {

@@ -2,12 +2,12 @@
  * Charts of the fake: the collection, a chart, its series and axes.
  */
 import type { FakeSheet } from "./fakeExcel";
-import { FakeOfficeError, FakeProxy, notFound } from "./proxy";
+import { FakeClientResult, FakeOfficeError, FakeProxy, notFound } from "./proxy";
 import type { FakeContext } from "./fakeContext";
 import { FakeRange, assertWritable } from "./fakeRange";
 
 export class FakeChart extends FakeProxy {
-  readonly title: { text: string };
+  readonly title: { text: string; load(props: string): void };
   readonly series: { getItemAt(i: number): FakeChartSeries; add(name: string): FakeChartSeries };
   readonly axes: { valueAxis: FakeAxis; categoryAxis: FakeAxis };
   constructor(
@@ -17,13 +17,23 @@ export class FakeChart extends FakeProxy {
   ) {
     super(ctx, path);
     const record = (member: string, value: unknown) => this.record(member, value);
+    const titleText = () => this.read<string>("title.text");
+    const loadTitle = () =>
+      this.queue("load", "title.text", undefined, false, () => {
+        const c = this.chart();
+        const set = c.chart.calls.filter((x) => x.member === "title.text");
+        const text = set.length > 0 ? String(set[set.length - 1].value) : "";
+        this.loaded.set("title.text", text);
+        return { sheet: c.sheet.name, data: text };
+      });
     this.title = {
       set text(v: string) {
         record("title.text", v);
       },
       get text(): string {
-        throw new FakeOfficeError("PropertyNotLoaded", "title.text");
+        return titleText();
       },
+      load: () => loadTitle(),
     };
     this.series = {
       getItemAt: (i: number) =>
@@ -65,6 +75,19 @@ export class FakeChart extends FakeProxy {
   }
   get name(): string {
     return this.read("name");
+  }
+  /** Loads `chartType` (the type it was added as) and `name`. */
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const c = this.chart();
+      const type = c.chart.type;
+      this.loaded.set("chartType", type);
+      this.loaded.set("name", c.chart.name);
+      return { sheet: c.sheet.name, data: { chartType: type, name: c.chart.name } };
+    });
+  }
+  get chartType(): string {
+    return this.read("chartType");
   }
   setLoadedName(name: string): void {
     this.loaded.set("name", name);
@@ -146,6 +169,15 @@ export class FakeChartCollection extends FakeProxy {
     if (!this.loadedItems) throw new FakeOfficeError("PropertyNotLoaded", "charts.items");
     return this.loadedItems;
   }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.queue("call", "getCount", undefined, false, () => {
+      const s = this.sheet();
+      result.set(s.charts.length);
+      return { sheet: s.name, data: s.charts.length };
+    });
+    return result;
+  }
   getItem(name: string): FakeChart {
     return new FakeChart(this.ctx, `${this.path}.getItem(${JSON.stringify(name)})`, () => {
       const s = this.sheet();
@@ -159,7 +191,7 @@ export class FakeChartCollection extends FakeProxy {
     this.queue("call", "add", [type, source.path, seriesBy], true, () => {
       const s = this.sheet();
       assertWritable(s);
-      const chart = { name: `Chart ${s.charts.length + 1}`, calls: [] };
+      const chart = { name: `Chart ${s.charts.length + 1}`, type, calls: [] };
       s.charts.push(chart);
       created = { sheet: s, chart };
       return { sheet: s.name };

@@ -62,7 +62,10 @@ export interface FakeSheet {
   hiddenColumns: Set<number>;
   hyperlinks: Map<string, unknown>;
   protected: boolean;
-  charts: { name: string; calls: { member: string; value: unknown }[] }[];
+  /** Charts: name, the type they were added as, and every property set on them. */
+  charts: { name: string; type?: string; calls: { member: string; value: unknown }[] }[];
+  /** Worksheet.visibility (default "Visible"). */
+  visibility?: "Visible" | "Hidden" | "VeryHidden";
   page: { member: string; value: unknown }[];
   freezeRows?: number;
   customProperties: Map<string, string>;

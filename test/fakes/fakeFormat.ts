@@ -1,11 +1,12 @@
 /**
  * Range formats of the fake (font, fill, borders, alignment, sizes) and data validation.
  */
-import { rangeAddress, type RangeRef } from "../../src/domain/a1";
+import { contains, rangeAddress, type RangeRef } from "../../src/domain/a1";
+import { estimateLines, rowHeightFor } from "../../src/domain/report/measure";
 import type { FakeSheet } from "./fakeExcel";
 import { FakeProxy } from "./proxy";
 import type { FakeContext } from "./fakeContext";
-import { assertWritable, type RangeTarget } from "./fakeRange";
+import { assertWritable, rectOfAddress, type RangeTarget } from "./fakeRange";
 
 import { checkEnum, checkValidationRule, checkValidationText } from "./strictness";
 export interface FormatTarget {
@@ -15,6 +16,54 @@ export interface FormatTarget {
   table?: string;
 }
 
+/** What a format property reads as where nothing set it (Excel's Normal style). */
+const FORMAT_DEFAULTS: Record<string, unknown> = {
+  "font.bold": false,
+  "font.italic": false,
+  "font.name": "Calibri",
+  "font.size": 11,
+  "font.color": "#000000",
+  "fill.color": "#FFFFFF",
+  horizontalAlignment: "General",
+  verticalAlignment: "Bottom",
+  wrapText: false,
+  indentLevel: 0,
+};
+
+/** The value a cell's format property has: the last set that covered the cell. */
+export function formatAt(sheet: FakeSheet, row: number, col: number, member: string): unknown {
+  for (let i = sheet.formats.length - 1; i >= 0; i--) {
+    const entry = sheet.formats[i];
+    if (entry.member !== member) continue;
+    const covers = entry.address
+      .split(",")
+      .some((part) => contains(rectOfAddress(part.trim()), row, col));
+    if (covers) return entry.value;
+  }
+  return FORMAT_DEFAULTS[member];
+}
+
+/** A row's height: set, measured by autofitRows (wrapped text at its font size in its
+ * column's width), or Excel's default 15 pt. */
+export function rowHeightOf(sheet: FakeSheet, row: number): number {
+  const set = sheet.rowHeights.get(row);
+  if (set !== undefined) return set;
+  if (!sheet.autofitRows.has(row)) return 15;
+  let height = 15;
+  for (const [r, col, cell] of sheet.cells.entries()) {
+    if (r !== row || cell.value === "") continue;
+    const size = Number(formatAt(sheet, row, col, "font.size")) || 11;
+    const wrap = formatAt(sheet, row, col, "wrapText") === true;
+    const width = sheet.columnWidths.get(col) ?? 48;
+    const lines = wrap ? estimateLines(String(cell.value), width, size) : 1;
+    height = Math.max(height, rowHeightFor(lines, size));
+  }
+  return height;
+}
+
+/** Cells whose values a range-level read compares (a whole column or row: its first cell). */
+const MAX_COMPARED_CELLS = 10_000;
+
 export class FakeFormatPart extends FakeProxy {
   constructor(
     ctx: FakeContext,
@@ -23,6 +72,38 @@ export class FakeFormatPart extends FakeProxy {
     private readonly prefix: string
   ) {
     super(ctx, path);
+  }
+  /** Loads format properties as Excel reads them over a range: the cells' common value,
+   * null where they differ; widths and heights of the range's first column and row. */
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const t = this.resolveFormat();
+      const rect = t.rect ?? rectOfAddress(t.address.split(",")[0]);
+      const data: Record<string, unknown> = {};
+      for (const prop of props.split(",").map((p) => p.trim())) {
+        const member = `${this.prefix}${prop}`;
+        let value: unknown;
+        if (member === "columnWidth") value = t.sheet.columnWidths.get(rect.col) ?? 48;
+        else if (member === "rowHeight") value = rowHeightOf(t.sheet, rect.row);
+        else {
+          const cells =
+            rect.rows * rect.cols > MAX_COMPARED_CELLS
+              ? [[rect.row, rect.col]]
+              : Array.from({ length: rect.rows * rect.cols }, (_, k) => [
+                  rect.row + Math.floor(k / rect.cols),
+                  rect.col + (k % rect.cols),
+                ]);
+          const values = cells.map(([r, c]) => formatAt(t.sheet, r, c, member));
+          value = values.every((v) => v === values[0]) ? values[0] : null;
+        }
+        this.loaded.set(prop, value);
+        data[prop] = value;
+      }
+      return { sheet: t.sheet.name, data };
+    });
+  }
+  protected loadedValue<T>(prop: string): T {
+    return this.read(prop);
   }
   protected setFormat(
     member: string,
@@ -41,6 +122,15 @@ export class FakeFormatPart extends FakeProxy {
 }
 
 export class FakeFont extends FakeFormatPart {
+  get name(): string {
+    return this.loadedValue("name");
+  }
+  get size(): number {
+    return this.loadedValue("size");
+  }
+  get bold(): boolean {
+    return this.loadedValue("bold");
+  }
   set name(v: string) {
     this.setFormat("name", v);
   }
@@ -63,6 +153,9 @@ export class FakeFont extends FakeFormatPart {
 }
 
 export class FakeFill extends FakeFormatPart {
+  get color(): string {
+    return this.loadedValue("color");
+  }
   set color(v: string) {
     this.setFormat("color", v);
   }
@@ -99,6 +192,18 @@ export class FakeRangeFormat extends FakeFormatPart {
           `borders.${side}.`
         ),
     };
+  }
+  get columnWidth(): number {
+    return this.loadedValue("columnWidth");
+  }
+  get rowHeight(): number {
+    return this.loadedValue("rowHeight");
+  }
+  get horizontalAlignment(): string {
+    return this.loadedValue("horizontalAlignment");
+  }
+  get wrapText(): boolean {
+    return this.loadedValue("wrapText");
   }
   set columnWidth(v: number) {
     this.setFormat("columnWidth", v, (t) => {
@@ -177,6 +282,30 @@ export class FakeDataValidation extends FakeProxy {
   }
   clear(): void {
     this.setRule("clear", undefined);
+  }
+  /** Loads rule, prompt and errorAlert as last set on exactly this range. */
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const t = this.resolveRange();
+      const address = rangeAddress(t.rect);
+      const data: Record<string, unknown> = {};
+      for (const prop of props.split(",").map((p) => p.trim())) {
+        const set = t.sheet.validations.filter((v) => v.address === address && v.member === prop);
+        const value = set.length > 0 ? set[set.length - 1].value : undefined;
+        this.loaded.set(prop, value);
+        data[prop] = value;
+      }
+      return { sheet: t.sheet.name, data };
+    });
+  }
+  get rule(): { list?: { source: string } } {
+    return this.read("rule");
+  }
+  get prompt(): { title?: string; message?: string } {
+    return this.read("prompt");
+  }
+  get errorAlert(): { title?: string; message?: string } {
+    return this.read("errorAlert");
   }
   set rule(value: unknown) {
     checkValidationRule(value);

@@ -43,9 +43,19 @@ export class FakeCustomXmlParts extends FakeProxy {
   }
   getByNamespace(namespace: string): {
     load(props: string): void;
+    getCount(): FakeClientResult<number>;
     readonly items: { id: string }[];
   } {
     let items: { id: string }[] | null = null;
+    const getCount = () => {
+      const result = new FakeClientResult<number>();
+      this.queue("call", `getByNamespace(${namespace}).getCount`, undefined, false, () => {
+        const count = this.ctx.fake.parts.filter((p) => p.namespace === namespace).length;
+        result.set(count);
+        return { data: count };
+      });
+      return result;
+    };
     const load = (props: string) =>
       this.queue("load", `getByNamespace(${namespace}).${props}`, undefined, false, () => {
         items = this.ctx.fake.parts
@@ -55,6 +65,7 @@ export class FakeCustomXmlParts extends FakeProxy {
       });
     return {
       load,
+      getCount,
       get items() {
         if (!items) throw new FakeOfficeError("PropertyNotLoaded", "customXmlParts items");
         return items;

@@ -22,6 +22,7 @@ import { FakeWorksheet } from "./fakeSheets";
 
 /** The bounding rectangle of a sheet's cells (within `within`, when given), or null. */
 import { checkNumberFormat } from "./strictness";
+import { formatValue } from "../../src/render/html/numberFormat";
 
 export function usedRect(
   sheet: FakeSheet,
@@ -175,6 +176,19 @@ export class FakeRange extends FakeProxy {
               : (c?.value ?? "")
           );
         else if (p === "numberFormat") value = grid((c) => c?.numberFormat ?? "General");
+        // What the cells show: the number-format code rendered (no calculation: a formula
+        // shows as its text).
+        else if (p === "text")
+          value = grid((c) =>
+            c === undefined || c.value === "" ? "" : formatValue(c.value, c.numberFormat)
+          );
+        else if (p === "hyperlink") value = t.sheet.hyperlinks.get(rangeAddress(t.rect)) ?? null;
+        else if (p === "columnHidden") {
+          const hidden = Array.from({ length: Math.min(t.rect.cols, 1000) }, (_, j) =>
+            t.sheet.hiddenColumns.has(t.rect.col + j)
+          );
+          value = hidden.every((h) => h === hidden[0]) ? hidden[0] : null;
+        }
         this.loaded.set(p, value);
         data[p] = value;
       }
@@ -260,6 +274,22 @@ export class FakeRange extends FakeProxy {
       // The add-in's own writes raise the tables' events too, unless it turned them off.
       this.ctx.fake.raiseChanged(t.sheet, t.rect);
       return { sheet: t.sheet.name, table: t.table };
+    });
+  }
+  get text(): string[][] {
+    return this.read("text");
+  }
+  get hyperlink(): { documentReference?: string; textToDisplay?: string } | null {
+    return this.read("hyperlink");
+  }
+  get columnHidden(): boolean {
+    return this.read("columnHidden");
+  }
+  /** The merged areas within the range (ExcelApi 1.13); like Excel, fails above 512. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    return new FakeMergedAreas(this.ctx, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const t = this.target();
+      return t.sheet.merges.filter((m) => intersects(m, t.rect));
     });
   }
   set hyperlink(value: { documentReference?: string; textToDisplay?: string }) {
@@ -406,6 +436,39 @@ export class FakeRange extends FakeProxy {
         return result;
       },
     };
+  }
+}
+
+export class FakeMergedAreas extends FakeProxy {
+  constructor(
+    ctx: FakeContext,
+    path: string,
+    private readonly merges: () => RangeRef[]
+  ) {
+    super(ctx, path);
+  }
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const merges = this.merges();
+      if (merges.length > 512)
+        throw new FakeOfficeError("GeneralException", "More than 512 merged areas.");
+      this.loaded.set("isNullObject", merges.length === 0);
+      this.loaded.set("areaCount", merges.length);
+      this.loaded.set(
+        "cellCount",
+        merges.reduce((sum, m) => sum + m.rows * m.cols, 0)
+      );
+      return { data: merges.length };
+    });
+  }
+  get isNullObject(): boolean {
+    return this.read("isNullObject");
+  }
+  get areaCount(): number {
+    return this.read("areaCount");
+  }
+  get cellCount(): number {
+    return this.read("cellCount");
   }
 }
 

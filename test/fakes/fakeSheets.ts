@@ -4,7 +4,7 @@
  */
 import { MAX_COLS } from "../../src/domain/a1";
 import type { FakeSheet } from "./fakeExcel";
-import { FakeOfficeError, FakeProxy, notFound, propsOf } from "./proxy";
+import { FakeClientResult, FakeOfficeError, FakeProxy, notFound, propsOf } from "./proxy";
 import type { FakeContext } from "./fakeContext";
 import { FakeRange, FakeRangeAreas, usedRect, rectOfAddress, assertWritable } from "./fakeRange";
 import { FakeChartCollection } from "./fakeCharts";
@@ -118,6 +118,8 @@ export class FakeWorksheet extends FakeProxy {
         sheet
       );
       if (sheet && wanted.includes("protection/protected")) this.protection.fill(sheet.protected);
+      if (sheet && wanted.includes("visibility"))
+        this.loaded.set("visibility", sheet.visibility ?? "Visible");
       return {
         data: sheet ? { id: sheet.id, name: sheet.name, protected: sheet.protected } : null,
       };
@@ -131,6 +133,24 @@ export class FakeWorksheet extends FakeProxy {
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  /** Like Excel, a workbook keeps at least one visible sheet. */
+  set visibility(value: string) {
+    this.queue("set", "visibility", value, true, () => {
+      const sheet = this.target();
+      if (!["Visible", "Hidden", "VeryHidden"].includes(value))
+        throw new FakeOfficeError("InvalidArgument", `"${value}" is not a sheet visibility.`);
+      const visible = this.ctx.fake.sheets.filter(
+        (s) => s !== sheet && (s.visibility ?? "Visible") === "Visible"
+      );
+      if (value !== "Visible" && visible.length === 0)
+        throw new FakeOfficeError("InvalidOperation", "A workbook needs one visible sheet.");
+      sheet.visibility = value as FakeSheet["visibility"];
+      return { sheet: sheet.name };
+    });
   }
   activate(): void {
     this.queue("call", "activate", undefined, false, () => {
@@ -241,6 +261,15 @@ export class FakeFreezePanes extends FakeProxy {
       return { sheet: s.name };
     });
   }
+  /** The frozen rows as a range ("$1:$2"), or a null object. */
+  getLocationOrNullObject(): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getLocationOrNullObject()`, () => {
+      const s = this.sheet();
+      return s.freezeRows
+        ? { sheet: s, rect: { row: 0, col: 0, rows: s.freezeRows, cols: MAX_COLS } }
+        : null;
+    });
+  }
   unfreeze(): void {
     this.queue("call", "unfreeze", undefined, true, () => {
       const s = this.sheet();
@@ -281,7 +310,31 @@ export class FakePageLayout extends FakeProxy {
     this.record("set", "paperSize", v);
   }
   set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
+    // PageLayoutZoomOptions: a scale of 10–400, or pages to fit, not both.
+    const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
+    if (v.scale !== undefined && (fit || v.scale < 10 || v.scale > 400))
+      throw new FakeOfficeError("InvalidArgument", "A zoom is a scale of 10–400 or a fit.");
     this.record("set", "zoom", v);
+  }
+  /** The zoom as last set: the fit to pages with no scale, or a scale with no fit. */
+  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
+    return this.read("zoom");
+  }
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      const s = this.sheet();
+      const set = s.page.filter((p) => p.member === "zoom");
+      const zoom = (set.length > 0 ? set[set.length - 1].value : { scale: 100 }) as Record<
+        string,
+        unknown
+      >;
+      const value =
+        zoom.scale !== undefined
+          ? { scale: zoom.scale, horizontalFitToPages: null, verticalFitToPages: null }
+          : { ...zoom, scale: null };
+      this.loaded.set("zoom", value);
+      return { sheet: s.name, data: value };
+    });
   }
   setPrintMargins(unit: string, margins: Record<string, number>): void {
     this.record("call", "setPrintMargins", [unit, margins]);
@@ -318,6 +371,15 @@ export class FakePageBreaks extends FakeProxy {
       s.rowBreaks.add(rect.row);
       return { sheet: s.name };
     });
+  }
+  getCount(): FakeClientResult<number> {
+    const result = new FakeClientResult<number>();
+    this.queue("call", "getCount", undefined, false, () => {
+      const s = this.sheet();
+      result.set(s.rowBreaks.size);
+      return { sheet: s.name, data: s.rowBreaks.size };
+    });
+    return result;
   }
   removePageBreaks(): void {
     this.queue("call", "removePageBreaks", undefined, true, () => {

@@ -93,8 +93,37 @@ export class FakeTable extends FakeProxy {
   getRange(): FakeRange {
     return this.part("getRange", (t) => t.rect);
   }
-  get rows(): { getCount(): FakeClientResult<number> } {
+  get rows(): {
+    getCount(): FakeClientResult<number>;
+    add(index: number | undefined, values: unknown[][]): void;
+  } {
     return {
+      // TableRowCollection.add at the end (index undefined): the table grows; the cells
+      // below must be free (Excel refuses to push a table into other content).
+      add: (index: number | undefined, values: unknown[][]) => {
+        this.queue("call", "rows.add", [index ?? null, values], true, () => {
+          const t = this.target();
+          const sheet = this.sheetOf(t);
+          assertWritable(sheet);
+          if (index !== undefined && index !== null)
+            throw new FakeOfficeError("InvalidArgument", "The fake adds rows at the end only.");
+          if (values.some((line) => line.length !== t.rect.cols))
+            throw new FakeOfficeError("InvalidArgument", "A row has the wrong number of values.");
+          const first = t.rect.row + t.rect.rows;
+          values.forEach((line, i) =>
+            line.forEach((v, j) =>
+              this.ctx.fake.put(
+                sheet,
+                first + i,
+                t.rect.col + j,
+                typeof v === "string" || typeof v === "number" || typeof v === "boolean" ? v : ""
+              )
+            )
+          );
+          t.rect = { ...t.rect, rows: t.rect.rows + values.length };
+          return { sheet: sheet.name, table: t.name };
+        });
+      },
       getCount: () => {
         const result = new FakeClientResult<number>();
         this.queue("call", "rows.getCount", undefined, false, () => {

@@ -18,7 +18,7 @@ import {
   makeStyles,
   tokens,
 } from "@fluentui/react-components";
-import { Add16Regular, Delete16Regular } from "@fluentui/react-icons";
+import { Add16Regular, Delete16Regular, StethoscopeRegular } from "@fluentui/react-icons";
 import { useEffect, useState, type ReactElement } from "react";
 import {
   MAX_PLAN_TOLERANCE,
@@ -137,7 +137,7 @@ function VocabularyEditor({
 }
 
 export default function SettingsPage(): ReactElement {
-  const { t, session, state, languageChoice, setLanguageChoice } = useApp();
+  const { t, session, state, languageChoice, setLanguageChoice, navigate } = useApp();
   const styles = useStyles();
   const settings = state.settings;
   const [draft, setDraft] = useState<Vocabularies>(settings.vocabularies);
@@ -294,6 +294,18 @@ export default function SettingsPage(): ReactElement {
         <Text size={200} className={styles.muted}>
           {t("settings.stored")}
         </Text>
+
+        <PageSection
+          id="settings-diagnostics"
+          title={t("settings.diagnostics.title")}
+          intro={t("settings.diagnostics.body")}
+        >
+          <div className={styles.actions}>
+            <Button icon={<StethoscopeRegular />} onClick={() => navigate("diagnostics")}>
+              {t("settings.diagnostics.open")}
+            </Button>
+          </div>
+        </PageSection>
       </div>
     </>
   );

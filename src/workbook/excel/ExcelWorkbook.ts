@@ -38,6 +38,8 @@ import { isExcelApiSupported } from "./requirements";
 import { TableShapes, listTables, readTables } from "./tableReads";
 import { applyValidation, convertSelectionToTable, createTable } from "./tableWrites";
 import { writeSheet, type SheetWriteEnv, type SheetWriteOptions } from "./writeSheet";
+import { officeSelfTestHost, runExcelSelfTest, type SelfTestHost } from "./selfTest";
+import type { SelfTestProbe, SelfTestReadBack } from "../selfTestProbe";
 
 export interface ExcelWorkbookOptions {
   runner?: ExcelRunner;
@@ -55,6 +57,8 @@ export interface ExcelWorkbookOptions {
   /** ExcelApi support check (default Office.context.requirements). */
   supports?: (version: string) => boolean;
   now?: () => Date;
+  /** Office.context's requirement sets and diagnostics, for the self-test (default Office's). */
+  selfTestHost?: () => SelfTestHost;
 }
 
 export class ExcelWorkbook implements Workbook {
@@ -64,6 +68,7 @@ export class ExcelWorkbook implements Workbook {
   private readonly sheetEnv: SheetWriteEnv;
   /** Where each table's header row was when last read, to place change events. */
   private readonly places = new Map<string, TablePlace>();
+  private readonly selfTestHost: () => SelfTestHost;
 
   constructor(options: ExcelWorkbookOptions = {}) {
     this.settings = {
@@ -75,6 +80,7 @@ export class ExcelWorkbook implements Workbook {
       maxBytes: options.maxBatchBytes ?? 4_000_000,
       maxRows: options.maxBatchRows ?? 20_000,
     };
+    this.selfTestHost = options.selfTestHost ?? officeSelfTestHost;
     this.shapes = new TableShapes(this.budget, options.readBytesPerCell ?? 64);
     this.sheetEnv = {
       budget: this.budget,
@@ -212,6 +218,14 @@ export class ExcelWorkbook implements Workbook {
   ): Promise<() => Promise<void>> {
     return watchTables(this.settings, [...new Set(tableIds)], (event) =>
       handler(event.tableId, tableChangeOf(event, this.places.get(event.tableId)))
+    );
+  }
+
+  /** The Diagnostics self-test: a scratch sheet written, read back and removed, in five
+   * syncs when nothing fails (./selfTest.ts). The person asked for it: a write. */
+  runSelfTest(probe: SelfTestProbe): Promise<SelfTestReadBack> {
+    return this.write("runSelfTest", { sheet: probe.sheet }, (context, syncs) =>
+      runExcelSelfTest(context, syncs, probe, this.selfTestHost())
     );
   }
 }

@@ -68,4 +68,17 @@ describe("detectHost", () => {
       excelApiSupported: true,
     });
   });
+
+  it("reports which Excel, platform and build Office.context.diagnostics gives", async () => {
+    // (The start's timeout timer stays fake, never left running after the test.)
+    jest.useFakeTimers();
+    const office = installOffice();
+    const stub = (globalThis as unknown as { Office: { context: Record<string, unknown> } }).Office;
+    stub.context.diagnostics = { host: "Excel", platform: "Mac", version: "16.89.1" };
+    office.answer("Excel");
+    await expect(detectHost(10_000, { search: "" })).resolves.toMatchObject({
+      kind: "excel",
+      office: { application: "Excel", platform: "Mac", version: "16.89.1" },
+    });
+  });
 });

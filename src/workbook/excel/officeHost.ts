@@ -54,8 +54,18 @@ export async function detectHost(
     ready = await onReady;
   }
   if (!ready || ready.host !== Office.HostType.Excel) return preview;
+  const diagnostics = Office.context.diagnostics;
   return {
     kind: "excel",
+    ...(diagnostics
+      ? {
+          office: {
+            application: String(diagnostics.host),
+            platform: String(diagnostics.platform),
+            version: diagnostics.version,
+          },
+        }
+      : {}),
     displayLanguage: Office.context.displayLanguage ?? null,
     darkTheme: isDark(Office.context.officeTheme?.bodyBackgroundColor),
     excelApiSupported: Office.context.requirements.isSetSupported("ExcelApi", REQUIRED_EXCEL_API),

@@ -42,6 +42,8 @@ import type { SheetGrid } from "../../domain/grid";
 import { sheetNameTaken, sheetProtected, tableNameTaken, vetReplacement } from "../writeRefusals";
 import type { MemoryCell, MemorySheet, MemoryTable, MemoryTableSeed } from "./model";
 import { MemoryUserSide } from "./userSide";
+import { runMemorySelfTest } from "./selfTest";
+import type { SelfTestProbe, SelfTestReadBack } from "../selfTestProbe";
 
 export type { CellSnapshot, MemoryTableSeed, SheetSnapshot, WorkbookSnapshot } from "./model";
 
@@ -374,5 +376,33 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
     return async () => {
       for (const id of ids) this.handlers.get(id)?.delete(wrapped);
     };
+  }
+
+  /** Diagnostics: the probe on a scratch sheet, removed after (see ./selfTest.ts). */
+  async runSelfTest(probe: SelfTestProbe): Promise<SelfTestReadBack> {
+    if (this.sheetByName(probe.sheet)) throw sheetNameTaken(probe.sheet);
+    return runMemorySelfTest(
+      {
+        sheetByName: (name) => this.sheetByName(name),
+        addSheet: (name) => this.addSheet(name),
+        removeSheet: (sheet) => {
+          const index = this.sheets.indexOf(sheet);
+          if (index >= 0) this.sheets.splice(index, 1);
+          for (let i = this.tables.length - 1; i >= 0; i--)
+            if (this.tables[i].sheetId === sheet.id) this.tables.splice(i, 1);
+          if (this.activeSheetId === sheet.id) this.activeSheetId = this.sheets[0]?.id ?? null;
+        },
+        visibleSheets: () => this.sheets.length,
+        addTable: (sheet, name, rect) => {
+          if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()))
+            throw tableNameTaken(name);
+          const table: MemoryTable = { id: this.newId("table"), name, sheetId: sheet.id, rect };
+          this.tables.push(table);
+          return table;
+        },
+        parts: this.parts,
+      },
+      probe
+    );
   }
 }
