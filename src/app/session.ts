@@ -119,13 +119,26 @@ export class KaonaSession {
     return this.bindings.autoBind();
   }
 
-  /** Points a field at another column (or at none, with null). */
-  setColumn(kind: TableKind, field: string, header: string | null): Promise<void> {
-    return this.bindings.setColumn(kind, field, header);
+  /** Binds one more table as a kind (another Rounds sheet): the kind's tables are checked
+   * as one. */
+  bindAnother(tableId: string, kind: TableKind): Promise<BoundTable | undefined> {
+    return this.bindings.bindAnother(tableId, kind);
   }
 
-  unbind(kind: TableKind): Promise<void> {
-    return this.bindings.unbind(kind);
+  /** Points a field at another column (or at none, with null), in the kind's first bound
+   * table or in the bound table `tableId`. */
+  setColumn(
+    kind: TableKind,
+    field: string,
+    header: string | null,
+    tableId?: string
+  ): Promise<void> {
+    return this.bindings.setColumn(kind, field, header, tableId);
+  }
+
+  /** Unbinds every table of the kind, or only the bound table `tableId`. */
+  unbind(kind: TableKind, tableId?: string): Promise<void> {
+    return this.bindings.unbind(kind, tableId);
   }
 
   // --- creating tables --------------------------------------------------------------------

@@ -49,6 +49,9 @@ export interface SessionState {
   tables: TableInfo[];
   bindings: Bindings;
   bound: Partial<Record<TableKind, BoundTable>>;
+  /** Every table bound as each kind, `bound[kind]` first: several tables of a kind (one
+   * Rounds sheet per project) are checked as one, each issue at its own sheet and cell. */
+  boundAll: Partial<Record<TableKind, BoundTable[]>>;
   settings: KaonaSettings;
   check: CheckRun | null;
   checking: boolean;
