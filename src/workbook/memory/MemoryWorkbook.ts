@@ -65,6 +65,15 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
     });
   }
 
+  async readSheetGrids(sheets?: readonly string[]): Promise<SheetGrid[]> {
+    const wanted = sheets && new Set(sheets.map((name) => name.toLowerCase()));
+    return Promise.all(
+      this.sheets
+        .filter((sheet) => !wanted || wanted.has(sheet.name.toLowerCase()))
+        .map((sheet) => this.readSheetGrid(sheet.name))
+    );
+  }
+
   async listTables(): Promise<TableInfo[]> {
     return this.tables.map((t) => this.tableInfo(t));
   }
