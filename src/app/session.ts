@@ -27,6 +27,7 @@ import { ReportActions } from "./session/reports";
 import { SettingsActions } from "./session/settings";
 import { SessionStore, type SessionContext } from "./session/store";
 import { TableActions } from "./session/tables";
+import { DiscoveryActions, type RangeSuggestion, type Suggestions } from "./session/discovery";
 import {
   LIVE_DEBOUNCE_MS,
   type BoundTable,
@@ -53,6 +54,7 @@ export class KaonaSession {
   private readonly store = new SessionStore();
   private readonly bindings: BindingActions;
   private readonly tables: TableActions;
+  private readonly discovery: DiscoveryActions;
   private readonly checks: CheckActions;
   private readonly live: LiveWatcher;
   private readonly reports: ReportActions;
@@ -78,6 +80,7 @@ export class KaonaSession {
     this.store.afterOwnWrite = () => this.live.afterOwnWrite();
     this.bindings = new BindingActions(ctx, () => this.live.sync());
     this.tables = new TableActions(ctx, this.bindings);
+    this.discovery = new DiscoveryActions(ctx, this.bindings, this.tables);
     this.reports = new ReportActions(ctx, this.checks);
     this.settings = new SettingsActions(ctx, this.bindings, this.checks);
     this.imports = new ImportActions(ctx, this.bindings, this.tables);
@@ -139,6 +142,24 @@ export class KaonaSession {
   /** Unbinds every table of the kind, or only the bound table `tableId`. */
   unbind(kind: TableKind, tableId?: string): Promise<void> {
     return this.bindings.unbind(kind, tableId);
+  }
+
+  // --- finding tables in the sheets -------------------------------------------------------
+
+  /** Finds the tables in every sheet (as `kaona check` does on a file); nothing is written.
+   * Undefined where the workbook cannot read sheets. */
+  discoverTables(): Promise<Suggestions | undefined> {
+    return this.discovery.discover();
+  }
+
+  /** Binds every Excel table found for each kind not bound yet (several of a kind as one). */
+  bindFoundTables(): Promise<TableKind[] | undefined> {
+    return this.discovery.bindFound();
+  }
+
+  /** Converts a plain range found in a sheet to a table and binds it (the person confirmed). */
+  convertFoundRange(suggestion: RangeSuggestion): Promise<TableInfo | undefined> {
+    return this.discovery.convertRange(suggestion);
   }
 
   // --- creating tables --------------------------------------------------------------------

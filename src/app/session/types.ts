@@ -10,6 +10,7 @@ import type {
   WriteResult,
 } from "../../workbook/port";
 import type { ErrorInfo } from "../errors";
+import type { Suggestions } from "./discovery";
 import type { PreferenceStore } from "../preferences";
 import type { KaonaSettings } from "../settings";
 
@@ -64,6 +65,8 @@ export interface SessionState {
   settingsUnsaved: boolean;
   /** What a co-author changed in the bindings or settings meanwhile, found when saving. */
   coauthorChange: CoauthorChange | null;
+  /** The tables found in the sheets (`discover`), until the next discovery. */
+  suggestions?: Suggestions;
 }
 
 /** A co-author's changes met when saving: theirs are kept unless this pane changed the same. */
