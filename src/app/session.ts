@@ -146,6 +146,11 @@ export class KaonaSession {
 
   // --- finding tables in the sheets -------------------------------------------------------
 
+  /** Whether this workbook can read its sheets for `discoverTables`. */
+  canDiscoverTables(): boolean {
+    return typeof this.workbook.readSheetGrids === "function";
+  }
+
   /** Finds the tables in every sheet (as `kaona check` does on a file); nothing is written.
    * Undefined where the workbook cannot read sheets. */
   discoverTables(): Promise<Suggestions | undefined> {
