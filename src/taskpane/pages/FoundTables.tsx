@@ -89,7 +89,7 @@ export function FoundTables(): ReactElement | null {
                       .join(", ")}
                   </Text>
                   {ofKind.length > 1 && (
-                    <Text as="p" size={200} className={styles.note}>
+                    <Text as="p" block size={200} className={styles.note}>
                       {t("tables.found.several", { count: ofKind.length })}
                     </Text>
                   )}
@@ -109,7 +109,7 @@ export function FoundTables(): ReactElement | null {
                   {range.hiddenSheet ? ` (${t("tables.found.hiddenSheet")})` : ""}
                 </Text>
                 {range.headerRows.length > 1 ? (
-                  <Text as="p" size={200} className={styles.note}>
+                  <Text as="p" block size={200} className={styles.note}>
                     {t("tables.found.twoRows", { rows: range.headerRows.join(", ") })}
                   </Text>
                 ) : (
