@@ -4,6 +4,7 @@
  * Kaona generated (to draw them with their cached values, since memory has no calculation
  * engine), and the user's side (select a range, type into a cell).
  */
+import type { SheetGrid } from "../domain/grid";
 import type { RawTableRows, SheetLayout } from "../domain/types";
 import type { MemoryWorkbook, WorkbookSnapshot } from "../workbook/memory/MemoryWorkbook";
 import {
@@ -62,6 +63,14 @@ export class PreviewWorkbook implements Workbook {
 
   readTables(tableIds: string[]): ReturnType<Workbook["readTables"]> {
     return this.memory.readTables(tableIds);
+  }
+
+  readSheetGrid(sheet: string): Promise<SheetGrid> {
+    return this.memory.readSheetGrid(sheet);
+  }
+
+  readSheetGrids(sheets?: readonly string[]): Promise<SheetGrid[]> {
+    return this.memory.readSheetGrids(sheets);
   }
 
   loadBindings(): Promise<Bindings> {

@@ -33,6 +33,7 @@ import { ReportActions } from "./session/reports";
 import { SettingsActions } from "./session/settings";
 import { SessionStore, type SessionContext } from "./session/store";
 import { TableActions } from "./session/tables";
+import { DiscoveryActions, type RangeSuggestion, type Suggestions } from "./session/discovery";
 import {
   LIVE_DEBOUNCE_MS,
   type BoundTable,
@@ -61,6 +62,7 @@ export class KaonaSession {
   private readonly store = new SessionStore();
   private readonly bindings: BindingActions;
   private readonly tables: TableActions;
+  private readonly discovery: DiscoveryActions;
   private readonly checks: CheckActions;
   private readonly live: LiveWatcher;
   private readonly reports: ReportActions;
@@ -87,6 +89,7 @@ export class KaonaSession {
     this.store.afterOwnWrite = () => this.live.afterOwnWrite();
     this.bindings = new BindingActions(ctx, () => this.live.sync());
     this.tables = new TableActions(ctx, this.bindings);
+    this.discovery = new DiscoveryActions(ctx, this.bindings, this.tables);
     this.reports = new ReportActions(ctx, this.checks);
     this.settings = new SettingsActions(ctx, this.bindings, this.checks);
     this.imports = new ImportActions(ctx, this.bindings, this.tables);
@@ -129,13 +132,49 @@ export class KaonaSession {
     return this.bindings.autoBind();
   }
 
-  /** Points a field at another column (or at none, with null). */
-  setColumn(kind: TableKind, field: string, header: string | null): Promise<void> {
-    return this.bindings.setColumn(kind, field, header);
+  /** Binds one more table as a kind (another Rounds sheet): the kind's tables are checked
+   * as one. */
+  bindAnother(tableId: string, kind: TableKind): Promise<BoundTable | undefined> {
+    return this.bindings.bindAnother(tableId, kind);
   }
 
-  unbind(kind: TableKind): Promise<void> {
-    return this.bindings.unbind(kind);
+  /** Points a field at another column (or at none, with null), in the kind's first bound
+   * table or in the bound table `tableId`. */
+  setColumn(
+    kind: TableKind,
+    field: string,
+    header: string | null,
+    tableId?: string
+  ): Promise<void> {
+    return this.bindings.setColumn(kind, field, header, tableId);
+  }
+
+  /** Unbinds every table of the kind, or only the bound table `tableId`. */
+  unbind(kind: TableKind, tableId?: string): Promise<void> {
+    return this.bindings.unbind(kind, tableId);
+  }
+
+  // --- finding tables in the sheets -------------------------------------------------------
+
+  /** Whether this workbook can read its sheets for `discoverTables`. */
+  canDiscoverTables(): boolean {
+    return typeof this.workbook.readSheetGrids === "function";
+  }
+
+  /** Finds the tables in every sheet (as `kaona check` does on a file); nothing is written.
+   * Undefined where the workbook cannot read sheets. */
+  discoverTables(): Promise<Suggestions | undefined> {
+    return this.discovery.discover();
+  }
+
+  /** Binds every Excel table found for each kind not bound yet (several of a kind as one). */
+  bindFoundTables(): Promise<TableKind[] | undefined> {
+    return this.discovery.bindFound();
+  }
+
+  /** Converts a plain range found in a sheet to a table and binds it (the person confirmed). */
+  convertFoundRange(suggestion: RangeSuggestion): Promise<TableInfo | undefined> {
+    return this.discovery.convertRange(suggestion);
   }
 
   // --- creating tables --------------------------------------------------------------------

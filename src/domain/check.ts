@@ -32,6 +32,9 @@ export interface CheckInput {
   /** Field key → zero-based column index per table (of a single table); auto-mapped from
    * headers when absent. */
   mappings?: Partial<Record<TableKind, ColumnMapping>>;
+  /** Per table of a kind given as several tables: each one's mapping, in the order given
+   * (undefined: auto-mapped from its headers). A single table's is `mappings`. */
+  tableMappings?: Partial<Record<TableKind, readonly (ColumnMapping | undefined)[]>>;
   vocabularies?: Vocabularies;
   /** Points within which actual progress counts as on plan. */
   planTolerance?: number;
@@ -138,7 +141,12 @@ export function checkTables(input: CheckInput): CheckResult {
   for (const kind of TABLE_KINDS) {
     const given = input[kind];
     if (!given) continue;
-    const parsed = parseTables(kind, given, input.mappings?.[kind], vocabularies);
+    const parsed = parseTables(
+      kind,
+      given,
+      input.tableMappings?.[kind] ?? input.mappings?.[kind],
+      vocabularies
+    );
     if (!parsed) continue;
     for (const issue of parsed.issues) issues.push(issue);
     mappings[kind] = parsed.columns;
@@ -184,7 +192,7 @@ interface ParsedKind {
 function parseTables(
   kind: TableKind,
   given: TableInput,
-  mapping: ColumnMapping | undefined,
+  mapping: ColumnMapping | readonly (ColumnMapping | undefined)[] | undefined,
   vocabularies: Vocabularies
 ): ParsedKind | undefined {
   const tables = (Array.isArray(given) ? given : [given]).filter(
@@ -206,7 +214,11 @@ function parseTables(
     const mapped = mappingIssues(
       kind,
       table,
-      single ? mapping : undefined,
+      Array.isArray(mapping)
+        ? (mapping as readonly (ColumnMapping | undefined)[])[index]
+        : single
+          ? (mapping as ColumnMapping | undefined)
+          : undefined,
       contextOf(kind, table, {})
     );
     const parsed = parseTable(kind, table, { columns: mapped.columns, vocabularies });

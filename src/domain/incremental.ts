@@ -311,7 +311,11 @@ export class IncrementalCheck {
       stale: new Set(),
       part: undefined,
     };
-    for (const issue of parsed.issues) this.addIssue(state, state.cellIssues, issue);
+    for (const issue of parsed.issues) {
+      // A column's reading (unit in the header, fractions, BE serials) is about the table.
+      if (issue.row < 0) state.tableIssues.push(issue);
+      else this.addIssue(state, state.cellIssues, issue);
+    }
     for (const record of parsed.records) {
       state.records[record.row] = record;
       this.join(state, record.row, record);

@@ -248,6 +248,24 @@ export const en: Record<MessageKey, string> = {
   "tables.create": "Create a blank table",
   "tables.autoBind": "Bind tables automatically by their headers",
   "tables.binding": "Binding…",
+  "tables.found.title": "Found in the sheets",
+  "tables.found.intro":
+    "Kaona reads every sheet as the kaona command does: tables below title rows, several tables of a kind (one Rounds sheet per project), hidden sheets only when nothing visible serves.",
+  "tables.found.button": "Find tables in the sheets",
+  "tables.found.again": "Find again",
+  "tables.found.bindAll": "Bind every table found",
+  "tables.found.none": "No table of projects, rounds or indicators was found in the sheets.",
+  "tables.found.table": "{name} on {sheet}",
+  "tables.found.hiddenSheet": "hidden sheet",
+  "tables.found.several":
+    "{count} tables of this kind: they are checked as one, each issue at its own sheet and cell.",
+  "tables.found.range":
+    "range {sheet}!{address}, header in row {header}, {rows} rows of data (not a table yet)",
+  "tables.found.convert": "Convert {address} to a table",
+  "tables.found.twoRows":
+    "The header takes two rows ({rows}). An Excel table has one header row: put the header in one row (unmerge the cells), then find again.",
+  "tables.found.notices": "What Kaona assumed",
+  "tables.found.noTable": "No table found on: {sheets}",
   "tables.more.title": "Add tables",
   "tables.more.note": "New tables always go on new sheets; Kaona never writes over your data.",
   "tables.sample.button": "Insert sample data",

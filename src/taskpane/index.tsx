@@ -27,8 +27,11 @@ async function openWorkbook(kind: "excel" | "preview", slowness: ExcelSlowness):
     );
     return new ExcelWorkbook({ onSlow: slowness.report });
   }
-  const [{ createSampleWorkbook }, { PreviewWorkbook }] = await loadPreviewModules();
-  return new PreviewWorkbook(createSampleWorkbook());
+  const [{ createSampleWorkbook, createSampleWithPlainRange }, { PreviewWorkbook }] =
+    await loadPreviewModules();
+  // `?sheets=plain`: the sample plus a plain range under title rows, for table discovery.
+  const plain = new URLSearchParams(window.location.search).get("sheets") === "plain";
+  return new PreviewWorkbook(plain ? createSampleWithPlainRange() : createSampleWorkbook());
 }
 
 /**

@@ -25,6 +25,9 @@ export interface CheckRequest {
   /** Field key → header text per kind, as bound (a single table per kind); headers are
    * auto-mapped where absent. */
   columns?: Partial<Record<TableKind, Readonly<Record<string, string>>>>;
+  /** Per kind given as several tables: each table's bound columns, in the order given
+   * (the task pane binds every table of a kind; each binding has its own columns). */
+  tableColumns?: Partial<Record<TableKind, readonly Readonly<Record<string, string>>[]>>;
   vocabularies?: Vocabularies;
   planTolerance?: number;
   /** "Today"; see `dayOf`. */
@@ -50,6 +53,15 @@ function checkInput(request: CheckRequest): CheckInput {
     planTolerance: request.planTolerance,
     asOf: request.asOf,
   };
+  for (const kind of Object.keys(request.tableColumns ?? {}) as TableKind[]) {
+    const given = request.tables[kind];
+    const columns = request.tableColumns?.[kind];
+    if (!Array.isArray(given) || !columns) continue;
+    input.tableMappings ??= {};
+    input.tableMappings[kind] = (given as readonly RawTable[]).map((raw, i) =>
+      columns[i] ? columnsFromHeaders(raw.headers, columns[i]) : undefined
+    );
+  }
   if (request.columns) {
     input.mappings = {};
     for (const kind of Object.keys(request.tables) as TableKind[]) {

@@ -22,8 +22,9 @@ export interface BindingsMerge {
   settingsOverridden: string[];
 }
 
-function bindingOf(bindings: Bindings, kind: TableKind): TableBinding | undefined {
-  return bindings.tables.find((b) => b.kind === kind);
+/** Every binding of a kind, in order (a kind may have several tables). */
+function bindingsOf(bindings: Bindings, kind: TableKind): TableBinding[] {
+  return bindings.tables.filter((b) => b.kind === kind);
 }
 
 /** JSON with object keys sorted: equal text for equal content. */
@@ -37,11 +38,16 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value) ?? "undefined";
 }
 
-/** The same table with the same columns. The name is left out: re-linking a renamed table
- * updates it, which is no one's change of mind. */
-function sameBinding(a: TableBinding | undefined, b: TableBinding | undefined): boolean {
-  if (!a || !b) return a === b;
-  return a.tableId === b.tableId && canonicalJson(a.columns) === canonicalJson(b.columns);
+/** The same tables, in the same order, with the same columns. The name is left out:
+ * re-linking a renamed table updates it, which is no one's change of mind. */
+function sameBindings(a: readonly TableBinding[], b: readonly TableBinding[]): boolean {
+  return (
+    a.length === b.length &&
+    a.every(
+      (x, i) =>
+        x.tableId === b[i].tableId && canonicalJson(x.columns) === canonicalJson(b[i].columns)
+    )
+  );
 }
 
 function mergeSettings(
@@ -75,13 +81,13 @@ export function mergeBindings(base: Bindings, mine: Bindings, theirs: Bindings):
   const changedByThem: TableKind[] = [];
   const overridden: TableKind[] = [];
   for (const kind of KINDS) {
-    const [b, m, t] = [bindingOf(base, kind), bindingOf(mine, kind), bindingOf(theirs, kind)];
-    const theyChanged = !sameBinding(t, b);
-    const iChanged = !sameBinding(m, b);
+    const [b, m, t] = [bindingsOf(base, kind), bindingsOf(mine, kind), bindingsOf(theirs, kind)];
+    const theyChanged = !sameBindings(t, b);
+    const iChanged = !sameBindings(m, b);
     if (theyChanged) changedByThem.push(kind);
-    if (theyChanged && iChanged && !sameBinding(t, m)) overridden.push(kind);
+    if (theyChanged && iChanged && !sameBindings(t, m)) overridden.push(kind);
     const chosen = iChanged || !theyChanged ? m : t;
-    if (chosen) tables.push({ binding: chosen, mine: iChanged });
+    for (const binding of chosen) tables.push({ binding, mine: iChanged });
   }
   // One table serves one kind: where the co-author bound a table as another kind than this
   // pane just did, this pane's binding stands.

@@ -186,10 +186,13 @@ export interface Workbook {
   /** Enters a formula or value into the active cell, as typing it would (the Functions
    * page's "insert"). Optional: where missing, the task pane offers to copy the text. */
   insertIntoSelectedCell?(formula: string): Promise<{ sheet: string; cell: string }>;
-  /** Reads a whole sheet as a grid (values, number formats, merges, hidden columns, tables)
-   * for table discovery: where is the header of a plain range, which kind is it. Optional:
-   * the memory workbook has it; the Excel workbook does not yet (see docs/reading-workbooks.md). */
+  /** Reads a whole sheet as a grid (values, number formats, merges, hidden columns and rows,
+   * tables, formulas never calculated) for table discovery: where is the header of a plain
+   * range, which kind is it. Optional: where missing, the pane binds Excel tables only. */
   readSheetGrid?(sheet: string): Promise<SheetGrid>;
+  /** Every sheet (or the named ones) as grids, in workbook order, in a fixed number of
+   * round trips (see docs/reading-workbooks.md). Optional, as readSheetGrid. */
+  readSheetGrids?(sheets?: readonly string[]): Promise<SheetGrid[]>;
   /** Diagnostics: writes the probe on a new scratch sheet, reads it back and always removes
    * the sheet (src/workbook/selfTestProbe.ts). Refuses ("sheet-conflict") a name that is
    * taken, writing nothing. Optional: where missing, the Diagnostics page says so. */

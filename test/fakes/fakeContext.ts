@@ -105,12 +105,30 @@ export class FakeRuntime extends FakeProxy {
   }
 }
 
+/** Application: the calculation mode (read). */
+export class FakeApplication extends FakeProxy {
+  constructor(ctx: FakeContext) {
+    super(ctx, "workbook.application");
+  }
+  load(props: string): void {
+    this.queue("load", props, undefined, false, () => {
+      this.loaded.set("calculationMode", this.ctx.fake.calculationMode);
+      return { data: this.ctx.fake.calculationMode };
+    });
+  }
+  get calculationMode(): string {
+    return this.read("calculationMode");
+  }
+}
+
 export class FakeWorkbookProxy extends FakeProxy {
+  readonly application: FakeApplication;
   readonly worksheets: FakeWorksheetCollection;
   readonly tables: FakeTableCollection;
   readonly customXmlParts: FakeCustomXmlParts;
   constructor(ctx: FakeContext) {
     super(ctx, "workbook");
+    this.application = new FakeApplication(ctx);
     this.worksheets = new FakeWorksheetCollection(ctx);
     this.tables = new FakeTableCollection(ctx);
     this.customXmlParts = new FakeCustomXmlParts(ctx);

@@ -43,6 +43,10 @@ export interface RecordedRequest {
 export interface FakeCell {
   value: CellContent;
   numberFormat: string;
+  /** A formula cell's value as Excel last calculated it ("" for never calculated, as in a
+   * file a program wrote while Excel calculates by hand). Set: `values` gives it, as Excel
+   * does; absent: the fake, which does not calculate, gives the formula's text. */
+  cached?: CellContent;
 }
 
 export interface FakeSheet {
@@ -60,6 +64,8 @@ export interface FakeSheet {
   /** Manual horizontal page breaks: the zero-based rows a break goes before. */
   rowBreaks: Set<number>;
   hiddenColumns: Set<number>;
+  hiddenRows: Set<number>;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
   hyperlinks: Map<string, unknown>;
   protected: boolean;
   /** Charts: name, the type they were added as, and every property set on them. */
@@ -78,6 +84,9 @@ export interface FakeTableState {
   /** Header row included. */
   rect: RangeRef;
   style?: string;
+  /** Table.showHeaders (default true) and showTotals (default false). */
+  showHeaders?: boolean;
+  showTotals?: boolean;
 }
 
 export interface FakePart {
@@ -118,6 +127,11 @@ export class FakeExcel {
   /** False for a host with ExcelApi 1.9–1.11 only: worksheet custom properties (1.12) are
    * not there, and using them fails with ApiNotFound. */
   customPropertiesApi = true;
+  /** False for a host below ExcelApi 1.13: Range.getMergedAreasOrNullObject fails with
+   * ApiNotFound. */
+  mergedAreasApi = true;
+  /** Application.calculationMode. */
+  calculationMode: "Automatic" | "AutomaticExceptTables" | "Manual" = "Automatic";
   /** When set, every sync waits forever (for watchdog tests). */
   hang = false;
   /** Milliseconds each sync takes before Excel answers (by sync number), for watchdog tests. */
@@ -180,6 +194,8 @@ export class FakeExcel {
       autofitRows: new Set(),
       rowBreaks: new Set(),
       hiddenColumns: new Set(),
+      hiddenRows: new Set(),
+      visibility: "Visible",
       hyperlinks: new Map(),
       protected: false,
       charts: [],

@@ -44,6 +44,17 @@ export function usedRect(
   return r1 < 0 ? null : { row: r0, col: c0, rows: r1 - r0 + 1, cols: c1 - c0 + 1 };
 }
 
+function isFormula(cell: FakeCell): boolean {
+  return typeof cell.value === "string" && cell.value.startsWith("=") && cell.numberFormat !== "@";
+}
+
+/** Range.rowHidden/columnHidden: true when all are hidden, false when none, null when some. */
+function hiddenFlag(hidden: ReadonlySet<number>, first: number, count: number): boolean | null {
+  let some = 0;
+  for (const index of hidden) if (index >= first && index < first + count) some += 1;
+  return some === 0 ? false : some === count ? true : null;
+}
+
 export function intersection(a: RangeRef, b: RangeRef): RangeRef | null {
   const row = Math.max(a.row, b.row);
   const col = Math.max(a.col, b.col);
@@ -168,7 +179,13 @@ export class FakeRange extends FakeProxy {
         if (p === "address") value = `${quoteSheetName(t.sheet.name)}!${rangeAddress(t.rect)}`;
         else if (p === "rowCount") value = t.rect.rows;
         else if (p === "columnCount") value = t.rect.cols;
-        else if (p === "values") value = grid((c) => c?.value ?? "");
+        else if (p === "values")
+          value = grid((c) =>
+            c && "cached" in c && isFormula(c) ? (c.cached ?? "") : (c?.value ?? "")
+          );
+        else if (p === "rowHidden") value = hiddenFlag(t.sheet.hiddenRows, t.rect.row, t.rect.rows);
+        else if (p === "columnHidden")
+          value = hiddenFlag(t.sheet.hiddenColumns, t.rect.col, t.rect.cols);
         else if (p === "formulas")
           value = grid((c) =>
             typeof c?.value === "string" && c.value.startsWith("=") && c.numberFormat !== "@"
@@ -200,6 +217,12 @@ export class FakeRange extends FakeProxy {
   }
   get address(): string {
     return this.read("address");
+  }
+  get rowHidden(): boolean {
+    return this.read("rowHidden");
+  }
+  get columnHidden(): boolean {
+    return this.read("columnHidden");
   }
   get rowCount(): number {
     return this.read("rowCount");
@@ -285,13 +308,6 @@ export class FakeRange extends FakeProxy {
   get columnHidden(): boolean {
     return this.read("columnHidden");
   }
-  /** The merged areas within the range (ExcelApi 1.13); like Excel, fails above 512. */
-  getMergedAreasOrNullObject(): FakeMergedAreas {
-    return new FakeMergedAreas(this.ctx, `${this.path}.getMergedAreasOrNullObject()`, () => {
-      const t = this.target();
-      return t.sheet.merges.filter((m) => intersects(m, t.rect));
-    });
-  }
   set hyperlink(value: { documentReference?: string; textToDisplay?: string }) {
     this.queue("set", "hyperlink", value, true, () => {
       const t = this.target();
@@ -351,6 +367,31 @@ export class FakeRange extends FakeProxy {
       const t = this.target();
       this.ctx.fake.selection = { sheetId: t.sheet.id, rect: t.rect };
       return { sheet: t.sheet.name };
+    });
+  }
+  getColumn(index: number): FakeRange {
+    return new FakeRange(this.ctx, `${this.path}.getColumn(${index})`, () => {
+      const t = this.target();
+      if (index < 0 || index >= t.rect.cols)
+        throw new FakeOfficeError("InvalidArgument", "The column index is outside the range.");
+      return {
+        ...t,
+        whole: false,
+        rect: { row: t.rect.row, col: t.rect.col + index, rows: t.rect.rows, cols: 1 },
+      };
+    });
+  }
+  /** ExcelApi 1.13: the merged areas whose top-left cell is in the range (office-js#3611);
+   * more than 512 fail, as Excel's reference says. */
+  getMergedAreasOrNullObject(): FakeMergedAreas {
+    if (!this.ctx.fake.mergedAreasApi)
+      throw new FakeOfficeError("ApiNotFound", "getMergedAreasOrNullObject needs ExcelApi 1.13.");
+    return new FakeMergedAreas(this.ctx, `${this.path}.getMergedAreasOrNullObject()`, () => {
+      const t = this.target();
+      return {
+        sheet: t.sheet,
+        areas: t.sheet.merges.filter((m) => contains(t.rect, m.row, m.col)),
+      };
     });
   }
   getRow(index: number): FakeRange {
@@ -443,26 +484,42 @@ export class FakeMergedAreas extends FakeProxy {
   constructor(
     ctx: FakeContext,
     path: string,
-    private readonly merges: () => RangeRef[]
+    private readonly resolve: () => { sheet: FakeSheet; areas: RangeRef[] }
   ) {
     super(ctx, path);
   }
   load(props: string): void {
     this.queue("load", props, undefined, false, () => {
-      const merges = this.merges();
-      if (merges.length > 512)
+      const { sheet, areas } = this.resolve();
+      if (areas.length > 512)
         throw new FakeOfficeError("GeneralException", "More than 512 merged areas.");
-      this.loaded.set("isNullObject", merges.length === 0);
-      this.loaded.set("areaCount", merges.length);
-      this.loaded.set(
-        "cellCount",
-        merges.reduce((sum, m) => sum + m.rows * m.cols, 0)
-      );
-      return { data: merges.length };
+      this.loaded.set("isNullObject", areas.length === 0);
+      if (areas.length === 0) return { data: null };
+      const cellCount = areas.reduce((sum, m) => sum + m.rows * m.cols, 0);
+      const address = areas
+        .map((a) => `${quoteSheetName(sheet.name)}!${rangeAddress(a)}`)
+        .join(", ");
+      const data: Record<string, unknown> = {};
+      for (const p of propsOf(props)) {
+        const value =
+          p === "address"
+            ? address
+            : p === "areaCount"
+              ? areas.length
+              : p === "cellCount"
+                ? cellCount
+                : undefined;
+        this.loaded.set(p, value);
+        data[p] = value;
+      }
+      return { sheet: sheet.name, data };
     });
   }
   get isNullObject(): boolean {
     return this.read("isNullObject");
+  }
+  get address(): string {
+    return this.read("address");
   }
   get areaCount(): number {
     return this.read("areaCount");

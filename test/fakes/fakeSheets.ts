@@ -103,11 +103,28 @@ export class FakeWorksheet extends FakeProxy {
   }
   fill(props: readonly string[], sheet: FakeSheet | null): void {
     this.loaded.set("isNullObject", sheet === null);
+    const position = sheet ? this.ctx.fake.sheets.indexOf(sheet) : undefined;
     for (const p of props)
       this.loaded.set(
         p,
-        sheet ? (p === "id" ? sheet.id : p === "name" ? sheet.name : undefined) : undefined
+        !sheet
+          ? undefined
+          : p === "id"
+            ? sheet.id
+            : p === "name"
+              ? sheet.name
+              : p === "visibility"
+                ? sheet.visibility
+                : p === "position"
+                  ? position
+                  : undefined
       );
+  }
+  get visibility(): string {
+    return this.read("visibility");
+  }
+  get position(): number {
+    return this.read("position");
   }
   load(props: string): void {
     this.queue("load", props, undefined, false, () => {

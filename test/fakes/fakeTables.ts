@@ -28,8 +28,23 @@ export class FakeTable extends FakeProxy {
   }
   fill(props: readonly string[], t: FakeTableState | null): void {
     this.loaded.set("isNullObject", t === null);
-    for (const p of props)
-      this.loaded.set(p, t ? (p === "id" ? t.id : p === "name" ? t.name : undefined) : undefined);
+    const value = (p: string, x: FakeTableState): unknown =>
+      p === "id"
+        ? x.id
+        : p === "name"
+          ? x.name
+          : p === "showHeaders"
+            ? (x.showHeaders ?? true)
+            : p === "showTotals"
+              ? (x.showTotals ?? false)
+              : undefined;
+    for (const p of props) this.loaded.set(p, t ? value(p, t) : undefined);
+  }
+  get showHeaders(): boolean {
+    return this.read("showHeaders");
+  }
+  get showTotals(): boolean {
+    return this.read("showTotals");
   }
   load(props: string): void {
     this.queue("load", props, undefined, false, () => {

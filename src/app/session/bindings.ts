@@ -71,25 +71,30 @@ export class BindingActions {
     ]);
     const { fieldsOf } = await loadSchema();
     const resolved = resolveBindings(stored, tables);
-    const bound: Partial<Record<TableKind, BoundTable>> = {};
+    const boundAll: Partial<Record<TableKind, BoundTable[]>> = {};
     for (const r of resolved) {
       const kind = r.binding.kind;
-      if (bound[kind]) continue; // one table per kind: the first binding stands
+      const all = (boundAll[kind] ??= []);
+      // A table serves one binding of a kind (a duplicate entry in a damaged part is ignored).
+      if (r.table && all.some((b) => b.table?.id === r.table!.id)) continue;
       const columns = r.updated.columns;
       const unmappedRequired = fieldsOf(kind)
         .filter(
           (f) => f.required && (columns[f.key] === undefined || r.missingColumns.includes(f.key))
         )
         .map((f) => f.key);
-      bound[kind] = {
+      all.push({
         kind,
         binding: r.updated,
         status: r.status,
         table: r.table,
         missingColumns: r.missingColumns,
         unmappedRequired,
-      };
+      });
     }
+    const bound: Partial<Record<TableKind, BoundTable>> = {};
+    for (const [kind, all] of Object.entries(boundAll) as [TableKind, BoundTable[]][])
+      bound[kind] = all[0];
     if (!bindings) this.base = stored;
     const current: Bindings = { ...stored, tables: resolved.map((r) => r.updated) };
     const state = this.state;
@@ -98,6 +103,7 @@ export class BindingActions {
       tables,
       bindings: current,
       bound,
+      boundAll,
       // Unsaved settings stay in effect; the language is the person's own, never the workbook's.
       settings: state.settingsUnsaved
         ? state.settings
@@ -120,6 +126,13 @@ export class BindingActions {
     const change = coauthorChangeOf(merge);
     if (change) store.set({ coauthorChange: change });
     await this.refresh(merge.merged, listed);
+  }
+
+  /** Bindings with `binding` added as one more table of its kind (one Rounds sheet per
+   * project); its table is bound to nothing else. */
+  withAddedBinding(binding: TableBinding, bindings: Bindings = this.state.bindings): Bindings {
+    const others = bindings.tables.filter((b) => b.tableId !== binding.tableId);
+    return { ...bindings, tables: [...others, binding] };
   }
 
   /** Bindings with `binding` as the one binding of its kind (and its table bound to nothing else). */
@@ -180,10 +193,35 @@ export class BindingActions {
     });
   }
 
-  /** Points a field at another column (or at none, with null). */
-  async setColumn(kind: TableKind, field: string, header: string | null): Promise<void> {
+  /** Binds one more table as a kind (another Rounds sheet): the kind's tables are checked
+   * as one. */
+  async bindAnother(tableId: string, kind: TableKind): Promise<BoundTable | undefined> {
+    return this.ctx.store.act("bind", async () => {
+      const table =
+        this.state.tables.find((t) => t.id === tableId) ??
+        (await this.ctx.workbook.listTables()).find((t) => t.id === tableId);
+      if (!table)
+        throw new WorkbookError("table-missing", `table ${tableId} does not exist`, {
+          table: tableId,
+        });
+      await this.save(this.withAddedBinding(await this.autoBinding(table, kind)));
+      return this.state.boundAll[kind]?.find((b) => b.table?.id === tableId);
+    });
+  }
+
+  /** Points a field at another column (or at none, with null), in the kind's first table
+   * or in the bound table `tableId`. */
+  async setColumn(
+    kind: TableKind,
+    field: string,
+    header: string | null,
+    tableId?: string
+  ): Promise<void> {
     await this.ctx.store.act("mapping", async () => {
-      const current = this.state.bound[kind];
+      const current =
+        tableId === undefined
+          ? this.state.bound[kind]
+          : this.state.boundAll[kind]?.find((b) => b.binding.tableId === tableId);
       if (!current) return;
       const columns: Record<string, string> = {};
       for (const [f, h] of Object.entries(current.binding.columns)) {
@@ -191,13 +229,23 @@ export class BindingActions {
         if (f !== field && !(header !== null && sameText(h, header))) columns[f] = h;
       }
       if (header !== null) columns[field] = header;
-      await this.save(this.withBinding({ ...current.binding, columns }));
+      const updated = { ...current.binding, columns };
+      const bindings = this.state.bindings;
+      await this.save({
+        ...bindings,
+        tables: bindings.tables.map((b) =>
+          b.kind === kind && b.tableId === current.binding.tableId ? updated : b
+        ),
+      });
     });
   }
 
-  async unbind(kind: TableKind): Promise<void> {
+  /** Unbinds every table of the kind, or only the bound table `tableId`. */
+  async unbind(kind: TableKind, tableId?: string): Promise<void> {
     await this.ctx.store.act("unbind", async () => {
-      const tables = this.state.bindings.tables.filter((b) => b.kind !== kind);
+      const tables = this.state.bindings.tables.filter(
+        (b) => b.kind !== kind || (tableId !== undefined && b.tableId !== tableId)
+      );
       await this.save({ ...this.state.bindings, tables });
     });
   }

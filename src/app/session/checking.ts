@@ -85,11 +85,17 @@ export class CheckActions {
     }
   }
 
-  /** The bound tables that exist, in kind order. */
+  /** The bound tables that exist, in kind order (every table of a kind, in binding order). */
   private present(): BoundTable[] {
-    return TABLE_KIND_ORDER.map((kind) => this.state.bound[kind]).filter((b): b is BoundTable =>
-      Boolean(b?.table)
+    return TABLE_KIND_ORDER.flatMap((kind) => this.state.boundAll[kind] ?? []).filter(
+      (b): b is BoundTable => Boolean(b?.table)
     );
+  }
+
+  /** Whether some kind has several tables: the check then reads them as one, and a change
+   * is checked again in full (the kept check follows one table per kind). */
+  private static several(present: readonly BoundTable[]): boolean {
+    return new Set(present.map((b) => b.kind)).size < present.length;
   }
 
   /** Reads the bound tables in one request. */
@@ -112,12 +118,26 @@ export class CheckActions {
     const columns: Partial<Record<TableKind, Record<string, string>>> = {};
     present.forEach((b, i) => {
       const raw = raws[i];
-      if (!raw) return;
+      if (!raw || tables[b.kind]) return;
       tables[b.kind] = raw;
       columns[b.kind] = b.binding.columns;
     });
     const { vocabularies, planTolerance } = this.state.settings;
     return { tables, columns, vocabularies, planTolerance };
+  }
+
+  /** The request with every table of each kind, each with its own bound columns. */
+  private severalRequest(present: readonly BoundTable[], raws: readonly (RawTable | undefined)[]) {
+    const tables: Partial<Record<TableKind, RawTable[]>> = {};
+    const tableColumns: Partial<Record<TableKind, Record<string, string>[]>> = {};
+    present.forEach((b, i) => {
+      const raw = raws[i];
+      if (!raw) return;
+      (tables[b.kind] ??= []).push(raw);
+      (tableColumns[b.kind] ??= []).push(b.binding.columns);
+    });
+    const { vocabularies, planTolerance } = this.state.settings;
+    return { tables, tableColumns, vocabularies, planTolerance };
   }
 
   private async checkNow(trigger: CheckRun["trigger"]): Promise<CheckRun | null> {
@@ -130,17 +150,22 @@ export class CheckActions {
       this.ctx.store.set({ check: null });
       return null;
     }
-    const [{ startLiveCheck, dayOf }, raws] = await Promise.all([
+    const [{ startLiveCheck, checkChosenTables, dayOf }, raws] = await Promise.all([
       loadCheck(),
       this.readBound(present),
     ]);
-    const check = startLiveCheck({
-      ...this.request(present, raws),
-      asOf: dayOf(new Date(this.ctx.now())),
-    });
-    this.kept = { check, key: this.keyOf(present) };
+    const asOf = dayOf(new Date(this.ctx.now()));
+    let result;
+    if (CheckActions.several(present)) {
+      this.kept = null;
+      result = checkChosenTables({ ...this.severalRequest(present, raws), asOf });
+    } else {
+      const check = startLiveCheck({ ...this.request(present, raws), asOf });
+      this.kept = { check, key: this.keyOf(present) };
+      result = check.result();
+    }
     const run: CheckRun = {
-      result: check.result(),
+      result,
       checkedAt: this.ctx.now(),
       durationMs: this.ctx.now() - started,
       trigger,
@@ -248,7 +273,7 @@ export class LiveWatcher {
     const ids =
       state.live && !this.hidden && !this.ctx.store.disposed
         ? TABLE_KIND_ORDER.flatMap((k) =>
-            state.bound[k]?.table ? [state.bound[k]!.table!.id] : []
+            (state.boundAll[k] ?? []).flatMap((b) => (b.table ? [b.table.id] : []))
           )
         : [];
     const key = ids.join("|");

@@ -14,6 +14,7 @@ export class SessionStore {
     tables: [],
     bindings: { version: 1, tables: [] },
     bound: {},
+    boundAll: {},
     settings: DEFAULT_SETTINGS,
     check: null,
     checking: false,

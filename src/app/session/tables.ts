@@ -141,6 +141,17 @@ export class TableActions {
     });
   }
 
+  /** Turns the selected range into a table named for `kind`, unbound; inside the caller's
+   * action (the Tables page's "convert" of a range table discovery found). */
+  async convertUnbound(kind: TableKind): Promise<TableInfo> {
+    const tables = await this.ctx.workbook.listTables();
+    const name = uniqueTableName(
+      `Kaona${kind[0].toUpperCase()}${kind.slice(1)}`,
+      tables.map((t) => t.name)
+    );
+    return this.ctx.workbook.convertSelectionToTable(name);
+  }
+
   /** The data-validation rules for a bound table's columns, with the header each goes to. */
   async validationPlan(kind: TableKind): Promise<{ header: string; rule: ColumnValidation }[]> {
     const bound = this.state.bound[kind];

@@ -10,6 +10,7 @@ import type {
   WriteResult,
 } from "../../workbook/port";
 import type { ErrorInfo } from "../errors";
+import type { Suggestions } from "./discovery";
 import type { PreferenceStore } from "../preferences";
 import type { KaonaSettings } from "../settings";
 
@@ -49,6 +50,9 @@ export interface SessionState {
   tables: TableInfo[];
   bindings: Bindings;
   bound: Partial<Record<TableKind, BoundTable>>;
+  /** Every table bound as each kind, `bound[kind]` first: several tables of a kind (one
+   * Rounds sheet per project) are checked as one, each issue at its own sheet and cell. */
+  boundAll: Partial<Record<TableKind, BoundTable[]>>;
   settings: KaonaSettings;
   check: CheckRun | null;
   checking: boolean;
@@ -61,6 +65,8 @@ export interface SessionState {
   settingsUnsaved: boolean;
   /** What a co-author changed in the bindings or settings meanwhile, found when saving. */
   coauthorChange: CoauthorChange | null;
+  /** The tables found in the sheets (`discover`), until the next discovery. */
+  suggestions?: Suggestions;
 }
 
 /** A co-author's changes met when saving: theirs are kept unless this pane changed the same. */

@@ -39,6 +39,7 @@ import { NextStepCard } from "../components/NextStepCard";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
+import { FoundTables } from "./FoundTables";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -345,6 +346,8 @@ export default function TablesPage(): ReactElement {
           </ul>
         </PageSection>
       )}
+
+      {state.status !== "loading" && <FoundTables />}
 
       <PageSection className={styles.section} id="tables-more" title={t("tables.more.title")}>
         <div className={styles.actions}>

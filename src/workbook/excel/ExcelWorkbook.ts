@@ -7,6 +7,7 @@
  * custom XML parts (customXmlParts.ts). See docs/bindings-storage.md for the sync budget
  * of each method.
  */
+import type { SheetGrid } from "../../domain/grid";
 import type { RawTable, RawTableRows, SheetLayout } from "../../domain/types";
 import { parseRange, tableNameProblem, sheetOf, withoutSheet } from "../../domain/a1";
 import {
@@ -34,7 +35,8 @@ import {
   type RunSettings,
   type SlowSyncListener,
 } from "./excelRun";
-import { isExcelApiSupported } from "./requirements";
+import { isExcelApiSupported, OPTIONAL_EXCEL_API } from "./requirements";
+import { readSheetGrids } from "./sheetGrids";
 import { TableShapes, listTables, readTables } from "./tableReads";
 import { applyValidation, convertSelectionToTable, createTable } from "./tableWrites";
 import { writeSheet, type SheetWriteEnv, type SheetWriteOptions } from "./writeSheet";
@@ -129,6 +131,22 @@ export class ExcelWorkbook implements Workbook {
     );
     this.places.set(tableId, { ...rows.origin });
     return rows;
+  }
+
+  /** One sheet as a grid for table discovery (see sheetGrids.ts for the round trips). */
+  async readSheetGrid(sheet: string): Promise<SheetGrid> {
+    const [grid] = await this.readSheetGrids([sheet]);
+    if (!grid) throw new WorkbookError("unknown", `no sheet named "${sheet}"`, { sheet });
+    return grid;
+  }
+
+  /** Every sheet (or the named ones) as grids: 2 syncs, +1 or +2 where only some rows or
+   * columns are hidden, + the cell windows (one for usual sizes). */
+  readSheetGrids(sheets?: readonly string[]): Promise<SheetGrid[]> {
+    const mergedAreas = this.sheetEnv.supports(OPTIONAL_EXCEL_API.mergedAreas);
+    return this.run("readSheetGrids", { sheet: sheets?.join(", ") }, (context) =>
+      readSheetGrids(context, sheets, this.budget, { mergedAreas })
+    );
   }
 
   loadBindings(): Promise<Bindings> {

@@ -38,6 +38,7 @@ import {
 import { extentAddress, planSheet } from "../sheetPlan";
 import { planNewTable, planValidation } from "../validationRules";
 import { gridOfMemorySheet } from "./sheetGrid";
+import type { RangeRef } from "../../domain/a1";
 import type { SheetGrid } from "../../domain/grid";
 import { sheetNameTaken, sheetProtected, tableNameTaken, vetReplacement } from "../writeRefusals";
 import type { MemoryCell, MemorySheet, MemoryTable, MemoryTableSeed } from "./model";
@@ -65,6 +66,66 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
       index: this.sheets.indexOf(sheet),
       tables: this.tables.filter((table) => table.sheetId === sheet.id),
     });
+  }
+
+  /**
+   * Opens a file's sheets as they are (what a reader gives: values, number formats, merges,
+   * hidden sheets, columns and rows, Excel tables, formulas never calculated), after the
+   * sheets already here: the preview and the tests open .xlsx files so.
+   */
+  openGrids(grids: readonly SheetGrid[]): void {
+    for (const grid of [...grids].sort((a, b) => a.index - b.index)) {
+      if (this.sheetByName(grid.name)) throw sheetNameTaken(grid.name);
+      const sheet = this.addSheet(grid.name);
+      if (grid.visibility !== "visible") sheet.visibility = grid.visibility;
+      grid.values.forEach((line, row) =>
+        line.forEach((value, col) => {
+          const format = grid.numberFormats[row]?.[col];
+          const content = value === null || value === undefined ? "" : toCellContent(value);
+          this.put(sheet, row, col, {
+            content,
+            ...(format && format !== "General" ? { numberFormat: format } : {}),
+          });
+        })
+      );
+      for (const [row, col] of grid.uncalculated)
+        this.put(sheet, row, col, {
+          content: "=NA()",
+          numberFormat: grid.numberFormats[row]?.[col],
+        });
+      for (const m of grid.merges)
+        sheet.merges.push({
+          row: m.top,
+          col: m.left,
+          rows: m.bottom - m.top + 1,
+          cols: m.right - m.left + 1,
+        });
+      for (const col of grid.hiddenColumns) sheet.hiddenColumns.add(col);
+      if (grid.hiddenRows.size > 0) sheet.hiddenRows = new Set(grid.hiddenRows);
+      for (const table of grid.tables) {
+        if (!table.hasHeaderRow) continue;
+        this.tables.push({
+          id: this.newId("table"),
+          name: table.name,
+          sheetId: sheet.id,
+          rect: {
+            row: table.ref.top,
+            col: table.ref.left,
+            rows: table.ref.bottom - table.ref.top + 1 - (table.hasTotalsRow ? 1 : 0),
+            cols: table.ref.right - table.ref.left + 1,
+          },
+        });
+      }
+    }
+  }
+
+  async readSheetGrids(sheets?: readonly string[]): Promise<SheetGrid[]> {
+    const wanted = sheets && new Set(sheets.map((name) => name.toLowerCase()));
+    return Promise.all(
+      this.sheets
+        .filter((sheet) => !wanted || wanted.has(sheet.name.toLowerCase()))
+        .map((sheet) => this.readSheetGrid(sheet.name))
+    );
   }
 
   async listTables(): Promise<TableInfo[]> {
@@ -151,6 +212,21 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
     return this.tableInfo(table);
   }
 
+  /** As Excel does on converting a range: a blank header becomes "Column1"…, a header met
+   * before gets a number ("งบประมาณ2"); the header cells are written so. */
+  private uniqueHeaders(sheet: MemorySheet, rect: RangeRef): void {
+    const seen = new Set<string>();
+    for (let j = 0; j < rect.cols; j++) {
+      const cell = sheet.cells.get(rect.row, rect.col + j);
+      const text = String(cell?.shown ?? cell?.content ?? "").trim();
+      let header = text === "" ? `Column${j + 1}` : text;
+      for (let n = 2; seen.has(header.toLowerCase()); n++) header = `${text || "Column"}${n}`;
+      seen.add(header.toLowerCase());
+      if (header !== cell?.content)
+        this.put(sheet, rect.row, rect.col + j, { ...(cell ?? {}), content: header });
+    }
+  }
+
   async convertSelectionToTable(name: string): Promise<TableInfo> {
     const problem = tableNameProblem(name);
     if (problem)
@@ -173,6 +249,7 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
       );
     if (this.tables.some((t) => t.name.toLowerCase() === name.toLowerCase()))
       throw tableNameTaken(name);
+    this.uniqueHeaders(sheet, selection.rect);
     const table: MemoryTable = {
       id: this.newId("table"),
       name,

@@ -4,6 +4,7 @@
  * (`MemoryWorkbook.ts`) and the user's side (`userSide.ts`) share, and the snapshot the
  * preview draws.
  */
+import type { SheetVisibility } from "../../domain/grid";
 import type { CellStyle, ChartSpec, PageSetup, RawTable } from "../../domain/types";
 import { cellAddress, rangeAddress, type RangeRef } from "../../domain/a1";
 import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
@@ -32,6 +33,10 @@ export interface MemorySheet {
   columnWidths: Map<number, number>;
   rowHeights: Map<number, number>;
   hiddenColumns: Set<number>;
+  /** Absent: no hidden rows. */
+  hiddenRows?: Set<number>;
+  /** Absent: visible. */
+  visibility?: SheetVisibility;
   protected: boolean;
   validations: { address: string; write: ValidationWrite }[];
   page?: PageSetup;
@@ -216,24 +221,32 @@ export abstract class MemoryModel {
     table: MemoryTable,
     from: number,
     to: number
-  ): Pick<RawTable, "rows"> & {
+  ): Pick<RawTable, "rows" | "uncalculated"> & {
     numberFormats: string[][];
   } {
     const sheet = this.sheetById(table.sheetId);
     const rows: RawTable["rows"] = [];
     const numberFormats: string[][] = [];
+    const uncalculated: Array<[number, number]> = [];
     for (let i = from; i < to; i++) {
       const line: RawTable["rows"][number] = [];
       const formats: string[] = [];
       for (let j = 0; j < table.rect.cols; j++) {
         const cell = sheet?.cells.get(table.rect.row + 1 + i, table.rect.col + j);
-        line.push(valueOf(cell?.content ?? ""));
+        const content = cell?.content ?? "";
+        // A formula shows what it was last calculated to; never calculated, nothing.
+        if (typeof content === "string" && content.startsWith("=") && cell?.numberFormat !== "@") {
+          line.push(cell?.shown ?? null);
+          if (cell?.shown === undefined) uncalculated.push([i - from, j]);
+        } else line.push(valueOf(content));
         formats.push(cell?.numberFormat ?? "General");
       }
       rows.push(line);
       numberFormats.push(formats);
     }
-    return { rows, numberFormats };
+    return uncalculated.length > 0
+      ? { rows, numberFormats, uncalculated }
+      : { rows, numberFormats };
   }
 
   protected emit(

@@ -4,7 +4,7 @@
  * layout said it shows, or counts as never calculated.
  */
 import type { RangeRef } from "../../domain/a1";
-import type { GridTable, SheetGrid } from "../../domain/grid";
+import type { GridTable, SheetGrid, SheetVisibility } from "../../domain/grid";
 import type { CellValue } from "../../domain/types";
 import type { CellGrid } from "../cellGrid";
 import type { CellContent } from "../cellContent";
@@ -19,6 +19,8 @@ export interface GridSource {
   }>;
   merges: readonly RangeRef[];
   hiddenColumns: ReadonlySet<number>;
+  hiddenRows?: ReadonlySet<number>;
+  visibility?: SheetVisibility;
   tables: readonly { name: string; rect: RangeRef }[];
 }
 
@@ -54,7 +56,7 @@ export function gridOfMemorySheet(source: GridSource): SheetGrid {
   return {
     name: source.name,
     index: source.index,
-    visibility: "visible",
+    visibility: source.visibility ?? "visible",
     values,
     numberFormats,
     uncalculated,
@@ -64,7 +66,7 @@ export function gridOfMemorySheet(source: GridSource): SheetGrid {
       bottom: merge.row + merge.rows - 1,
       right: merge.col + merge.cols - 1,
     })),
-    hiddenRows: new Set(),
+    hiddenRows: new Set(source.hiddenRows ?? []),
     hiddenColumns: new Set(source.hiddenColumns),
     tables,
   };
