@@ -14,7 +14,8 @@ import type { Issue, RawTable, TableKind } from "../../domain/types";
 import type { TableChange } from "../../workbook/port";
 import { applyTableChange } from "../liveCheck";
 import type { SessionContext } from "./store";
-import { TABLE_KIND_ORDER, type BoundTable, type CheckRun } from "./types";
+import { TABLE_KINDS } from "../../domain/tableKinds";
+import { type BoundTable, type CheckRun } from "./types";
 
 const loadCheck = () => import(/* webpackChunkName: "domain-check" */ "../../usecases/checkTables");
 
@@ -87,7 +88,7 @@ export class CheckActions {
 
   /** The bound tables that exist, in kind order. */
   private present(): BoundTable[] {
-    return TABLE_KIND_ORDER.map((kind) => this.state.bound[kind]).filter((b): b is BoundTable =>
+    return TABLE_KINDS.map((kind) => this.state.bound[kind]).filter((b): b is BoundTable =>
       Boolean(b?.table)
     );
   }
@@ -247,9 +248,7 @@ export class LiveWatcher {
     const state = this.ctx.store.get();
     const ids =
       state.live && !this.hidden && !this.ctx.store.disposed
-        ? TABLE_KIND_ORDER.flatMap((k) =>
-            state.bound[k]?.table ? [state.bound[k]!.table!.id] : []
-          )
+        ? TABLE_KINDS.flatMap((k) => (state.bound[k]?.table ? [state.bound[k]!.table!.id] : []))
         : [];
     const key = ids.join("|");
     if (key === this.key) return;

@@ -16,7 +16,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, DocumentBulletList16Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
-import { TABLE_KIND_ORDER, type PendingWrite } from "../../app/session";
+import type { PendingWrite } from "../../app/session";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 import type { Issue, Severity, TableKind } from "../../domain/types";
 import { useApp } from "../appContext";
 import { SeverityIcon } from "../components/badges";
@@ -119,7 +120,7 @@ export default function CheckPage(): ReactElement {
   const [written, setWritten] = useState<string | null>(null);
   const slow = useDelayedFlag(state.checking);
   const check = state.check;
-  const anyBound = TABLE_KIND_ORDER.some((kind) => state.bound[kind]?.table);
+  const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]?.table);
 
   const groups = useMemo(() => {
     const issues = check?.result.issues ?? [];
@@ -201,7 +202,7 @@ export default function CheckPage(): ReactElement {
                 }
               >
                 <Option value="all">{t("check.filter.allTables")}</Option>
-                {TABLE_KIND_ORDER.filter((kind) => state.bound[kind]?.table).map((kind) => (
+                {TABLE_KINDS.filter((kind) => state.bound[kind]?.table).map((kind) => (
                   <Option key={kind} value={kind}>
                     {t(`kind.${kind}`)}
                   </Option>

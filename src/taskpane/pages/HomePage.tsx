@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { nextStep } from "../../app/nextStep";
-import { TABLE_KIND_ORDER } from "../../app/session";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 import { useApp } from "../appContext";
 import { BindingBadge } from "../components/badges";
 import { CheckCounts } from "../components/CheckCounts";
@@ -52,7 +52,7 @@ export default function HomePage(): ReactElement {
 
       <PageSection className={styles.section} id="home-bound" title={t("home.bound.title")}>
         <ul className={styles.list}>
-          {TABLE_KIND_ORDER.map((kind) => {
+          {TABLE_KINDS.map((kind) => {
             const bound = state.bound[kind];
             return (
               <li key={kind} className={styles.item} data-kind={kind}>
