@@ -12,7 +12,7 @@ import type { ExcelSerial, Issue, Lang, Severity } from "../domain/types";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
 import { parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
-import { ProgressBar } from "./progress";
+import { Progress } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { readWorkbookTables } from "./workbookFile";
 
@@ -267,21 +267,25 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     return one.code;
   }
   // Several workbooks: each checked on its own, the worst exit code wins.
-  const progress = new ProgressBar(io, files.length);
+  const progress = new Progress(io, files.length, {
+    lang: options.lang,
+    what: { th: "ตรวจไฟล์", en: "checking files" },
+    offTerminal: "quiet",
+  });
   const reports: object[] = [];
   let code = EXIT_OK;
   for (const [index, file] of files.entries()) {
-    progress.update(index, file);
+    progress.step(index, files.length, file);
     const one = await checkOne(file, options, io, progress);
     code = Math.max(code, one.code);
     if (one.report === undefined) continue;
     if (options.format === "json") reports.push(one.report);
     else {
-      progress.finish();
+      progress.pause();
       io.stdout(`${index > 0 ? "\n" : ""}${one.text}`);
     }
   }
-  progress.finish();
+  progress.end();
   if (options.format === "json") io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
   return code;
 }
@@ -298,9 +302,9 @@ async function checkOne(
   file: string,
   options: CheckOptions,
   io: CliIO,
-  progress?: ProgressBar
+  progress?: Progress
 ): Promise<CheckedFile> {
-  progress?.finish();
+  progress?.pause();
   const read = await readWorkbookTables("check", file, io, options.lang);
   if (typeof read === "number") return { code: read, text: "" };
   const { discovery, used } = read;

@@ -18,7 +18,7 @@ import { chooseTables } from "../usecases/chooseTables";
 import { parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
-import { ProgressBar } from "./progress";
+import { Progress } from "./progress";
 
 const USAGE = "usage: kaona merge <book.xlsx|folder>... -o <combined.xlsx> [--lang th|en]";
 
@@ -103,11 +103,15 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
   const { lang } = options;
   const files = await expandInputs(options.inputs, [options.out]);
   const merger = new TableMerger(lang);
-  const progress = new ProgressBar(io, files.length);
+  const progress = new Progress(io, files.length, {
+    lang,
+    what: { th: "รวมไฟล์", en: "merging files" },
+    offTerminal: "quiet",
+  });
   let unreadable = 0;
   let read = 0;
   for (const [index, file] of files.entries()) {
-    progress.update(index, file);
+    progress.step(index, files.length, file);
     try {
       const choices = chooseTables(await readXlsxTables(file));
       read += 1;
@@ -118,7 +122,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
         used += 1;
       }
       if (used === 0) {
-        progress.finish();
+        progress.pause();
         io.stderr(
           lang === "th"
             ? `kaona merge: ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดใน ${file}\n`
@@ -127,7 +131,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
       }
     } catch (error) {
       unreadable += 1;
-      progress.finish();
+      progress.pause();
       const reason =
         error instanceof XlsxReadError
           ? error.text(lang)
@@ -135,9 +139,9 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
       io.stderr(`kaona merge: ${reason}\n`);
     }
   }
-  progress.update(files.length, options.out);
+  progress.step(files.length, files.length, options.out);
   if (read === 0) {
-    progress.finish();
+    progress.end();
     if (files.length === 0)
       io.stderr(
         lang === "th"
@@ -150,7 +154,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
   try {
     await writeTablesXlsx(options.out, sheetSpecs(result, lang));
   } catch (error) {
-    progress.finish();
+    progress.end();
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     io.stderr(
       lang === "th"
@@ -159,7 +163,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
     );
     return EXIT_UNUSABLE;
   }
-  progress.finish();
+  progress.end();
   io.stdout(report(result, options.out, unreadable, lang));
   const errors = result.issues.some((issue) => issue.severity === "error");
   return errors || unreadable > 0 ? EXIT_FINDINGS : EXIT_OK;

@@ -16,7 +16,7 @@ import { layoutsToXlsx } from "../render/xlsx";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
 import { planReportSheets } from "../usecases/reportSheets";
 import { parseOptions, onePath, type OptionSpec } from "./args";
-import { progressOnStderr } from "./progress";
+import { Progress } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { readWorkbookTables } from "./workbookFile";
 
@@ -132,9 +132,10 @@ export async function runReport(args: readonly string[], io: CliIO): Promise<num
     return EXIT_FINDINGS;
   }
   const result = checkChosenTables({ tables: used, asOf: dayOf(io.now()) });
-  const progress = progressOnStderr(io, result.records.projects.length, lang, {
-    th: "จัดรูปแบบรายงานโครงการ",
-    en: "laying out project reports",
+  const progress = new Progress(io, result.records.projects.length, {
+    lang,
+    what: { th: "จัดรูปแบบรายงานโครงการ", en: "laying out project reports" },
+    offTerminal: "lines",
   });
   const plan = planReportSheets(result.records, {
     onProgress: (done, total) => progress.step(done, total),
