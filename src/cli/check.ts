@@ -10,7 +10,7 @@ import { HEADER_SCAN_ROWS, type DiscoveredTable, type Discovery } from "../domai
 import { tableLabel } from "../domain/schema";
 import type { ExcelSerial, Issue, Lang, Severity } from "../domain/types";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
-import { parseOptions, type OptionSpec } from "./args";
+import { FORMAT_OPTIONS, LANG_OPTION, optionsOrExit, parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
 import { Progress } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
@@ -30,9 +30,8 @@ export interface CheckOptions {
 const USAGE = `usage: kaona check <book.xlsx|folder>... [--lang th|en] [--format table|json] [--tolerance <points>] [--as-of <date>]`;
 
 const CHECK_OPTIONS = {
-  lang: { type: "string", takes: "--lang takes th or en" },
-  format: { type: "string", takes: "--format takes table or json" },
-  json: { type: "boolean" },
+  lang: LANG_OPTION,
+  ...FORMAT_OPTIONS,
   tolerance: { type: "string", takes: "--tolerance takes a number of points ≥ 0" },
   "as-of": { type: "string", takes: "--as-of takes a date, e.g. 2020-09-30 or 30/9/2563" },
 } as const satisfies Record<string, OptionSpec>;
@@ -41,11 +40,7 @@ const CHECK_OPTIONS = {
 export function parseCheckArgs(args: readonly string[], today: Date): CheckOptions | string {
   const parsed = parseOptions(args, CHECK_OPTIONS);
   if (typeof parsed === "string") return parsed;
-  const { values, positionals } = parsed;
-  const lang = values.lang ?? "th";
-  if (lang !== "th" && lang !== "en") return CHECK_OPTIONS.lang.takes;
-  const format = values.json ? "json" : (values.format ?? "table");
-  if (format !== "table" && format !== "json") return CHECK_OPTIONS.format.takes;
+  const { values, positionals, lang, format } = parsed;
   let planTolerance: number | undefined;
   if (typeof values.tolerance === "string") {
     planTolerance = Number(values.tolerance);
@@ -242,15 +237,10 @@ function jsonReport(file: string, discovery: Discovery, result: CheckResult, lan
 }
 
 export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const options = parseCheckArgs(args, io.now());
-  if (typeof options === "string") {
-    io.stderr(`kaona check: ${options}\n${USAGE}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const options = optionsOrExit("check", USAGE, args, io, (given) =>
+    parseCheckArgs(given, io.now())
+  );
+  if (typeof options === "number") return options;
   const files = await expandInputs(options.files);
   if (files.length === 0) {
     io.stderr(

@@ -15,7 +15,7 @@ import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { writeTablesXlsx, type TableSheetSpec } from "../workbook/xlsx/writeXlsx";
 import { chooseTables } from "../usecases/chooseTables";
-import { parseOptions, type OptionSpec } from "./args";
+import { LANG_OPTION, optionsOrExit, parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { Progress } from "./progress";
@@ -30,15 +30,13 @@ interface MergeOptions {
 
 const MERGE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   out: { type: "string", short: "o", takes: "-o takes the path of the combined .xlsx" },
-  lang: { type: "string", takes: "--lang takes th or en" },
+  lang: LANG_OPTION,
 };
 
 function parseMergeArgs(args: readonly string[]): MergeOptions | string {
   const parsed = parseOptions(args, MERGE_OPTIONS);
   if (typeof parsed === "string") return parsed;
-  const { values, positionals } = parsed;
-  const lang = values.lang ?? "th";
-  if (lang !== "th" && lang !== "en") return "--lang takes th or en";
+  const { values, positionals, lang } = parsed;
   if (positionals.length === 0) return "which workbooks? give .xlsx files or folders";
   if (typeof values.out !== "string") return "where to? give -o <combined.xlsx>";
   return { inputs: positionals, out: values.out, lang };
@@ -91,15 +89,8 @@ function sheetSpecs(result: MergeResult, lang: Lang): TableSheetSpec[] {
 }
 
 export async function runMerge(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const options = parseMergeArgs(args);
-  if (typeof options === "string") {
-    io.stderr(`kaona merge: ${options}\n${USAGE}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const options = optionsOrExit("merge", USAGE, args, io, parseMergeArgs);
+  if (typeof options === "number") return options;
   const { lang } = options;
   const files = await expandInputs(options.inputs, [options.out]);
   const merger = new TableMerger(lang);

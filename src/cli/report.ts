@@ -15,7 +15,7 @@ import type { Lang } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
 import { planReportSheets } from "../usecases/reportSheets";
-import { parseOptions, onePath, type OptionSpec } from "./args";
+import { LANG_OPTION, onePath, optionsOrExit, parseOptions, type OptionSpec } from "./args";
 import { Progress } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { readWorkbookTables } from "./workbookFile";
@@ -44,7 +44,7 @@ const REPORT_OPTIONS = {
   all: { type: "boolean" },
   out: { type: "string", short: "o", takes: "-o takes the path of the .xlsx to write" },
   output: { type: "string", takes: "--output takes the path of the .xlsx to write" },
-  lang: { type: "string", takes: "--lang takes th or en" },
+  lang: LANG_OPTION,
   chart: { type: "boolean" },
   issues: { type: "boolean" },
   font: { type: "string", takes: "--font takes th-sarabun or laksaman" },
@@ -59,13 +59,11 @@ const FONTS: Readonly<Record<string, FontProfile>> = {
 export function parseReportArgs(args: readonly string[]): ReportArgs | string {
   const parsed = parseOptions(args, REPORT_OPTIONS);
   if (typeof parsed === "string") return parsed;
-  const { values, positionals } = parsed;
+  const { values, positionals, lang } = parsed;
   const project = typeof values.project === "string" ? values.project.trim() : undefined;
   if (project === "") return REPORT_OPTIONS.project.takes;
   const out = values.out ?? values.output;
   if (out === "") return REPORT_OPTIONS.out.takes;
-  const lang = values.lang ?? "th";
-  if (lang !== "th" && lang !== "en") return REPORT_OPTIONS.lang.takes;
   let font: FontProfile | undefined;
   if (typeof values.font === "string") {
     font = Object.hasOwn(FONTS, values.font) ? FONTS[values.font] : undefined;
@@ -112,15 +110,8 @@ function leftOut(lang: Lang, withoutCode: number, repeated: number): string {
 }
 
 export async function runReport(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const options = parseReportArgs(args);
-  if (typeof options === "string") {
-    io.stderr(`kaona report: ${options}\n${USAGE}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const options = optionsOrExit("report", USAGE, args, io, parseReportArgs);
+  if (typeof options === "number") return options;
   const { lang } = options;
   const read = await readWorkbookTables("report", options.file, io, lang);
   if (typeof read === "number") return read;
