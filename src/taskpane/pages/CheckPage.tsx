@@ -28,6 +28,7 @@ import { PageSection } from "../components/PageSection";
 import { NeedTablesNotice } from "../components/NeedTablesNotice";
 import { formatCount } from "../format";
 import { useDelayedFlag } from "../hooks/useDelayedFlag";
+import { stackedList } from "../styles";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 /** Rows drawn per group before "show more": a long list stays quick to render. */
@@ -53,14 +54,7 @@ const useStyles = makeStyles({
   },
   dropdown: { minWidth: "0", width: "100%" },
   group: { marginBottom: tokens.spacingVerticalL },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  list: stackedList(tokens.spacingVerticalXS),
   issue: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",

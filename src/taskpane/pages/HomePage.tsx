@@ -9,6 +9,7 @@ import { NextStepCard } from "../components/NextStepCard";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
+import { stackedList } from "../styles";
 
 const useStyles = makeStyles({
   section: {
@@ -17,14 +18,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalL,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  list: stackedList(tokens.spacingVerticalS),
   item: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
