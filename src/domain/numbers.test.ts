@@ -1,5 +1,5 @@
 import fc from "fast-check";
-import { isExcelError, parseNumber, parseNumberWithUnit } from "./numbers";
+import { isExcelError, lowerBound, parseNumber, parseNumberWithUnit } from "./numbers";
 
 describe("parseNumber", () => {
   it("takes native finite numbers as they are, not from text", () => {
@@ -140,5 +140,23 @@ describe("isExcelError", () => {
     expect(isExcelError("#GETTING_DATA")).toBe(true);
     expect(isExcelError("N/A")).toBe(false);
     expect(isExcelError(42)).toBe(false);
+  });
+});
+
+describe("lowerBound", () => {
+  it("finds the first place not below the value, in any ascending list", () => {
+    const rows = [2, 5, 5, 9];
+    expect([0, 2, 3, 5, 6, 9, 10].map((value) => lowerBound(rows, value))).toEqual([
+      0, 0, 1, 1, 3, 3, 4,
+    ]);
+    expect(lowerBound([], 1)).toBe(0);
+    fc.assert(
+      fc.property(fc.array(fc.integer()), fc.integer(), (values, value) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const at = lowerBound(sorted, value);
+        expect(sorted.slice(0, at).every((each) => each < value)).toBe(true);
+        expect(sorted.slice(at).every((each) => each >= value)).toBe(true);
+      })
+    );
   });
 });

@@ -6,6 +6,7 @@
  */
 import { planStatusFor } from "../compute";
 import { formatBaht, formatDate, formatPercent, quote } from "../messages";
+import { lowerBound } from "../numbers";
 import type {
   ExcelSerial,
   Issue,
@@ -506,13 +507,7 @@ function sortNumbers(values: number[]): number[] {
 /** The median of a sorted list with one occurrence of `value` left out. */
 function medianWithout(sorted: readonly number[], value: number): number | undefined {
   // Binary search keeps this O(log n) even for a project with thousands of rounds.
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
+  const low = lowerBound(sorted, value);
   const skip = low < sorted.length && sorted[low] === value ? low : -1;
   const length = skip < 0 ? sorted.length : sorted.length - 1;
   if (length === 0) return undefined;
