@@ -17,9 +17,8 @@ import { parseSettings } from "../settings";
 import type { SessionContext } from "./store";
 import { TABLE_KINDS } from "../../domain/tableKinds";
 import { type BoundTable, type CoauthorChange } from "./types";
+import { loadMapping, loadSchema } from "./lazyDomain";
 
-const loadSchema = () => import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
-const loadMapping = () => import(/* webpackChunkName: "domain-check" */ "../../domain/mapping");
 const loadChoice = () =>
   import(/* webpackChunkName: "domain-check" */ "../../usecases/chooseTables");
 

@@ -16,8 +16,7 @@ import { applyTableChange } from "../liveCheck";
 import type { SessionContext } from "./store";
 import { TABLE_KINDS } from "../../domain/tableKinds";
 import { type BoundTable, type CheckRun } from "./types";
-
-const loadCheck = () => import(/* webpackChunkName: "domain-check" */ "../../usecases/checkTables");
+import { loadCheck } from "./lazyDomain";
 
 /** The check kept for the bound tables as they were bound and set when it was made. */
 interface KeptCheck {

@@ -18,10 +18,10 @@ import {
   type ReportRequest,
   type WriteOutcome,
 } from "./types";
+import { loadCompute } from "./lazyDomain";
 
 const loadReportSheets = () =>
   import(/* webpackChunkName: "domain-report" */ "../../usecases/reportSheets");
-const loadCompute = () => import(/* webpackChunkName: "domain-check" */ "../../domain/compute");
 
 function isConflict(
   error: unknown

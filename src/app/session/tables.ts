@@ -17,9 +17,7 @@ import { sameHeader } from "./bindings";
 import type { SessionContext } from "./store";
 import { TABLE_KINDS } from "../../domain/tableKinds";
 import { SheetNames, uniqueTableName, withFreeName } from "../../usecases/sheetNames";
-
-const loadSchema = () => import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
-const loadSample = () => import(/* webpackChunkName: "sample" */ "../../domain/sample");
+import { loadSample, loadSchema } from "./lazyDomain";
 
 export class TableActions {
   constructor(

@@ -167,17 +167,29 @@ export function withFont(layout: SheetLayout, profile: FontProfile | undefined):
   };
 }
 
-/** The page of a landscape listing (the summary, the issues sheet): A4 landscape, one page
- * wide, its header row repeated on every page, page numbers in the footer. */
-export function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
+/** Kaona's printed page: A4, one page wide, the header row repeated on every page, "n / N"
+ * in the footer, the print area the sheet's `cols` columns down to `lastRow`. Margins in
+ * inches. */
+export function oneWidePageSetup(
+  orientation: PageSetup["orientation"],
+  margins: { top: number; bottom: number; left: number; right: number },
+  rows: { header: number; last: number },
+  cols: number
+): PageSetup {
   return {
-    orientation: "landscape",
+    orientation,
     paper: "A4",
-    margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+    margins: { ...margins, header: 0.3, footer: 0.3 },
     fitToPagesWide: 1,
     fitToPagesTall: 0,
-    printTitleRows: [headerRow, headerRow],
+    printTitleRows: [rows.header, rows.header],
     centerFooter: "&P / &N",
-    printArea: `A1:${columnLetters(cols - 1)}${lastRow + 1}`,
+    printArea: `A1:${columnLetters(cols - 1)}${rows.last + 1}`,
   };
+}
+
+/** The page of a landscape listing (the summary, the issues sheet). */
+export function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
+  const margins = { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 };
+  return oneWidePageSetup("landscape", margins, { header: headerRow, last: lastRow }, cols);
 }
