@@ -4,7 +4,7 @@
  * One place, so that the parser and the printout fixtures agree on them.
  */
 import { REPORT_TEXT } from "../report/labels";
-import type { ProjectField } from "../schema";
+import { fieldsOf, type ProjectField } from "../schema";
 import { normalizeForMatch, thaiDigitsToArabic } from "../text";
 
 export const FORM_TITLE = REPORT_TEXT.title.th;
@@ -81,19 +81,11 @@ export function labelledField(text: string): { field: ProjectField; value: strin
 }
 
 /** The fields whose value is text that may run on over several printed lines. */
-export const TEXT_FIELDS: ReadonlySet<ProjectField> = new Set<ProjectField>([
-  "name",
-  "unit",
-  "owner",
-  "coordinator",
-  "rationale",
-  "objectives",
-  "target",
-  "strategy",
-  "subStrategy",
-  "goal",
-  "kpi",
-]);
+export const TEXT_FIELDS: ReadonlySet<ProjectField> = new Set(
+  fieldsOf("projects")
+    .filter((field) => field.type === "text" || field.type === "longText")
+    .map((field) => field.key)
+);
 
 // --- Section 2: the round blocks ---------------------------------------------------------
 
