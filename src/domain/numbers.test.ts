@@ -123,12 +123,14 @@ describe("parseNumberWithUnit", () => {
 });
 
 describe("isExcelError", () => {
-  it("knows Excel's error values", () => {
-    expect(isExcelError("#N/A")).toBe(true);
-    expect(isExcelError(" #value! ")).toBe(true);
-    expect(isExcelError("#GETTING_DATA")).toBe(true);
-    expect(isExcelError("N/A")).toBe(false);
-    expect(isExcelError(42)).toBe(false);
+  it.each([
+    ["#N/A", true],
+    [" #value! ", true],
+    ["#GETTING_DATA", true],
+    ["N/A", false],
+    [42, false],
+  ])("knows Excel's error values: %j is one: %s", (value, isError) => {
+    expect(isExcelError(value)).toBe(isError);
   });
 });
 
