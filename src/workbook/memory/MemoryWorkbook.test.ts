@@ -160,6 +160,14 @@ describe("the user's side raises the change events Excel would", () => {
     return { workbook, id, events };
   }
 
+  /** The event of values edited in `address`, on the table's data rows `rows`. */
+  const valueEdit = (
+    tableId: string,
+    address: string,
+    rows: { first: number; count: number },
+    source: "local" | "remote" = "local"
+  ) => ({ tableId, source, type: "valueEdit", address, rows });
+
   test("a typed cell: a value edit of its row, local or remote; a header edit says so", () => {
     const { workbook, id, events } = rounds();
     workbook.setCell("ครั้ง", "D4", 35);
@@ -167,20 +175,8 @@ describe("the user's side raises the change events Excel would", () => {
     workbook.setCell("ครั้ง", "C2", "รอบ");
     workbook.setCell("ครั้ง", "H9", 1);
     expect(events).toEqual([
-      {
-        tableId: id,
-        source: "local",
-        type: "valueEdit",
-        address: "D4",
-        rows: { first: 1, count: 1 },
-      },
-      {
-        tableId: id,
-        source: "remote",
-        type: "valueEdit",
-        address: "B5",
-        rows: { first: 2, count: 1 },
-      },
+      valueEdit(id, "D4", { first: 1, count: 1 }),
+      valueEdit(id, "B5", { first: 2, count: 1 }, "remote"),
       { tableId: id, source: "local", type: "valueEdit", address: "C2", headers: true },
     ]);
   });
@@ -192,15 +188,7 @@ describe("the user's side raises the change events Excel would", () => {
       ["P-9", 4, 50],
       ["P-9", 5, 60],
     ]);
-    expect(events).toEqual([
-      {
-        tableId: id,
-        source: "local",
-        type: "valueEdit",
-        address: "B4:D5",
-        rows: { first: 1, count: 2 },
-      },
-    ]);
+    expect(events).toEqual([valueEdit(id, "B4:D5", { first: 1, count: 2 })]);
   });
 
   test("rows inserted, deleted and sorted move the cells and the table", async () => {
