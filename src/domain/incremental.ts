@@ -498,13 +498,16 @@ export class IncrementalCheck {
     const rules = this.indicatorRules;
     const rows = state.groups.get(key);
     if (!rules || !rows) return false;
-    const unknown = this.byCode !== undefined && key !== "" && !this.byCode.has(key);
+    const project = {
+      key,
+      unknown: this.byCode !== undefined && key !== "" && !this.byCode.has(key),
+    };
     const issues: Issue[] = [];
     const items: Indicator[] = [];
-    const ids = new Map<string, number>();
+    const firstRowById = new Map<string, number>();
     for (const row of rows) {
       const item = state.records[row] as Indicator;
-      rules.checkItem(item, unknown, ids, issues);
+      rules.checkItem(item, project, firstRowById, issues);
       items.push(item);
       state.ruleIssues[row] = NONE;
       this.touch(state, row);

@@ -4,7 +4,7 @@ import { BE_OFFSET, fiscalYearRange } from "../dates";
 import { formatBaht, formatDate, formatNumber } from "../messages";
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from "../schema";
 import type { Issue, Project } from "../types";
-import { makeIssue, placeOf, type TableContext } from "./context";
+import { makeIssue, repeatOf, type TableContext } from "./context";
 
 const CODE_RE = /^\d{8}-\d{4}$/;
 
@@ -49,11 +49,8 @@ export function validateProjects(projects: readonly Project[], context: TableCon
           })
         );
       }
-      const first = firstRowByCode.get(key);
-      if (first === undefined) {
-        firstRowByCode.set(key, row);
-      } else {
-        const where = placeOf(context, first, "code") ?? `${first + 1}`;
+      const where = repeatOf(firstRowByCode, key, row, context, "code");
+      if (where !== undefined) {
         issues.push(
           makeIssue("PROJECT_CODE_DUPLICATE", context, row, "code", {
             th: `${ref(project).th}: รหัสซ้ำกับโครงการที่ ${where}`,

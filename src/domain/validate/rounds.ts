@@ -19,8 +19,8 @@ import type {
 import { vocabularyLabel } from "../vocabularies";
 import {
   cellKey,
+  groupByProject,
   makeIssue,
-  projectKeyCache,
   uncertainIssue,
   unknownProjectIssue,
   type TableContext,
@@ -443,28 +443,9 @@ export function validateRounds(
 ): Issue[] {
   const issues: Issue[] = [];
   const rules = new RoundRules(context, options);
-  const groups = new Map<string, Round[]>();
-  const keyOf = projectKeyCache();
-  // A project's rounds usually follow one another: its key, group and whether the
-  // Projects table knows it are looked up once per run of the same code.
-  let code: string | undefined;
-  let key = "";
-  let group: Round[] | undefined;
-  let unknown = false;
-  for (const round of rounds) {
-    if (round.projectCode !== code) {
-      code = round.projectCode;
-      key = code ? keyOf(code) : "";
-      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
-      group = key ? groups.get(key) : undefined;
-      if (key && !group) {
-        group = [];
-        groups.set(key, group);
-      }
-    }
-    rules.checkRound(round, unknown, issues);
-    group?.push(round);
-  }
+  const groups = groupByProject(rounds, projectsByCode, (round, project) =>
+    rules.checkRound(round, project.unknown, issues)
+  );
   for (const [projectKey, projectRounds] of groups)
     rules.checkProject(projectRounds, projectsByCode?.get(projectKey), issues);
   return issues;
