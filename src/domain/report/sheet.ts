@@ -2,8 +2,8 @@
  * A small writer for SheetLayout: place cells row by row, merge, size rows to their
  * wrapped text. The report, summary and issues builders share it.
  */
-import { columnLetters } from "../a1";
-import type { CellStyle, LayoutCell, MergedArea, PageSetup, SheetLayout } from "../types";
+import { columnLetters, safeSheetName } from "../a1";
+import type { CellStyle, Lang, LayoutCell, MergedArea, PageSetup, SheetLayout } from "../types";
 import { DEFAULT_LINE_EM, estimateLines, rowHeightFor } from "./measure";
 
 /** The body font of Thai government documents; see docs/report-sheet.md for fallbacks. */
@@ -192,4 +192,24 @@ export function oneWidePageSetup(
 export function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
   const margins = { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 };
   return oneWidePageSetup("landscape", margins, { header: headerRow, last: lastRow }, cols);
+}
+
+/** The layout of a landscape listing (the summary, the issues sheet) that `w` has written
+ * up to its current row: the listing font, the header row frozen and repeated on every
+ * page, in `font` when given. */
+export function listingLayout(
+  w: SheetWriter,
+  sheet: { name: string; kind: "summary" | "issues"; lang: Lang; headerRow: number; cols: number },
+  font: FontProfile | undefined
+): SheetLayout {
+  const { headerRow } = sheet;
+  const lastRow = Math.max(headerRow, w.row - 1);
+  const layout = w.layout({
+    name: safeSheetName(sheet.name),
+    defaultFont: { name: REPORT_FONT, size: LISTING_FONT_SIZE },
+    freezeRows: headerRow + 1,
+    page: listingPageSetup(headerRow, lastRow, sheet.cols),
+    origin: { generator: "kaona", kind: sheet.kind, lang: sheet.lang, mode: "values" },
+  });
+  return withFont(layout, font);
 }
