@@ -85,7 +85,7 @@ function sheetRef(sheet: string): string {
   return /^[\p{L}\p{M}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
-export function locationOf(issue: Issue): string {
+function locationOf(issue: Issue): string {
   if (issue.sheet === undefined) return issue.cell ?? "";
   return issue.cell === undefined
     ? sheetRef(issue.sheet)
@@ -179,12 +179,7 @@ export function issueJson(issue: Issue, lang: Lang) {
   };
 }
 
-export function formatTable(
-  file: string,
-  discovery: Discovery,
-  result: CheckResult,
-  lang: Lang
-): string {
+function formatTable(file: string, discovery: Discovery, result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
   lines.push(lang === "th" ? "ตาราง:" : "Tables:");
@@ -207,15 +202,6 @@ export function sheetRowOf(issue: Issue): number | null {
  * the issue's table kind, counting through every table of the kind in the order listed
  * (header excluded), -1 for an issue about a table or column.
  */
-export function formatJson(
-  file: string,
-  discovery: Discovery,
-  result: CheckResult,
-  lang: Lang
-): string {
-  return `${JSON.stringify(jsonReport(file, discovery, result, lang), null, 2)}\n`;
-}
-
 function jsonReport(file: string, discovery: Discovery, result: CheckResult, lang: Lang): object {
   return {
     file,

@@ -51,7 +51,7 @@ const IMPORT_OPTIONS = {
 } as const satisfies Record<string, OptionSpec>;
 
 /** Parses the arguments of `import`; a string is the reason they are not usable. */
-export function parseImportArgs(args: readonly string[]): ImportArgs | string {
+function parseImportArgs(args: readonly string[]): ImportArgs | string {
   const parsed = parseOptions(args, IMPORT_OPTIONS);
   if (typeof parsed === "string") return parsed;
   const { values, positionals, lang, format } = parsed;
@@ -202,7 +202,7 @@ function output(
   return `${lines.join("\n")}\n`;
 }
 
-export async function runImport(args: readonly string[], io: CliIO): Promise<number> {
+async function runImport(args: readonly string[], io: CliIO): Promise<number> {
   const options = optionsOrExit("import", USAGE, args, io, parseImportArgs);
   if (typeof options === "number") return options;
   const imports = await readPrintouts(options.files, io);

@@ -88,7 +88,7 @@ function sheetSpecs(result: MergeResult, lang: Lang): TableSheetSpec[] {
   return specs;
 }
 
-export async function runMerge(args: readonly string[], io: CliIO): Promise<number> {
+async function runMerge(args: readonly string[], io: CliIO): Promise<number> {
   const options = optionsOrExit("merge", USAGE, args, io, parseMergeArgs);
   if (typeof options === "number") return options;
   const { lang } = options;

@@ -109,7 +109,7 @@ function leftOut(lang: Lang, withoutCode: number, repeated: number): string {
   );
 }
 
-export async function runReport(args: readonly string[], io: CliIO): Promise<number> {
+async function runReport(args: readonly string[], io: CliIO): Promise<number> {
   const options = optionsOrExit("report", USAGE, args, io, parseReportArgs);
   if (typeof options === "number") return options;
   const { lang } = options;

@@ -7,7 +7,7 @@
 import { sheetNameProblem, tableNameProblem } from "../domain/a1";
 import { WorkbookError, type ColumnValidation, type NewTableSpec } from "./port";
 
-export const MAX_LIST_SOURCE = 255;
+const MAX_LIST_SOURCE = 255;
 const MAX_TITLE = 32;
 const MAX_MESSAGE = 255;
 

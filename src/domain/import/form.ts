@@ -3,11 +3,8 @@
  * section headings, the dotted field labels of section 1 and the line shapes of section 2.
  * One place, so that the parser and the printout fixtures agree on them.
  */
-import { REPORT_TEXT } from "../report/labels";
 import { fieldsOf, type ProjectField } from "../schema";
 import { normalizeForMatch, thaiDigitsToArabic } from "../text";
-
-export const FORM_TITLE = REPORT_TEXT.title.th;
 
 /** "** แบบแสดงรายงาน… **", also repeated at each page break ("**** … ****"). */
 export const TITLE_RE = /^\**\s*แบบแสดงรายงานความก้าวหน้าและข้อมูลเกี่ยวกับโครงการ\s*\**$/;

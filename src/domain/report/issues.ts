@@ -8,7 +8,7 @@ import { parseCell, quoteSheetName } from "../a1";
 import { reportText } from "./labels";
 import { REPORT_FONT, SheetWriter, listingLayout, listingStyles, type FontProfile } from "./sheet";
 
-export const ISSUES_COLUMN_WIDTHS = [34, 62, 96, 36, 120, 70, 300, 62];
+const ISSUES_COLUMN_WIDTHS = [34, 62, 96, 36, 120, 70, 300, 62];
 
 const FILLS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
 

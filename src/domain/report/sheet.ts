@@ -10,7 +10,7 @@ import { DEFAULT_LINE_EM, estimateLines, rowHeightFor } from "./measure";
 export const REPORT_FONT = "TH Sarabun New";
 
 /** The font size of the listing sheets (the summary and the issues). */
-export const LISTING_FONT_SIZE = 14;
+const LISTING_FONT_SIZE = 14;
 
 /** The shared styles of a listing sheet: bordered, wrapped body text, a grey bold header,
  * centred cells and blue underlined links. Each sheet adds its own. */
@@ -189,7 +189,7 @@ export function oneWidePageSetup(
 }
 
 /** The page of a landscape listing (the summary, the issues sheet). */
-export function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
+function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
   const margins = { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 };
   return oneWidePageSetup("landscape", margins, { header: headerRow, last: lastRow }, cols);
 }

@@ -34,7 +34,7 @@ export interface SummaryOptions {
 }
 
 /** A4 landscape with 0.5" margins leaves 10.69" = 770 pt. */
-export const SUMMARY_COLUMN_WIDTHS = [30, 82, 170, 120, 46, 62, 56, 62, 50, 90];
+const SUMMARY_COLUMN_WIDTHS = [30, 82, 170, 120, 46, 62, 56, 62, 50, 90];
 
 function summaryStyles(lang: Lang): Record<string, CellStyle> {
   const listing = listingStyles();

@@ -52,7 +52,7 @@ export function sheetOf(context: TableContext, row: number): string | undefined 
 }
 
 /** A row's cell as "A5", or "'Sheet 2'!A5" when the table spans several sheets. */
-export function placeOf(context: TableContext, row: number, field?: string): string | undefined {
+function placeOf(context: TableContext, row: number, field?: string): string | undefined {
   const cell = cellOf(context, row, field);
   if (cell === undefined || context.parts === undefined) return cell;
   const sheet = sheetOf(context, row);
