@@ -4,6 +4,7 @@ import { parseCell } from "../../domain/a1";
 import { resolveBindings } from "../bindings";
 import { MemoryWorkbook } from "./MemoryWorkbook";
 import { createSampleWorkbook } from "./sampleWorkbook";
+import { plainTable } from "../../../test/fixtures/tables";
 
 function harness() {
   const workbook = new MemoryWorkbook();
@@ -127,13 +128,9 @@ describe("MemoryWorkbook for the preview", () => {
 
   test("hostile cell content is data: huge text is clipped to Excel's limit, NaN is blank", async () => {
     const workbook = new MemoryWorkbook();
-    const info = workbook.addTable({
-      name: "T",
-      sheet: "S",
-      origin: { row: 0, col: 0 },
-      headers: ["a", "b", "c"],
-      rows: [["x".repeat(100_000), Number.NaN, "#N/A"]],
-    });
+    const info = workbook.addTable(
+      plainTable(["a", "b", "c"], [["x".repeat(100_000), Number.NaN, "#N/A"]])
+    );
     const [raw] = await workbook.readTables([info.id]);
     expect(String(raw.rows[0][0]).length).toBe(32_767);
     expect(raw.rows[0][1]).toBeNull();
