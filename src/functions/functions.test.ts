@@ -144,11 +144,18 @@ describe("KPI.PROGRESS, PROGRESSASOF and LATESTROUND choose as the domain does",
     progress: fc.oneof(fc.integer({ min: 0, max: 100 }), fc.constantFrom("", "25.00 %", "๖๐")),
   });
 
+  type RandomRow = { code: string; round: unknown; date: unknown; progress: unknown };
+
+  /** The random rows' columns as Excel ranges, in the order asked. */
+  const rangesOf = (rows: readonly RandomRow[], ...fields: (keyof RandomRow)[]) =>
+    fields.map((field) => column(rows.map((cells) => cells[field])));
+
+  /** The projects that have at least one of the random rows. */
+  const projectsIn = (rows: readonly RandomRow[]) =>
+    projects.filter((code) => rows.some((cells) => projectCodeKey(cells.code) === code));
+
   /** The rows of `code` as records, read the way the functions read cells. */
-  function recordsOf(
-    rows: { code: string; round: unknown; date: unknown; progress: unknown }[],
-    code: string
-  ): Round[] {
+  function recordsOf(rows: readonly RandomRow[], code: string): Round[] {
     const key = projectCodeKey(code);
     const number = (cell: unknown): number | undefined => {
       const parsed = parseNumberWithUnit(cell);
@@ -182,11 +189,8 @@ describe("KPI.PROGRESS, PROGRESSASOF and LATESTROUND choose as the domain does",
   it("on random tables with duplicates, holes, blank rounds and text cells", () => {
     fc.assert(
       fc.property(fc.array(row, { minLength: 1, maxLength: 25 }), (rows) => {
-        const codeRange = column(rows.map((cells) => cells.code));
-        const roundRange = column(rows.map((cells) => cells.round));
-        const progressRange = column(rows.map((cells) => cells.progress));
-        for (const code of projects) {
-          if (!rows.some((cells) => projectCodeKey(cells.code) === code)) continue;
+        const [codeRange, roundRange, progressRange] = rangesOf(rows, "code", "round", "progress");
+        for (const code of projectsIn(rows)) {
           const withRounds = recordsOf(rows, code).map(({ date: _date, ...round }) => round);
           expect(valueOr(() => KPI.progress(codeRange, roundRange, progressRange, code))).toBe(
             latestProgress(withRounds, code)?.progress
@@ -211,11 +215,8 @@ describe("KPI.PROGRESS, PROGRESSASOF and LATESTROUND choose as the domain does",
         fc.array(row, { minLength: 1, maxLength: 25 }),
         fc.integer({ min: 43795, max: 43835 }),
         (rows, day) => {
-          const codeRange = column(rows.map((cells) => cells.code));
-          const dateRange = column(rows.map((cells) => cells.date));
-          const progressRange = column(rows.map((cells) => cells.progress));
-          for (const code of projects) {
-            if (!rows.some((cells) => projectCodeKey(cells.code) === code)) continue;
+          const [codeRange, dateRange, progressRange] = rangesOf(rows, "code", "date", "progress");
+          for (const code of projectsIn(rows)) {
             const withDates = recordsOf(rows, code).map(({ round: _round, ...round }) => round);
             expect(
               valueOr(() => KPI.progressAsOf(codeRange, dateRange, progressRange, code, day))

@@ -12,16 +12,16 @@ export const REPORT_FONT = "TH Sarabun New";
 /** The font size of the listing sheets (the summary and the issues). */
 const LISTING_FONT_SIZE = 14;
 
+/** A table cell of the printed sheets: the report font at `fontSize`, top-aligned, wrapped,
+ * with the `border` sides given. */
+export function wrappedCell(fontSize: number, border: CellStyle["border"]): CellStyle {
+  return { fontName: REPORT_FONT, fontSize, vAlign: "top", wrap: true, border };
+}
+
 /** The shared styles of a listing sheet: bordered, wrapped body text, a grey bold header,
  * centred cells and blue underlined links. Each sheet adds its own. */
 export function listingStyles(): Record<"thead" | "text" | "center" | "link", CellStyle> {
-  const cell: CellStyle = {
-    fontName: REPORT_FONT,
-    fontSize: LISTING_FONT_SIZE,
-    vAlign: "top",
-    wrap: true,
-    border: { top: true, bottom: true, left: true, right: true },
-  };
+  const cell = wrappedCell(LISTING_FONT_SIZE, { top: true, bottom: true, left: true, right: true });
   return {
     thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
     text: cell,
