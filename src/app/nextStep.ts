@@ -5,7 +5,7 @@ import type { TableKind } from "../domain/types";
 import type { SessionState } from "./session";
 
 /** A report needs projects and their rounds; indicators are for indicator projects only. */
-export const NEEDED_KINDS: readonly TableKind[] = ["projects", "rounds"];
+const NEEDED_KINDS: readonly TableKind[] = ["projects", "rounds"];
 
 export type NextStep =
   | { step: "loading" }

@@ -15,7 +15,7 @@ export interface UserPreferences {
   language: LanguageChoice;
 }
 
-export const DEFAULT_PREFERENCES: UserPreferences = { language: "auto" };
+const DEFAULT_PREFERENCES: UserPreferences = { language: "auto" };
 
 export interface PreferenceStore {
   load(): UserPreferences;

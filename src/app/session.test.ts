@@ -1,4 +1,8 @@
-import { boundSample, disposeSessionsAfterEach } from "../../test/fixtures/session";
+import {
+  boundSample,
+  checkedLiveSample,
+  disposeSessionsAfterEach,
+} from "../../test/fixtures/session";
 import { SEED_000_CODE, SEED_001_CODE } from "../domain/sample";
 import { MemoryWorkbook } from "../workbook/memory/MemoryWorkbook";
 import { createSampleWorkbook } from "../workbook/memory/sampleWorkbook";
@@ -160,9 +164,7 @@ describe("checking", () => {
   });
 
   test("unbinding removes the change handlers; live off stops re-checking", async () => {
-    jest.useFakeTimers();
-    const { memory, session } = await boundSample({ debounceMs: 10 });
-    await session.runCheck();
+    const { memory, session } = await checkedLiveSample();
     const first = session.getState().check;
     await session.unbind("rounds");
     memory.setCell(ROUNDS_SHEET, "E3", 5);
@@ -180,9 +182,7 @@ describe("checking", () => {
   });
 
   test("a live edit reads only the edited row and gives what a full check gives", async () => {
-    jest.useFakeTimers();
-    const { memory, session } = await boundSample({ debounceMs: 10 });
-    await session.runCheck();
+    const { memory, session } = await checkedLiveSample();
     const readTables = jest.spyOn(memory, "readTables");
     const readRows = jest.spyOn(memory, "readTableRows");
     memory.setCell(ROUNDS_SHEET, "E3", 5);
@@ -201,9 +201,7 @@ describe("checking", () => {
   });
 
   test("a co-author's edit updates the check the same way, and says so", async () => {
-    jest.useFakeTimers();
-    const { memory, session } = await boundSample({ debounceMs: 10 });
-    await session.runCheck();
+    const { memory, session } = await checkedLiveSample();
     const readRows = jest.spyOn(memory, "readTableRows");
     memory.setCell(ROUNDS_SHEET, "E3", 5, "remote");
     await jest.advanceTimersByTimeAsync(20);
@@ -215,9 +213,7 @@ describe("checking", () => {
   });
 
   test("a sort re-reads the table; rows appended are read alone", async () => {
-    jest.useFakeTimers();
-    const { memory, session } = await boundSample({ debounceMs: 10 });
-    await session.runCheck();
+    const { memory, session } = await checkedLiveSample();
     const rounds = session.getState().bound.rounds!.table!.id;
     const readTables = jest.spyOn(memory, "readTables");
     const readRows = jest.spyOn(memory, "readTableRows");
@@ -234,9 +230,7 @@ describe("checking", () => {
   });
 
   test("hidden, the pane stops watching; shown again, it catches up with one check", async () => {
-    jest.useFakeTimers();
-    const { memory, session } = await boundSample({ debounceMs: 10 });
-    await session.runCheck();
+    const { memory, session } = await checkedLiveSample();
     const first = session.getState().check;
     await session.setPaneVisible(false);
     memory.setCell(ROUNDS_SHEET, "E3", 5);
@@ -277,9 +271,7 @@ describe("checking", () => {
   });
 
   test("after Kaona's own write, the watched tables are read again", async () => {
-    jest.useFakeTimers();
-    const { memory, session } = await boundSample({ debounceMs: 10 });
-    await session.runCheck();
+    const { memory, session } = await checkedLiveSample();
     const readTables = jest.spyOn(memory, "readTables");
     await session.writeIssuesSheet("th");
     await jest.advanceTimersByTimeAsync(20);

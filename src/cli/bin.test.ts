@@ -5,7 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { tempDir } from "../../test/fixtures/xlsx";
+import { useTempDir } from "../../test/fixtures/xlsx";
 
 const ENTRY = join(__dirname, "bin.ts");
 
@@ -21,15 +21,10 @@ function run(...args: string[]) {
 jest.setTimeout(120_000);
 
 describe("the kaona entry run as a program", () => {
-  let dir: string;
-  let remove: () => void;
-  beforeAll(() => {
-    ({ dir, remove } = tempDir());
-  });
-  afterAll(() => remove());
+  const temp = useTempDir();
 
   it("exits 2 with one line in the chosen language for a missing file", () => {
-    const missing = join(dir, "missing.xlsx");
+    const missing = join(temp.dir, "missing.xlsx");
     const thai = run("check", missing);
     expect(thai).toEqual({ code: 2, stdout: "", stderr: `kaona check: ไม่พบไฟล์ ${missing}\n` });
     const english = run("check", "--lang", "en", missing);
@@ -38,14 +33,14 @@ describe("the kaona entry run as a program", () => {
   });
 
   it("names the kind of file it cannot read, never a JavaScript error", () => {
-    const csv = join(dir, "rounds.xlsx");
+    const csv = join(temp.dir, "rounds.xlsx");
     writeFileSync(csv, "รหัสโครงการ,ครั้งที่\n21000000-3165,1\n");
     const result = run("check", "--lang", "en", csv);
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `kaona check: ${csv} is a CSV text file, not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (*.xlsx)"\n`
     );
-    const report = run("report", "--all", csv, "-o", join(dir, "out.xlsx"));
+    const report = run("report", "--all", csv, "-o", join(temp.dir, "out.xlsx"));
     expect(report.code).toBe(2);
     expect(report.stderr).toContain("เป็นไฟล์ข้อความ CSV");
     expect(report.stderr).not.toMatch(/TypeError|undefined|at \S+ \(/);

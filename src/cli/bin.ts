@@ -15,7 +15,7 @@ function firstLine(error: unknown): string {
 }
 
 /** Runs the command line and sets the process's exit code; never throws. */
-export function runCommandLine(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
+function runCommandLine(argv: readonly string[] = process.argv.slice(2)): Promise<void> {
   return main(argv).then(
     (code) => {
       process.exitCode = code;

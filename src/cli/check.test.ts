@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { runCli, type CliRun } from "../../test/fixtures/cli";
-import { tempDir, writeWorkbook } from "../../test/fixtures/xlsx";
+import { tempDir, useTempDir, writeTables, writeWorkbook } from "../../test/fixtures/xlsx";
 import { sampleWorkbookTables } from "../domain/sample";
 import { parseCheckArgs } from "./check";
 
@@ -31,13 +31,8 @@ describe("kaona check, end to end on .xlsx files", () => {
 
   beforeAll(async () => {
     ({ dir, remove } = tempDir());
-    const sample = sampleWorkbookTables();
     samplePath = join(dir, "sample.xlsx");
-    await writeWorkbook(samplePath, [
-      { table: sample.projects },
-      { table: sample.rounds },
-      { table: sample.indicators },
-    ]);
+    await writeTables(samplePath, sampleWorkbookTables());
 
     // The same workbook with errors planted in known cells; the rounds table starts at B3.
     const broken = sampleWorkbookTables();
@@ -46,11 +41,7 @@ describe("kaona check, end to end on .xlsx files", () => {
     broken.rounds.rows[2][4] = 20; // round 3 progress → F6
     broken.rounds.rows[6][4] = 1407.52; // round 7 progress → F10
     brokenPath = join(dir, "broken.xlsx");
-    await writeWorkbook(brokenPath, [
-      { table: broken.projects },
-      { table: broken.rounds },
-      { table: broken.indicators },
-    ]);
+    await writeTables(brokenPath, broken);
   });
   afterAll(() => remove());
 
@@ -209,22 +200,17 @@ describe("kaona check arguments", () => {
 });
 
 describe("kaona check on several workbooks", () => {
-  let dir: string;
-  let remove: () => void;
-  beforeAll(() => {
-    ({ dir, remove } = tempDir());
-  });
-  afterAll(() => remove());
+  const temp = useTempDir();
 
   it("checks every file and folder named, each on its own; the worst exit code wins", async () => {
     const sample = sampleWorkbookTables();
-    const good = join(dir, "units", "good.xlsx");
+    const good = join(temp.dir, "units", "good.xlsx");
     const { mkdirSync } = await import("node:fs");
-    mkdirSync(join(dir, "units"));
+    mkdirSync(join(temp.dir, "units"));
     await writeWorkbook(good, [{ table: sample.projects }, { table: sample.rounds }]);
-    const csv = join(dir, "units", "export.xlsx");
+    const csv = join(temp.dir, "units", "export.xlsx");
     writeFileSync(csv, "a,b\n1,2\n");
-    const result = await run("check", "--lang", "en", "--json", join(dir, "units"));
+    const result = await run("check", "--lang", "en", "--json", join(temp.dir, "units"));
     expect(result.code).toBe(2);
     expect(result.stderr).toBe(
       `kaona check: ${csv} is a CSV text file, not an .xlsx workbook: open it in Excel and save it as "Excel Workbook (*.xlsx)"\n`

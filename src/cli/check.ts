@@ -10,9 +10,9 @@ import { HEADER_SCAN_ROWS, type DiscoveredTable, type Discovery } from "../domai
 import { tableLabel } from "../domain/schema";
 import type { ExcelSerial, Issue, Lang, Severity } from "../domain/types";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
-import { parseOptions, type OptionSpec } from "./args";
+import { FORMAT_OPTIONS, LANG_OPTION, optionsOrExit, parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
-import { ProgressBar } from "./progress";
+import { Progress } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { readWorkbookTables } from "./workbookFile";
 
@@ -30,9 +30,8 @@ export interface CheckOptions {
 const USAGE = `usage: kaona check <book.xlsx|folder>... [--lang th|en] [--format table|json] [--tolerance <points>] [--as-of <date>]`;
 
 const CHECK_OPTIONS = {
-  lang: { type: "string", takes: "--lang takes th or en" },
-  format: { type: "string", takes: "--format takes table or json" },
-  json: { type: "boolean" },
+  lang: LANG_OPTION,
+  ...FORMAT_OPTIONS,
   tolerance: { type: "string", takes: "--tolerance takes a number of points ≥ 0" },
   "as-of": { type: "string", takes: "--as-of takes a date, e.g. 2020-09-30 or 30/9/2563" },
 } as const satisfies Record<string, OptionSpec>;
@@ -41,11 +40,7 @@ const CHECK_OPTIONS = {
 export function parseCheckArgs(args: readonly string[], today: Date): CheckOptions | string {
   const parsed = parseOptions(args, CHECK_OPTIONS);
   if (typeof parsed === "string") return parsed;
-  const { values, positionals } = parsed;
-  const lang = values.lang ?? "th";
-  if (lang !== "th" && lang !== "en") return CHECK_OPTIONS.lang.takes;
-  const format = values.json ? "json" : (values.format ?? "table");
-  if (format !== "table" && format !== "json") return CHECK_OPTIONS.format.takes;
+  const { values, positionals, lang, format } = parsed;
   let planTolerance: number | undefined;
   if (typeof values.tolerance === "string") {
     planTolerance = Number(values.tolerance);
@@ -105,7 +100,7 @@ function sheetRef(sheet: string): string {
   return /^[\p{L}\p{M}\p{N}_.]+$/u.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
 }
 
-export function locationOf(issue: Issue): string {
+function locationOf(issue: Issue): string {
   if (issue.sheet === undefined) return issue.cell ?? "";
   return issue.cell === undefined
     ? sheetRef(issue.sheet)
@@ -199,12 +194,7 @@ export function issueJson(issue: Issue, lang: Lang) {
   };
 }
 
-export function formatTable(
-  file: string,
-  discovery: Discovery,
-  result: CheckResult,
-  lang: Lang
-): string {
+function formatTable(file: string, discovery: Discovery, result: CheckResult, lang: Lang): string {
   const lines: string[] = [];
   lines.push(lang === "th" ? `ตรวจ ${file}` : `Checked ${file}`);
   lines.push(lang === "th" ? "ตาราง:" : "Tables:");
@@ -227,15 +217,6 @@ export function sheetRowOf(issue: Issue): number | null {
  * the issue's table kind, counting through every table of the kind in the order listed
  * (header excluded), -1 for an issue about a table or column.
  */
-export function formatJson(
-  file: string,
-  discovery: Discovery,
-  result: CheckResult,
-  lang: Lang
-): string {
-  return `${JSON.stringify(jsonReport(file, discovery, result, lang), null, 2)}\n`;
-}
-
 function jsonReport(file: string, discovery: Discovery, result: CheckResult, lang: Lang): object {
   return {
     file,
@@ -257,15 +238,10 @@ function jsonReport(file: string, discovery: Discovery, result: CheckResult, lan
 }
 
 export async function runCheck(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const options = parseCheckArgs(args, io.now());
-  if (typeof options === "string") {
-    io.stderr(`kaona check: ${options}\n${USAGE}\n`);
-    return EXIT_UNUSABLE;
-  }
+  const options = optionsOrExit("check", USAGE, args, io, (given) =>
+    parseCheckArgs(given, io.now())
+  );
+  if (typeof options === "number") return options;
   const files = await expandInputs(options.files);
   if (files.length === 0) {
     io.stderr(
@@ -282,21 +258,25 @@ export async function runCheck(args: readonly string[], io: CliIO): Promise<numb
     return one.code;
   }
   // Several workbooks: each checked on its own, the worst exit code wins.
-  const progress = new ProgressBar(io, files.length);
+  const progress = new Progress(io, files.length, {
+    lang: options.lang,
+    what: { th: "ตรวจไฟล์", en: "checking files" },
+    offTerminal: "quiet",
+  });
   const reports: object[] = [];
   let code = EXIT_OK;
   for (const [index, file] of files.entries()) {
-    progress.update(index, file);
+    progress.step(index, files.length, file);
     const one = await checkOne(file, options, io, progress);
     code = Math.max(code, one.code);
     if (one.report === undefined) continue;
     if (options.format === "json") reports.push(one.report);
     else {
-      progress.finish();
+      progress.pause();
       io.stdout(`${index > 0 ? "\n" : ""}${one.text}`);
     }
   }
-  progress.finish();
+  progress.end();
   if (options.format === "json") io.stdout(`${JSON.stringify(reports, null, 2)}\n`);
   return code;
 }
@@ -313,9 +293,9 @@ async function checkOne(
   file: string,
   options: CheckOptions,
   io: CliIO,
-  progress?: ProgressBar
+  progress?: Progress
 ): Promise<CheckedFile> {
-  progress?.finish();
+  progress?.pause();
   const read = await readWorkbookTables("check", file, io, options.lang);
   if (typeof read === "number") return { code: read, text: "" };
   const { discovery, used } = read;

@@ -27,7 +27,7 @@ import { AppendRefusedError, appendRowsToWorkbook } from "../workbook/xlsx/appen
 import { XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { writeTablesXlsx } from "../workbook/xlsx/writeXlsx";
 import { rawTableFromRows } from "../domain/sample";
-import { parseOptions, type OptionSpec } from "./args";
+import { FORMAT_OPTIONS, LANG_OPTION, optionsOrExit, parseOptions, type OptionSpec } from "./args";
 import { formatIssueLines, issueJson } from "./check";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 import { readWorkbookTables } from "./workbookFile";
@@ -46,20 +46,15 @@ export interface ImportArgs {
 const IMPORT_OPTIONS = {
   output: { type: "string", short: "o", takes: "-o takes the path of the workbook to write" },
   into: { type: "string", takes: "--into takes the path of an existing .xlsx workbook" },
-  lang: { type: "string", takes: "--lang takes th or en" },
-  format: { type: "string", takes: "--format takes table or json" },
-  json: { type: "boolean" },
+  lang: LANG_OPTION,
+  ...FORMAT_OPTIONS,
 } as const satisfies Record<string, OptionSpec>;
 
 /** Parses the arguments of `import`; a string is the reason they are not usable. */
-export function parseImportArgs(args: readonly string[]): ImportArgs | string {
+function parseImportArgs(args: readonly string[]): ImportArgs | string {
   const parsed = parseOptions(args, IMPORT_OPTIONS);
   if (typeof parsed === "string") return parsed;
-  const { values, positionals } = parsed;
-  const lang = values.lang ?? "th";
-  if (lang !== "th" && lang !== "en") return IMPORT_OPTIONS.lang.takes;
-  const format = values.json ? "json" : (values.format ?? "table");
-  if (format !== "table" && format !== "json") return IMPORT_OPTIONS.format.takes;
+  const { values, positionals, lang, format } = parsed;
   if (positionals.length === 0) return "which printouts? give one or more .txt or .html files";
   const out = typeof values.output === "string" ? values.output : undefined;
   const into = typeof values.into === "string" ? values.into : undefined;
@@ -207,16 +202,9 @@ function output(
   return `${lines.join("\n")}\n`;
 }
 
-export async function runImport(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const options = parseImportArgs(args);
-  if (typeof options === "string") {
-    io.stderr(`kaona import: ${options}\n${USAGE}\n`);
-    return EXIT_UNUSABLE;
-  }
+async function runImport(args: readonly string[], io: CliIO): Promise<number> {
+  const options = optionsOrExit("import", USAGE, args, io, parseImportArgs);
+  if (typeof options === "number") return options;
   const imports = await readPrintouts(options.files, io);
   if (imports === undefined) return EXIT_UNUSABLE;
   const reports = imports.flatMap((entry) => entry.reports);

@@ -1,7 +1,7 @@
 import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { runCli } from "../../test/fixtures/cli";
-import { tempDir, writeWorkbook } from "../../test/fixtures/xlsx";
+import { tempDir, writeTables, writeWorkbook } from "../../test/fixtures/xlsx";
 import { SOURCE_HEADERS } from "../domain/merge";
 import { sampleWorkbookTables } from "../domain/sample";
 import type { RawTable } from "../domain/types";
@@ -30,13 +30,8 @@ describe("kaona merge", () => {
   let samplePath: string;
   beforeAll(async () => {
     ({ dir, remove } = tempDir());
-    const sample = sampleWorkbookTables();
     samplePath = join(dir, "sample.xlsx");
-    await writeWorkbook(samplePath, [
-      { table: sample.projects },
-      { table: sample.rounds },
-      { table: sample.indicators },
-    ]);
+    await writeTables(samplePath, sampleWorkbookTables());
   });
   afterAll(() => remove());
 

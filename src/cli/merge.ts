@@ -23,10 +23,10 @@ import { readXlsxTables, XlsxReadError } from "../workbook/xlsx/readXlsx";
 import { unreadableMessage } from "../workbook/xlsx/unreadable";
 import { writeTableSheetsXlsx, type StreamedTableSheet } from "../workbook/xlsx/streamXlsx";
 import { chooseTables } from "../usecases/chooseTables";
-import { parseOptions, type OptionSpec } from "./args";
+import { LANG_OPTION, optionsOrExit, parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
-import { ProgressBar } from "./progress";
+import { Progress } from "./progress";
 
 const USAGE = "usage: kaona merge <book.xlsx|folder>... -o <combined.xlsx> [--lang th|en]";
 
@@ -38,15 +38,13 @@ interface MergeOptions {
 
 const MERGE_OPTIONS: Readonly<Record<string, OptionSpec>> = {
   out: { type: "string", short: "o", takes: "-o takes the path of the combined .xlsx" },
-  lang: { type: "string", takes: "--lang takes th or en" },
+  lang: LANG_OPTION,
 };
 
 function parseMergeArgs(args: readonly string[]): MergeOptions | string {
   const parsed = parseOptions(args, MERGE_OPTIONS);
   if (typeof parsed === "string") return parsed;
-  const { values, positionals } = parsed;
-  const lang = values.lang ?? "th";
-  if (lang !== "th" && lang !== "en") return "--lang takes th or en";
+  const { values, positionals, lang } = parsed;
   if (positionals.length === 0) return "which workbooks? give .xlsx files or folders";
   if (typeof values.out !== "string") return "where to? give -o <combined.xlsx>";
   return { inputs: positionals, out: values.out, lang };
@@ -118,24 +116,21 @@ function sheetSpecs(result: MergeResult, lang: Lang): StreamedTableSheet[] {
   return specs;
 }
 
-export async function runMerge(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const options = parseMergeArgs(args);
-  if (typeof options === "string") {
-    io.stderr(`kaona merge: ${options}\n${USAGE}\n`);
-    return EXIT_UNUSABLE;
-  }
+async function runMerge(args: readonly string[], io: CliIO): Promise<number> {
+  const options = optionsOrExit("merge", USAGE, args, io, parseMergeArgs);
+  if (typeof options === "number") return options;
   const { lang } = options;
   const files = await expandInputs(options.inputs, [options.out]);
   const merger = new TableMerger(lang);
-  const progress = new ProgressBar(io, files.length);
+  const progress = new Progress(io, files.length, {
+    lang,
+    what: { th: "รวมไฟล์", en: "merging files" },
+    offTerminal: "quiet",
+  });
   let unreadable = 0;
   let read = 0;
   for (const [index, file] of files.entries()) {
-    progress.update(index, file);
+    progress.step(index, files.length, file);
     try {
       const choices = chooseTables(await readXlsxTables(file));
       read += 1;
@@ -146,7 +141,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
         used += 1;
       }
       if (used === 0) {
-        progress.finish();
+        progress.pause();
         io.stderr(
           lang === "th"
             ? `kaona merge: ไม่พบตารางโครงการ รายงานความก้าวหน้า หรือเกณฑ์ชี้วัดใน ${file}\n`
@@ -155,7 +150,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
       }
     } catch (error) {
       unreadable += 1;
-      progress.finish();
+      progress.pause();
       const reason =
         error instanceof XlsxReadError
           ? error.text(lang)
@@ -163,9 +158,9 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
       io.stderr(`kaona merge: ${reason}\n`);
     }
   }
-  progress.update(files.length, options.out);
+  progress.step(files.length, files.length, options.out);
   if (read === 0) {
-    progress.finish();
+    progress.end();
     if (files.length === 0)
       io.stderr(
         lang === "th"
@@ -178,7 +173,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
   try {
     await writeTableSheetsXlsx(options.out, sheetSpecs(result, lang));
   } catch (error) {
-    progress.finish();
+    progress.end();
     const reason = error instanceof Error ? error.message.split("\n")[0] : String(error);
     io.stderr(
       lang === "th"
@@ -187,7 +182,7 @@ export async function runMerge(args: readonly string[], io: CliIO): Promise<numb
     );
     return EXIT_UNUSABLE;
   }
-  progress.finish();
+  progress.end();
   io.stdout(report(result, options.out, unreadable, lang));
   const errors = result.issues.some((issue) => issue.severity === "error");
   return errors || unreadable > 0 ? EXIT_FINDINGS : EXIT_OK;

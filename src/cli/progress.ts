@@ -1,86 +1,91 @@
 /**
- * Progress on stderr, both shown only once work has taken over a second:
- * - `ProgressBar`: a bar redrawn in place, for commands over many files (check, merge), on a
- *   terminal only, cleared when done;
- * - `progressOnStderr`: one line at most every second, for `kaona report --all` over
- *   thousands of projects (lines survive being piped to a log).
+ * Progress on stderr for the long commands (check and merge over many files, `report --all`
+ * over thousands of projects), shown only once the work has taken over a second:
+ * - on a terminal, a bar redrawn in place, cleared when done (or paused for other output);
+ * - elsewhere, for commands that ask for it, one line at most every second and a final line
+ *   (lines survive being piped to a log); the others stay quiet off a terminal.
  */
 import type { Lang } from "../domain/types";
 import type { CliIO } from "./io";
 
 const WIDTH = 24;
 const DELAY_MS = 1000;
+const LABEL_MAX = 40;
 
-export class ProgressBar {
+export interface ProgressOptions {
+  lang: Lang;
+  /** What is being done, e.g. "laying out project reports": the lines say it; the bar, when no item is named. */
+  what: { th: string; en: string };
+  /** Off a terminal: a line at most every second, or nothing. */
+  offTerminal: "lines" | "quiet";
+}
+
+export class Progress {
   private readonly started: number;
-  private shown = false;
+  private lastLine: number;
+  private barShown = false;
+  private lineShown = false;
+  private done = 0;
 
   constructor(
     private readonly io: CliIO,
-    private readonly total: number
+    private total: number,
+    private readonly options: ProgressOptions
   ) {
-    this.started = this.elapsed();
+    this.started = this.clock();
+    this.lastLine = this.started;
   }
 
-  private elapsed(): number {
-    return this.io.clockMs ? this.io.clockMs() : performance.now();
+  private clock(): number {
+    return this.io.clockMs ? this.io.clockMs() : this.io.now().getTime();
   }
 
-  /** `done` items are finished; `label` is the one being worked on. */
-  update(done: number, label: string): void {
-    if (!this.io.stderrIsTerminal || this.total <= 0) return;
-    if (this.elapsed() - this.started < DELAY_MS) return;
-    const filled = Math.round((WIDTH * Math.min(done, this.total)) / this.total);
+  /** `done` of `total` items are finished (total: as given at the start unless told);
+   * `label` names the item being worked on (the bar shows it). */
+  step(done: number, total: number = this.total, label?: string): void {
+    this.done = done;
+    this.total = total;
+    const now = this.clock();
+    if (now - this.started < DELAY_MS) return;
+    if (this.io.stderrIsTerminal) this.drawBar(label);
+    else if (this.options.offTerminal === "lines" && now - this.lastLine >= DELAY_MS) {
+      this.lastLine = now;
+      this.writeLine(now);
+    }
+  }
+
+  /** Clears the bar before other text goes to stderr or stdout; the next step redraws it. */
+  pause(): void {
+    if (this.barShown) this.io.stderr("\r\u001b[K");
+    this.barShown = false;
+  }
+
+  /** The run ended: the bar is cleared; after lines, a final line with the last count. */
+  end(): void {
+    this.pause();
+    if (this.lineShown) this.writeLine(this.clock());
+    this.lineShown = false;
+  }
+
+  private drawBar(label: string | undefined): void {
+    if (this.total <= 0) return;
+    const filled = Math.round((WIDTH * Math.min(this.done, this.total)) / this.total);
     const bar = `${"#".repeat(filled)}${"-".repeat(WIDTH - filled)}`;
-    const name = label.length > 40 ? `…${label.slice(-39)}` : label;
-    this.io.stderr(`\r[${bar}] ${done}/${this.total} ${name}\u001b[K`);
-    this.shown = true;
+    const text = label ?? this.options.what[this.options.lang];
+    const name = text.length > LABEL_MAX ? `…${text.slice(-(LABEL_MAX - 1))}` : text;
+    this.io.stderr(`\r[${bar}] ${this.done}/${this.total} ${name}\u001b[K`);
+    this.barShown = true;
   }
 
-  finish(): void {
-    if (this.shown) this.io.stderr("\r\u001b[K");
-    this.shown = false;
-  }
-}
-
-export interface Progress {
-  /** `done` of `total` items are finished (total: as given at the start unless told). */
-  step(done: number, total?: number): void;
-  /** The run ended; a final line when any progress was shown. */
-  end(): void;
-}
-
-export function progressOnStderr(
-  io: CliIO,
-  total: number,
-  lang: Lang,
-  what: { th: string; en: string }
-): Progress {
-  const started = io.now().getTime();
-  let lastShown = started;
-  let shown = false;
-  let lastDone = 0;
-  let lastTotal = total;
-  const line = (done: number) => {
-    const seconds = ((io.now().getTime() - started) / 1000).toFixed(0);
-    io.stderr(
+  private writeLine(now: number): void {
+    const { lang, what } = this.options;
+    const seconds = ((now - this.started) / 1000).toFixed(0);
+    const count = `${this.done.toLocaleString("en-US")} / ${this.total.toLocaleString("en-US")}`;
+    this.io.stderr(
       lang === "th"
-        ? `kaona: ${what.th} ${done.toLocaleString("en-US")} / ${lastTotal.toLocaleString("en-US")} (${seconds} วินาที)\n`
-        : `kaona: ${what.en} ${done.toLocaleString("en-US")} / ${lastTotal.toLocaleString("en-US")} (${seconds} s)\n`
+        ? `kaona: ${what.th} ${count} (${seconds} วินาที)\n`
+        : `kaona: ${what.en} ${count} (${seconds} s)\n`
     );
-  };
-  return {
-    step(done, of = lastTotal) {
-      lastDone = done;
-      lastTotal = of;
-      const now = io.now().getTime();
-      if (now - started < DELAY_MS || now - lastShown < DELAY_MS) return;
-      lastShown = now;
-      shown = true;
-      line(done);
-    },
-    end() {
-      if (shown) line(lastDone);
-    },
-  };
+    this.lineShown = true;
+  }
 }

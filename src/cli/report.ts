@@ -18,10 +18,10 @@ import { FONT_PROFILES, type FontProfile } from "../domain/report";
 import type { Lang } from "../domain/types";
 import { layoutsToXlsx } from "../render/xlsx";
 import { planReportSheets } from "../usecases/reportSheets";
-import { parseOptions, type OptionSpec } from "./args";
+import { LANG_OPTION, optionsOrExit, parseOptions, type OptionSpec } from "./args";
 import { expandInputs } from "./inputs";
 import { readReportData } from "./reportInputs";
-import { progressOnStderr } from "./progress";
+import { Progress } from "./progress";
 import { EXIT_FINDINGS, EXIT_OK, EXIT_UNUSABLE, type CliCommand, type CliIO } from "./io";
 
 const USAGE =
@@ -51,7 +51,7 @@ const REPORT_OPTIONS = {
   all: { type: "boolean" },
   out: { type: "string", short: "o", takes: "-o takes the path of the .xlsx to write" },
   output: { type: "string", takes: "--output takes the path of the .xlsx to write" },
-  lang: { type: "string", takes: "--lang takes th or en" },
+  lang: LANG_OPTION,
   chart: { type: "boolean" },
   issues: { type: "boolean" },
   font: { type: "string", takes: "--font takes th-sarabun or laksaman" },
@@ -66,13 +66,11 @@ const FONTS: Readonly<Record<string, FontProfile>> = {
 export function parseReportArgs(args: readonly string[]): ReportArgs | string {
   const parsed = parseOptions(args, REPORT_OPTIONS);
   if (typeof parsed === "string") return parsed;
-  const { values, positionals } = parsed;
+  const { values, positionals, lang } = parsed;
   const project = typeof values.project === "string" ? values.project.trim() : undefined;
   if (project === "") return REPORT_OPTIONS.project.takes;
   const out = values.out ?? values.output;
   if (out === "") return REPORT_OPTIONS.out.takes;
-  const lang = values.lang ?? "th";
-  if (lang !== "th" && lang !== "en") return REPORT_OPTIONS.lang.takes;
   let font: FontProfile | undefined;
   if (typeof values.font === "string") {
     font = Object.hasOwn(FONTS, values.font) ? FONTS[values.font] : undefined;
@@ -118,24 +116,18 @@ function leftOut(lang: Lang, withoutCode: number, repeated: number): string {
   );
 }
 
-export async function runReport(args: readonly string[], io: CliIO): Promise<number> {
-  if (args.includes("--help") || args.includes("-h")) {
-    io.stdout(`${USAGE}\n`);
-    return EXIT_OK;
-  }
-  const options = parseReportArgs(args);
-  if (typeof options === "string") {
-    io.stderr(`kaona report: ${options}\n${USAGE}\n`);
-    return EXIT_UNUSABLE;
-  }
+async function runReport(args: readonly string[], io: CliIO): Promise<number> {
+  const options = optionsOrExit("report", USAGE, args, io, parseReportArgs);
+  if (typeof options === "number") return options;
   const { lang } = options;
   const files = await expandInputs(options.files, [options.out]);
   const data = await readReportData(files, options, io);
   if (typeof data === "number") return data;
   const { result, label } = data;
-  const progress = progressOnStderr(io, result.records.projects.length, lang, {
-    th: "จัดรูปแบบรายงานโครงการ",
-    en: "laying out project reports",
+  const progress = new Progress(io, result.records.projects.length, {
+    lang,
+    what: { th: "จัดรูปแบบรายงานโครงการ", en: "laying out project reports" },
+    offTerminal: "lines",
   });
   const plan = planReportSheets(result.records, {
     onProgress: (done, total) => progress.step(done, total),

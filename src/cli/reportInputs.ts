@@ -10,7 +10,7 @@ import type { Lang } from "../domain/types";
 import { checkChosenTables, dayOf } from "../usecases/checkTables";
 import { checkCombined, type UnitWorkbook } from "../usecases/checkCombined";
 import { EXIT_FINDINGS, EXIT_UNUSABLE, type CliIO } from "./io";
-import { ProgressBar } from "./progress";
+import { Progress } from "./progress";
 import { readWorkbookTables } from "./workbookFile";
 
 export interface ReportData {
@@ -55,17 +55,29 @@ export async function readReportData(
   }
   const units: UnitWorkbook[] = [];
   let unreadable = 0;
-  const progress = new ProgressBar(io, files.length);
+  const progress = new Progress(io, files.length, {
+    lang,
+    what: { th: "อ่านไฟล์", en: "reading files" },
+    offTerminal: "quiet",
+  });
+  // What a file's reading says on stderr clears the bar first.
+  const quietIo: CliIO = {
+    ...io,
+    stderr: (text) => {
+      progress.pause();
+      io.stderr(text);
+    },
+  };
   for (const [index, file] of files.entries()) {
-    progress.update(index, file);
-    const read = await readWorkbookTables("report", file, io, lang);
+    progress.step(index, files.length, file);
+    const read = await readWorkbookTables("report", file, quietIo, lang);
     if (typeof read === "number") {
       unreadable += 1;
       continue;
     }
     units.push({ file, tables: read.used, discoveryIssues: read.discovery.issues });
   }
-  progress.finish();
+  progress.end();
   const label = say(lang, `${files.length} ไฟล์`, `${files.length} files`);
   if (units.length === 0) return EXIT_UNUSABLE;
   if (!units.some((unit) => unit.tables.projects)) return noProjects(io, lang, label);

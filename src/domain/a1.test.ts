@@ -34,12 +34,17 @@ describe("A1 addresses", () => {
     expect(rangeCorners("A1:B2:C3")).toBeNull();
   });
 
-  it("makes valid, unique sheet names of at most 31 characters", () => {
-    expect(safeSheetName("21000000-3165")).toBe("21000000-3165");
-    expect(safeSheetName("a/b\\c?d*e[f]g:h")).toBe("a-b-c-d-e-f-g-h");
-    expect(safeSheetName("'quoted'")).toBe("quoted");
-    expect(safeSheetName("")).toBe("Sheet");
-    expect(safeSheetName("History")).toBe("History-1");
+  it.each([
+    ["21000000-3165", "21000000-3165"],
+    ["a/b\\c?d*e[f]g:h", "a-b-c-d-e-f-g-h"],
+    ["'quoted'", "quoted"],
+    ["", "Sheet"],
+    ["History", "History-1"],
+  ])("makes a valid sheet name of %j: %j", (name, safe) => {
+    expect(safeSheetName(name)).toBe(safe);
+  });
+
+  it("makes unique sheet names of at most 31 characters", () => {
     expect(safeSheetName("x".repeat(40))).toHaveLength(31);
     expect(safeSheetName("Summary", ["summary"])).toBe("Summary (2)");
     expect(safeSheetName("x".repeat(40), ["x".repeat(31)])).toBe(`${"x".repeat(27)} (2)`);

@@ -44,7 +44,7 @@ const NEEDS_CLEANING_OR_HASH_RE =
 
 /** Clean text (see `isCleanText`) without a "#": text that is neither an Excel error nor
  * changed by cleaning, told in one scan. */
-export function isPlainText(text: string): boolean {
+function isPlainText(text: string): boolean {
   if (text.length === 0) return true;
   if (hasSpaceToTrim(text)) return false;
   return !NEEDS_CLEANING_OR_HASH_RE.test(text);

@@ -1,8 +1,9 @@
 import fc from "fast-check";
 import { checkTables, summarize } from "./check";
 import { rawTableFromRows, sampleWorkbookTables, SEED_000_CODE, SEED_001_CODE } from "./sample";
-import type { CellValue, RawTable } from "./types";
+import type { CellValue } from "./types";
 import { RULES } from "./validate";
+import { plainTable } from "../../test/fixtures/tables";
 
 describe("checkTables on the sample workbook", () => {
   const result = checkTables(sampleWorkbookTables());
@@ -98,13 +99,7 @@ describe("checkTables with planted errors", () => {
 
 describe("checkTables: mapping and missing tables", () => {
   it("reports required columns that no header maps to, at the header row", () => {
-    const table: RawTable = {
-      name: "T",
-      sheet: "S",
-      origin: { row: 2, col: 1 },
-      headers: ["ความก้าวหน้า", "หมายเหตุ"],
-      rows: [[10, "x"]],
-    };
+    const table = plainTable(["ความก้าวหน้า", "หมายเหตุ"], [[10, "x"]], { row: 2, col: 1 });
     const { issues } = checkTables({ rounds: table });
     const unmapped = issues.filter((issue) => issue.code === "MAP_REQUIRED_UNMAPPED");
     expect(unmapped.map((issue) => [issue.cell, issue.row, issue.message.en])).toEqual([
@@ -117,13 +112,10 @@ describe("checkTables: mapping and missing tables", () => {
   });
 
   it("warns about a second column for the same field at its header", () => {
-    const table: RawTable = {
-      name: "T",
-      sheet: "S",
-      origin: { row: 0, col: 0 },
-      headers: ["รหัสโครงการ", "ครั้งที่", "Progress", "ความก้าวหน้า (%)"],
-      rows: [["A", 1, 5, 6]],
-    };
+    const table = plainTable(
+      ["รหัสโครงการ", "ครั้งที่", "Progress", "ความก้าวหน้า (%)"],
+      [["A", 1, 5, 6]]
+    );
     const duplicate = checkTables({ rounds: table }).issues.find(
       (issue) => issue.code === "MAP_DUPLICATE_COLUMN"
     );
@@ -131,13 +123,7 @@ describe("checkTables: mapping and missing tables", () => {
   });
 
   it("uses given mappings, and checks them for required fields", () => {
-    const table: RawTable = {
-      name: "T",
-      sheet: "S",
-      origin: { row: 0, col: 0 },
-      headers: ["a", "b", "c"],
-      rows: [["21000000-3165", 2, 150]],
-    };
+    const table = plainTable(["a", "b", "c"], [["21000000-3165", 2, 150]]);
     const result = checkTables({
       rounds: table,
       mappings: { rounds: { projectCode: 0, progress: 2, round: Number.NaN } },

@@ -92,33 +92,22 @@ describe("progress", () => {
     expect(progressAtRound(rounds, SEED_000, Number.NaN)).toBeUndefined();
   });
 
-  it("as of a date is the last reported on or before it", () => {
-    expect(progressAsOf(rounds, SEED_000, dateOf("24/3/2563"))).toMatchObject({
-      progress: 30,
-      round: 5,
-    });
-    expect(progressAsOf(rounds, SEED_000, dateOf("1/4/2563"))).toMatchObject({
-      progress: 30,
-      round: 5,
-    });
-    expect(progressAsOf(rounds, SEED_000, dateOf("19/6/2563") + 0.9)).toMatchObject({
-      progress: 75,
-      round: 9,
-    });
-    expect(progressAsOf(rounds, SEED_000, dateOf("1/12/2562"))).toBeUndefined();
-    expect(progressAsOf(rounds, SEED_001, dateOf("1/6/2566"))).toMatchObject({
-      progress: 40,
-      round: 2,
-    });
-    expect(progressAsOf(rounds, SEED_001, dateOf("19/6/2566"))).toMatchObject({
-      progress: 40,
-      round: 2,
-    });
-    expect(progressAsOf(rounds, SEED_001, dateOf("30/9/2566"))).toMatchObject({
-      progress: 100,
-      round: 8,
-    });
-  });
+  it.each([
+    [SEED_000, "24/3/2563", 0, { progress: 30, round: 5 }],
+    [SEED_000, "1/4/2563", 0, { progress: 30, round: 5 }],
+    [SEED_000, "19/6/2563", 0.9, { progress: 75, round: 9 }],
+    [SEED_000, "1/12/2562", 0, undefined],
+    [SEED_001, "1/6/2566", 0, { progress: 40, round: 2 }],
+    [SEED_001, "19/6/2566", 0, { progress: 40, round: 2 }],
+    [SEED_001, "30/9/2566", 0, { progress: 100, round: 8 }],
+  ])(
+    "as of a date is the last reported on or before it: %s on %s (+%s day)",
+    (code, date, time, expected) => {
+      const found = progressAsOf(rounds, code, dateOf(date) + time);
+      if (expected === undefined) expect(found).toBeUndefined();
+      else expect(found).toMatchObject(expected);
+    }
+  );
 
   it("as of a date shared by two rounds is the higher round's, whatever the row order", () => {
     const round8 = rounds.find((round) => round.projectCode === SEED_001 && round.round === 8);

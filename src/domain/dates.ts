@@ -58,11 +58,8 @@ export const BE_OFFSET = 543;
  * (the bare `bbbb` code is not understood by LibreOffice). */
 export const BE_DATE_LONG_FORMAT = "[$-107041E]d mmmm yyyy";
 export const BE_DATE_NUMERIC_FORMAT = "[$-1070000]d/mm/yyyy";
-/** As the long BE format, with Thai digits. */
+/** The long BE date in Thai digits (the Diagnostics page checks Excel shows it). */
 export const BE_DATE_LONG_THAI_DIGITS_FORMAT = "[$-D07041E]d mmmm yyyy";
-/** A CE date, day first as Thai staff write it. */
-export const CE_DATE_NUMERIC_FORMAT = "d/mm/yyyy";
-export const CE_DATE_ISO_FORMAT = "yyyy-mm-dd";
 
 /** Serials a date cell may plausibly hold: 1950-01-01 … 2199-12-31. Smaller numbers are
  * far more likely a percentage or a count than a date. */

@@ -24,6 +24,7 @@ import {
   type CheckResult,
   type ColumnMapping,
 } from "./check";
+import { lowerBound } from "./numbers";
 import { parseTable, rowParser, type ParsedRow, type RecordOf } from "./records";
 import { fieldsOf, TABLE_KINDS } from "./schema";
 import type {
@@ -145,18 +146,6 @@ function filled<T>(count: number, value: T): T[] {
   const array: T[] = [];
   for (let index = 0; index < count; index++) array.push(value);
   return array;
-}
-
-/** Index of `row` in an ascending list, or where it would go. */
-function searchRows(rows: readonly number[], row: number): number {
-  let low = 0;
-  let high = rows.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (rows[mid] < row) low = mid + 1;
-    else high = mid;
-  }
-  return low;
 }
 
 /** Issues in the full check's order within one row: by column, ties as given. */
@@ -355,7 +344,7 @@ export class IncrementalCheck {
     let rows = state.groups.get(key);
     if (!rows) state.groups.set(key, (rows = []));
     if (rows.length === 0 || rows[rows.length - 1] < row) rows.push(row);
-    else rows.splice(searchRows(rows, row), 0, row);
+    else rows.splice(lowerBound(rows, row), 0, row);
     return key;
   }
 
@@ -375,7 +364,7 @@ export class IncrementalCheck {
     dirty.add(key);
     const rows = state.groups.get(key);
     if (!rows) return;
-    const at = searchRows(rows, row);
+    const at = lowerBound(rows, row);
     if (rows[at] === row) rows.splice(at, 1);
     if (rows.length === 0) state.groups.delete(key);
   }
@@ -513,13 +502,16 @@ export class IncrementalCheck {
     const rules = this.indicatorRules;
     const rows = state.groups.get(key);
     if (!rules || !rows) return false;
-    const unknown = this.byCode !== undefined && key !== "" && !this.byCode.has(key);
+    const project = {
+      key,
+      unknown: this.byCode !== undefined && key !== "" && !this.byCode.has(key),
+    };
     const issues: Issue[] = [];
     const items: Indicator[] = [];
-    const ids = new Map<string, number>();
+    const firstRowById = new Map<string, number>();
     for (const row of rows) {
       const item = state.records[row] as Indicator;
-      rules.checkItem(item, unknown, ids, issues);
+      rules.checkItem(item, project, firstRowById, issues);
       items.push(item);
       state.ruleIssues[row] = NONE;
       this.touch(state, row);

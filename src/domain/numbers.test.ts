@@ -1,5 +1,6 @@
 import fc from "fast-check";
-import { isExcelError, parseNumber, parseNumberWithUnit } from "./numbers";
+import { hostileValue } from "../../test/fixtures/hostile";
+import { isExcelError, lowerBound, parseNumber, parseNumberWithUnit } from "./numbers";
 
 describe("parseNumber", () => {
   it("takes native finite numbers as they are, not from text", () => {
@@ -65,19 +66,7 @@ describe("parseNumber", () => {
   });
 
   it("never throws, and every success is a finite number", () => {
-    const values = fc.oneof(
-      fc.anything({ withBoxedValues: true, withNullPrototype: true, maxDepth: 2 }),
-      fc.string({ unit: "grapheme" }),
-      fc.double(),
-      fc.constantFrom(
-        "#N/A",
-        Number.NaN,
-        Number.POSITIVE_INFINITY,
-        "1".repeat(400),
-        "๑๒๓ บาท",
-        "(1,234.5 %)"
-      )
-    );
+    const values = hostileValue("1".repeat(400), "๑๒๓ บาท", "(1,234.5 %)");
     fc.assert(
       fc.property(values, (value) => {
         const parsed = parseNumberWithUnit(value);
@@ -134,11 +123,31 @@ describe("parseNumberWithUnit", () => {
 });
 
 describe("isExcelError", () => {
-  it("knows Excel's error values", () => {
-    expect(isExcelError("#N/A")).toBe(true);
-    expect(isExcelError(" #value! ")).toBe(true);
-    expect(isExcelError("#GETTING_DATA")).toBe(true);
-    expect(isExcelError("N/A")).toBe(false);
-    expect(isExcelError(42)).toBe(false);
+  it.each([
+    ["#N/A", true],
+    [" #value! ", true],
+    ["#GETTING_DATA", true],
+    ["N/A", false],
+    [42, false],
+  ])("knows Excel's error values: %j is one: %s", (value, isError) => {
+    expect(isExcelError(value)).toBe(isError);
+  });
+});
+
+describe("lowerBound", () => {
+  it("finds the first place not below the value, in any ascending list", () => {
+    const rows = [2, 5, 5, 9];
+    expect([0, 2, 3, 5, 6, 9, 10].map((value) => lowerBound(rows, value))).toEqual([
+      0, 0, 1, 1, 3, 3, 4,
+    ]);
+    expect(lowerBound([], 1)).toBe(0);
+    fc.assert(
+      fc.property(fc.array(fc.integer()), fc.integer(), (values, value) => {
+        const sorted = [...values].sort((a, b) => a - b);
+        const at = lowerBound(sorted, value);
+        expect(sorted.slice(0, at).every((each) => each < value)).toBe(true);
+        expect(sorted.slice(at).every((each) => each >= value)).toBe(true);
+      })
+    );
   });
 });

@@ -128,3 +128,16 @@ export function parseNumber(value: CellValue | unknown): Parsed<number> {
   if (!parsed.ok) return parsed;
   return { ok: true, value: parsed.value, fromText: parsed.fromText };
 }
+
+/** Index of the first element of an ascending list not below `value`: where `value` is, or
+ * where it would go. O(log n). */
+export function lowerBound(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] < value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}

@@ -3,6 +3,7 @@ import { isCleanText, parseIndicators, parseProjects, parseRounds, parseTable } 
 import { cleanText } from "./text";
 import { rawTableFromRows } from "./sample";
 import type { CellValue, RawTable } from "./types";
+import { plainTable } from "../../test/fixtures/tables";
 
 function codes(issues: { code: string }[]): string[] {
   return issues.map((issue) => issue.code);
@@ -191,13 +192,7 @@ describe("parseTable: values", () => {
   });
 
   it("uses the mapping it is given instead of the headers", () => {
-    const table: RawTable = {
-      name: "T",
-      sheet: "S",
-      origin: { row: 0, col: 0 },
-      headers: ["a", "b"],
-      rows: [[3, "X"]],
-    };
+    const table = plainTable(["a", "b"], [[3, "X"]]);
     const { records, mapping } = parseTable("rounds", table, {
       columns: { projectCode: 1, round: 0 },
     });

@@ -486,6 +486,3 @@ export function parseIndicators(
 }
 
 export { isCleanText };
-
-/** The field keys of a kind, typed (handy for callers building mappings). */
-export type FieldKey<K extends TableKind> = FieldKeyOf[K];

@@ -69,7 +69,8 @@ export function rawTableFromRows<K extends TableKind>(
 const UNIT_SPD =
   "สำนักยุทธศาสตร์และประเมินผล / กองยุทธศาสตร์เศรษฐกิจ การเงิน และการคลัง / กลุ่มงานประสานการถ่ายโอนภารกิจ";
 
-const PROJECTS: readonly RowOf<"projects">[] = [
+/** The two seed projects as their forms give them. */
+export const SAMPLE_PROJECTS: readonly RowOf<"projects">[] = [
   {
     code: SEED_000_CODE,
     name: "กิจกรรมติดตามและประเมินผลเกณฑ์ชี้วัดมาตรฐานการจัดบริการสาธารณะของกรุงเทพมหานคร",
@@ -304,7 +305,7 @@ export type SampleVariant = "asPrinted" | "typed";
 /** Fresh copies of the sample tables (callers may change them freely). */
 export function sampleWorkbookTables(variant: SampleVariant = "asPrinted"): SampleTables {
   const tables: SampleTables = {
-    projects: rawTableFromRows("projects", PROJECTS),
+    projects: rawTableFromRows("projects", SAMPLE_PROJECTS),
     rounds: rawTableFromRows("rounds", roundRows()),
     indicators: rawTableFromRows("indicators", indicatorRows()),
   };

@@ -1,8 +1,7 @@
 import { BE_DATE_NUMERIC_FORMAT } from "./dates";
 import { fieldDef, fieldLabel, fieldsOf, TABLE_KINDS, tableLabel, templateFor } from "./schema";
 import { normalizeForMatch } from "./text";
-import type { Vocabularies } from "./types";
-import { DEFAULT_VOCABULARIES } from "./vocabularies";
+import { SEED_001_VOCABULARIES } from "../../test/fixtures/vocabularies";
 
 describe("schema", () => {
   it("covers every record field of types.ts, once, in a fixed order", () => {
@@ -131,19 +130,7 @@ describe("templateFor", () => {
   });
 
   it("builds English headers and lists, and takes the workbook's own vocabularies", () => {
-    const vocabularies: Vocabularies = {
-      ...DEFAULT_VOCABULARIES,
-      outcome: [
-        { key: "solved", th: "แก้ไขแล้ว", en: "Solved", counts: "passed" },
-        {
-          key: "beyond",
-          th: "อยู่นอกเหนืออำนาจหน้าที่",
-          en: "Beyond the city's authority",
-          counts: "failed",
-        },
-      ],
-    };
-    const template = templateFor("indicators", "en", vocabularies);
+    const template = templateFor("indicators", "en", SEED_001_VOCABULARIES);
     expect(template.headers).toEqual([
       "Project code",
       "Indicator ID",
@@ -154,7 +141,10 @@ describe("templateFor", () => {
       "Outcome",
     ]);
     expect(template.validation.find((rule) => rule.column === 6)).toEqual(
-      expect.objectContaining({ type: "list", source: ["Solved", "Beyond the city's authority"] })
+      expect.objectContaining({
+        type: "list",
+        source: ["Carried out", "Problem beyond the city's authority"],
+      })
     );
   });
 

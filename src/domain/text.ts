@@ -18,15 +18,16 @@ const ODD_SPACE_RE = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
  * Bounded so that a stray "<" in a 100 KB narrative cannot make the scan quadratic. */
 const HTML_TAG_RE = /<\/?[a-zA-Z][a-zA-Z0-9]{0,15}(?:\s[^<>]{0,500})?\/?>/g;
 const HTML_ENTITY_RE = /&(nbsp|amp|lt|gt|quot|apos|#39);/g;
-const HTML_ENTITIES: Record<string, string> = {
+/** The named HTML entities every export writes; the printout reader knows more. */
+export const BASIC_HTML_ENTITIES: Readonly<Record<string, string>> = {
   nbsp: " ",
   amp: "&",
   lt: "<",
   gt: ">",
   quot: '"',
   apos: "'",
-  "#39": "'",
 };
+const HTML_ENTITIES: Readonly<Record<string, string>> = { ...BASIC_HTML_ENTITIES, "#39": "'" };
 
 export interface CleanTextOptions {
   /** Keep line breaks (one per run of blank lines) instead of folding them into spaces:

@@ -1,4 +1,4 @@
-import { TABLE_LABELS } from "../domain/schema";
+import { TABLE_LABELS } from "../domain/tableKinds";
 import type { MessageKey } from "./th";
 
 /** The English dictionary: the same keys as the Thai one, enforced by the type. */

@@ -22,7 +22,7 @@ export function translate(
 }
 
 /** Office's display language ("th-TH", "en-US", …) to the product's language: Thai for Thai, English otherwise. */
-export function languageFromLocale(locale: string | null | undefined): Lang {
+function languageFromLocale(locale: string | null | undefined): Lang {
   return locale && locale.toLowerCase().startsWith("th") ? "th" : "en";
 }
 

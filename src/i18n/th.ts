@@ -3,7 +3,7 @@
  * language; `en.ts` must have the same keys (the type check fails otherwise).
  * Placeholders in braces ({count}) are filled by `translate`.
  */
-import { TABLE_LABELS } from "../domain/schema";
+import { TABLE_LABELS } from "../domain/tableKinds";
 
 export const th = {
   "app.name": "ก้าวหน้า",

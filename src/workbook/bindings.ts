@@ -41,8 +41,3 @@ export function resolveBindings(
     return { binding, status, table, missingColumns, updated };
   });
 }
-
-/** The bindings with ids and names brought up to date (missing ones kept as they are). */
-export function refreshBindings(bindings: Bindings, tables: readonly TableInfo[]): Bindings {
-  return { ...bindings, tables: resolveBindings(bindings, tables).map((r) => r.updated) };
-}

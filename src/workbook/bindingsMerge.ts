@@ -6,10 +6,9 @@
  * from that side; what both changed differently is this pane's (the person's action now),
  * and the merge says so. Pure.
  */
+import { TABLE_KINDS } from "../domain/tableKinds";
 import type { TableKind } from "../domain/types";
 import type { Bindings, TableBinding } from "./port";
-
-const KINDS: readonly TableKind[] = ["projects", "rounds", "indicators"];
 
 export interface BindingsMerge {
   merged: Bindings;
@@ -80,7 +79,7 @@ export function mergeBindings(base: Bindings, mine: Bindings, theirs: Bindings):
   const tables: { binding: TableBinding; mine: boolean }[] = [];
   const changedByThem: TableKind[] = [];
   const overridden: TableKind[] = [];
-  for (const kind of KINDS) {
+  for (const kind of TABLE_KINDS) {
     const [b, m, t] = [bindingsOf(base, kind), bindingsOf(mine, kind), bindingsOf(theirs, kind)];
     const theyChanged = !sameBindings(t, b);
     const iChanged = !sameBindings(m, b);

@@ -127,6 +127,19 @@ function canonicalGroup(group: string): string {
   return `[${at}${joined}]`;
 }
 
+/** Where the quoted run that opens at `start` closes (its quote character doubled inside
+ * stands for itself); the formula's length when it never closes. */
+function quotedEnd(formula: string, start: number): number {
+  const quote = formula[start];
+  let end = start + 1;
+  while (end < formula.length) {
+    if (formula[end] !== quote) end += 1;
+    else if (formula[end + 1] === quote) end += 2;
+    else break;
+  }
+  return end;
+}
+
 /**
  * A formula in the form Excel may give it back: outside string literals, whitespace
  * dropped and everything upper-cased (function names, references, table names);
@@ -137,13 +150,7 @@ export function canonicalFormula(formula: string): string {
   for (let i = 0; i < formula.length;) {
     const ch = formula[i];
     if (ch === '"') {
-      let end = i + 1;
-      while (end < formula.length) {
-        if (formula[end] === '"') {
-          if (formula[end + 1] === '"') end += 2;
-          else break;
-        } else end += 1;
-      }
+      const end = quotedEnd(formula, i);
       out += formula.slice(i, end + 1);
       i = end + 1;
     } else if (ch === "[") {
@@ -152,13 +159,7 @@ export function canonicalFormula(formula: string): string {
       i = end;
     } else if (ch === "'") {
       // A quoted sheet name: spaces inside it count.
-      let end = i + 1;
-      while (end < formula.length) {
-        if (formula[end] === "'") {
-          if (formula[end + 1] === "'") end += 2;
-          else break;
-        } else end += 1;
-      }
+      const end = quotedEnd(formula, i);
       out += formula.slice(i, end + 1).toUpperCase();
       i = end + 1;
     } else {

@@ -455,16 +455,20 @@ describe("planSheet", () => {
 
 describe("Office errors", () => {
   test("codes map to reasons; the original is kept", () => {
-    expect(reasonForCode("ItemNotFound")).toBe("table-missing");
-    expect(reasonForCode("AccessDenied")).toBe("sheet-protected");
-    expect(reasonForCode("ItemAlreadyExists")).toBe("sheet-conflict");
-    expect(reasonForCode("ResponsePayloadSizeLimitExceeded")).toBe("payload-too-large");
-    expect(reasonForCode("GeneralException")).toBe("unknown");
-    // A bad reference is not a missing table (the person would be sent to bind again).
-    expect(reasonForCode("InvalidReference")).toBe("unknown");
-    // Excel busy: retryable, with a finer hint for the message.
-    for (const code of ["InvalidOperationInCellEditMode", "Conflict", "RequestAborted"])
-      expect(reasonForCode(code)).toBe("timeout");
+    const reasons = {
+      ItemNotFound: "table-missing",
+      AccessDenied: "sheet-protected",
+      ItemAlreadyExists: "sheet-conflict",
+      ResponsePayloadSizeLimitExceeded: "payload-too-large",
+      GeneralException: "unknown",
+      // A bad reference is not a missing table (the person would be sent to bind again).
+      InvalidReference: "unknown",
+      // Excel busy: retryable, with a finer hint for the message.
+      InvalidOperationInCellEditMode: "timeout",
+      Conflict: "timeout",
+      RequestAborted: "timeout",
+    };
+    for (const [code, reason] of Object.entries(reasons)) expect(reasonForCode(code)).toBe(reason);
     expect(
       toWorkbookError({ code: "InvalidOperationInCellEditMode", message: "…" }).detail?.hint
     ).toBe("cell-edit-mode");

@@ -33,7 +33,7 @@ import {
 } from "./cellContent";
 
 /** Excel refuses more merged areas than this on one sheet in a request (we stay below). */
-export const MAX_MERGES = 512;
+const MAX_MERGES = 512;
 /** Excel limits a string constant inside a formula to 255 characters. */
 const MAX_FORMULA_STRING = 255;
 

@@ -1,17 +1,9 @@
-import { checkTables } from "../domain/check";
-import { buildProjectReport } from "../domain/report";
-import { SAMPLE_TABLES, SEED_001_CODE } from "../domain/sample";
+import { sampleReport } from "../../test/fixtures/reports";
+import { SEED_001_CODE } from "../domain/sample";
 import { planSheet } from "./sheetPlan";
 
 describe("planSheet: rows Excel autofits after writing", () => {
-  const { records } = checkTables(SAMPLE_TABLES);
-  const project = records.projects.find((p) => p.code === SEED_001_CODE)!;
-  const layout = buildProjectReport({
-    project,
-    rounds: records.rounds,
-    indicators: records.indicators,
-    options: { mode: "values", lang: "th", chart: false },
-  });
+  const layout = sampleReport(SEED_001_CODE);
   const result = planSheet(layout);
   if (!result.ok) throw new Error(result.problem);
   const rows = new Set(

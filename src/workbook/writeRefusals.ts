@@ -32,7 +32,7 @@ export function sheetProtected(sheet: string, table?: string): WorkbookError {
 }
 
 /** No mark of Kaona's vouches for the sheet: it is the person's. */
-export function notMadeByKaona(sheet: string): WorkbookError {
+function notMadeByKaona(sheet: string): WorkbookError {
   return new WorkbookError("sheet-conflict", `"${sheet}" was not made by Kaona`, {
     sheet,
     conflict: "not-generated",
@@ -40,7 +40,7 @@ export function notMadeByKaona(sheet: string): WorkbookError {
 }
 
 /** Kaona made the sheet, but its content changed since. */
-export function editedSinceGenerated(sheet: string): WorkbookError {
+function editedSinceGenerated(sheet: string): WorkbookError {
   return new WorkbookError("sheet-conflict", `"${sheet}" was edited since Kaona made it`, {
     sheet,
     conflict: "edited",

@@ -70,8 +70,6 @@ export interface FakeSheet {
   protected: boolean;
   /** Charts: name, the type they were added as, and every property set on them. */
   charts: { name: string; type?: string; calls: { member: string; value: unknown }[] }[];
-  /** Worksheet.visibility (default "Visible"). */
-  visibility?: "Visible" | "Hidden" | "VeryHidden";
   page: { member: string; value: unknown }[];
   freezeRows?: number;
   customProperties: Map<string, string>;

@@ -305,9 +305,6 @@ export class FakeRange extends FakeProxy {
   get hyperlink(): { documentReference?: string; textToDisplay?: string } | null {
     return this.read("hyperlink");
   }
-  get columnHidden(): boolean {
-    return this.read("columnHidden");
-  }
   set hyperlink(value: { documentReference?: string; textToDisplay?: string }) {
     this.queue("set", "hyperlink", value, true, () => {
       const t = this.target();

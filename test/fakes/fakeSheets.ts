@@ -120,9 +120,6 @@ export class FakeWorksheet extends FakeProxy {
                   : undefined
       );
   }
-  get visibility(): string {
-    return this.read("visibility");
-  }
   get position(): number {
     return this.read("position");
   }

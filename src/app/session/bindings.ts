@@ -15,10 +15,10 @@ import {
 } from "../../workbook/port";
 import { parseSettings } from "../settings";
 import type { SessionContext } from "./store";
-import { TABLE_KIND_ORDER, type BoundTable, type CoauthorChange } from "./types";
+import { TABLE_KINDS } from "../../domain/tableKinds";
+import { type BoundTable, type CoauthorChange } from "./types";
+import { loadMapping, loadSchema } from "./lazyDomain";
 
-const loadSchema = () => import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
-const loadMapping = () => import(/* webpackChunkName: "domain-check" */ "../../domain/mapping");
 const loadChoice = () =>
   import(/* webpackChunkName: "domain-check" */ "../../usecases/chooseTables");
 
@@ -178,7 +178,7 @@ export class BindingActions {
       const tables = await this.ctx.workbook.listTables();
       const taken = new Set(this.state.bindings.tables.map((b) => b.tableId));
       const chosen = chosenTables(chooseTables(tables.filter((t) => !taken.has(t.id))));
-      const kinds = TABLE_KIND_ORDER.filter((kind) => chosen[kind] && !this.state.bound[kind]);
+      const kinds = TABLE_KINDS.filter((kind) => chosen[kind] && !this.state.bound[kind]);
       let bindings = this.state.bindings;
       for (const kind of kinds) {
         const binding = await this.autoBinding(chosen[kind]!, kind);

@@ -14,9 +14,9 @@ import type { Issue, RawTable, TableKind } from "../../domain/types";
 import type { TableChange } from "../../workbook/port";
 import { applyTableChange } from "../liveCheck";
 import type { SessionContext } from "./store";
-import { TABLE_KIND_ORDER, type BoundTable, type CheckRun } from "./types";
-
-const loadCheck = () => import(/* webpackChunkName: "domain-check" */ "../../usecases/checkTables");
+import { TABLE_KINDS } from "../../domain/tableKinds";
+import { type BoundTable, type CheckRun } from "./types";
+import { loadCheck } from "./lazyDomain";
 
 /** The check kept for the bound tables as they were bound and set when it was made. */
 interface KeptCheck {
@@ -87,7 +87,7 @@ export class CheckActions {
 
   /** The bound tables that exist, in kind order (every table of a kind, in binding order). */
   private present(): BoundTable[] {
-    return TABLE_KIND_ORDER.flatMap((kind) => this.state.boundAll[kind] ?? []).filter(
+    return TABLE_KINDS.flatMap((kind) => this.state.boundAll[kind] ?? []).filter(
       (b): b is BoundTable => Boolean(b?.table)
     );
   }
@@ -272,7 +272,7 @@ export class LiveWatcher {
     const state = this.ctx.store.get();
     const ids =
       state.live && !this.hidden && !this.ctx.store.disposed
-        ? TABLE_KIND_ORDER.flatMap((k) =>
+        ? TABLE_KINDS.flatMap((k) =>
             (state.boundAll[k] ?? []).flatMap((b) => (b.table ? [b.table.id] : []))
           )
         : [];

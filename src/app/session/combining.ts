@@ -13,7 +13,7 @@ import { WorkbookError, type TableInfo } from "../../workbook/port";
 import type { BindingActions } from "./bindings";
 import type { TableActions } from "./tables";
 import type { SessionContext } from "./store";
-import { TABLE_KIND_ORDER } from "./types";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 
 const loadCombine = () =>
   import(/* webpackChunkName: "combine" */ "../../usecases/combineWorkbooks");
@@ -82,7 +82,7 @@ export class CombineActions {
   /** The bound tables' rows, with their bindings' columns (one request). */
   private async existingTables(): Promise<ExistingTable[]> {
     const { columnsFromHeaders } = await loadMapping();
-    const kinds = TABLE_KIND_ORDER.filter((kind) => this.state.bound[kind]?.table);
+    const kinds = TABLE_KINDS.filter((kind) => this.state.bound[kind]?.table);
     if (kinds.length === 0) return [];
     const raws = await this.ctx.workbook.readTables(
       kinds.map((kind) => this.state.bound[kind]!.table!.id)
@@ -109,7 +109,7 @@ export class CombineActions {
         inputs.push(await this.readFile(names[index], file.bytes));
       const plan = planCombine(await this.existingTables(), inputs);
       const preview: CombinePreview = { plan, targets: {}, sources: [], dropped: {} };
-      for (const kind of TABLE_KIND_ORDER) {
+      for (const kind of TABLE_KINDS) {
         const bound = this.state.bound[kind];
         if (!bound?.table) continue;
         preview.targets[kind] = bound.table;
@@ -133,7 +133,7 @@ export class CombineActions {
         created: [],
       };
       try {
-        for (const kind of TABLE_KIND_ORDER) {
+        for (const kind of TABLE_KINDS) {
           const count = preview.plan.rows[kind].length;
           if (count === 0) continue;
           const created = await this.write(preview.plan, kind);

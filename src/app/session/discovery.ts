@@ -13,7 +13,7 @@ import { WorkbookError, type TableBinding, type TableInfo } from "../../workbook
 import type { BindingActions } from "./bindings";
 import type { SessionContext } from "./store";
 import type { TableActions } from "./tables";
-import { TABLE_KIND_ORDER } from "./types";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 
 const loadFind = () => import(/* webpackChunkName: "domain-check" */ "../../usecases/findTables");
 const loadMapping = () => import(/* webpackChunkName: "domain-check" */ "../../domain/mapping");
@@ -145,7 +145,7 @@ export class DiscoveryActions {
       const listed = await this.ctx.workbook.listTables();
       let bindings = this.state.bindings;
       const kinds: TableKind[] = [];
-      for (const kind of TABLE_KIND_ORDER) {
+      for (const kind of TABLE_KINDS) {
         if (this.state.bound[kind]) continue;
         const found = suggestions.tables.filter((s) => s.kind === kind);
         for (const suggestion of found) {

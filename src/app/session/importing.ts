@@ -14,10 +14,7 @@ import { WorkbookError, type TableInfo } from "../../workbook/port";
 import type { TableActions } from "./tables";
 import type { BindingActions } from "./bindings";
 import type { SessionContext } from "./store";
-
-const loadImport = () => import(/* webpackChunkName: "domain-import" */ "../../domain/import");
-const loadMapping = () => import(/* webpackChunkName: "domain-check" */ "../../domain/mapping");
-const loadSchema = () => import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
+import { loadImport, loadMapping, loadSchema } from "./lazyDomain";
 
 type ImportKind = "projects" | "rounds";
 const IMPORT_KINDS: readonly ImportKind[] = ["projects", "rounds"];

@@ -7,21 +7,21 @@
 import type { LiveSource } from "../../domain/report";
 import type { Lang, SheetLayout } from "../../domain/types";
 import { WorkbookError, type WriteConflict, type WriteResult } from "../../workbook/port";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 import { SheetNames, withFreeName } from "../../usecases/sheetNames";
 import type { CheckActions } from "./checking";
 import type { SessionContext } from "./store";
 import {
-  TABLE_KIND_ORDER,
   type CheckRun,
   type PendingWrite,
   type ProjectChoice,
   type ReportRequest,
   type WriteOutcome,
 } from "./types";
+import { loadCompute } from "./lazyDomain";
 
 const loadReportSheets = () =>
   import(/* webpackChunkName: "domain-report" */ "../../usecases/reportSheets");
-const loadCompute = () => import(/* webpackChunkName: "domain-check" */ "../../domain/compute");
 
 function isConflict(
   error: unknown
@@ -71,7 +71,7 @@ export class ReportActions {
   private liveSource(): LiveSource {
     const { bound } = this.state;
     const source: LiveSource = { tables: {}, columns: {} };
-    for (const kind of TABLE_KIND_ORDER) {
+    for (const kind of TABLE_KINDS) {
       const b = bound[kind];
       if (!b?.table) continue;
       source.tables[kind] = b.table.name;

@@ -15,11 +15,9 @@ import {
 import type { BindingActions } from "./bindings";
 import { sameHeader } from "./bindings";
 import type { SessionContext } from "./store";
-import { TABLE_KIND_ORDER } from "./types";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 import { SheetNames, uniqueTableName, withFreeName } from "../../usecases/sheetNames";
-
-const loadSchema = () => import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
-const loadSample = () => import(/* webpackChunkName: "sample" */ "../../domain/sample");
+import { loadSample, loadSchema } from "./lazyDomain";
 
 export class TableActions {
   constructor(
@@ -106,7 +104,7 @@ export class TableActions {
       const sample = sampleWorkbookTables(variant);
       let bindings = this.state.bindings;
       const created: TableInfo[] = [];
-      for (const kind of TABLE_KIND_ORDER) {
+      for (const kind of TABLE_KINDS) {
         const raw = sample[kind];
         const spec = await this.templateSpec(kind, "th");
         const rows = raw.rows.map((row) => row.map((cell) => (cell === undefined ? null : cell)));

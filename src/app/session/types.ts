@@ -14,8 +14,6 @@ import type { Suggestions } from "./discovery";
 import type { PreferenceStore } from "../preferences";
 import type { KaonaSettings } from "../settings";
 
-export const TABLE_KIND_ORDER: readonly TableKind[] = ["projects", "rounds", "indicators"];
-
 /** Waiting this long after the last change before checking again keeps typing smooth. */
 export const LIVE_DEBOUNCE_MS = 600;
 

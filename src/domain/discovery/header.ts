@@ -43,11 +43,7 @@ function shownText(grid: SheetGrid, row: number, col: number): string {
   return merge ? textOf(grid.values[merge.top]?.[merge.left]) : "";
 }
 
-export function mergeAt(
-  merges: readonly CellBlock[],
-  row: number,
-  col: number
-): CellBlock | undefined {
+function mergeAt(merges: readonly CellBlock[], row: number, col: number): CellBlock | undefined {
   for (const merge of merges)
     if (row >= merge.top && row <= merge.bottom && col >= merge.left && col <= merge.right)
       return merge;

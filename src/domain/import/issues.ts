@@ -45,8 +45,3 @@ export function importIssue(
   if (field !== undefined) issue.field = field;
   return issue;
 }
-
-/** "บรรทัด 122" / "line 122". */
-export function lineText(line: number): LocalizedText {
-  return { th: `บรรทัด ${line}`, en: `line ${line}` };
-}

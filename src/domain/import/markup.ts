@@ -5,7 +5,7 @@
  * tolerant tag stripper, not a DOM: the domain runs without one, and pasted HTML is often
  * broken. Pure and total: nothing here throws.
  */
-import { cleanText } from "../text";
+import { BASIC_HTML_ENTITIES, cleanText } from "../text";
 
 /** One piece of the printout between two breaks (line, tab, paragraph or cell). */
 export interface Segment {
@@ -67,12 +67,7 @@ const CELL_TAGS = new Set(["td", "th"]);
 const TAG_RE =
   /<(\/?)([a-zA-Z][a-zA-Z0-9]{0,15})(?:\s[^<>]{0,2000})?\/?>|<!--[\s\S]{0,100000}?-->|<![a-zA-Z][^<>]{0,200}>/g;
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  nbsp: " ",
-  amp: "&",
-  lt: "<",
-  gt: ">",
-  quot: '"',
-  apos: "'",
+  ...BASIC_HTML_ENTITIES,
   ldquo: "“",
   rdquo: "”",
   lsquo: "‘",

@@ -7,6 +7,7 @@
 import { checkTables, type ColumnMapping } from "../check";
 import { projectCodeKey } from "../compute";
 import { formatDate, formatNumber, localized } from "../messages";
+import type { RecordOf } from "../records";
 import type { RowOf } from "../sample";
 import { fieldLabel, fieldsOf } from "../schema";
 import { normalizeForMatch } from "../text";
@@ -80,6 +81,21 @@ function sameValue(a: Comparable, b: Comparable): boolean {
 }
 
 /** The fields of `kind` compared between an imported record and an existing one. */
+/** The merge item of one imported record against the table's matching record, if any. */
+function itemFor<K extends "projects" | "rounds">(
+  kind: K,
+  imported: RecordOf[K],
+  existing: RecordOf[K] | undefined,
+  where: { projectCode: string; row: RowOf<K>; report: number; round?: number }
+): MergeItem<K> {
+  const compared = existing
+    ? compare(kind, imported, existing)
+    : { status: "new" as const, changes: [] };
+  const item: MergeItem<K> = { kind, status: compared.status, ...where, changes: compared.changes };
+  if (existing) item.existingRow = existing.row;
+  return item;
+}
+
 function compare<T extends Project | Round>(
   kind: "projects" | "rounds",
   imported: T,
@@ -167,35 +183,12 @@ export function planImport(
     if (key === "" || seen.has(key)) return;
     seen.add(key);
     const there = projectsByKey.get(key);
-    const compared = there
-      ? compare("projects", report.project, there)
-      : { status: "new" as const, changes: [] };
-    const item: MergeItem<"projects"> = {
-      kind: "projects",
-      status: compared.status,
-      projectCode: code,
-      row: report.projectRow,
-      changes: compared.changes,
-      report: index,
-    };
-    if (there) item.existingRow = there.row;
-    plan.projects.push(item);
+    const where = { projectCode: code, row: report.projectRow, report: index };
+    plan.projects.push(itemFor("projects", report.project, there, where));
     report.rounds.forEach((round, at) => {
       const existingRound = roundsByKey.get(`${key}#${round.round}`);
-      const roundCompared = existingRound
-        ? compare("rounds", round, existingRound)
-        : { status: "new" as const, changes: [] };
-      const roundItem: MergeItem<"rounds"> = {
-        kind: "rounds",
-        status: roundCompared.status,
-        projectCode: code,
-        round: round.round,
-        row: report.roundRows[at],
-        changes: roundCompared.changes,
-        report: index,
-      };
-      if (existingRound) roundItem.existingRow = existingRound.row;
-      plan.rounds.push(roundItem);
+      const roundAt = { ...where, round: round.round, row: report.roundRows[at] };
+      plan.rounds.push(itemFor("rounds", round, existingRound, roundAt));
     });
   });
   for (const item of [...plan.projects, ...plan.rounds]) {

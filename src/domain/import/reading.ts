@@ -92,7 +92,7 @@ const PART_ORDER: readonly RoundPart[] = [
 ];
 
 /** "วันที่ 24/04/2563 (บรรทัด 122, ใต้ป้ายครั้งที่ 6)" for each value read. */
-export function describeReading(reading: RoundReading, lang: Lang): string {
+function describeReading(reading: RoundReading, lang: Lang): string {
   const parts: string[] = [];
   if (reading.holdsValuesOf.length > 0) {
     const others = reading.holdsValuesOf.join(", ");

@@ -89,6 +89,3 @@ export const TH_SARABUN_BOLD: AdvanceRanges = [
     ],
   ],
 ];
-
-/** Ascent plus descent in ems of TH Sarabun (Laksaman's hhea scaled): 1.292. */
-export const TH_SARABUN_LINE_EM = 1.292;

@@ -4,19 +4,11 @@
  */
 import { fieldLabel, tableLabel } from "../schema";
 import type { CellStyle, Issue, Lang, Severity, SheetLayout } from "../types";
-import { parseCell, quoteSheetName, safeSheetName } from "../a1";
+import { parseCell, quoteSheetName } from "../a1";
 import { reportText } from "./labels";
-import {
-  LISTING_FONT_SIZE,
-  REPORT_FONT,
-  SheetWriter,
-  listingPageSetup,
-  listingStyles,
-  withFont,
-  type FontProfile,
-} from "./sheet";
+import { REPORT_FONT, SheetWriter, listingLayout, listingStyles, type FontProfile } from "./sheet";
 
-export const ISSUES_COLUMN_WIDTHS = [34, 62, 96, 36, 120, 70, 300, 62];
+const ISSUES_COLUMN_WIDTHS = [34, 62, 96, 36, 120, 70, 300, 62];
 
 const FILLS: Record<Severity, string> = { error: "#F8CBAD", warning: "#FFE699", info: "#DDEBF7" };
 
@@ -113,16 +105,8 @@ export function buildIssuesSheet(
     w.fit(row, issue.code, 7, 1, "text");
     w.row += 1;
   });
-  const lastRow = w.row - 1;
-
-  const layout = w.layout({
-    name: safeSheetName(sheetName ?? t("issuesSheet")),
-    defaultFont: { name: REPORT_FONT, size: LISTING_FONT_SIZE },
-    freezeRows: headerRow + 1,
-    page: listingPageSetup(headerRow, lastRow, cols),
-    origin: { generator: "kaona", kind: "issues", lang, mode: "values" },
-  });
-  return withFont(layout, font);
+  const name = sheetName ?? t("issuesSheet");
+  return listingLayout(w, { name, kind: "issues", lang, headerRow, cols }, font);
 }
 
 /**

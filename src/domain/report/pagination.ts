@@ -29,7 +29,7 @@ export interface PaginationInput {
 }
 
 /** Usable height of a portrait A4 page between the top and bottom margins. */
-export function printableHeight(margins: PageSetup["margins"]): number {
+function printableHeight(margins: PageSetup["margins"]): number {
   return A4_HEIGHT_PT - (margins.top + margins.bottom) * POINTS_PER_INCH - PAGE_SLACK_PT;
 }
 

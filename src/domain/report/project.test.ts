@@ -1,24 +1,14 @@
-import { checkTables } from "../check";
-import { SAMPLE_TABLES, SEED_000_CODE, SEED_001_CODE } from "../sample";
+import { sampleCheck, sampleProject, sampleReport } from "../../../test/fixtures/reports";
+import { SEED_000_CODE, SEED_001_CODE } from "../sample";
 import type { LayoutCell, Project, Round, SheetLayout } from "../types";
 import { rangeCorners } from "../a1";
 import { buildProjectReport, type ReportOptions } from "./project";
 import { FONT_PROFILES } from "./sheet";
 
-const { records } = checkTables(SAMPLE_TABLES);
-const project = (code: string): Project => {
-  const found = records.projects.find((p) => p.code === code);
-  if (!found) throw new Error(`seed project ${code} missing`);
-  return found;
-};
+const { records } = sampleCheck;
+const project = sampleProject;
 const values: ReportOptions = { mode: "values", lang: "th", chart: false };
-const report = (code: string, options: Partial<ReportOptions> = {}): SheetLayout =>
-  buildProjectReport({
-    project: project(code),
-    rounds: records.rounds,
-    indicators: records.indicators,
-    options: { ...values, ...options },
-  });
+const report = sampleReport;
 
 const cellAt = (layout: SheetLayout, row: number, col: number): LayoutCell | undefined =>
   layout.cells.find(

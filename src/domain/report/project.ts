@@ -23,10 +23,10 @@ import type {
   Vocabularies,
 } from "../types";
 import { DEFAULT_VOCABULARIES } from "../vocabularies";
-import { columnLetters, rangeCorners, safeSheetName } from "../a1";
+import { rangeCorners, safeSheetName } from "../a1";
 import { formPageBreaks } from "./pagination";
 import type { LiveSource } from "./live";
-import { REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
+import { oneWidePageSetup, REPORT_FONT, SheetWriter, withFont, type FontProfile } from "./sheet";
 import { writeCertification } from "./form/certification";
 import { CHART_ROWS, writeProgressChart } from "./form/chart";
 import { writeIndicatorTally } from "./form/indicators";
@@ -86,16 +86,9 @@ function formPageSetup(
   w: SheetWriter,
   keepTogether: [number, number][]
 ): PageSetup {
-  const page: PageSetup = {
-    orientation: "portrait",
-    paper: "A4",
-    margins: { top: 0.75, bottom: 0.75, left: 0.6, right: 0.5, header: 0.3, footer: 0.3 },
-    fitToPagesWide: 1,
-    fitToPagesTall: 0,
-    printTitleRows: [headerRow, headerRow],
-    centerFooter: "&P / &N",
-    printArea: `A1:${columnLetters(FORM_COLS - 1)}${lastRow + 1}`,
-  };
+  const margins = { top: 0.75, bottom: 0.75, left: 0.6, right: 0.5 };
+  const rows = { header: headerRow, last: lastRow };
+  const page = oneWidePageSetup("portrait", margins, rows, FORM_COLS);
   const rowBreaks = formPageBreaks({
     rowHeights: w.rowHeights,
     defaultHeight: defaultRowHeight(SIZE_BODY),

@@ -2,26 +2,26 @@
  * A small writer for SheetLayout: place cells row by row, merge, size rows to their
  * wrapped text. The report, summary and issues builders share it.
  */
-import { columnLetters } from "../a1";
-import type { CellStyle, LayoutCell, MergedArea, PageSetup, SheetLayout } from "../types";
+import { columnLetters, safeSheetName } from "../a1";
+import type { CellStyle, Lang, LayoutCell, MergedArea, PageSetup, SheetLayout } from "../types";
 import { DEFAULT_LINE_EM, estimateLines, rowHeightFor } from "./measure";
 
 /** The body font of Thai government documents; see docs/report-sheet.md for fallbacks. */
 export const REPORT_FONT = "TH Sarabun New";
 
 /** The font size of the listing sheets (the summary and the issues). */
-export const LISTING_FONT_SIZE = 14;
+const LISTING_FONT_SIZE = 14;
+
+/** A table cell of the printed sheets: the report font at `fontSize`, top-aligned, wrapped,
+ * with the `border` sides given. */
+export function wrappedCell(fontSize: number, border: CellStyle["border"]): CellStyle {
+  return { fontName: REPORT_FONT, fontSize, vAlign: "top", wrap: true, border };
+}
 
 /** The shared styles of a listing sheet: bordered, wrapped body text, a grey bold header,
  * centred cells and blue underlined links. Each sheet adds its own. */
 export function listingStyles(): Record<"thead" | "text" | "center" | "link", CellStyle> {
-  const cell: CellStyle = {
-    fontName: REPORT_FONT,
-    fontSize: LISTING_FONT_SIZE,
-    vAlign: "top",
-    wrap: true,
-    border: { top: true, bottom: true, left: true, right: true },
-  };
+  const cell = wrappedCell(LISTING_FONT_SIZE, { top: true, bottom: true, left: true, right: true });
   return {
     thead: { ...cell, bold: true, hAlign: "center", vAlign: "middle", fill: "#D9D9D9" },
     text: cell,
@@ -167,17 +167,49 @@ export function withFont(layout: SheetLayout, profile: FontProfile | undefined):
   };
 }
 
-/** The page of a landscape listing (the summary, the issues sheet): A4 landscape, one page
- * wide, its header row repeated on every page, page numbers in the footer. */
-export function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
+/** Kaona's printed page: A4, one page wide, the header row repeated on every page, "n / N"
+ * in the footer, the print area the sheet's `cols` columns down to `lastRow`. Margins in
+ * inches. */
+export function oneWidePageSetup(
+  orientation: PageSetup["orientation"],
+  margins: { top: number; bottom: number; left: number; right: number },
+  rows: { header: number; last: number },
+  cols: number
+): PageSetup {
   return {
-    orientation: "landscape",
+    orientation,
     paper: "A4",
-    margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5, header: 0.3, footer: 0.3 },
+    margins: { ...margins, header: 0.3, footer: 0.3 },
     fitToPagesWide: 1,
     fitToPagesTall: 0,
-    printTitleRows: [headerRow, headerRow],
+    printTitleRows: [rows.header, rows.header],
     centerFooter: "&P / &N",
-    printArea: `A1:${columnLetters(cols - 1)}${lastRow + 1}`,
+    printArea: `A1:${columnLetters(cols - 1)}${rows.last + 1}`,
   };
+}
+
+/** The page of a landscape listing (the summary, the issues sheet). */
+function listingPageSetup(headerRow: number, lastRow: number, cols: number): PageSetup {
+  const margins = { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 };
+  return oneWidePageSetup("landscape", margins, { header: headerRow, last: lastRow }, cols);
+}
+
+/** The layout of a landscape listing (the summary, the issues sheet) that `w` has written
+ * up to its current row: the listing font, the header row frozen and repeated on every
+ * page, in `font` when given. */
+export function listingLayout(
+  w: SheetWriter,
+  sheet: { name: string; kind: "summary" | "issues"; lang: Lang; headerRow: number; cols: number },
+  font: FontProfile | undefined
+): SheetLayout {
+  const { headerRow } = sheet;
+  const lastRow = Math.max(headerRow, w.row - 1);
+  const layout = w.layout({
+    name: safeSheetName(sheet.name),
+    defaultFont: { name: REPORT_FONT, size: LISTING_FONT_SIZE },
+    freezeRows: headerRow + 1,
+    page: listingPageSetup(headerRow, lastRow, sheet.cols),
+    origin: { generator: "kaona", kind: sheet.kind, lang: sheet.lang, mode: "values" },
+  });
+  return withFont(layout, font);
 }

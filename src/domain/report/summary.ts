@@ -21,17 +21,8 @@ import type {
   Vocabularies,
 } from "../types";
 import { DEFAULT_VOCABULARIES, vocabularyLabel } from "../vocabularies";
-import { safeSheetName } from "../a1";
 import { formLabel, reportText } from "./labels";
-import {
-  LISTING_FONT_SIZE,
-  REPORT_FONT,
-  SheetWriter,
-  listingPageSetup,
-  listingStyles,
-  withFont,
-  type FontProfile,
-} from "./sheet";
+import { REPORT_FONT, SheetWriter, listingLayout, listingStyles, type FontProfile } from "./sheet";
 
 export interface SummaryOptions {
   lang: Lang;
@@ -43,7 +34,7 @@ export interface SummaryOptions {
 }
 
 /** A4 landscape with 0.5" margins leaves 10.69" = 770 pt. */
-export const SUMMARY_COLUMN_WIDTHS = [30, 82, 170, 120, 46, 62, 56, 62, 50, 90];
+const SUMMARY_COLUMN_WIDTHS = [30, 82, 170, 120, 46, 62, 56, 62, 50, 90];
 
 function summaryStyles(lang: Lang): Record<string, CellStyle> {
   const listing = listingStyles();
@@ -148,14 +139,6 @@ export function buildSummaryReport(
     w.fit(row, outcome, 9, 1, "center");
     w.row += 1;
   });
-  const lastRow = Math.max(headerRow, w.row - 1);
-
-  const layout = w.layout({
-    name: safeSheetName(options.sheetName ?? t("summarySheet")),
-    defaultFont: { name: REPORT_FONT, size: LISTING_FONT_SIZE },
-    freezeRows: headerRow + 1,
-    page: listingPageSetup(headerRow, lastRow, cols),
-    origin: { generator: "kaona", kind: "summary", lang, mode: "values" },
-  });
-  return withFont(layout, font);
+  const name = options.sheetName ?? t("summarySheet");
+  return listingLayout(w, { name, kind: "summary", lang, headerRow, cols }, font);
 }

@@ -52,7 +52,7 @@ export function sheetOf(context: TableContext, row: number): string | undefined 
 }
 
 /** A row's cell as "A5", or "'Sheet 2'!A5" when the table spans several sheets. */
-export function placeOf(context: TableContext, row: number, field?: string): string | undefined {
+function placeOf(context: TableContext, row: number, field?: string): string | undefined {
   const cell = cellOf(context, row, field);
   if (cell === undefined || context.parts === undefined) return cell;
   const sheet = sheetOf(context, row);
@@ -168,4 +168,63 @@ export function projectKeyCache(): (code: string) => string {
     }
     return key;
   };
+}
+
+/** The project a run of rows belongs to: its key ("" without a code) and whether the
+ * Projects table lacks it. */
+export interface ProjectRun {
+  readonly key: string;
+  readonly unknown: boolean;
+}
+
+/**
+ * The rows by project key, as they come (rows without a code in none); `visit` sees each
+ * row with its project. A project's rows usually follow one another: its key, group and
+ * whether the Projects table knows it are looked up once per run of the same code.
+ */
+export function groupByProject<T extends { projectCode: string }>(
+  rows: readonly T[],
+  projectsByCode: ReadonlyMap<string, unknown> | undefined,
+  visit: (row: T, project: ProjectRun) => void
+): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  const keyOf = projectKeyCache();
+  let code: string | undefined;
+  let run: ProjectRun = { key: "", unknown: false };
+  let group: T[] | undefined;
+  for (const row of rows) {
+    if (row.projectCode !== code) {
+      code = row.projectCode;
+      const key = code ? keyOf(code) : "";
+      run = {
+        key,
+        unknown: projectsByCode !== undefined && key !== "" && !projectsByCode.has(key),
+      };
+      group = key ? groups.get(key) : undefined;
+      if (key && !group) {
+        group = [];
+        groups.set(key, group);
+      }
+    }
+    visit(row, run);
+    group?.push(row);
+  }
+  return groups;
+}
+
+/** Where the first row with `key` is, when `row` repeats it; the first is remembered in
+ * `firstRows` and gives undefined. */
+export function repeatOf(
+  firstRows: Map<string, number>,
+  key: string,
+  row: number,
+  context: TableContext,
+  field: string
+): string | undefined {
+  const first = firstRows.get(key);
+  if (first === undefined) {
+    firstRows.set(key, row);
+    return undefined;
+  }
+  return placeOf(context, first, field) ?? `${first + 1}`;
 }

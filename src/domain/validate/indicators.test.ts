@@ -1,7 +1,7 @@
 import { checkTables } from "../check";
 import { rawTableFromRows, sampleWorkbookTables, SEED_000_CODE, type RowOf } from "../sample";
 import type { Issue, Vocabularies } from "../types";
-import { DEFAULT_VOCABULARIES } from "../vocabularies";
+import { SEED_001_VOCABULARIES } from "../../../test/fixtures/vocabularies";
 
 const sample = sampleWorkbookTables();
 
@@ -100,18 +100,6 @@ describe("Indicators rules", () => {
   });
 
   it("take the workbook's own outcome categories (seed 001's missions)", () => {
-    const vocabularies: Vocabularies = {
-      ...DEFAULT_VOCABULARIES,
-      outcome: [
-        { key: "solved", th: "ดำเนินการได้", en: "Carried out", counts: "passed" },
-        {
-          key: "beyond",
-          th: "ปัญหาอยู่นอกเหนืออำนาจหน้าที่",
-          en: "Problem beyond the city's authority",
-          counts: "failed",
-        },
-      ],
-    };
     const projects = rawTableFromRows("projects", [
       { code: "21000000-6549", name: "ภารกิจ", targetCount: 42 },
     ]);
@@ -123,7 +111,7 @@ describe("Indicators rules", () => {
     const result = checkTables({
       projects,
       indicators: rawTableFromRows("indicators", missions),
-      vocabularies,
+      vocabularies: SEED_001_VOCABULARIES,
     });
     expect(result.issues).toEqual([]);
     expect(result.records.indicators.filter((item) => item.outcome?.key === "beyond")).toHaveLength(

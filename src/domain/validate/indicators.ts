@@ -8,11 +8,12 @@ import { thaiDigitsToArabic } from "../text";
 import type { Indicator, Issue, Project, VocabValue, Vocabularies } from "../types";
 import {
   cellKey,
-  placeOf,
+  groupByProject,
   makeIssue,
+  repeatOf,
   unknownProjectIssue,
-  projectKeyCache,
   uncertainIssue,
+  type ProjectRun,
   type TableContext,
 } from "./context";
 
@@ -78,31 +79,27 @@ export class IndicatorRules {
    */
   checkItem(
     item: Indicator,
-    unknownProject: boolean,
-    ids: Map<string, number>,
+    project: ProjectRun,
+    firstRowById: Map<string, number>,
     issues: Issue[]
   ): void {
     const { context } = this;
     const { row } = item;
-    if (unknownProject) {
+    if (project.unknown) {
       issues.push(
         unknownProjectIssue("IND_UNKNOWN_PROJECT", context, row, ref(item), item.projectCode)
       );
     }
-    if (item.id) {
-      const itemKey = idKey(item.id);
-      const first = ids.get(itemKey);
-      if (first === undefined) {
-        ids.set(itemKey, row);
-      } else {
-        const where = placeOf(context, first, "id") ?? `${first + 1}`;
-        issues.push(
-          makeIssue("IND_ID_DUPLICATE", context, row, "id", {
-            th: `${ref(item).th}: รหัส ${item.id} ซ้ำกับรายการที่ ${where}`,
-            en: `${ref(item).en}: ID ${item.id} repeats the item at ${where}`,
-          })
-        );
-      }
+    const where = item.id
+      ? repeatOf(firstRowById, `${project.key}\u0000${idKey(item.id)}`, row, context, "id")
+      : undefined;
+    if (where !== undefined) {
+      issues.push(
+        makeIssue("IND_ID_DUPLICATE", context, row, "id", {
+          th: `${ref(item).th}: รหัส ${item.id} ซ้ำกับรายการที่ ${where}`,
+          en: `${ref(item).en}: ID ${item.id} repeats the item at ${where}`,
+        })
+      );
     }
     const unreadable = this.unreadable;
     if (item.outcome?.uncertain) {
@@ -166,35 +163,11 @@ export function validateIndicators(
 ): Issue[] {
   const issues: Issue[] = [];
   const rules = new IndicatorRules(context, vocabularies, unreadable);
-  /** Project key → id key → first row. */
-  const firstRowById = new Map<string, Map<string, number>>();
-  const groups = new Map<string, Indicator[]>();
-  const keyOf = projectKeyCache();
-
-  // A project's items usually follow one another: its key, group, ids and whether the
-  // Projects table knows it are looked up once per run of the same code.
-  let code: string | undefined;
-  let key = "";
-  let group: Indicator[] | undefined;
-  let ids = new Map<string, number>();
-  let unknown = false;
-  for (const item of indicators) {
-    if (item.projectCode !== code) {
-      code = item.projectCode;
-      key = code ? keyOf(code) : "";
-      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
-      const known = firstRowById.get(key);
-      if (known) ids = known;
-      else firstRowById.set(key, (ids = new Map()));
-      group = key ? groups.get(key) : undefined;
-      if (key && !group) {
-        group = [];
-        groups.set(key, group);
-      }
-    }
-    group?.push(item);
-    rules.checkItem(item, unknown, ids, issues);
-  }
+  /** "project key, id key" → the first row with that id in that project. */
+  const firstRowById = new Map<string, number>();
+  const groups = groupByProject(indicators, projectsByCode, (item, project) =>
+    rules.checkItem(item, project, firstRowById, issues)
+  );
 
   if (!projectsByCode) return issues;
   for (const [key, items] of groups) rules.checkTally(items, projectsByCode.get(key), issues);

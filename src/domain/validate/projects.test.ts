@@ -1,17 +1,9 @@
 import { checkTables } from "../check";
-import { rawTableFromRows, type RowOf } from "../sample";
+import { rawTableFromRows, SAMPLE_PROJECTS, type RowOf } from "../sample";
 import type { Issue } from "../types";
 
-const SEED_000: RowOf<"projects"> = {
-  code: "21000000-3165",
-  name: "กิจกรรมติดตามและประเมินผลเกณฑ์ชี้วัดมาตรฐานการจัดบริการสาธารณะของกรุงเทพมหานคร",
-  fiscalYear: 2563,
-  start: 43739, // 2019-10-01
-  end: 44103, // 2020-09-29
-  budgetReceived: 0,
-  budgetUsed: 0,
-  targetCount: 431,
-};
+/** Seed 000's project as its form gives it (2019-10-01 to 2020-09-29, no budget). */
+const [SEED_000] = SAMPLE_PROJECTS;
 
 function projectIssues(rows: RowOf<"projects">[]): Issue[] {
   return checkTables({ projects: rawTableFromRows("projects", rows) }).issues;

@@ -4,7 +4,7 @@ import { BE_OFFSET, fiscalYearRange } from "../dates";
 import { formatBaht, formatDate, formatNumber } from "../messages";
 import { FISCAL_YEAR_MAX, FISCAL_YEAR_MIN } from "../schema";
 import type { Issue, Project } from "../types";
-import { makeIssue, placeOf, type TableContext } from "./context";
+import { makeIssue, repeatOf, type TableContext } from "./context";
 
 const CODE_RE = /^\d{8}-\d{4}$/;
 
@@ -49,11 +49,8 @@ export function validateProjects(projects: readonly Project[], context: TableCon
           })
         );
       }
-      const first = firstRowByCode.get(key);
-      if (first === undefined) {
-        firstRowByCode.set(key, row);
-      } else {
-        const where = placeOf(context, first, "code") ?? `${first + 1}`;
+      const where = repeatOf(firstRowByCode, key, row, context, "code");
+      if (where !== undefined) {
         issues.push(
           makeIssue("PROJECT_CODE_DUPLICATE", context, row, "code", {
             th: `${ref(project).th}: รหัสซ้ำกับโครงการที่ ${where}`,
@@ -118,41 +115,47 @@ export function validateProjects(projects: readonly Project[], context: TableCon
       }
     }
 
-    const { budgetReceived: received, budgetUsed: used } = project;
-    if (isNumber(received) && received < 0) {
-      issues.push(
-        makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, "budgetReceived", {
-          th: `${ref(project).th}: งบประมาณที่ได้รับ ${formatBaht(received, "th")} ติดลบ`,
-          en: `${ref(project).en}: budget received ${formatBaht(received, "en")} is negative`,
-        })
-      );
-    }
-    if (isNumber(used) && used < 0) {
-      issues.push(
-        makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, "budgetUsed", {
-          th: `${ref(project).th}: งบประมาณที่ใช้ไป ${formatBaht(used, "th")} ติดลบ`,
-          en: `${ref(project).en}: budget used ${formatBaht(used, "en")} is negative`,
-        })
-      );
-    }
-    if (isNumber(received) && isNumber(used) && received >= 0 && used > received) {
-      issues.push(
-        makeIssue("PROJECT_USED_ABOVE_RECEIVED", context, row, "budgetUsed", {
-          th: `${ref(project).th}: ใช้ไป ${formatBaht(used, "th")} มากกว่าที่ได้รับ ${formatBaht(received, "th")}`,
-          en: `${ref(project).en}: used ${formatBaht(used, "en")}, more than the ${formatBaht(received, "en")} received`,
-        })
-      );
-    }
-
-    const count = project.targetCount;
-    if (isNumber(count) && (!Number.isInteger(count) || count < 0)) {
-      issues.push(
-        makeIssue("PROJECT_TARGET_COUNT_INVALID", context, row, "targetCount", {
-          th: `${ref(project).th}: จำนวนเป้าหมาย ${formatNumber(count)} ต้องเป็นจำนวนเต็มไม่ติดลบ`,
-          en: `${ref(project).en}: target count ${formatNumber(count)} must be a whole number ≥ 0`,
-        })
-      );
-    }
+    checkBudgetAndCount(project, context, issues);
   }
   return issues;
+}
+
+/** The money and count rules of one project: budgets not negative, no more used than
+ * received, a whole target count. */
+function checkBudgetAndCount(project: Project, context: TableContext, issues: Issue[]): void {
+  const { row, budgetReceived: received, budgetUsed: used } = project;
+  if (isNumber(received) && received < 0) {
+    issues.push(
+      makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, "budgetReceived", {
+        th: `${ref(project).th}: งบประมาณที่ได้รับ ${formatBaht(received, "th")} ติดลบ`,
+        en: `${ref(project).en}: budget received ${formatBaht(received, "en")} is negative`,
+      })
+    );
+  }
+  if (isNumber(used) && used < 0) {
+    issues.push(
+      makeIssue("PROJECT_BUDGET_NEGATIVE", context, row, "budgetUsed", {
+        th: `${ref(project).th}: งบประมาณที่ใช้ไป ${formatBaht(used, "th")} ติดลบ`,
+        en: `${ref(project).en}: budget used ${formatBaht(used, "en")} is negative`,
+      })
+    );
+  }
+  if (isNumber(received) && isNumber(used) && received >= 0 && used > received) {
+    issues.push(
+      makeIssue("PROJECT_USED_ABOVE_RECEIVED", context, row, "budgetUsed", {
+        th: `${ref(project).th}: ใช้ไป ${formatBaht(used, "th")} มากกว่าที่ได้รับ ${formatBaht(received, "th")}`,
+        en: `${ref(project).en}: used ${formatBaht(used, "en")}, more than the ${formatBaht(received, "en")} received`,
+      })
+    );
+  }
+
+  const count = project.targetCount;
+  if (isNumber(count) && (!Number.isInteger(count) || count < 0)) {
+    issues.push(
+      makeIssue("PROJECT_TARGET_COUNT_INVALID", context, row, "targetCount", {
+        th: `${ref(project).th}: จำนวนเป้าหมาย ${formatNumber(count)} ต้องเป็นจำนวนเต็มไม่ติดลบ`,
+        en: `${ref(project).en}: target count ${formatNumber(count)} must be a whole number ≥ 0`,
+      })
+    );
+  }
 }

@@ -7,6 +7,7 @@ import {
   SEED_001_CODE,
   type RowOf,
 } from "../sample";
+import { fieldsOf } from "../schema";
 import type { Issue, Vocabularies } from "../types";
 import { DEFAULT_VOCABULARIES } from "../vocabularies";
 import { detachedContext } from "./context";
@@ -17,17 +18,7 @@ const sample = sampleWorkbookTables();
 /** Seed 000's rounds as typed values, by field key (from the sample table). */
 function seed000Rounds(): RowOf<"rounds">[] {
   const headers = sample.rounds.headers;
-  const keys = [
-    "projectCode",
-    "round",
-    "date",
-    "narrative",
-    "progress",
-    "plannedProgress",
-    "disbursed",
-    "planStatus",
-    "targetStatus",
-  ] as const;
+  const keys = fieldsOf("rounds").map((field) => field.key);
   expect(headers).toHaveLength(keys.length);
   return sample.rounds.rows
     .filter((row) => row[0] === SEED_000_CODE)

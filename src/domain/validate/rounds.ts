@@ -6,6 +6,7 @@
  */
 import { planStatusFor } from "../compute";
 import { formatBaht, formatDate, formatPercent, quote } from "../messages";
+import { lowerBound } from "../numbers";
 import type {
   ExcelSerial,
   Issue,
@@ -18,8 +19,8 @@ import type {
 import { vocabularyLabel } from "../vocabularies";
 import {
   cellKey,
+  groupByProject,
   makeIssue,
-  projectKeyCache,
   uncertainIssue,
   unknownProjectIssue,
   type TableContext,
@@ -442,28 +443,9 @@ export function validateRounds(
 ): Issue[] {
   const issues: Issue[] = [];
   const rules = new RoundRules(context, options);
-  const groups = new Map<string, Round[]>();
-  const keyOf = projectKeyCache();
-  // A project's rounds usually follow one another: its key, group and whether the
-  // Projects table knows it are looked up once per run of the same code.
-  let code: string | undefined;
-  let key = "";
-  let group: Round[] | undefined;
-  let unknown = false;
-  for (const round of rounds) {
-    if (round.projectCode !== code) {
-      code = round.projectCode;
-      key = code ? keyOf(code) : "";
-      unknown = projectsByCode !== undefined && key !== "" && !projectsByCode.has(key);
-      group = key ? groups.get(key) : undefined;
-      if (key && !group) {
-        group = [];
-        groups.set(key, group);
-      }
-    }
-    rules.checkRound(round, unknown, issues);
-    group?.push(round);
-  }
+  const groups = groupByProject(rounds, projectsByCode, (round, project) =>
+    rules.checkRound(round, project.unknown, issues)
+  );
   for (const [projectKey, projectRounds] of groups)
     rules.checkProject(projectRounds, projectsByCode?.get(projectKey), issues);
   return issues;
@@ -506,13 +488,7 @@ function sortNumbers(values: number[]): number[] {
 /** The median of a sorted list with one occurrence of `value` left out. */
 function medianWithout(sorted: readonly number[], value: number): number | undefined {
   // Binary search keeps this O(log n) even for a project with thousands of rounds.
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] < value) low = mid + 1;
-    else high = mid;
-  }
+  const low = lowerBound(sorted, value);
   const skip = low < sorted.length && sorted[low] === value ? low : -1;
   const length = skip < 0 ? sorted.length : sorted.length - 1;
   if (length === 0) return undefined;

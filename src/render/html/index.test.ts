@@ -1,6 +1,5 @@
-import { checkTables } from "../../domain/check";
-import { buildProjectReport } from "../../domain/report";
-import { SAMPLE_TABLES, SEED_000_CODE } from "../../domain/sample";
+import { sampleReport } from "../../../test/fixtures/reports";
+import { SEED_000_CODE } from "../../domain/sample";
 import type { SheetLayout } from "../../domain/types";
 import { escapeHtml, layoutToHtml, layoutsToHtmlDocument } from ".";
 
@@ -72,15 +71,7 @@ describe("layoutToHtml", () => {
   });
 
   it("draws the report's chart as an inline SVG, and the seed report as one table", () => {
-    const { records } = checkTables(SAMPLE_TABLES);
-    const project = records.projects.find((p) => p.code === SEED_000_CODE);
-    if (!project) throw new Error("seed missing");
-    const layout = buildProjectReport({
-      project,
-      rounds: records.rounds,
-      indicators: records.indicators,
-      options: { mode: "values", lang: "th", chart: true },
-    });
+    const layout = sampleReport(SEED_000_CODE, { chart: true });
     const doc = layoutsToHtmlDocument([layout]);
     expect(doc.startsWith("<!doctype html>")).toBe(true);
     expect((doc.match(/<svg /g) ?? []).length).toBe(1);

@@ -25,7 +25,7 @@ const FONT_FACES =
 
 /** Fonts tried after the layout's own: TH Sarabun New and PSK, their scaled twin, then
  * Thai-capable system fonts (wider: text may wrap more than in Excel). */
-export const FONT_FALLBACKS = [
+const FONT_FALLBACKS = [
   "TH Sarabun New",
   "TH SarabunPSK",
   SARABUN_TWIN,

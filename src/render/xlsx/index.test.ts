@@ -1,7 +1,7 @@
 import ExcelJS from "exceljs";
-import { checkTables } from "../../domain/check";
-import { buildIssuesSheet, buildProjectReport } from "../../domain/report";
-import { SAMPLE_TABLES, SEED_000_CODE } from "../../domain/sample";
+import { sampleCheck, sampleReport } from "../../../test/fixtures/reports";
+import { buildIssuesSheet } from "../../domain/report";
+import { SEED_000_CODE } from "../../domain/sample";
 import type { SheetLayout } from "../../domain/types";
 import { charWidthToPoints, layoutsToXlsx, pointsToCharWidth } from ".";
 
@@ -24,15 +24,8 @@ describe("pointsToCharWidth", () => {
 });
 
 describe("layoutsToXlsx", () => {
-  const { records, issues } = checkTables(SAMPLE_TABLES);
-  const project = records.projects.find((p) => p.code === SEED_000_CODE);
-  if (!project) throw new Error("seed missing");
-  const report = buildProjectReport({
-    project,
-    rounds: records.rounds,
-    indicators: records.indicators,
-    options: { mode: "values", lang: "th", chart: true },
-  });
+  const { issues } = sampleCheck;
+  const report = sampleReport(SEED_000_CODE, { chart: true });
 
   it("writes the report sheet: values, styles, merges, widths, heights, page setup", async () => {
     const workbook = await readBack([report, buildIssuesSheet(issues, "th")]);

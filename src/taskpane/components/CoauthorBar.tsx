@@ -1,21 +1,8 @@
-import {
-  Button,
-  MessageBar,
-  MessageBarActions,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
 import type { CoauthorChange } from "../../app/session";
 import type { Translate } from "../../i18n";
 import { useApp } from "../appContext";
-
-const useStyles = makeStyles({
-  bar: { margin: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0`, flexShrink: 0 },
-});
+import { PaneBar } from "./PaneBar";
 
 const SETTING_LABELS = {
   planTolerance: "settings.tolerance.label",
@@ -41,7 +28,6 @@ function describe(
  * of theirs, and what this pane's save replaced. */
 export function CoauthorBar(): ReactElement | null {
   const { state, session, t } = useApp();
-  const styles = useStyles();
   const change = state.coauthorChange;
   if (!change) return null;
   const keptKinds = change.kinds.filter((k) => !change.overridden.includes(k));
@@ -49,22 +35,14 @@ export function CoauthorBar(): ReactElement | null {
   const kept = describe(t, keptKinds, keptSettings);
   const replaced = describe(t, change.overridden, change.settingsOverridden);
   return (
-    <MessageBar className={styles.bar} intent="warning" layout="multiline" role="status">
-      <MessageBarBody>
-        <MessageBarTitle>{t("coauthor.title")}</MessageBarTitle>
-        {kept && t("coauthor.kept", { what: kept })}{" "}
-        {replaced && t("coauthor.overridden", { what: replaced })}
-      </MessageBarBody>
-      <MessageBarActions
-        containerAction={
-          <Button
-            appearance="transparent"
-            aria-label={t("error.dismiss")}
-            icon={<DismissRegular />}
-            onClick={() => session.dismissCoauthorChange()}
-          />
-        }
-      />
-    </MessageBar>
+    <PaneBar
+      intent="warning"
+      role="status"
+      title={t("coauthor.title")}
+      onDismiss={() => session.dismissCoauthorChange()}
+    >
+      {kept && t("coauthor.kept", { what: kept })}{" "}
+      {replaced && t("coauthor.overridden", { what: replaced })}
+    </PaneBar>
   );
 }

@@ -16,7 +16,8 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, DocumentBulletList16Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
-import { TABLE_KIND_ORDER, type PendingWrite } from "../../app/session";
+import type { PendingWrite } from "../../app/session";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 import type { Issue, Severity, TableKind } from "../../domain/types";
 import { useApp } from "../appContext";
 import { SeverityIcon } from "../components/badges";
@@ -27,6 +28,7 @@ import { PageSection } from "../components/PageSection";
 import { NeedTablesNotice } from "../components/NeedTablesNotice";
 import { formatCount } from "../format";
 import { useDelayedFlag } from "../hooks/useDelayedFlag";
+import { stackedList } from "../styles";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 /** Rows drawn per group before "show more": a long list stays quick to render. */
@@ -52,14 +54,7 @@ const useStyles = makeStyles({
   },
   dropdown: { minWidth: "0", width: "100%" },
   group: { marginBottom: tokens.spacingVerticalL },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXS,
-  },
+  list: stackedList(tokens.spacingVerticalXS),
   issue: {
     display: "grid",
     gridTemplateColumns: "auto 1fr",
@@ -119,7 +114,7 @@ export default function CheckPage(): ReactElement {
   const [written, setWritten] = useState<string | null>(null);
   const slow = useDelayedFlag(state.checking);
   const check = state.check;
-  const anyBound = TABLE_KIND_ORDER.some((kind) => state.bound[kind]?.table);
+  const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]?.table);
 
   const groups = useMemo(() => {
     const issues = check?.result.issues ?? [];
@@ -201,7 +196,7 @@ export default function CheckPage(): ReactElement {
                 }
               >
                 <Option value="all">{t("check.filter.allTables")}</Option>
-                {TABLE_KIND_ORDER.filter((kind) => state.bound[kind]?.table).map((kind) => (
+                {TABLE_KINDS.filter((kind) => state.bound[kind]?.table).map((kind) => (
                   <Option key={kind} value={kind}>
                     {t(`kind.${kind}`)}
                   </Option>

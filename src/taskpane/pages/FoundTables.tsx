@@ -12,7 +12,7 @@ import {
   TableSimple16Regular,
 } from "@fluentui/react-icons";
 import type { ReactElement } from "react";
-import { TABLE_KIND_ORDER } from "../../app/session";
+import { TABLE_KINDS } from "../../domain/schema";
 import { useApp } from "../appContext";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
@@ -37,7 +37,7 @@ export function FoundTables(): ReactElement | null {
   const busy = state.busy !== null;
   const canRead = session.canDiscoverTables();
   if (!canRead) return null;
-  const unboundKinds = TABLE_KIND_ORDER.filter(
+  const unboundKinds = TABLE_KINDS.filter(
     (kind) => !state.bound[kind] && found?.tables.some((s) => s.kind === kind)
   );
 
@@ -73,7 +73,7 @@ export function FoundTables(): ReactElement | null {
             <Text className={styles.note}>{t("tables.found.none")}</Text>
           )}
           <ul className={styles.list} aria-label={t("tables.found.title")}>
-            {TABLE_KIND_ORDER.flatMap((kind) => {
+            {TABLE_KINDS.flatMap((kind) => {
               const ofKind = found.tables.filter((s) => s.kind === kind);
               if (ofKind.length === 0) return [];
               return [

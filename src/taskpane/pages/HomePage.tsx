@@ -1,7 +1,7 @@
 import { Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { ReactElement } from "react";
 import { nextStep } from "../../app/nextStep";
-import { TABLE_KIND_ORDER } from "../../app/session";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 import { useApp } from "../appContext";
 import { BindingBadge } from "../components/badges";
 import { CheckCounts } from "../components/CheckCounts";
@@ -9,6 +9,7 @@ import { NextStepCard } from "../components/NextStepCard";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
+import { stackedList } from "../styles";
 
 const useStyles = makeStyles({
   section: {
@@ -17,14 +18,7 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalS,
     marginBottom: tokens.spacingVerticalL,
   },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-  },
+  list: stackedList(tokens.spacingVerticalS),
   item: {
     display: "grid",
     gridTemplateColumns: "1fr auto",
@@ -52,7 +46,7 @@ export default function HomePage(): ReactElement {
 
       <PageSection className={styles.section} id="home-bound" title={t("home.bound.title")}>
         <ul className={styles.list}>
-          {TABLE_KIND_ORDER.map((kind) => {
+          {TABLE_KINDS.map((kind) => {
             const bound = state.bound[kind];
             return (
               <li key={kind} className={styles.item} data-kind={kind}>

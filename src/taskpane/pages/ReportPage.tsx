@@ -14,12 +14,8 @@ import {
 } from "@fluentui/react-components";
 import { DocumentAdd16Regular, DocumentMultiple16Regular } from "@fluentui/react-icons";
 import { useEffect, useMemo, useRef, useState, type ReactElement } from "react";
-import {
-  TABLE_KIND_ORDER,
-  type PendingWrite,
-  type ProjectChoice,
-  type ReportRequest,
-} from "../../app/session";
+import type { PendingWrite, ProjectChoice, ReportRequest } from "../../app/session";
+import { TABLE_KINDS } from "../../domain/tableKinds";
 import type { Lang } from "../../domain/types";
 import { layoutToHtml } from "../../render/html";
 import { useApp } from "../appContext";
@@ -131,7 +127,7 @@ export default function ReportPage(): ReactElement {
         <PageHeader page="report" title={t("page.report.title")} intro={t("page.report.intro")} />
         <NeedTablesNotice
           message={t("report.needTables", {
-            kinds: TABLE_KIND_ORDER.slice(0, 2)
+            kinds: TABLE_KINDS.slice(0, 2)
               .map((k) => t(`kind.${k}`))
               .join(", "),
           })}

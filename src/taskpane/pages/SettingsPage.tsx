@@ -74,20 +74,15 @@ function VocabularyEditor({
       {entries.map((entry, index) => (
         <div key={entry.key} className={styles.entry}>
           <div className={styles.fields}>
-            <Field label={t("settings.vocab.th", { n: index + 1 })}>
-              <Input
-                className={styles.input}
-                value={entry.th}
-                onChange={(_, data) => update(index, { th: data.value })}
-              />
-            </Field>
-            <Field label={t("settings.vocab.en", { n: index + 1 })}>
-              <Input
-                className={styles.input}
-                value={entry.en}
-                onChange={(_, data) => update(index, { en: data.value })}
-              />
-            </Field>
+            {(["th", "en"] as const).map((lang) => (
+              <Field key={lang} label={t(`settings.vocab.${lang}`, { n: index + 1 })}>
+                <Input
+                  className={styles.input}
+                  value={entry[lang]}
+                  onChange={(_, data) => update(index, { [lang]: data.value })}
+                />
+              </Field>
+            ))}
             {name === "outcome" && (
               <Field label={t("settings.vocab.counts", { n: index + 1 })}>
                 <Dropdown

@@ -25,9 +25,9 @@ import {
 } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
 import { nextStep } from "../../app/nextStep";
-import { TABLE_KIND_ORDER, type BoundTable } from "../../app/session";
+import type { BoundTable } from "../../app/session";
 import { guessKind } from "../../domain/mapping";
-import { fieldsOf } from "../../domain/schema";
+import { fieldsOf, TABLE_KINDS } from "../../domain/schema";
 import type { SampleVariant } from "../../domain/sample";
 import type { TableKind } from "../../domain/types";
 import type { Translate } from "../../i18n";
@@ -264,12 +264,11 @@ export default function TablesPage(): ReactElement {
   const [bindClicked, setBindClicked] = useState(false);
   const next = nextStep(state);
   const busy = state.busy !== null;
-  const anyBound = TABLE_KIND_ORDER.some((kind) => state.bound[kind]);
+  const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]);
   const unboundTables = state.tables.filter(
     (table) => !state.bindings.tables.some((b) => b.tableId === table.id)
   );
-  const canAutoBind =
-    unboundTables.length > 0 && TABLE_KIND_ORDER.some((kind) => !state.bound[kind]);
+  const canAutoBind = unboundTables.length > 0 && TABLE_KINDS.some((kind) => !state.bound[kind]);
 
   const openValidation = async (kind: TableKind) =>
     setPending({ what: "validation", kind, plan: await session.validationPlan(kind) });
@@ -307,7 +306,7 @@ export default function TablesPage(): ReactElement {
             <NextStepCard step={next} app={app} autoFocus={bindClicked && !canAutoBind} />
           )}
           {state.busy === "bind" && <Spinner size="tiny" label={t("tables.binding")} />}
-          {TABLE_KIND_ORDER.map((kind) => (
+          {TABLE_KINDS.map((kind) => (
             <KindCard key={kind} kind={kind} onValidate={(k) => void openValidation(k)} />
           ))}
         </div>
@@ -321,9 +320,7 @@ export default function TablesPage(): ReactElement {
         >
           <ul className={styles.list}>
             {state.tables.map((table) => {
-              const boundAs = TABLE_KIND_ORDER.find(
-                (kind) => state.bound[kind]?.table?.id === table.id
-              );
+              const boundAs = TABLE_KINDS.find((kind) => state.bound[kind]?.table?.id === table.id);
               const guess = guessKind(table.headers).kind;
               return (
                 <li key={table.id}>
@@ -442,7 +439,7 @@ export default function TablesPage(): ReactElement {
             }
           >
             <Radio value="" label={t("tables.convert.noKind")} />
-            {TABLE_KIND_ORDER.map((kind) => (
+            {TABLE_KINDS.map((kind) => (
               <Radio key={kind} value={kind} label={t(`kind.${kind}`)} />
             ))}
           </RadioGroup>

@@ -4,6 +4,7 @@ import { parseCell } from "../../domain/a1";
 import { resolveBindings } from "../bindings";
 import { MemoryWorkbook } from "./MemoryWorkbook";
 import { createSampleWorkbook } from "./sampleWorkbook";
+import { plainTable } from "../../../test/fixtures/tables";
 
 function harness() {
   const workbook = new MemoryWorkbook();
@@ -127,13 +128,9 @@ describe("MemoryWorkbook for the preview", () => {
 
   test("hostile cell content is data: huge text is clipped to Excel's limit, NaN is blank", async () => {
     const workbook = new MemoryWorkbook();
-    const info = workbook.addTable({
-      name: "T",
-      sheet: "S",
-      origin: { row: 0, col: 0 },
-      headers: ["a", "b", "c"],
-      rows: [["x".repeat(100_000), Number.NaN, "#N/A"]],
-    });
+    const info = workbook.addTable(
+      plainTable(["a", "b", "c"], [["x".repeat(100_000), Number.NaN, "#N/A"]])
+    );
     const [raw] = await workbook.readTables([info.id]);
     expect(String(raw.rows[0][0]).length).toBe(32_767);
     expect(raw.rows[0][1]).toBeNull();
@@ -160,6 +157,14 @@ describe("the user's side raises the change events Excel would", () => {
     return { workbook, id, events };
   }
 
+  /** The event of values edited in `address`, on the table's data rows `rows`. */
+  const valueEdit = (
+    tableId: string,
+    address: string,
+    rows: { first: number; count: number },
+    source: "local" | "remote" = "local"
+  ) => ({ tableId, source, type: "valueEdit", address, rows });
+
   test("a typed cell: a value edit of its row, local or remote; a header edit says so", () => {
     const { workbook, id, events } = rounds();
     workbook.setCell("ครั้ง", "D4", 35);
@@ -167,20 +172,8 @@ describe("the user's side raises the change events Excel would", () => {
     workbook.setCell("ครั้ง", "C2", "รอบ");
     workbook.setCell("ครั้ง", "H9", 1);
     expect(events).toEqual([
-      {
-        tableId: id,
-        source: "local",
-        type: "valueEdit",
-        address: "D4",
-        rows: { first: 1, count: 1 },
-      },
-      {
-        tableId: id,
-        source: "remote",
-        type: "valueEdit",
-        address: "B5",
-        rows: { first: 2, count: 1 },
-      },
+      valueEdit(id, "D4", { first: 1, count: 1 }),
+      valueEdit(id, "B5", { first: 2, count: 1 }, "remote"),
       { tableId: id, source: "local", type: "valueEdit", address: "C2", headers: true },
     ]);
   });
@@ -192,15 +185,7 @@ describe("the user's side raises the change events Excel would", () => {
       ["P-9", 4, 50],
       ["P-9", 5, 60],
     ]);
-    expect(events).toEqual([
-      {
-        tableId: id,
-        source: "local",
-        type: "valueEdit",
-        address: "B4:D5",
-        rows: { first: 1, count: 2 },
-      },
-    ]);
+    expect(events).toEqual([valueEdit(id, "B4:D5", { first: 1, count: 2 })]);
   });
 
   test("rows inserted, deleted and sorted move the cells and the table", async () => {

@@ -96,7 +96,7 @@ export interface WorkbookSnapshot {
   selection: { sheet: string; address: string } | null;
 }
 
-export function valueOf(content: CellContent): RawTable["rows"][number][number] {
+function valueOf(content: CellContent): RawTable["rows"][number][number] {
   return content === "" ? null : content;
 }
 

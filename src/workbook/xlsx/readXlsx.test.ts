@@ -1,17 +1,12 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { addSheet, tempDir, writeWorkbook } from "../../../test/fixtures/xlsx";
+import { addSheet, useTempDir, writeWorkbook } from "../../../test/fixtures/xlsx";
 import { rawTableFromRows, sampleWorkbookTables } from "../../domain/sample";
 import { rawTablesOfGrids, readXlsxTables, XlsxReadError } from "./readXlsx";
 
 describe("readXlsxTables", () => {
-  let dir: string;
-  let remove: () => void;
-  beforeAll(() => {
-    ({ dir, remove } = tempDir());
-  });
-  afterAll(() => remove());
+  const temp = useTempDir();
 
   it("reads Excel tables where they sit, with dates as serials and the number formats", async () => {
     const rounds = rawTableFromRows("rounds", [
@@ -26,7 +21,7 @@ describe("readXlsxTables", () => {
     // A real date cell (not a serial) and a percent-formatted progress.
     sheet.getCell("E5").value = new Date(Date.UTC(2019, 11, 2));
     sheet.getCell("G5").numFmt = "0%";
-    const path = join(dir, "tables.xlsx");
+    const path = join(temp.dir, "tables.xlsx");
     await workbook.xlsx.writeFile(path);
 
     const [table] = await readXlsxTables(path);
@@ -56,7 +51,7 @@ describe("readXlsxTables", () => {
         ["A", 2],
       ],
     });
-    const path = join(dir, "totals.xlsx");
+    const path = join(temp.dir, "totals.xlsx");
     await workbook.xlsx.writeFile(path);
     const [table] = await readXlsxTables(path);
     expect(table.rows).toEqual([
@@ -81,7 +76,7 @@ describe("readXlsxTables", () => {
     notes.getCell("A1").value = 2563;
     notes.getCell("B1").value = "ตัวเลขก่อน";
     workbook.addWorksheet("Empty");
-    const path = join(dir, "plain.xlsx");
+    const path = join(temp.dir, "plain.xlsx");
     await workbook.xlsx.writeFile(path);
 
     const tables = await readXlsxTables(path);
@@ -95,7 +90,7 @@ describe("readXlsxTables", () => {
 
   it("round-trips the whole sample workbook", async () => {
     const sample = sampleWorkbookTables();
-    const path = join(dir, "sample.xlsx");
+    const path = join(temp.dir, "sample.xlsx");
     await writeWorkbook(path, [
       { table: sample.projects },
       { table: sample.rounds },
@@ -111,13 +106,13 @@ describe("readXlsxTables", () => {
   });
 
   it("fails with a one-line reason for files it cannot read", async () => {
-    const missing = join(dir, "missing.xlsx");
+    const missing = join(temp.dir, "missing.xlsx");
     await expect(readXlsxTables(missing)).rejects.toThrow(new XlsxReadError("not-found", missing));
     await expect(readXlsxTables(missing)).rejects.toThrow(`file not found: ${missing}`);
-    const garbage = join(dir, "garbage.xlsx");
+    const garbage = join(temp.dir, "garbage.xlsx");
     writeFileSync(garbage, "this is not a zip file");
     await expect(readXlsxTables(garbage)).rejects.toThrow(/is not a spreadsheet/);
-    await expect(readXlsxTables(dir)).rejects.toThrow(XlsxReadError);
+    await expect(readXlsxTables(temp.dir)).rejects.toThrow(XlsxReadError);
   });
 
   it("reads a workbook held in memory", async () => {

@@ -8,7 +8,7 @@ import { vocabularyLabel } from "../../vocabularies";
 import { reportText, type ReportTextKey } from "../labels";
 import type { LiveSource } from "../live";
 import { maxLinesPerRow, splitIntoRows } from "../measure";
-import { REPORT_FONT, type SheetWriter } from "../sheet";
+import { REPORT_FONT, wrappedCell, type SheetWriter } from "../sheet";
 
 /** A4 portrait, 0.6" left and 0.5" right margins leave 7.17" = 516 pt: the form's width. */
 export const REPORT_COLUMN_WIDTHS = [40, 62, 196, 52, 62, 52, 52, 90, 36];
@@ -118,13 +118,7 @@ export function roundStyle(
 ): string {
   const key = `round.${kind}.${first ? "t" : ""}${last ? "b" : ""}`;
   if (!styles[key]) {
-    const base: CellStyle = {
-      fontName: REPORT_FONT,
-      fontSize: SIZE_TABLE,
-      vAlign: "top",
-      wrap: true,
-      border: { left: true, right: true, top: first, bottom: last },
-    };
+    const base = wrappedCell(SIZE_TABLE, { left: true, right: true, top: first, bottom: last });
     const extra: Record<RoundCellKind, CellStyle> = {
       center: { hAlign: "center" },
       date: {

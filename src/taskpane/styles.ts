@@ -1,0 +1,14 @@
+/** Style pieces several pages share (Griffel objects for `makeStyles`). */
+import type { GriffelStyle } from "@fluentui/react-components";
+
+/** A list without bullets or indent, its items stacked `gap` apart. */
+export function stackedList(gap: string): GriffelStyle {
+  return {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap,
+  };
+}
