@@ -4,18 +4,9 @@
  * Check page and by `kaona check`.
  */
 import { autoMap } from "./mapping";
-import { parseTable } from "./records";
+import { parseTable, type RecordOf } from "./records";
 import { fieldLabel, fieldsOf, tableLabel, TABLE_KINDS } from "./schema";
-import type {
-  ExcelSerial,
-  Indicator,
-  Issue,
-  Project,
-  RawTable,
-  Round,
-  TableKind,
-  Vocabularies,
-} from "./types";
+import type { ExcelSerial, Issue, RawTable, TableKind, Vocabularies } from "./types";
 import { cellKey, contextOf, makeIssue, validateRecords, type TableContext } from "./validate";
 import type { TablePart } from "./validate/context";
 import { DEFAULT_VOCABULARIES } from "./vocabularies";
@@ -49,7 +40,7 @@ export interface CheckSummary {
 }
 
 export interface CheckResult {
-  records: { projects: Project[]; rounds: Round[]; indicators: Indicator[] };
+  records: { [K in TableKind]: RecordOf[K][] };
   issues: Issue[];
   summary: CheckSummary;
   /** The mapping used for each table given. */
@@ -152,10 +143,8 @@ export function checkTables(input: CheckInput): CheckResult {
     mappings[kind] = parsed.columns;
     contexts[kind] = parsed.context;
     unreadable[kind] = parsed.unreadable;
-    // The generic parser's records are typed per kind; store each in its own list.
-    if (kind === "projects") records.projects = parsed.records as Project[];
-    else if (kind === "rounds") records.rounds = parsed.records as Round[];
-    else records.indicators = parsed.records as Indicator[];
+    // The generic parser's records are those of `kind`: stored in its own list.
+    Object.assign(records, { [kind]: parsed.records });
   }
 
   const present = (kind: TableKind): boolean => contexts[kind] !== undefined;

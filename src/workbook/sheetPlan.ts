@@ -153,23 +153,14 @@ function mergeProblem(merges: readonly MergedArea[]): string | null {
   return null;
 }
 
-/** Plans a layout; a layout Excel cannot take is a problem, not an exception. */
-export function planSheet(layout: SheetLayout): PlanResult {
-  const nameProblem = sheetNameProblem(layout.name);
-  if (nameProblem) return { ok: false, problem: `sheet name "${layout.name}": ${nameProblem}` };
-  const merges = layout.merges ?? [];
-  const problem = mergeProblem(merges);
-  if (problem) return { ok: false, problem };
-
+/** The layout's cells in row order, one per position (the last listed wins); cells at
+ * positions that are not whole numbers are dropped; one outside the sheet is a problem. */
+function placedCells(layoutCells: readonly LayoutCell[]): LayoutCell[] | string {
   const valid: LayoutCell[] = [];
-  for (const cell of layout.cells) {
+  for (const cell of layoutCells) {
     if (!Number.isInteger(cell.row) || !Number.isInteger(cell.col)) continue;
-    if (cell.row < 0 || cell.col < 0 || cell.row >= MAX_ROWS || cell.col >= MAX_COLS) {
-      return {
-        ok: false,
-        problem: `cell at row ${cell.row}, column ${cell.col} is outside the sheet`,
-      };
-    }
+    if (cell.row < 0 || cell.col < 0 || cell.row >= MAX_ROWS || cell.col >= MAX_COLS)
+      return `cell at row ${cell.row}, column ${cell.col} is outside the sheet`;
     valid.push(cell);
   }
   // Builders emit cells row by row; sort (stably) only when they did not.
@@ -178,7 +169,19 @@ export function planSheet(layout: SheetLayout): PlanResult {
   if (valid.some((c, i) => i > 0 && before(c, valid[i - 1])))
     valid.sort((a, b) => a.row - b.row || a.col - b.col);
   // The last cell wins when a layout lists a position twice.
-  const cells = valid.filter((c, i) => i === valid.length - 1 || before(c, valid[i + 1]));
+  return valid.filter((c, i) => i === valid.length - 1 || before(c, valid[i + 1]));
+}
+
+/** Plans a layout; a layout Excel cannot take is a problem, not an exception. */
+export function planSheet(layout: SheetLayout): PlanResult {
+  const nameProblem = sheetNameProblem(layout.name);
+  if (nameProblem) return { ok: false, problem: `sheet name "${layout.name}": ${nameProblem}` };
+  const merges = layout.merges ?? [];
+  const problem = mergeProblem(merges);
+  if (problem) return { ok: false, problem };
+
+  const cells = placedCells(layout.cells);
+  if (typeof cells === "string") return { ok: false, problem: cells };
   const links: LinkWrite[] = [];
   const shown: SheetPlan["shown"] = [];
   const textCells: CellRef[] = [];
@@ -207,36 +210,9 @@ export function planSheet(layout: SheetLayout): PlanResult {
     contentRows.set(cell.row, line);
     fingerprint.add(cell.row, cell.col, content);
   }
-  const blocks: ContentBlock[] = [];
-  let pending: { row: number; lines: { col: number; content: CellContent }[][] } | null = null;
-  const flush = () => {
-    if (!pending) return;
-    let c0 = MAX_COLS;
-    let c1 = -1;
-    for (const line of pending.lines) {
-      for (const c of line) {
-        c0 = Math.min(c0, c.col);
-        c1 = Math.max(c1, c.col);
-      }
-    }
-    const grid = pending.lines.map((line) => {
-      const row: CellContent[] = new Array<CellContent>(c1 - c0 + 1).fill("");
-      for (const c of line) row[c.col - c0] = c.content;
-      return row;
-    });
-    blocks.push({ row: pending.row, col: c0, grid });
-    grow(pending.row, c0, pending.row + grid.length - 1, c1);
-    pending = null;
-  };
-  for (const row of [...contentRows.keys()].sort((a, b) => a - b)) {
-    const line = contentRows.get(row) ?? [];
-    if (pending && pending.row + pending.lines.length === row) pending.lines.push(line);
-    else {
-      flush();
-      pending = { row, lines: [line] };
-    }
-  }
-  flush();
+  const blocks = contentBlocks(contentRows);
+  for (const b of blocks)
+    grow(b.row, b.col, b.row + b.grid.length - 1, b.col + (b.grid[0]?.length ?? 1) - 1);
 
   // Styles, and number formats by style. A merged area takes its anchor's style on every
   // cell without a style of its own (so the area's borders close).
@@ -307,6 +283,42 @@ export function planSheet(layout: SheetLayout): PlanResult {
     cellCount: [...contentRows.values()].reduce((n, line) => n + line.length, 0),
   };
   return { ok: true, plan };
+}
+
+/** Content rows as blocks of consecutive rows, each as wide as its widest row. */
+function contentBlocks(
+  contentRows: ReadonlyMap<number, { col: number; content: CellContent }[]>
+): ContentBlock[] {
+  const blocks: ContentBlock[] = [];
+  let pending: { row: number; lines: { col: number; content: CellContent }[][] } | null = null;
+  const flush = () => {
+    if (!pending) return;
+    let c0 = MAX_COLS;
+    let c1 = -1;
+    for (const line of pending.lines) {
+      for (const c of line) {
+        c0 = Math.min(c0, c.col);
+        c1 = Math.max(c1, c.col);
+      }
+    }
+    const grid = pending.lines.map((line) => {
+      const row: CellContent[] = new Array<CellContent>(c1 - c0 + 1).fill("");
+      for (const c of line) row[c.col - c0] = c.content;
+      return row;
+    });
+    blocks.push({ row: pending.row, col: c0, grid });
+    pending = null;
+  };
+  for (const row of [...contentRows.keys()].sort((a, b) => a - b)) {
+    const line = contentRows.get(row) ?? [];
+    if (pending && pending.row + pending.lines.length === row) pending.lines.push(line);
+    else {
+      flush();
+      pending = { row, lines: [line] };
+    }
+  }
+  flush();
+  return blocks;
 }
 
 /** Rows with a wrapped, non-empty cell and no merged area, as runs of consecutive rows. */
