@@ -963,6 +963,28 @@ describe("ExcelWorkbook: large writes (issue 14, point 1)", () => {
     expect(replaced.replaced).toBe(true);
   });
 
+  test("appended rows go in batches within the budget, each halved when Excel refuses it", async () => {
+    const fake = new FakeExcel();
+    fake.maxRequestBytes = 60_000;
+    const workbook = new ExcelWorkbook({
+      runner: fake.runner,
+      supports: () => true,
+      maxBatchBytes: 200_000,
+    });
+    const [first, ...rest] = roundRows(801);
+    const table = fake.addTable("รายงาน", "Rounds", "A1", ROUND_HEADERS, [first]);
+    const syncsBefore = fake.syncs;
+    await workbook.appendRows(table.id, rest);
+    // 800 narratives of the seeds (about 1 kB each in UTF-8) cannot go in one request.
+    expect(fake.syncs - syncsBefore).toBeGreaterThan(2);
+    expect(fake.requestBytes.some((b) => b > 60_000)).toBe(true); // refused at least once
+    // Every row landed once, in order, under the header and the first row.
+    expect(table.rect.rows).toBe(1 + 801);
+    expect(fake.cell("รายงาน", "A802")?.value).toBe(rest[799][0]);
+    expect(fake.cell("รายงาน", "D802")?.value).toBe(rest[799][3]);
+    expect(fake.cell("รายงาน", "C3")?.value).toBe(rest[0][2]);
+  });
+
   test("the payload estimate counts calls and objects, not only values", () => {
     expect(requestCost({ calls: 1, objects: 2 })).toBeGreaterThan(0);
     expect(requestCost({ calls: 10, objects: 0 })).toBe(10 * requestCost({ calls: 1, objects: 0 }));

@@ -22,7 +22,7 @@ import {
 } from "../port";
 import { planSheet } from "../sheetPlan";
 import { planNewTable, planValidation } from "../validationRules";
-import type { Budget } from "./batches";
+import { gridOps, sendInBatches, type Budget } from "./batches";
 import { readTableRows, tableChangeOf, type TablePlace } from "./changedRows";
 import * as parts from "./customXmlParts";
 import { DEFAULT_TIMEOUT_MS, type ErrorContext } from "./errors";
@@ -178,15 +178,17 @@ export class ExcelWorkbook implements Workbook {
 
   async appendRows(tableId: string, rows: (string | number | boolean | null)[][]): Promise<void> {
     if (rows.length === 0) return;
-    await this.run("appendRows", { table: tableId }, async (context) => {
-      // One sync: Excel grows the table, shifts nothing outside it and carries the
-      // columns' number formats and validation onto the new rows.
+    const grid = rows.map((row) => row.map((value) => value ?? ""));
+    await this.write("appendRows", { table: tableId }, async (context) => {
+      // Excel grows the table, shifts nothing outside it and carries the columns' number
+      // formats and validation onto the new rows. One sync for what fits the budget; more
+      // rows go in further batches, each halved and resent if Excel refuses it as too large.
       const table = context.workbook.tables.getItem(tableId);
-      table.rows.add(
-        undefined,
-        rows.map((row) => row.map((value) => value ?? ""))
+      await sendInBatches(
+        context,
+        gridOps(grid, this.budget, (_start, slice) => table.rows.add(undefined, slice)),
+        this.budget
       );
-      await context.sync();
     });
   }
 
