@@ -1,5 +1,5 @@
 /** Style pieces several pages share (Griffel objects for `makeStyles`). */
-import type { GriffelStyle } from "@fluentui/react-components";
+import { tokens, type GriffelStyle } from "@fluentui/react-components";
 
 /** A list without bullets or indent, its items stacked `gap` apart. */
 export function stackedList(gap: string): GriffelStyle {
@@ -12,3 +12,11 @@ export function stackedList(gap: string): GriffelStyle {
     gap,
   };
 }
+
+/** A page section set apart from what is above it, its children stacked. */
+export const spacedSection: GriffelStyle = {
+  display: "flex",
+  flexDirection: "column",
+  gap: tokens.spacingVerticalS,
+  marginTop: tokens.spacingVerticalL,
+};

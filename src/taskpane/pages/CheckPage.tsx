@@ -28,7 +28,7 @@ import { PageSection } from "../components/PageSection";
 import { NeedTablesNotice } from "../components/NeedTablesNotice";
 import { formatCount } from "../format";
 import { useDelayedFlag } from "../hooks/useDelayedFlag";
-import { stackedList } from "../styles";
+import { spacedSection, stackedList } from "../styles";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 /** Rows drawn per group before "show more": a long list stays quick to render. */
@@ -83,12 +83,7 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   message: { wordBreak: "break-word" },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalL,
-  },
+  section: spacedSection,
 });
 
 function issueKey(issue: Issue, index: number): string {
