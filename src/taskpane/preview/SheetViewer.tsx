@@ -327,6 +327,16 @@ function ColumnHeaders({ widths }: { widths: number[] }): ReactElement {
   );
 }
 
+/** Keeps the active cell in view as the selection moves. */
+function useScrollToActiveCell(selection: Selection | null, sheetIndex: number): void {
+  useEffect(() => {
+    if (!selection) return;
+    document
+      .getElementById(cellId(sheetIndex, selection.row, selection.col))
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selection, sheetIndex]);
+}
+
 const ARROW_MOVES: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
   ArrowDown: [1, 0],
@@ -362,12 +372,7 @@ function Grid({
     gridRef
   );
 
-  useEffect(() => {
-    if (!selection) return;
-    document
-      .getElementById(cellId(sheetIndex, selection.row, selection.col))
-      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [selection, sheetIndex]);
+  useScrollToActiveCell(selection, sheetIndex);
 
   const select = (row: number, col: number, extend = false) => {
     const r = Math.max(0, Math.min(rows - 1, row));
