@@ -1,8 +1,5 @@
 import {
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Tab,
   TabList,
@@ -42,6 +39,7 @@ import { AppContext, PAGE_IDS, useApp, type AppContextValue, type PageId } from 
 import { CoauthorBar } from "./components/CoauthorBar";
 import { ErrorBar } from "./components/ErrorBar";
 import { PageErrorBoundary } from "./components/PageErrorBoundary";
+import { TitledMessageBar } from "./components/TitledMessageBar";
 import { useElementWidth } from "./hooks/useElementWidth";
 
 /** The first page's code: `index.tsx` starts loading it while office.js starts. */
@@ -181,34 +179,33 @@ function PaneHeader({ preview, slow }: { preview: boolean; slow: boolean }): Rea
       {/* Sample data must never pass for the person's own: said on every page, in
           full on Home and in one line elsewhere. */}
       {preview && (
-        <MessageBar
+        <TitledMessageBar
           className={styles.banner}
           intent="info"
-          // Multiline even when short: a single line is cut off at a task pane's width.
-          layout="multiline"
+          title={t("app.previewBanner.title")}
           data-testid="preview-banner"
         >
-          <MessageBarBody>
-            <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
-            {page === "home" ? t("app.previewBanner.body") : t("app.previewBanner.short")}
-          </MessageBarBody>
-        </MessageBar>
+          {page === "home" ? t("app.previewBanner.body") : t("app.previewBanner.short")}
+        </TitledMessageBar>
       )}
       {slow && (
-        <MessageBar className={styles.banner} intent="warning" layout="multiline" role="status">
-          <MessageBarBody>
-            <MessageBarTitle>{t("app.excelSlow.title")}</MessageBarTitle>
-            {t("app.excelSlow.body")}
-          </MessageBarBody>
-        </MessageBar>
+        <TitledMessageBar
+          className={styles.banner}
+          intent="warning"
+          role="status"
+          title={t("app.excelSlow.title")}
+        >
+          {t("app.excelSlow.body")}
+        </TitledMessageBar>
       )}
       {!host.excelApiSupported && (
-        <MessageBar className={styles.banner} intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t("app.unsupported.title")}</MessageBarTitle>
-            {t("app.unsupported.body", { version: REQUIRED_EXCEL_API })}
-          </MessageBarBody>
-        </MessageBar>
+        <TitledMessageBar
+          className={styles.banner}
+          intent="error"
+          title={t("app.unsupported.title")}
+        >
+          {t("app.unsupported.body", { version: REQUIRED_EXCEL_API })}
+        </TitledMessageBar>
       )}
     </header>
   );

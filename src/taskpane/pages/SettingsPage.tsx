@@ -9,7 +9,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -32,6 +31,7 @@ import type { LanguageChoice } from "../../i18n";
 import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
+import { TitledMessageBar } from "../components/TitledMessageBar";
 import { formatPaneDate } from "../format";
 
 const VOCABULARIES: readonly (keyof Vocabularies)[] = ["planStatus", "targetStatus", "outcome"];
@@ -295,12 +295,9 @@ export default function SettingsPage(): ReactElement {
         />
 
         {unsaved && (
-          <MessageBar intent="warning" layout="multiline" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>{t("settings.unsaved.title")}</MessageBarTitle>
-              {t("settings.unsaved.body")}
-            </MessageBarBody>
-          </MessageBar>
+          <TitledMessageBar intent="warning" role="status" title={t("settings.unsaved.title")}>
+            {t("settings.unsaved.body")}
+          </TitledMessageBar>
         )}
         {saved && !unsaved && (
           <MessageBar intent="success" role="status">
