@@ -20,3 +20,26 @@ export const spacedSection: GriffelStyle = {
   gap: tokens.spacingVerticalS,
   marginTop: tokens.spacingVerticalL,
 };
+
+/** The Import and Combine pages' previews: a row of buttons, and a list of items ruled apart,
+ * each a few wrapping lines. */
+export const reviewListStyles = {
+  toolbar: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    margin: `${tokens.spacingVerticalS} 0`,
+  },
+  muted: { color: tokens.colorNeutralForeground3 },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: {
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    padding: `${tokens.spacingVerticalS} 0`,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalXXS,
+    overflowWrap: "anywhere",
+  },
+  line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  hidden: { display: "none" },
+} satisfies Record<string, GriffelStyle>;

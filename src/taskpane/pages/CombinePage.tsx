@@ -29,33 +29,17 @@ import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
+import { reviewListStyles } from "../styles";
 
 const KINDS: readonly TableKind[] = ["projects", "rounds", "indicators"];
 /** Rows listed per kind in the preview; the rest are counted. */
 const LISTED_ROWS = 30;
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    margin: `${tokens.spacingVerticalS} 0`,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  item: {
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalS} 0`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    overflowWrap: "anywhere",
-  },
-  line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  ...reviewListStyles,
   fileTable: { display: "flex", flexDirection: "column" },
   section: { marginTop: tokens.spacingVerticalL },
   bar: { marginTop: tokens.spacingVerticalS },
-  hidden: { display: "none" },
 });
 
 function place(source: RowSource, t: Translate): string {

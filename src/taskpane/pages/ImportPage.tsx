@@ -9,7 +9,6 @@ import {
   Text,
   Textarea,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { ArrowImport16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
 import { useMemo, useRef, useState, type ChangeEvent, type ReactElement } from "react";
@@ -25,26 +24,11 @@ import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount, formatPaneDate } from "../format";
+import { reviewListStyles } from "../styles";
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    margin: `${tokens.spacingVerticalS} 0`,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  item: {
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalS} 0`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-  },
-  line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  ...reviewListStyles,
   text: { width: "100%" },
-  hidden: { display: "none" },
 });
 
 const STATUS_COLOR: Record<MergeStatus, "brand" | "informative" | "warning" | "danger"> = {
