@@ -340,7 +340,7 @@ function BindingCards({
 /** A confirmation of one of the page's actions: its title, button and first paragraph. */
 function ActionDialog({
   action,
-  open,
+  pending,
   titleKind,
   confirmDisabled,
   onConfirm,
@@ -348,7 +348,8 @@ function ActionDialog({
   children,
 }: {
   action: Pending["what"];
-  open: boolean;
+  /** The action waiting for confirmation: the dialog is open when it is this one. */
+  pending: Pending | null;
   titleKind?: string;
   confirmDisabled?: boolean;
   onConfirm(): void;
@@ -358,7 +359,7 @@ function ActionDialog({
   const { t } = useApp();
   return (
     <ConfirmDialog
-      open={open}
+      open={pending?.what === action}
       title={t(`tables.${action}.title`, { kind: titleKind ?? "" })}
       confirmLabel={t(`tables.${action}.confirm`)}
       cancelLabel={t("common.cancel")}
@@ -385,16 +386,14 @@ function PendingDialogs({
   const { t, state } = useApp();
   const styles = useStyles();
   const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]);
-  const onCancel = () => onChange(null);
+  const dialog = { pending, onConfirm, onCancel: () => onChange(null) };
   return (
     <>
       <ActionDialog
         action="validation"
-        open={pending?.what === "validation"}
+        {...dialog}
         titleKind={pending?.what === "validation" ? t(`kind.${pending.kind}`) : ""}
         confirmDisabled={pending?.what === "validation" && pending.plan.length === 0}
-        onConfirm={onConfirm}
-        onCancel={onCancel}
       >
         {pending?.what === "validation" && (
           <ul className={styles.list}>
@@ -410,12 +409,7 @@ function PendingDialogs({
         </Text>
       </ActionDialog>
 
-      <ActionDialog
-        action="sample"
-        open={pending?.what === "sample"}
-        onConfirm={onConfirm}
-        onCancel={onCancel}
-      >
+      <ActionDialog action="sample" {...dialog}>
         {pending?.what === "sample" && (
           <RadioGroup
             aria-label={t("tables.sample.variant")}
@@ -435,12 +429,7 @@ function PendingDialogs({
         )}
       </ActionDialog>
 
-      <ActionDialog
-        action="convert"
-        open={pending?.what === "convert"}
-        onConfirm={onConfirm}
-        onCancel={onCancel}
-      >
+      <ActionDialog action="convert" {...dialog}>
         <Field label={t("tables.convert.kind")}>
           <RadioGroup
             value={pending?.what === "convert" ? pending.kind : ""}
