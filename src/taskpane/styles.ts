@@ -41,5 +41,4 @@ export const reviewListStyles = {
     overflowWrap: "anywhere",
   },
   line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
-  hidden: { display: "none" },
 } satisfies Record<string, GriffelStyle>;

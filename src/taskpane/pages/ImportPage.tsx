@@ -11,7 +11,7 @@ import {
   makeStyles,
 } from "@fluentui/react-components";
 import { ArrowImport16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
-import { useMemo, useRef, useState, type ChangeEvent, type ReactElement } from "react";
+import { useMemo, useState, type ChangeEvent, type ReactElement } from "react";
 import {
   roundKey,
   type AmbiguousRound,
@@ -21,6 +21,7 @@ import {
 import type { MergeItem, MergeStatus } from "../../domain/import";
 import { fieldLabel } from "../../domain/schema";
 import { useApp } from "../appContext";
+import { FileChooserButton } from "../components/FileChooserButton";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount, formatPaneDate } from "../format";
@@ -181,7 +182,6 @@ function ImportSource({
 }): ReactElement {
   const { t, state } = useApp();
   const styles = useStyles();
-  const file = useRef<HTMLInputElement>(null);
   const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const chosen = event.target.files?.[0];
     if (!chosen) return;
@@ -209,16 +209,11 @@ function ImportSource({
         >
           {t("import.read")}
         </Button>
-        <Button icon={<DocumentArrowUp16Regular />} onClick={() => file.current?.click()}>
-          {t("import.file")}
-        </Button>
-        <input
-          ref={file}
-          className={styles.hidden}
-          type="file"
+        <FileChooserButton
+          label={t("import.file")}
+          icon={<DocumentArrowUp16Regular />}
           accept=".txt,.html,.htm,text/plain,text/html"
-          aria-label={t("import.file")}
-          onChange={(event) => void onFile(event)}
+          onChoose={onFile}
         />
       </div>
     </>
