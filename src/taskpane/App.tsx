@@ -1,8 +1,5 @@
 import {
   FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Tab,
   TabList,
@@ -38,10 +35,11 @@ import type { KaonaSession } from "../app/session";
 import { resolveLanguage, translate, type LanguageChoice, type MessageKey } from "../i18n";
 import type { ExcelSlowness } from "../app/excelSlowness";
 import { REQUIRED_EXCEL_API, type HostInfo } from "../app/host";
-import { AppContext, PAGE_IDS, type AppContextValue, type PageId } from "./appContext";
+import { AppContext, PAGE_IDS, useApp, type AppContextValue, type PageId } from "./appContext";
 import { CoauthorBar } from "./components/CoauthorBar";
 import { ErrorBar } from "./components/ErrorBar";
 import { PageErrorBoundary } from "./components/PageErrorBoundary";
+import { TitledMessageBar } from "./components/TitledMessageBar";
 import { useElementWidth } from "./hooks/useElementWidth";
 
 /** The first page's code: `index.tsx` starts loading it while office.js starts. */
@@ -164,12 +162,93 @@ export interface AppProps {
 
 const NEVER_SLOW = { subscribe: () => () => undefined, isSlow: () => false };
 
-export function App({ host, session, slowness }: AppProps): ReactElement {
+/** The logo and name, then the banners that stand on every page (preview, slow Excel, old Excel). */
+function PaneHeader({ preview, slow }: { preview: boolean; slow: boolean }): ReactElement {
+  const { t, host, page } = useApp();
   const styles = useStyles();
-  const slow = useSyncExternalStore(
-    (slowness ?? NEVER_SLOW).subscribe,
-    (slowness ?? NEVER_SLOW).isSlow
+  return (
+    // The banners sit in the header landmark too: no content outside a landmark.
+    <header className={styles.headerBlock}>
+      <div className={styles.header}>
+        <img className={styles.logo} src="assets/icon-32.png" alt="" />
+        <div>
+          <div className={styles.title}>{t("app.name")}</div>
+          <div className={styles.tagline}>{t("app.tagline")}</div>
+        </div>
+      </div>
+      {/* Sample data must never pass for the person's own: said on every page, in
+          full on Home and in one line elsewhere. */}
+      {preview && (
+        <TitledMessageBar
+          className={styles.banner}
+          intent="info"
+          title={t("app.previewBanner.title")}
+          data-testid="preview-banner"
+        >
+          {page === "home" ? t("app.previewBanner.body") : t("app.previewBanner.short")}
+        </TitledMessageBar>
+      )}
+      {slow && (
+        <TitledMessageBar
+          className={styles.banner}
+          intent="warning"
+          role="status"
+          title={t("app.excelSlow.title")}
+        >
+          {t("app.excelSlow.body")}
+        </TitledMessageBar>
+      )}
+      {!host.excelApiSupported && (
+        <TitledMessageBar
+          className={styles.banner}
+          intent="error"
+          title={t("app.unsupported.title")}
+        >
+          {t("app.unsupported.body", { version: REQUIRED_EXCEL_API })}
+        </TitledMessageBar>
+      )}
+    </header>
   );
+}
+
+/** The page tabs: labelled when the pane is wide enough, icons with tooltips when not. */
+function PageTabs({ compact }: { compact: boolean }): ReactElement {
+  const { t, page, navigate } = useApp();
+  const styles = useStyles();
+  const [navElement, setNavElement] = useState<HTMLElement | null>(null);
+  return (
+    <nav className={styles.nav} aria-label={t("nav.label")} ref={setNavElement}>
+      <TabList
+        className={compact ? styles.tabs : undefined}
+        size={compact ? "medium" : "small"}
+        selectedValue={tabOf(page)}
+        onTabSelect={(_, data) => navigate(data.value as PageId)}
+      >
+        {PAGE_IDS.map((id) =>
+          compact ? (
+            <Tooltip
+              key={id}
+              content={t(`nav.${id}`)}
+              relationship="label"
+              withArrow
+              // Inside the nav landmark rather than at the end of <body>.
+              mountNode={navElement}
+            >
+              <Tab value={id} icon={pageIcons[id]} />
+            </Tooltip>
+          ) : (
+            <Tab key={id} value={id} icon={pageIcons[id]}>
+              {t(`nav.${id}`)}
+            </Tab>
+          )
+        )}
+      </TabList>
+    </nav>
+  );
+}
+
+/** What every page reads through `useApp`: the session's state, the language, the page. */
+function useAppContextValue(host: HostInfo, session: KaonaSession): AppContextValue {
   const subscribe = useCallback((listener: () => void) => session.subscribe(listener), [session]);
   const getState = useCallback(() => session.getState(), [session]);
   const state = useSyncExternalStore(subscribe, getState);
@@ -188,7 +267,7 @@ export function App({ host, session, slowness }: AppProps): ReactElement {
     (choice: LanguageChoice) => void session.updateSettings({ language: choice }),
     [session]
   );
-  const context = useMemo<AppContextValue>(
+  return useMemo<AppContextValue>(
     () => ({
       host,
       workbook: session.workbook,
@@ -204,9 +283,17 @@ export function App({ host, session, slowness }: AppProps): ReactElement {
     }),
     [host, session, state, lang, languageChoice, setLanguageChoice, page, navigate]
   );
-  const { t } = context;
+}
+
+export function App({ host, session, slowness }: AppProps): ReactElement {
+  const styles = useStyles();
+  const slow = useSyncExternalStore(
+    (slowness ?? NEVER_SLOW).subscribe,
+    (slowness ?? NEVER_SLOW).isSlow
+  );
+  const context = useAppContextValue(host, session);
+  const { t, lang, page } = context;
   const paneRef = useRef<HTMLDivElement>(null);
-  const [navElement, setNavElement] = useState<HTMLElement | null>(null);
   const paneWidth = useElementWidth(paneRef);
   const compactTabs = paneWidth > 0 && paneWidth < LABELLED_TABS_MIN_WIDTH;
   const windowWidth = useWindowWidth();
@@ -224,75 +311,8 @@ export function App({ host, session, slowness }: AppProps): ReactElement {
       )}
       data-testid="task-pane"
     >
-      {/* The banners sit in the header landmark too: no content outside a landmark. */}
-      <header className={styles.headerBlock}>
-        <div className={styles.header}>
-          <img className={styles.logo} src="assets/icon-32.png" alt="" />
-          <div>
-            <div className={styles.title}>{t("app.name")}</div>
-            <div className={styles.tagline}>{t("app.tagline")}</div>
-          </div>
-        </div>
-        {/* Sample data must never pass for the person's own: said on every page, in
-            full on Home and in one line elsewhere. */}
-        {preview && (
-          <MessageBar
-            className={styles.banner}
-            intent="info"
-            // Multiline even when short: a single line is cut off at a task pane's width.
-            layout="multiline"
-            data-testid="preview-banner"
-          >
-            <MessageBarBody>
-              <MessageBarTitle>{t("app.previewBanner.title")}</MessageBarTitle>
-              {page === "home" ? t("app.previewBanner.body") : t("app.previewBanner.short")}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {slow && (
-          <MessageBar className={styles.banner} intent="warning" layout="multiline" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>{t("app.excelSlow.title")}</MessageBarTitle>
-              {t("app.excelSlow.body")}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-        {!host.excelApiSupported && (
-          <MessageBar className={styles.banner} intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{t("app.unsupported.title")}</MessageBarTitle>
-              {t("app.unsupported.body", { version: REQUIRED_EXCEL_API })}
-            </MessageBarBody>
-          </MessageBar>
-        )}
-      </header>
-      <nav className={styles.nav} aria-label={t("nav.label")} ref={setNavElement}>
-        <TabList
-          className={compactTabs ? styles.tabs : undefined}
-          size={compactTabs ? "medium" : "small"}
-          selectedValue={tabOf(page)}
-          onTabSelect={(_, data) => navigate(data.value as PageId)}
-        >
-          {PAGE_IDS.map((id) =>
-            compactTabs ? (
-              <Tooltip
-                key={id}
-                content={t(`nav.${id}`)}
-                relationship="label"
-                withArrow
-                // Inside the nav landmark rather than at the end of <body>.
-                mountNode={navElement}
-              >
-                <Tab value={id} icon={pageIcons[id]} />
-              </Tooltip>
-            ) : (
-              <Tab key={id} value={id} icon={pageIcons[id]}>
-                {t(`nav.${id}`)}
-              </Tab>
-            )
-          )}
-        </TabList>
-      </nav>
+      <PaneHeader preview={preview} slow={slow} />
+      <PageTabs compact={compactTabs} />
       <ErrorBar />
       <CoauthorBar />
       <main className={styles.main} aria-labelledby={`page-title-${page}`}>

@@ -16,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwise16Regular, DocumentBulletList16Regular } from "@fluentui/react-icons";
 import { useMemo, useState, type ReactElement } from "react";
-import type { PendingWrite } from "../../app/session";
+import type { CheckRun, PendingWrite } from "../../app/session";
 import { TABLE_KINDS } from "../../domain/tableKinds";
 import type { Issue, Severity, TableKind } from "../../domain/types";
 import { useApp } from "../appContext";
@@ -28,7 +28,7 @@ import { PageSection } from "../components/PageSection";
 import { NeedTablesNotice } from "../components/NeedTablesNotice";
 import { formatCount } from "../format";
 import { useDelayedFlag } from "../hooks/useDelayedFlag";
-import { stackedList } from "../styles";
+import { spacedSection, stackedList } from "../styles";
 
 const SEVERITIES: readonly Severity[] = ["error", "warning", "info"];
 /** Rows drawn per group before "show more": a long list stays quick to render. */
@@ -83,21 +83,167 @@ const useStyles = makeStyles({
     fontSize: tokens.fontSizeBase200,
   },
   message: { wordBreak: "break-word" },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalL,
-  },
+  section: spacedSection,
 });
 
 function issueKey(issue: Issue, index: number): string {
   return `${issue.code}-${issue.table}-${issue.row}-${issue.field ?? ""}-${index}`;
 }
 
-export default function CheckPage(): ReactElement {
+type IssueGroupRows = { severity: Severity; issues: { issue: Issue; key: string }[] };
+
+/** The severity toggles and the table filter above the list of issues. */
+function IssueFilters({
+  shown,
+  onShownChange,
+  table,
+  onTableChange,
+}: {
+  shown: Record<Severity, boolean>;
+  onShownChange: (shown: Record<Severity, boolean>) => void;
+  table: TableKind | "all";
+  onTableChange: (table: TableKind | "all") => void;
+}): ReactElement {
+  const { t, state } = useApp();
+  const styles = useStyles();
+  return (
+    <div className={styles.filters} role="group" aria-label={t("check.filter.label")}>
+      {SEVERITIES.map((severity) => (
+        <ToggleButton
+          key={severity}
+          size="small"
+          checked={shown[severity]}
+          icon={<SeverityIcon severity={severity} />}
+          onClick={() => onShownChange({ ...shown, [severity]: !shown[severity] })}
+        >
+          {t(`severity.${severity}.plural`)}
+        </ToggleButton>
+      ))}
+      <Field label={t("check.filter.table")} className={styles.tableFilter}>
+        <Dropdown
+          className={styles.dropdown}
+          value={table === "all" ? t("check.filter.allTables") : t(`kind.${table}`)}
+          selectedOptions={[table]}
+          onOptionSelect={(_, data) =>
+            onTableChange((data.optionValue as TableKind | "all") ?? "all")
+          }
+        >
+          <Option value="all">{t("check.filter.allTables")}</Option>
+          {TABLE_KINDS.filter((kind) => state.bound[kind]?.table).map((kind) => (
+            <Option key={kind} value={kind}>
+              {t(`kind.${kind}`)}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+    </div>
+  );
+}
+
+/** One severity's issues, drawn a page at a time; a click selects the issue's cell. */
+function IssueGroup({
+  group,
+  limit,
+  onShowMore,
+  current,
+  onCurrent,
+}: {
+  group: IssueGroupRows;
+  limit: number;
+  onShowMore: () => void;
+  current: string | null;
+  onCurrent: (key: string) => void;
+}): ReactElement {
+  const { t, lang, session } = useApp();
+  const styles = useStyles();
+  return (
+    <section className={styles.group} aria-labelledby={`issues-${group.severity}`}>
+      <Text as="h2" id={`issues-${group.severity}`} size={400} weight="semibold" block>
+        {t(`severity.${group.severity}.plural`)} ({formatCount(group.issues.length, lang)})
+      </Text>
+      <ul className={styles.list}>
+        {group.issues.slice(0, limit).map(({ issue, key }) => {
+          const where =
+            issue.sheet && issue.cell ? `${issue.sheet}!${issue.cell}` : t("check.noCell");
+          return (
+            <li key={key}>
+              <button
+                type="button"
+                className={mergeClasses(styles.issue, current === key && styles.current)}
+                aria-current={current === key ? "true" : undefined}
+                disabled={!issue.cell}
+                data-cell={issue.cell}
+                data-code={issue.code}
+                onClick={() => {
+                  onCurrent(key);
+                  void session.goToIssue(issue);
+                }}
+              >
+                <span className={styles[issue.severity]}>
+                  <SeverityIcon severity={issue.severity} />
+                </span>
+                <span className={styles.message}>{issue.message[lang]}</span>
+                <span className={styles.where}>{where}</span>
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      {group.issues.length > limit && (
+        <Button appearance="subtle" size="small" onClick={onShowMore}>
+          {t("check.showMore", { count: formatCount(group.issues.length - limit, lang) })}
+        </Button>
+      )}
+    </section>
+  );
+}
+
+/** Writing the issues to their own sheet, with the conflict dialog when that sheet exists. */
+function IssuesSheetSection(): ReactElement {
   const { t, lang, session, state } = useApp();
   const styles = useStyles();
+  const [pending, setPending] = useState<PendingWrite[]>([]);
+  const [written, setWritten] = useState<string | null>(null);
+
+  const writeIssuesSheet = async () => {
+    setWritten(null);
+    const outcome = await session.writeIssuesSheet(lang);
+    if (!outcome) return;
+    if (outcome.written[0]) setWritten(outcome.written[0].sheet);
+    setPending(outcome.pending);
+  };
+
+  return (
+    <>
+      <PageSection
+        className={styles.section}
+        id="issues-sheet"
+        title={t("check.sheet.title")}
+        intro={t("check.sheet.body")}
+      >
+        <div>
+          <Button
+            icon={<DocumentBulletList16Regular />}
+            disabled={state.busy !== null}
+            onClick={() => void writeIssuesSheet()}
+          >
+            {t("check.sheet.button")}
+          </Button>
+        </div>
+        {written && (
+          <MessageBar intent="success">
+            <MessageBarBody>{t("common.written", { sheet: written })}</MessageBarBody>
+          </MessageBar>
+        )}
+      </PageSection>
+      <ConflictDialog pending={pending} onDone={setPending} onWritten={setWritten} />
+    </>
+  );
+}
+
+/** The last check's issues, filtered by severity and table, with the issues sheet below. */
+function CheckResults({ check }: { check: CheckRun }): ReactElement {
+  const { t } = useApp();
   const [shown, setShown] = useState<Record<Severity, boolean>>({
     error: true,
     warning: true,
@@ -110,14 +256,9 @@ export default function CheckPage(): ReactElement {
     info: PAGE_SIZE,
   });
   const [current, setCurrent] = useState<string | null>(null);
-  const [pending, setPending] = useState<PendingWrite[]>([]);
-  const [written, setWritten] = useState<string | null>(null);
-  const slow = useDelayedFlag(state.checking);
-  const check = state.check;
-  const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]?.table);
 
-  const groups = useMemo(() => {
-    const issues = check?.result.issues ?? [];
+  const groups = useMemo((): IssueGroupRows[] => {
+    const issues = check.result.issues;
     return SEVERITIES.map((severity) => ({
       severity,
       issues: issues
@@ -128,13 +269,43 @@ export default function CheckPage(): ReactElement {
     }));
   }, [check, table]);
 
-  const writeIssuesSheet = async () => {
-    setWritten(null);
-    const outcome = await session.writeIssuesSheet(lang);
-    if (!outcome) return;
-    if (outcome.written[0]) setWritten(outcome.written[0].sheet);
-    setPending(outcome.pending);
-  };
+  return (
+    <>
+      <CheckCounts check={check} live />
+      <IssueFilters shown={shown} onShownChange={setShown} table={table} onTableChange={setTable} />
+
+      {check.result.issues.length === 0 && (
+        <MessageBar intent="success">
+          <MessageBarBody>{t("check.clean")}</MessageBarBody>
+        </MessageBar>
+      )}
+
+      {groups
+        .filter((group) => shown[group.severity] && group.issues.length > 0)
+        .map((group) => (
+          <IssueGroup
+            key={group.severity}
+            group={group}
+            limit={limit[group.severity]}
+            onShowMore={() =>
+              setLimit({ ...limit, [group.severity]: limit[group.severity] + PAGE_SIZE })
+            }
+            current={current}
+            onCurrent={setCurrent}
+          />
+        ))}
+
+      <IssuesSheetSection />
+    </>
+  );
+}
+
+export default function CheckPage(): ReactElement {
+  const { t, session, state } = useApp();
+  const styles = useStyles();
+  const slow = useDelayedFlag(state.checking);
+  const check = state.check;
+  const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]?.table);
 
   if (!anyBound && state.status !== "loading") {
     return (
@@ -171,132 +342,12 @@ export default function CheckPage(): ReactElement {
       )}
 
       {check ? (
-        <>
-          <CheckCounts check={check} live />
-
-          <div className={styles.filters} role="group" aria-label={t("check.filter.label")}>
-            {SEVERITIES.map((severity) => (
-              <ToggleButton
-                key={severity}
-                size="small"
-                checked={shown[severity]}
-                icon={<SeverityIcon severity={severity} />}
-                onClick={() => setShown({ ...shown, [severity]: !shown[severity] })}
-              >
-                {t(`severity.${severity}.plural`)}
-              </ToggleButton>
-            ))}
-            <Field label={t("check.filter.table")} className={styles.tableFilter}>
-              <Dropdown
-                className={styles.dropdown}
-                value={table === "all" ? t("check.filter.allTables") : t(`kind.${table}`)}
-                selectedOptions={[table]}
-                onOptionSelect={(_, data) =>
-                  setTable((data.optionValue as TableKind | "all") ?? "all")
-                }
-              >
-                <Option value="all">{t("check.filter.allTables")}</Option>
-                {TABLE_KINDS.filter((kind) => state.bound[kind]?.table).map((kind) => (
-                  <Option key={kind} value={kind}>
-                    {t(`kind.${kind}`)}
-                  </Option>
-                ))}
-              </Dropdown>
-            </Field>
-          </div>
-
-          {check.result.issues.length === 0 && (
-            <MessageBar intent="success">
-              <MessageBarBody>{t("check.clean")}</MessageBarBody>
-            </MessageBar>
-          )}
-
-          {groups
-            .filter((group) => shown[group.severity] && group.issues.length > 0)
-            .map((group) => (
-              <section
-                key={group.severity}
-                className={styles.group}
-                aria-labelledby={`issues-${group.severity}`}
-              >
-                <Text as="h2" id={`issues-${group.severity}`} size={400} weight="semibold" block>
-                  {t(`severity.${group.severity}.plural`)} ({formatCount(group.issues.length, lang)}
-                  )
-                </Text>
-                <ul className={styles.list}>
-                  {group.issues.slice(0, limit[group.severity]).map(({ issue, key }) => {
-                    const where =
-                      issue.sheet && issue.cell
-                        ? `${issue.sheet}!${issue.cell}`
-                        : t("check.noCell");
-                    return (
-                      <li key={key}>
-                        <button
-                          type="button"
-                          className={mergeClasses(styles.issue, current === key && styles.current)}
-                          aria-current={current === key ? "true" : undefined}
-                          disabled={!issue.cell}
-                          data-cell={issue.cell}
-                          data-code={issue.code}
-                          onClick={() => {
-                            setCurrent(key);
-                            void session.goToIssue(issue);
-                          }}
-                        >
-                          <span className={styles[issue.severity]}>
-                            <SeverityIcon severity={issue.severity} />
-                          </span>
-                          <span className={styles.message}>{issue.message[lang]}</span>
-                          <span className={styles.where}>{where}</span>
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
-                {group.issues.length > limit[group.severity] && (
-                  <Button
-                    appearance="subtle"
-                    size="small"
-                    onClick={() =>
-                      setLimit({ ...limit, [group.severity]: limit[group.severity] + PAGE_SIZE })
-                    }
-                  >
-                    {t("check.showMore", {
-                      count: formatCount(group.issues.length - limit[group.severity], lang),
-                    })}
-                  </Button>
-                )}
-              </section>
-            ))}
-
-          <PageSection
-            className={styles.section}
-            id="issues-sheet"
-            title={t("check.sheet.title")}
-            intro={t("check.sheet.body")}
-          >
-            <div>
-              <Button
-                icon={<DocumentBulletList16Regular />}
-                disabled={state.busy !== null}
-                onClick={() => void writeIssuesSheet()}
-              >
-                {t("check.sheet.button")}
-              </Button>
-            </div>
-            {written && (
-              <MessageBar intent="success">
-                <MessageBarBody>{t("common.written", { sheet: written })}</MessageBarBody>
-              </MessageBar>
-            )}
-          </PageSection>
-        </>
+        <CheckResults check={check} />
       ) : (
         <Text as="p" className={styles.muted}>
           {state.checking ? t("check.running") : t("check.notYet")}
         </Text>
       )}
-      <ConflictDialog pending={pending} onDone={setPending} onWritten={setWritten} />
     </>
   );
 }

@@ -26,36 +26,21 @@ import { tableLabel } from "../../domain/schema";
 import type { TableKind } from "../../domain/types";
 import type { Translate } from "../../i18n";
 import { useApp } from "../appContext";
+import { FileChooserButton } from "../components/FileChooserButton";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
+import { reviewListStyles } from "../styles";
 
 const KINDS: readonly TableKind[] = ["projects", "rounds", "indicators"];
 /** Rows listed per kind in the preview; the rest are counted. */
 const LISTED_ROWS = 30;
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    margin: `${tokens.spacingVerticalS} 0`,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  item: {
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalS} 0`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    overflowWrap: "anywhere",
-  },
-  line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  ...reviewListStyles,
   fileTable: { display: "flex", flexDirection: "column" },
   section: { marginTop: tokens.spacingVerticalL },
   bar: { marginTop: tokens.spacingVerticalS },
-  hidden: { display: "none" },
 });
 
 function place(source: RowSource, t: Translate): string {
@@ -314,7 +299,6 @@ export default function CombinePage(): ReactElement {
   const [reading, setReading] = useState(0);
   const [preview, setPreview] = useState<CombinePreview | null>(null);
   const [outcome, setOutcome] = useState<CombineOutcome | null>(null);
-  const input = useRef<HTMLInputElement>(null);
   const chooseButton = useRef<HTMLButtonElement>(null);
   const done = useRef<HTMLDivElement>(null);
   // The buttons that were pressed go with the preview: keep the keyboard focus on the page.
@@ -362,24 +346,15 @@ export default function CombinePage(): ReactElement {
     <>
       <PageHeader page="combine" title={t("combine.title")} intro={t("combine.intro")} />
       <div className={styles.toolbar}>
-        <Button
-          ref={chooseButton}
+        <FileChooserButton
+          buttonRef={chooseButton}
+          label={t("combine.choose")}
           appearance={preview ? "secondary" : "primary"}
           icon={<DocumentMultiple16Regular />}
           disabled={state.busy !== null || reading > 0}
-          onClick={() => input.current?.click()}
-        >
-          {t("combine.choose")}
-        </Button>
-        <input
-          ref={input}
-          className={styles.hidden}
-          type="file"
           multiple
           accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-          aria-label={t("combine.choose")}
-          tabIndex={-1}
-          onChange={(event) => void onFiles(event)}
+          onChoose={onFiles}
         />
       </div>
       {reading > 0 && (

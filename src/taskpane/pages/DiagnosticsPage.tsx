@@ -4,7 +4,6 @@ import {
   Link,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Spinner,
   Text,
   Textarea,
@@ -25,6 +24,7 @@ import type { Translate } from "../../i18n";
 import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
+import { TitledMessageBar } from "../components/TitledMessageBar";
 
 const useStyles = makeStyles({
   stack: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -296,12 +296,9 @@ export default function DiagnosticsPage(): ReactElement {
           {running && <Spinner size="tiny" label={t("diag.running")} />}
         </div>
         {error && (
-          <MessageBar intent="error" layout="multiline" role="alert">
-            <MessageBarBody>
-              <MessageBarTitle>{t("diag.error.title")}</MessageBarTitle>
-              {error}
-            </MessageBarBody>
-          </MessageBar>
+          <TitledMessageBar intent="error" role="alert" title={t("diag.error.title")}>
+            {error}
+          </TitledMessageBar>
         )}
         {report && <Results key={report.ranAt} report={report} />}
       </div>

@@ -16,14 +16,10 @@ import { TABLE_KINDS } from "../../domain/schema";
 import { useApp } from "../appContext";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
+import { spacedSection } from "../styles";
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalL,
-  },
+  section: spacedSection,
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
   item: { marginBottom: tokens.spacingVerticalS, wordBreak: "break-word" },
   note: { color: tokens.colorNeutralForeground3, wordBreak: "break-word" },

@@ -9,10 +9,9 @@ import {
   Text,
   Textarea,
   makeStyles,
-  tokens,
 } from "@fluentui/react-components";
 import { ArrowImport16Regular, DocumentArrowUp16Regular } from "@fluentui/react-icons";
-import { useMemo, useRef, useState, type ChangeEvent, type ReactElement } from "react";
+import { useMemo, useState, type ChangeEvent, type ReactElement } from "react";
 import {
   roundKey,
   type AmbiguousRound,
@@ -22,29 +21,15 @@ import {
 import type { MergeItem, MergeStatus } from "../../domain/import";
 import { fieldLabel } from "../../domain/schema";
 import { useApp } from "../appContext";
+import { FileChooserButton } from "../components/FileChooserButton";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount, formatPaneDate } from "../format";
+import { reviewListStyles } from "../styles";
 
 const useStyles = makeStyles({
-  toolbar: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalS,
-    margin: `${tokens.spacingVerticalS} 0`,
-  },
-  muted: { color: tokens.colorNeutralForeground3 },
-  list: { listStyleType: "none", margin: 0, padding: 0 },
-  item: {
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    padding: `${tokens.spacingVerticalS} 0`,
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-  },
-  line: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS, alignItems: "center" },
+  ...reviewListStyles,
   text: { width: "100%" },
-  hidden: { display: "none" },
 });
 
 const STATUS_COLOR: Record<MergeStatus, "brand" | "informative" | "warning" | "danger"> = {
@@ -183,14 +168,115 @@ function Preview({
   );
 }
 
-export default function ImportPage(): ReactElement {
-  const { t, session, state, lang } = useApp();
+type PendingNew = { projects: number; rounds: number; unresolved: number };
+
+/** The pasted or chosen report text, and the buttons that read it. */
+function ImportSource({
+  text,
+  onTextChange,
+  onRead,
+}: {
+  text: string;
+  onTextChange(text: string): void;
+  onRead(text: string): Promise<void>;
+}): ReactElement {
+  const { t, state } = useApp();
   const styles = useStyles();
+  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const chosen = event.target.files?.[0];
+    if (!chosen) return;
+    const content = await chosen.text();
+    onTextChange(content);
+    await onRead(content);
+  };
+  return (
+    <>
+      <Field label={t("import.paste.label")} hint={t("import.paste.hint")}>
+        <Textarea
+          className={styles.text}
+          resize="vertical"
+          rows={6}
+          value={text}
+          onChange={(_e, data) => onTextChange(data.value)}
+        />
+      </Field>
+      <div className={styles.toolbar}>
+        <Button
+          appearance="primary"
+          icon={<ArrowImport16Regular />}
+          disabled={text.trim() === "" || state.busy !== null}
+          onClick={() => void onRead(text)}
+        >
+          {t("import.read")}
+        </Button>
+        <FileChooserButton
+          label={t("import.file")}
+          icon={<DocumentArrowUp16Regular />}
+          accept=".txt,.html,.htm,text/plain,text/html"
+          onChoose={onFile}
+        />
+      </div>
+    </>
+  );
+}
+
+/** What the import would add, where it goes, and the button that adds it. */
+function ImportSummary({
+  preview,
+  pendingNew,
+  onApply,
+}: {
+  preview: ImportPreview;
+  pendingNew: PendingNew;
+  onApply(): void;
+}): ReactElement {
+  const { t, state, lang } = useApp();
+  const styles = useStyles();
+  const target = (kind: "projects" | "rounds") =>
+    preview.targets[kind]?.name ?? t("import.target.new");
+  return (
+    <PageSection id="import-summary" title={t("import.summary")}>
+      <Text as="p">
+        {t("import.counts", {
+          projects: formatCount(pendingNew.projects, lang),
+          rounds: formatCount(pendingNew.rounds, lang),
+          same: formatCount(preview.plan.counts.same, lang),
+          conflicts: formatCount(preview.plan.counts.conflict, lang),
+        })}
+      </Text>
+      <Text as="p" size={200} className={styles.muted}>
+        {t("import.targets", { projects: target("projects"), rounds: target("rounds") })}
+      </Text>
+      {pendingNew.unresolved > 0 && (
+        <MessageBar intent="warning">
+          <MessageBarBody>
+            {t("import.unresolved", { count: formatCount(pendingNew.unresolved, lang) })}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.toolbar}>
+        <Button
+          appearance="primary"
+          disabled={
+            pendingNew.unresolved > 0 ||
+            pendingNew.projects + pendingNew.rounds === 0 ||
+            state.busy !== null
+          }
+          onClick={onApply}
+        >
+          {t("import.apply")}
+        </Button>
+      </div>
+    </PageSection>
+  );
+}
+
+export default function ImportPage(): ReactElement {
+  const { t, session, lang } = useApp();
   const [text, setText] = useState("");
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [choices, setChoices] = useState<Record<string, Choice>>({});
   const [outcome, setOutcome] = useState<ImportOutcome | null>(null);
-  const file = useRef<HTMLInputElement>(null);
 
   const read = async (input: string) => {
     setOutcome(null);
@@ -198,14 +284,7 @@ export default function ImportPage(): ReactElement {
     const next = await session.previewImport(input);
     setPreview(next ?? null);
   };
-  const onFile = async (event: ChangeEvent<HTMLInputElement>) => {
-    const chosen = event.target.files?.[0];
-    if (!chosen) return;
-    const content = await chosen.text();
-    setText(content);
-    await read(content);
-  };
-  const pendingNew = useMemo(() => {
+  const pendingNew = useMemo((): PendingNew => {
     if (!preview) return { projects: 0, rounds: 0, unresolved: 0 };
     const newRounds = preview.plan.rounds.filter((round) => round.status === "new");
     const ambiguous = new Set(preview.ambiguous.map((round) => round.key));
@@ -228,42 +307,11 @@ export default function ImportPage(): ReactElement {
       setPreview(null);
     }
   };
-  const target = (kind: "projects" | "rounds") =>
-    preview?.targets[kind]?.name ?? t("import.target.new");
 
   return (
     <>
       <PageHeader page="import" title={t("import.title")} intro={t("import.intro")} />
-      <Field label={t("import.paste.label")} hint={t("import.paste.hint")}>
-        <Textarea
-          className={styles.text}
-          resize="vertical"
-          rows={6}
-          value={text}
-          onChange={(_e, data) => setText(data.value)}
-        />
-      </Field>
-      <div className={styles.toolbar}>
-        <Button
-          appearance="primary"
-          icon={<ArrowImport16Regular />}
-          disabled={text.trim() === "" || state.busy !== null}
-          onClick={() => void read(text)}
-        >
-          {t("import.read")}
-        </Button>
-        <Button icon={<DocumentArrowUp16Regular />} onClick={() => file.current?.click()}>
-          {t("import.file")}
-        </Button>
-        <input
-          ref={file}
-          className={styles.hidden}
-          type="file"
-          accept=".txt,.html,.htm,text/plain,text/html"
-          aria-label={t("import.file")}
-          onChange={(event) => void onFile(event)}
-        />
-      </div>
+      <ImportSource text={text} onTextChange={setText} onRead={read} />
       {outcome && (
         <MessageBar intent="success">
           <MessageBarBody>
@@ -281,39 +329,7 @@ export default function ImportPage(): ReactElement {
       )}
       {preview && preview.reports.length > 0 && (
         <>
-          <PageSection id="import-summary" title={t("import.summary")}>
-            <Text as="p">
-              {t("import.counts", {
-                projects: formatCount(pendingNew.projects, lang),
-                rounds: formatCount(pendingNew.rounds, lang),
-                same: formatCount(preview.plan.counts.same, lang),
-                conflicts: formatCount(preview.plan.counts.conflict, lang),
-              })}
-            </Text>
-            <Text as="p" size={200} className={styles.muted}>
-              {t("import.targets", { projects: target("projects"), rounds: target("rounds") })}
-            </Text>
-            {pendingNew.unresolved > 0 && (
-              <MessageBar intent="warning">
-                <MessageBarBody>
-                  {t("import.unresolved", { count: formatCount(pendingNew.unresolved, lang) })}
-                </MessageBarBody>
-              </MessageBar>
-            )}
-            <div className={styles.toolbar}>
-              <Button
-                appearance="primary"
-                disabled={
-                  pendingNew.unresolved > 0 ||
-                  pendingNew.projects + pendingNew.rounds === 0 ||
-                  state.busy !== null
-                }
-                onClick={() => void apply()}
-              >
-                {t("import.apply")}
-              </Button>
-            </div>
-          </PageSection>
+          <ImportSummary preview={preview} pendingNew={pendingNew} onApply={() => void apply()} />
           <Preview
             preview={preview}
             choices={choices}

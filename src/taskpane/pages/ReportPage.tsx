@@ -54,23 +54,14 @@ function matches(project: ProjectChoice, query: string): boolean {
   );
 }
 
-export default function ReportPage(): ReactElement {
-  const { t, lang, session, state } = useApp();
-  const styles = useStyles();
+type ReportPreview = { html: string; widthPt: number };
+
+/** The report's projects, loaded again after each check; keeps a project selected. */
+function useProjectChoices(canReport: boolean) {
+  const { session, state } = useApp();
   const [projects, setProjects] = useState<ProjectChoice[] | null>(null);
   const [selected, setSelected] = useState<string | null>(null);
-  const [query, setQuery] = useState("");
-  const [mode, setMode] = useState<ReportRequest["mode"]>("values");
-  const [reportLang, setReportLang] = useState<Lang>(lang);
-  const [chart, setChart] = useState(true);
-  const [preview, setPreview] = useState<{ html: string; widthPt: number } | null>(null);
-  const [pending, setPending] = useState<PendingWrite[]>([]);
-  const [written, setWritten] = useState<string[]>([]);
-  const previewRef = useRef<HTMLDivElement>(null);
-  const previewWidth = useElementWidth(previewRef);
-  const canReport = Boolean(state.bound.projects?.table && state.bound.rounds?.table);
   const checkedAt = state.check?.checkedAt;
-
   useEffect(() => {
     if (!canReport) return;
     let live = true;
@@ -83,7 +74,15 @@ export default function ReportPage(): ReactElement {
       live = false;
     };
   }, [session, canReport, checkedAt]);
+  return { projects, selected, setSelected };
+}
 
+/** The HTML preview of the selected project's report, with its printed width in points. */
+function useReportPreview(selected: string | null, options: ReportOptions) {
+  const { session, state } = useApp();
+  const [preview, setPreview] = useState<ReportPreview | null>(null);
+  const checkedAt = state.check?.checkedAt;
+  const { mode, lang: reportLang, chart } = options;
   useEffect(() => {
     if (!selected) return;
     let live = true;
@@ -102,20 +101,169 @@ export default function ReportPage(): ReactElement {
       live = false;
     };
   }, [session, selected, mode, reportLang, chart, checkedAt]);
+  return preview;
+}
 
+/** The searchable project picker, with the chosen project's year, rounds and latest progress. */
+function ProjectField({
+  projects,
+  selected,
+  onSelect,
+}: {
+  projects: ProjectChoice[] | null;
+  selected: string | null;
+  onSelect: (code: string) => void;
+}): ReactElement {
+  const { t, lang, state } = useApp();
+  const styles = useStyles();
+  const [query, setQuery] = useState("");
   const chosen = projects?.find((p) => p.code === selected);
   const visible = useMemo(
     () => (projects ?? []).filter((p) => matches(p, query)),
     [projects, query]
   );
+  return (
+    <Field
+      label={t("report.project.label")}
+      hint={
+        chosen
+          ? t("report.project.hint", {
+              year: chosen.fiscalYear ?? "–",
+              rounds: chosen.rounds,
+              date: formatPaneDate(chosen.latestDate, lang, state.settings.dateEra) || "–",
+              progress: chosen.latestProgress ?? "–",
+            })
+          : undefined
+      }
+    >
+      <Combobox
+        className={styles.combobox}
+        placeholder={projects === null ? t("app.loading") : t("report.project.placeholder")}
+        value={query !== "" ? query : chosen ? `${chosen.code} ${chosen.name}` : ""}
+        selectedOptions={selected ? [selected] : []}
+        onChange={(event) => setQuery(event.target.value)}
+        onOptionSelect={(_, data) => {
+          // Fluent also calls this with no option when typing clears the selection:
+          // keep what the person typed, so the list stays filtered.
+          if (!data.optionValue) return;
+          onSelect(data.optionValue);
+          setQuery("");
+        }}
+        onBlur={() => setQuery("")}
+      >
+        {visible.map((p) => (
+          <Option key={p.code} value={p.code} text={`${p.code} ${p.name}`}>
+            <span className={styles.option}>
+              <span>{p.code}</span>
+              <span className={styles.optionName}>{p.name}</span>
+            </span>
+          </Option>
+        ))}
+        {projects !== null && visible.length === 0 && (
+          <Option disabled value="">
+            {t("report.project.none")}
+          </Option>
+        )}
+      </Combobox>
+    </Field>
+  );
+}
+
+type ReportOptions = Omit<ReportRequest, "projectCode">;
+
+/** Values or live formulas, the report's language, and whether to draw the chart. */
+function ReportOptionFields({
+  options,
+  onChange,
+}: {
+  options: ReportOptions;
+  onChange: (options: ReportOptions) => void;
+}): ReactElement {
+  const { t } = useApp();
+  return (
+    <>
+      <Field label={t("report.mode.label")}>
+        <RadioGroup
+          value={options.mode}
+          onChange={(_, data) =>
+            onChange({ ...options, mode: data.value as ReportRequest["mode"] })
+          }
+        >
+          <Radio value="values" label={t("report.mode.values")} />
+          <Radio value="live" label={t("report.mode.live")} />
+        </RadioGroup>
+      </Field>
+      <Field label={t("report.lang.label")}>
+        <RadioGroup
+          layout="horizontal"
+          value={options.lang}
+          onChange={(_, data) => onChange({ ...options, lang: data.value as Lang })}
+        >
+          <Radio value="th" label={t("report.lang.th")} />
+          <Radio value="en" label={t("report.lang.en")} />
+        </RadioGroup>
+      </Field>
+      <Switch
+        checked={options.chart}
+        label={t("report.chart")}
+        onChange={(_, data) => onChange({ ...options, chart: data.checked })}
+      />
+    </>
+  );
+}
+
+/** The report as it will print, zoomed down to fit the pane's width. */
+function ReportPreviewSection({ preview }: { preview: ReportPreview | null }): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  const previewRef = useRef<HTMLDivElement>(null);
+  const previewWidth = useElementWidth(previewRef);
   const zoom =
     preview && previewWidth > 0
       ? Math.min(1, (previewWidth - 24) / (preview.widthPt * PX_PER_PT))
       : 1;
+  return (
+    <PageSection
+      id="report-preview"
+      title={t("report.preview.title")}
+      intro={t("report.preview.note")}
+    >
+      <div
+        ref={previewRef}
+        className={styles.previewBox}
+        role="region"
+        // Named apart from the section around it: two landmarks, two names.
+        aria-label={t("report.preview.paper")}
+        tabIndex={0}
+      >
+        {preview ? (
+          <div
+            className={styles.paper}
+            style={{ zoom }}
+            data-testid="report-preview"
+            dangerouslySetInnerHTML={{ __html: preview.html }}
+          />
+        ) : (
+          <Spinner size="tiny" label={t("app.loading")} />
+        )}
+      </div>
+    </PageSection>
+  );
+}
+
+export default function ReportPage(): ReactElement {
+  const { t, lang, session, state } = useApp();
+  const styles = useStyles();
+  const canReport = Boolean(state.bound.projects?.table && state.bound.rounds?.table);
+  const { projects, selected, setSelected } = useProjectChoices(canReport);
+  const [options, setOptions] = useState<ReportOptions>({ mode: "values", lang, chart: true });
+  const preview = useReportPreview(selected, options);
+  const [pending, setPending] = useState<PendingWrite[]>([]);
+  const [written, setWritten] = useState<string[]>([]);
 
   const generate = async (projectCode: string | null) => {
     setWritten([]);
-    const outcome = await session.generateReports({ projectCode, mode, lang: reportLang, chart });
+    const outcome = await session.generateReports({ projectCode, ...options });
     if (!outcome) return;
     setWritten(outcome.written.map((w) => w.sheet));
     setPending(outcome.pending);
@@ -140,74 +288,8 @@ export default function ReportPage(): ReactElement {
     <>
       <PageHeader page="report" title={t("page.report.title")} intro={t("page.report.intro")} />
       <div className={styles.stack}>
-        <Field
-          label={t("report.project.label")}
-          hint={
-            chosen
-              ? t("report.project.hint", {
-                  year: chosen.fiscalYear ?? "–",
-                  rounds: chosen.rounds,
-                  date: formatPaneDate(chosen.latestDate, lang, state.settings.dateEra) || "–",
-                  progress: chosen.latestProgress ?? "–",
-                })
-              : undefined
-          }
-        >
-          <Combobox
-            className={styles.combobox}
-            placeholder={projects === null ? t("app.loading") : t("report.project.placeholder")}
-            value={query !== "" ? query : chosen ? `${chosen.code} ${chosen.name}` : ""}
-            selectedOptions={selected ? [selected] : []}
-            onChange={(event) => setQuery(event.target.value)}
-            onOptionSelect={(_, data) => {
-              // Fluent also calls this with no option when typing clears the selection:
-              // keep what the person typed, so the list stays filtered.
-              if (!data.optionValue) return;
-              setSelected(data.optionValue);
-              setQuery("");
-            }}
-            onBlur={() => setQuery("")}
-          >
-            {visible.map((p) => (
-              <Option key={p.code} value={p.code} text={`${p.code} ${p.name}`}>
-                <span className={styles.option}>
-                  <span>{p.code}</span>
-                  <span className={styles.optionName}>{p.name}</span>
-                </span>
-              </Option>
-            ))}
-            {projects !== null && visible.length === 0 && (
-              <Option disabled value="">
-                {t("report.project.none")}
-              </Option>
-            )}
-          </Combobox>
-        </Field>
-
-        <Field label={t("report.mode.label")}>
-          <RadioGroup
-            value={mode}
-            onChange={(_, data) => setMode(data.value as ReportRequest["mode"])}
-          >
-            <Radio value="values" label={t("report.mode.values")} />
-            <Radio value="live" label={t("report.mode.live")} />
-          </RadioGroup>
-        </Field>
-        <Field label={t("report.lang.label")}>
-          <RadioGroup
-            layout="horizontal"
-            value={reportLang}
-            onChange={(_, data) => setReportLang(data.value as Lang)}
-          >
-            <Radio value="th" label={t("report.lang.th")} />
-            <Radio value="en" label={t("report.lang.en")} />
-          </RadioGroup>
-        </Field>
-        <Switch
-          checked={chart}
-          label={t("report.chart")}
-          onChange={(_, data) => setChart(data.checked)}
-        />
+        <ProjectField projects={projects} selected={selected} onSelect={setSelected} />
+        <ReportOptionFields options={options} onChange={setOptions} />
 
         <div className={styles.actions}>
           <Button
@@ -233,31 +315,7 @@ export default function ReportPage(): ReactElement {
           </MessageBar>
         )}
 
-        <PageSection
-          id="report-preview"
-          title={t("report.preview.title")}
-          intro={t("report.preview.note")}
-        >
-          <div
-            ref={previewRef}
-            className={styles.previewBox}
-            role="region"
-            // Named apart from the section around it: two landmarks, two names.
-            aria-label={t("report.preview.paper")}
-            tabIndex={0}
-          >
-            {preview ? (
-              <div
-                className={styles.paper}
-                style={{ zoom }}
-                data-testid="report-preview"
-                dangerouslySetInnerHTML={{ __html: preview.html }}
-              />
-            ) : (
-              <Spinner size="tiny" label={t("app.loading")} />
-            )}
-          </div>
-        </PageSection>
+        <ReportPreviewSection preview={preview} />
       </div>
       <ConflictDialog
         pending={pending}

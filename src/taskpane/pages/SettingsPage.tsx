@@ -9,7 +9,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   Option,
   Radio,
   RadioGroup,
@@ -32,6 +31,7 @@ import type { LanguageChoice } from "../../i18n";
 import { useApp } from "../appContext";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
+import { TitledMessageBar } from "../components/TitledMessageBar";
 import { formatPaneDate } from "../format";
 
 const VOCABULARIES: readonly (keyof Vocabularies)[] = ["planStatus", "targetStatus", "outcome"];
@@ -131,6 +131,123 @@ function VocabularyEditor({
   );
 }
 
+/** The date era and the plan tolerance, changed in the session until saved. */
+function CheckSettingFields({ onEdited }: { onEdited(): void }): ReactElement {
+  const { t, session, state } = useApp();
+  const settings = state.settings;
+  return (
+    <>
+      <Field label={t("settings.dates.label")} hint={t("settings.dates.hint")}>
+        <RadioGroup
+          value={settings.dateEra}
+          onChange={(_, data) => {
+            onEdited();
+            void session.updateSettings({ dateEra: data.value as DateEra });
+          }}
+        >
+          <Radio
+            value="BE"
+            label={t("settings.dates.be", { example: formatPaneDate(EXAMPLE_DATE, "th", "BE") })}
+          />
+          <Radio
+            value="CE"
+            label={t("settings.dates.ce", { example: formatPaneDate(EXAMPLE_DATE, "th", "CE") })}
+          />
+        </RadioGroup>
+      </Field>
+
+      <Field
+        label={t("settings.tolerance.label")}
+        hint={t("settings.tolerance.hint", { max: MAX_PLAN_TOLERANCE })}
+      >
+        <SpinButton
+          value={settings.planTolerance}
+          min={0}
+          max={MAX_PLAN_TOLERANCE}
+          step={0.5}
+          onChange={(_, data) => {
+            const value = data.value ?? Number(data.displayValue);
+            if (
+              typeof value === "number" &&
+              Number.isFinite(value) &&
+              value >= 0 &&
+              value <= MAX_PLAN_TOLERANCE
+            ) {
+              onEdited();
+              void session.updateSettings({ planTolerance: value });
+            }
+          }}
+        />
+      </Field>
+    </>
+  );
+}
+
+/** Each vocabulary with something wrong in the draft, and what. */
+function draftProblems(draft: Vocabularies) {
+  return VOCABULARIES.map((name) => [name, vocabularyProblem(draft[name])] as const).filter(
+    ([, p]) => p !== undefined
+  );
+}
+
+type VocabularyProblems = ReturnType<typeof draftProblems>;
+
+/** The editable vocabularies (a draft until saved), what is wrong with them, and the defaults. */
+function VocabulariesSection({
+  draft,
+  problems,
+  onDraftChange,
+}: {
+  draft: Vocabularies;
+  problems: VocabularyProblems;
+  onDraftChange(draft: Vocabularies): void;
+}): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  return (
+    <PageSection
+      id="settings-vocab"
+      title={t("settings.vocab.title")}
+      intro={t("settings.vocab.intro")}
+    >
+      <Accordion collapsible multiple>
+        {VOCABULARIES.map((name) => (
+          <AccordionItem key={name} value={name}>
+            <AccordionHeader>
+              {t(`settings.vocab.${name}`, { count: draft[name].length })}
+            </AccordionHeader>
+            <AccordionPanel>
+              <VocabularyEditor
+                name={name}
+                entries={draft[name]}
+                onChange={(entries) => onDraftChange({ ...draft, [name]: entries })}
+              />
+            </AccordionPanel>
+          </AccordionItem>
+        ))}
+      </Accordion>
+      {problems.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            {problems
+              .map(([name, problem]) =>
+                t(`settings.vocab.problem.${problem!}`, {
+                  list: t(`settings.vocab.${name}`, { count: draft[name].length }),
+                })
+              )
+              .join(" ")}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      <div className={styles.actions}>
+        <Button appearance="subtle" onClick={() => onDraftChange(DEFAULT_VOCABULARIES)}>
+          {t("settings.defaults")}
+        </Button>
+      </div>
+    </PageSection>
+  );
+}
+
 export default function SettingsPage(): ReactElement {
   const { t, session, state, languageChoice, setLanguageChoice, navigate } = useApp();
   const styles = useStyles();
@@ -138,9 +255,7 @@ export default function SettingsPage(): ReactElement {
   const [draft, setDraft] = useState<Vocabularies>(settings.vocabularies);
   const [saved, setSaved] = useState(false);
   useEffect(() => setDraft(settings.vocabularies), [settings.vocabularies]);
-  const problems = VOCABULARIES.map(
-    (name) => [name, vocabularyProblem(draft[name])] as const
-  ).filter(([, p]) => p !== undefined);
+  const problems = draftProblems(draft);
   const vocabDirty = JSON.stringify(draft) !== JSON.stringify(settings.vocabularies);
   const unsaved = state.settingsUnsaved || vocabDirty;
   // The workbook's settings are written on Save only (each write clears Excel's undo).
@@ -168,106 +283,21 @@ export default function SettingsPage(): ReactElement {
           </RadioGroup>
         </Field>
 
-        <Field label={t("settings.dates.label")} hint={t("settings.dates.hint")}>
-          <RadioGroup
-            value={settings.dateEra}
-            onChange={(_, data) => {
-              setSaved(false);
-              void session.updateSettings({ dateEra: data.value as DateEra });
-            }}
-          >
-            <Radio
-              value="BE"
-              label={t("settings.dates.be", { example: formatPaneDate(EXAMPLE_DATE, "th", "BE") })}
-            />
-            <Radio
-              value="CE"
-              label={t("settings.dates.ce", { example: formatPaneDate(EXAMPLE_DATE, "th", "CE") })}
-            />
-          </RadioGroup>
-        </Field>
+        <CheckSettingFields onEdited={() => setSaved(false)} />
 
-        <Field
-          label={t("settings.tolerance.label")}
-          hint={t("settings.tolerance.hint", { max: MAX_PLAN_TOLERANCE })}
-        >
-          <SpinButton
-            value={settings.planTolerance}
-            min={0}
-            max={MAX_PLAN_TOLERANCE}
-            step={0.5}
-            onChange={(_, data) => {
-              const value = data.value ?? Number(data.displayValue);
-              if (
-                typeof value === "number" &&
-                Number.isFinite(value) &&
-                value >= 0 &&
-                value <= MAX_PLAN_TOLERANCE
-              ) {
-                setSaved(false);
-                void session.updateSettings({ planTolerance: value });
-              }
-            }}
-          />
-        </Field>
-
-        <PageSection
-          id="settings-vocab"
-          title={t("settings.vocab.title")}
-          intro={t("settings.vocab.intro")}
-        >
-          <Accordion collapsible multiple>
-            {VOCABULARIES.map((name) => (
-              <AccordionItem key={name} value={name}>
-                <AccordionHeader>
-                  {t(`settings.vocab.${name}`, { count: draft[name].length })}
-                </AccordionHeader>
-                <AccordionPanel>
-                  <VocabularyEditor
-                    name={name}
-                    entries={draft[name]}
-                    onChange={(entries) => {
-                      setSaved(false);
-                      setDraft({ ...draft, [name]: entries });
-                    }}
-                  />
-                </AccordionPanel>
-              </AccordionItem>
-            ))}
-          </Accordion>
-          {problems.length > 0 && (
-            <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>
-                {problems
-                  .map(([name, problem]) =>
-                    t(`settings.vocab.problem.${problem!}`, {
-                      list: t(`settings.vocab.${name}`, { count: draft[name].length }),
-                    })
-                  )
-                  .join(" ")}
-              </MessageBarBody>
-            </MessageBar>
-          )}
-          <div className={styles.actions}>
-            <Button
-              appearance="subtle"
-              onClick={() => {
-                setSaved(false);
-                setDraft(DEFAULT_VOCABULARIES);
-              }}
-            >
-              {t("settings.defaults")}
-            </Button>
-          </div>
-        </PageSection>
+        <VocabulariesSection
+          draft={draft}
+          problems={problems}
+          onDraftChange={(next) => {
+            setSaved(false);
+            setDraft(next);
+          }}
+        />
 
         {unsaved && (
-          <MessageBar intent="warning" layout="multiline" role="status">
-            <MessageBarBody>
-              <MessageBarTitle>{t("settings.unsaved.title")}</MessageBarTitle>
-              {t("settings.unsaved.body")}
-            </MessageBarBody>
-          </MessageBar>
+          <TitledMessageBar intent="warning" role="status" title={t("settings.unsaved.title")}>
+            {t("settings.unsaved.body")}
+          </TitledMessageBar>
         )}
         {saved && !unsaved && (
           <MessageBar intent="success" role="status">

@@ -23,7 +23,7 @@ import {
   TableAdd16Regular,
   TableSimple16Regular,
 } from "@fluentui/react-icons";
-import { useMemo, useState, type ReactElement } from "react";
+import { useMemo, useState, type ReactElement, type ReactNode } from "react";
 import { nextStep } from "../../app/nextStep";
 import type { BoundTable } from "../../app/session";
 import { guessKind } from "../../domain/mapping";
@@ -39,6 +39,7 @@ import { NextStepCard } from "../components/NextStepCard";
 import { PageHeader } from "../components/PageHeader";
 import { PageSection } from "../components/PageSection";
 import { formatCount } from "../format";
+import { spacedSection } from "../styles";
 import { FoundTables } from "./FoundTables";
 
 const useStyles = makeStyles({
@@ -53,12 +54,7 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   mapping: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   dropdown: { minWidth: "0", width: "100%" },
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    marginTop: tokens.spacingVerticalL,
-  },
+  section: spacedSection,
   list: { margin: `${tokens.spacingVerticalXS} 0`, paddingLeft: tokens.spacingHorizontalL },
   note: { color: tokens.colorNeutralForeground3 },
 });
@@ -256,19 +252,208 @@ type Pending =
   | { what: "sample"; variant: SampleVariant }
   | { what: "convert"; kind: TableKind | "" };
 
-export default function TablesPage(): ReactElement {
-  const app = useApp();
-  const { t, lang, session, state } = app;
+/** Every table in the workbook, with the kind it is bound as or looks like. */
+function AllTablesSection(): ReactElement | null {
+  const { t, lang, state } = useApp();
   const styles = useStyles();
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [bindClicked, setBindClicked] = useState(false);
+  if (state.tables.length === 0) return null;
+  return (
+    <PageSection
+      className={styles.section}
+      id="tables-all"
+      title={t("tables.all.title", { count: state.tables.length })}
+    >
+      <ul className={styles.list}>
+        {state.tables.map((table) => {
+          const boundAs = TABLE_KINDS.find((kind) => state.bound[kind]?.table?.id === table.id);
+          const guess = guessKind(table.headers).kind;
+          return (
+            <li key={table.id}>
+              <Text weight="semibold">{table.name}</Text>{" "}
+              <Text size={200} className={styles.meta}>
+                {t("tables.all.where", {
+                  sheet: table.sheet,
+                  rows: formatCount(table.rowCount, lang),
+                })}{" "}
+                ·{" "}
+                {boundAs
+                  ? t("tables.all.boundAs", { kind: t(`kind.${boundAs}`) })
+                  : guess
+                    ? t("tables.all.looksLike", { kind: t(`kind.${guess}`) })
+                    : t("tables.all.unknown")}
+              </Text>
+            </li>
+          );
+        })}
+      </ul>
+    </PageSection>
+  );
+}
+
+/** The auto-bind button, what comes next, and one card per kind of table. */
+function BindingCards({
+  onValidate,
+  bindClicked,
+  onBindClicked,
+}: {
+  onValidate(kind: TableKind): void;
+  /** Whether auto-bind was clicked (kept by the page, so it outlives a reload). */
+  bindClicked: boolean;
+  onBindClicked(): void;
+}): ReactElement {
+  const app = useApp();
+  const { t, session, state } = app;
+  const styles = useStyles();
   const next = nextStep(state);
-  const busy = state.busy !== null;
-  const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]);
   const unboundTables = state.tables.filter(
     (table) => !state.bindings.tables.some((b) => b.tableId === table.id)
   );
   const canAutoBind = unboundTables.length > 0 && TABLE_KINDS.some((kind) => !state.bound[kind]);
+  return (
+    <div className={styles.stack}>
+      {canAutoBind && (
+        <Button
+          appearance="primary"
+          icon={<SparkleRegular />}
+          disabled={state.busy !== null}
+          onClick={() => {
+            onBindClicked();
+            void session.autoBind();
+          }}
+        >
+          {t("tables.autoBind")}
+        </Button>
+      )}
+      {next.step !== "bind" && next.step !== "createOrSample" && next.step !== "loading" && (
+        // Once bound, say what comes next (as Home does); focus moves there from the
+        // auto-bind button, which has just gone.
+        <NextStepCard step={next} app={app} autoFocus={bindClicked && !canAutoBind} />
+      )}
+      {state.busy === "bind" && <Spinner size="tiny" label={t("tables.binding")} />}
+      {TABLE_KINDS.map((kind) => (
+        <KindCard key={kind} kind={kind} onValidate={onValidate} />
+      ))}
+    </div>
+  );
+}
+
+/** A confirmation of one of the page's actions: its title, button and first paragraph. */
+function ActionDialog({
+  action,
+  pending,
+  titleKind,
+  confirmDisabled,
+  onConfirm,
+  onCancel,
+  children,
+}: {
+  action: Pending["what"];
+  /** The action waiting for confirmation: the dialog is open when it is this one. */
+  pending: Pending | null;
+  titleKind?: string;
+  confirmDisabled?: boolean;
+  onConfirm(): void;
+  onCancel(): void;
+  children?: ReactNode;
+}): ReactElement {
+  const { t } = useApp();
+  return (
+    <ConfirmDialog
+      open={pending?.what === action}
+      title={t(`tables.${action}.title`, { kind: titleKind ?? "" })}
+      confirmLabel={t(`tables.${action}.confirm`)}
+      cancelLabel={t("common.cancel")}
+      confirmDisabled={confirmDisabled}
+      onConfirm={onConfirm}
+      onCancel={onCancel}
+    >
+      <Text as="p">{t(`tables.${action}.body`)}</Text>
+      {children}
+    </ConfirmDialog>
+  );
+}
+
+/** The confirmations for adding validation, inserting sample data and converting a range. */
+function PendingDialogs({
+  pending,
+  onChange,
+  onConfirm,
+}: {
+  pending: Pending | null;
+  onChange(pending: Pending | null): void;
+  onConfirm(): void;
+}): ReactElement {
+  const { t, state } = useApp();
+  const styles = useStyles();
+  const anyBound = TABLE_KINDS.some((kind) => state.bound[kind]);
+  const dialog = { pending, onConfirm, onCancel: () => onChange(null) };
+  return (
+    <>
+      <ActionDialog
+        action="validation"
+        {...dialog}
+        titleKind={pending?.what === "validation" ? t(`kind.${pending.kind}`) : ""}
+        confirmDisabled={pending?.what === "validation" && pending.plan.length === 0}
+      >
+        {pending?.what === "validation" && (
+          <ul className={styles.list}>
+            {pending.plan.map((p) => (
+              <li key={p.header}>
+                <Text weight="semibold">{p.header}</Text>: {describeRule(p.rule, t)}
+              </li>
+            ))}
+          </ul>
+        )}
+        <Text as="p" size={200} className={styles.note}>
+          {t("tables.validation.note")}
+        </Text>
+      </ActionDialog>
+
+      <ActionDialog action="sample" {...dialog}>
+        {pending?.what === "sample" && (
+          <RadioGroup
+            aria-label={t("tables.sample.variant")}
+            value={pending.variant}
+            onChange={(_, data) =>
+              onChange({ what: "sample", variant: data.value as SampleVariant })
+            }
+          >
+            <Radio value="typed" label={t("tables.sample.typed")} />
+            <Radio value="asPrinted" label={t("tables.sample.asPrinted")} />
+          </RadioGroup>
+        )}
+        {anyBound && (
+          <Text as="p" weight="semibold">
+            {t("tables.sample.rebind")}
+          </Text>
+        )}
+      </ActionDialog>
+
+      <ActionDialog action="convert" {...dialog}>
+        <Field label={t("tables.convert.kind")}>
+          <RadioGroup
+            value={pending?.what === "convert" ? pending.kind : ""}
+            onChange={(_, data) =>
+              onChange({ what: "convert", kind: data.value as TableKind | "" })
+            }
+          >
+            <Radio value="" label={t("tables.convert.noKind")} />
+            {TABLE_KINDS.map((kind) => (
+              <Radio key={kind} value={kind} label={t(`kind.${kind}`)} />
+            ))}
+          </RadioGroup>
+        </Field>
+      </ActionDialog>
+    </>
+  );
+}
+
+export default function TablesPage(): ReactElement {
+  const { t, session, state } = useApp();
+  const styles = useStyles();
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [bindClicked, setBindClicked] = useState(false);
+  const busy = state.busy !== null;
 
   const openValidation = async (kind: TableKind) =>
     setPending({ what: "validation", kind, plan: await session.validationPlan(kind) });
@@ -286,63 +471,14 @@ export default function TablesPage(): ReactElement {
       {state.status === "loading" ? (
         <Spinner size="small" label={t("app.loading")} />
       ) : (
-        <div className={styles.stack}>
-          {canAutoBind && (
-            <Button
-              appearance="primary"
-              icon={<SparkleRegular />}
-              disabled={busy}
-              onClick={() => {
-                setBindClicked(true);
-                void session.autoBind();
-              }}
-            >
-              {t("tables.autoBind")}
-            </Button>
-          )}
-          {next.step !== "bind" && next.step !== "createOrSample" && next.step !== "loading" && (
-            // Once bound, say what comes next (as Home does); focus moves there from the
-            // auto-bind button, which has just gone.
-            <NextStepCard step={next} app={app} autoFocus={bindClicked && !canAutoBind} />
-          )}
-          {state.busy === "bind" && <Spinner size="tiny" label={t("tables.binding")} />}
-          {TABLE_KINDS.map((kind) => (
-            <KindCard key={kind} kind={kind} onValidate={(k) => void openValidation(k)} />
-          ))}
-        </div>
+        <BindingCards
+          onValidate={(k) => void openValidation(k)}
+          bindClicked={bindClicked}
+          onBindClicked={() => setBindClicked(true)}
+        />
       )}
 
-      {state.tables.length > 0 && (
-        <PageSection
-          className={styles.section}
-          id="tables-all"
-          title={t("tables.all.title", { count: state.tables.length })}
-        >
-          <ul className={styles.list}>
-            {state.tables.map((table) => {
-              const boundAs = TABLE_KINDS.find((kind) => state.bound[kind]?.table?.id === table.id);
-              const guess = guessKind(table.headers).kind;
-              return (
-                <li key={table.id}>
-                  <Text weight="semibold">{table.name}</Text>{" "}
-                  <Text size={200} className={styles.meta}>
-                    {t("tables.all.where", {
-                      sheet: table.sheet,
-                      rows: formatCount(table.rowCount, lang),
-                    })}{" "}
-                    ·{" "}
-                    {boundAs
-                      ? t("tables.all.boundAs", { kind: t(`kind.${boundAs}`) })
-                      : guess
-                        ? t("tables.all.looksLike", { kind: t(`kind.${guess}`) })
-                        : t("tables.all.unknown")}
-                  </Text>
-                </li>
-              );
-            })}
-          </ul>
-        </PageSection>
-      )}
+      <AllTablesSection />
 
       {state.status !== "loading" && <FoundTables />}
 
@@ -368,83 +504,7 @@ export default function TablesPage(): ReactElement {
         </Text>
       </PageSection>
 
-      <ConfirmDialog
-        open={pending?.what === "validation"}
-        title={t("tables.validation.title", {
-          kind: pending?.what === "validation" ? t(`kind.${pending.kind}`) : "",
-        })}
-        confirmLabel={t("tables.validation.confirm")}
-        cancelLabel={t("common.cancel")}
-        confirmDisabled={pending?.what === "validation" && pending.plan.length === 0}
-        onConfirm={confirm}
-        onCancel={() => setPending(null)}
-      >
-        <Text as="p">{t("tables.validation.body")}</Text>
-        {pending?.what === "validation" && (
-          <ul className={styles.list}>
-            {pending.plan.map((p) => (
-              <li key={p.header}>
-                <Text weight="semibold">{p.header}</Text>: {describeRule(p.rule, t)}
-              </li>
-            ))}
-          </ul>
-        )}
-        <Text as="p" size={200} className={styles.note}>
-          {t("tables.validation.note")}
-        </Text>
-      </ConfirmDialog>
-
-      <ConfirmDialog
-        open={pending?.what === "sample"}
-        title={t("tables.sample.title")}
-        confirmLabel={t("tables.sample.confirm")}
-        cancelLabel={t("common.cancel")}
-        onConfirm={confirm}
-        onCancel={() => setPending(null)}
-      >
-        <Text as="p">{t("tables.sample.body")}</Text>
-        {pending?.what === "sample" && (
-          <RadioGroup
-            aria-label={t("tables.sample.variant")}
-            value={pending.variant}
-            onChange={(_, data) =>
-              setPending({ what: "sample", variant: data.value as SampleVariant })
-            }
-          >
-            <Radio value="typed" label={t("tables.sample.typed")} />
-            <Radio value="asPrinted" label={t("tables.sample.asPrinted")} />
-          </RadioGroup>
-        )}
-        {anyBound && (
-          <Text as="p" weight="semibold">
-            {t("tables.sample.rebind")}
-          </Text>
-        )}
-      </ConfirmDialog>
-
-      <ConfirmDialog
-        open={pending?.what === "convert"}
-        title={t("tables.convert.title")}
-        confirmLabel={t("tables.convert.confirm")}
-        cancelLabel={t("common.cancel")}
-        onConfirm={confirm}
-        onCancel={() => setPending(null)}
-      >
-        <Text as="p">{t("tables.convert.body")}</Text>
-        <Field label={t("tables.convert.kind")}>
-          <RadioGroup
-            value={pending?.what === "convert" ? pending.kind : ""}
-            onChange={(_, data) =>
-              setPending({ what: "convert", kind: data.value as TableKind | "" })
-            }
-          >
-            <Radio value="" label={t("tables.convert.noKind")} />
-            {TABLE_KINDS.map((kind) => (
-              <Radio key={kind} value={kind} label={t(`kind.${kind}`)} />
-            ))}
-          </RadioGroup>
-        </Field>
-      </ConfirmDialog>
+      <PendingDialogs pending={pending} onChange={setPending} onConfirm={confirm} />
     </>
   );
 }

@@ -16,6 +16,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type ReactElement,
+  type RefObject,
 } from "react";
 import { PreviewWorkbook } from "../../app/previewWorkbook";
 import { cellAddress, columnLetters, rangeCorners } from "../../domain/a1";
@@ -168,48 +169,17 @@ function cellId(sheetIndex: number, row: number, col: number): string {
   return `sheet-${sheetIndex}-${cellAddress(row, col)}`;
 }
 
-function Grid({
-  sheet,
-  sheetIndex,
-  selection,
-  workbook,
-}: {
-  sheet: SheetSnapshot;
-  sheetIndex: number;
-  selection: Selection | null;
-  workbook: PreviewWorkbook;
-}): ReactElement {
-  const { t } = useApp();
-  const styles = useStyles();
-  const [editing, setEditing] = useState<{ row: number; col: number; text: string } | null>(null);
-  const gridRef = useRef<HTMLTableElement>(null);
-  const rows = Math.max(sheet.rowCount, 1);
-  const cols = Math.max(sheet.columnCount, 1);
-  const byKey = useMemo(() => new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c])), [sheet]);
-  const headerRows = useMemo(
-    () => new Set(sheet.tables.map((tb) => rangeCorners(tb.address)?.top ?? -1)),
-    [sheet]
-  );
+type SnapshotCell = SheetSnapshot["cells"][number];
+type Editing = { row: number; col: number; text: string };
 
-  useEffect(() => {
-    if (!selection) return;
-    document
-      .getElementById(cellId(sheetIndex, selection.row, selection.col))
-      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
-  }, [selection, sheetIndex]);
-
-  const select = (row: number, col: number, extend = false) => {
-    const r = Math.max(0, Math.min(rows - 1, row));
-    const c = Math.max(0, Math.min(cols - 1, col));
-    if (extend && selection) {
-      workbook.select(
-        sheet.name,
-        `${cellAddress(selection.row, selection.col)}:${cellAddress(r, c)}`
-      );
-      return;
-    }
-    workbook.select(sheet.name, cellAddress(r, c));
-  };
+/** Typing into one cell: Enter or a blur writes the text if it changed, Escape drops it. */
+function useCellEditing(
+  sheet: SheetSnapshot,
+  byKey: Map<string, SnapshotCell>,
+  workbook: PreviewWorkbook,
+  gridRef: RefObject<HTMLTableElement | null>
+) {
+  const [editing, setEditing] = useState<Editing | null>(null);
   const textOf = (row: number, col: number): string => {
     const cell = byKey.get(`${row},${col}`);
     return cell === undefined ? "" : editorText(cell.value, cell.numberFormat);
@@ -237,16 +207,189 @@ function Grid({
     setEditing(null);
     gridRef.current?.focus();
   };
+  return { editing, setEditing, startEdit, commit, cancel };
+}
+
+/** One cell of the grid: its shown value, selection marks, and the editor while editing. */
+function GridCell({
+  id,
+  row,
+  col,
+  cell,
+  selection,
+  isHeaderRow,
+  editing,
+  onEditingChange,
+  onCommit,
+  onCancel,
+  onMouseDown,
+  onDoubleClick,
+}: {
+  id: string;
+  row: number;
+  col: number;
+  cell: SnapshotCell | undefined;
+  selection: Selection | null;
+  isHeaderRow: boolean;
+  editing: Editing | null;
+  onEditingChange(editing: Editing): void;
+  onCommit(): void;
+  onCancel(): void;
+  onMouseDown(event: MouseEvent): void;
+  onDoubleClick(): void;
+}): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  const isActive = selection?.row === row && selection?.col === col;
+  const inRange =
+    selection !== null &&
+    row >= selection.top &&
+    row <= selection.bottom &&
+    col >= selection.left &&
+    col <= selection.right;
+  const text = cell
+    ? String(cell.value).startsWith("=")
+      ? String(cell.value)
+      : formatValue(cell.value, cell.numberFormat)
+    : "";
+  const isEditing = editing?.row === row && editing.col === col;
+  return (
+    <td
+      id={id}
+      role="gridcell"
+      aria-selected={inRange}
+      data-address={cellAddress(row, col)}
+      title={text.length > 30 ? text.slice(0, 500) : undefined}
+      className={mergeClasses(
+        styles.cell,
+        isHeaderRow && styles.header,
+        typeof cell?.value === "number" && styles.number,
+        inRange && styles.inRange,
+        isActive && styles.selected
+      )}
+      onMouseDown={onMouseDown}
+      onDoubleClick={onDoubleClick}
+    >
+      {isEditing ? (
+        <input
+          className={styles.editor}
+          aria-label={t("preview.grid.edit", { cell: cellAddress(row, col) })}
+          autoFocus
+          value={editing.text}
+          onChange={(event) => onEditingChange({ ...editing, text: event.target.value })}
+          onKeyDown={(event) => {
+            if (event.key === "Enter") {
+              event.preventDefault();
+              onCommit();
+            } else if (event.key === "Escape") {
+              event.preventDefault();
+              onCancel();
+            }
+          }}
+          onBlur={onCommit}
+        />
+      ) : (
+        text
+      )}
+    </td>
+  );
+}
+
+/** The column widths in CSS pixels, each from the sheet's width in points (capped). */
+function columnPixels(sheet: SheetSnapshot, cols: number): number[] {
+  return Array.from({ length: cols }, (_, c) => {
+    const pt = sheet.columnWidths[c];
+    return pt === undefined
+      ? DEFAULT_COLUMN_PX
+      : Math.min(MAX_COLUMN_PX, Math.round(pt * PX_PER_PT));
+  });
+}
+
+/** The corner cell and the column letters. */
+function ColumnHeaders({ widths }: { widths: number[] }): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  return (
+    <thead>
+      <tr role="row">
+        <th
+          className={mergeClasses(styles.head, styles.rowHead, styles.corner)}
+          role="columnheader"
+          aria-label={t("preview.grid.corner")}
+        />
+        {widths.map((_, c) => (
+          <th key={c} className={styles.head} role="columnheader" scope="col">
+            {columnLetters(c)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+}
+
+/** Keeps the active cell in view as the selection moves. */
+function useScrollToActiveCell(selection: Selection | null, sheetIndex: number): void {
+  useEffect(() => {
+    if (!selection) return;
+    document
+      .getElementById(cellId(sheetIndex, selection.row, selection.col))
+      ?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [selection, sheetIndex]);
+}
+
+const ARROW_MOVES: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+
+function Grid({
+  sheet,
+  sheetIndex,
+  selection,
+  workbook,
+}: {
+  sheet: SheetSnapshot;
+  sheetIndex: number;
+  selection: Selection | null;
+  workbook: PreviewWorkbook;
+}): ReactElement {
+  const { t } = useApp();
+  const styles = useStyles();
+  const gridRef = useRef<HTMLTableElement>(null);
+  const rows = Math.max(sheet.rowCount, 1);
+  const cols = Math.max(sheet.columnCount, 1);
+  const byKey = useMemo(() => new Map(sheet.cells.map((c) => [`${c.row},${c.col}`, c])), [sheet]);
+  const headerRows = useMemo(
+    () => new Set(sheet.tables.map((tb) => rangeCorners(tb.address)?.top ?? -1)),
+    [sheet]
+  );
+  const { editing, setEditing, startEdit, commit, cancel } = useCellEditing(
+    sheet,
+    byKey,
+    workbook,
+    gridRef
+  );
+
+  useScrollToActiveCell(selection, sheetIndex);
+
+  const select = (row: number, col: number, extend = false) => {
+    const r = Math.max(0, Math.min(rows - 1, row));
+    const c = Math.max(0, Math.min(cols - 1, col));
+    if (extend && selection) {
+      workbook.select(
+        sheet.name,
+        `${cellAddress(selection.row, selection.col)}:${cellAddress(r, c)}`
+      );
+      return;
+    }
+    workbook.select(sheet.name, cellAddress(r, c));
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableElement>) => {
     if (editing) return;
-    const moves: Record<string, [number, number]> = {
-      ArrowUp: [-1, 0],
-      ArrowDown: [1, 0],
-      ArrowLeft: [0, -1],
-      ArrowRight: [0, 1],
-    };
-    const move = moves[event.key];
+    const move = ARROW_MOVES[event.key];
     if (!selection) {
       // Nothing selected yet (a fresh load): the first key selects A1, as Excel starts there.
       if (move || event.key === "Enter" || event.key === "F2") {
@@ -269,12 +412,7 @@ function Grid({
     select(row, col, event.shiftKey);
   };
 
-  const widths = Array.from({ length: cols }, (_, c) => {
-    const pt = sheet.columnWidths[c];
-    return pt === undefined
-      ? DEFAULT_COLUMN_PX
-      : Math.min(MAX_COLUMN_PX, Math.round(pt * PX_PER_PT));
-  });
+  const widths = columnPixels(sheet, cols);
   const active = selection ? cellId(sheetIndex, selection.row, selection.col) : undefined;
 
   return (
@@ -296,83 +434,30 @@ function Grid({
           <col key={c} style={{ width: `${w}px` }} />
         ))}
       </colgroup>
-      <thead>
-        <tr role="row">
-          <th
-            className={mergeClasses(styles.head, styles.rowHead, styles.corner)}
-            role="columnheader"
-            aria-label={t("preview.grid.corner")}
-          />
-          {widths.map((_, c) => (
-            <th key={c} className={styles.head} role="columnheader" scope="col">
-              {columnLetters(c)}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeaders widths={widths} />
       <tbody>
         {Array.from({ length: rows }, (_, row) => (
           <tr key={row} role="row">
             <th className={styles.rowHead} role="rowheader" scope="row">
               {row + 1}
             </th>
-            {widths.map((__, col) => {
-              const cell = byKey.get(`${row},${col}`);
-              const isActive = selection?.row === row && selection?.col === col;
-              const inRange =
-                selection !== null &&
-                row >= selection.top &&
-                row <= selection.bottom &&
-                col >= selection.left &&
-                col <= selection.right;
-              const text = cell
-                ? String(cell.value).startsWith("=")
-                  ? String(cell.value)
-                  : formatValue(cell.value, cell.numberFormat)
-                : "";
-              const isEditing = editing?.row === row && editing.col === col;
-              return (
-                <td
-                  key={col}
-                  id={cellId(sheetIndex, row, col)}
-                  role="gridcell"
-                  aria-selected={inRange}
-                  data-address={cellAddress(row, col)}
-                  title={text.length > 30 ? text.slice(0, 500) : undefined}
-                  className={mergeClasses(
-                    styles.cell,
-                    headerRows.has(row) && styles.header,
-                    typeof cell?.value === "number" && styles.number,
-                    inRange && styles.inRange,
-                    isActive && styles.selected
-                  )}
-                  onMouseDown={(event) => onCellMouseDown(event, row, col)}
-                  onDoubleClick={() => startEdit(row, col)}
-                >
-                  {isEditing ? (
-                    <input
-                      className={styles.editor}
-                      aria-label={t("preview.grid.edit", { cell: cellAddress(row, col) })}
-                      autoFocus
-                      value={editing.text}
-                      onChange={(event) => setEditing({ ...editing, text: event.target.value })}
-                      onKeyDown={(event) => {
-                        if (event.key === "Enter") {
-                          event.preventDefault();
-                          commit();
-                        } else if (event.key === "Escape") {
-                          event.preventDefault();
-                          cancel();
-                        }
-                      }}
-                      onBlur={commit}
-                    />
-                  ) : (
-                    text
-                  )}
-                </td>
-              );
-            })}
+            {widths.map((__, col) => (
+              <GridCell
+                key={col}
+                id={cellId(sheetIndex, row, col)}
+                row={row}
+                col={col}
+                cell={byKey.get(`${row},${col}`)}
+                selection={selection}
+                isHeaderRow={headerRows.has(row)}
+                editing={editing}
+                onEditingChange={setEditing}
+                onCommit={commit}
+                onCancel={cancel}
+                onMouseDown={(event) => onCellMouseDown(event, row, col)}
+                onDoubleClick={() => startEdit(row, col)}
+              />
+            ))}
           </tr>
         ))}
       </tbody>
