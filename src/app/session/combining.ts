@@ -10,9 +10,7 @@
 import type { LocalizedText, TableKind } from "../../domain/types";
 import type { CombineInput, CombinePlan, ExistingTable } from "../../usecases/combineWorkbooks";
 import { WorkbookError, type TableInfo } from "../../workbook/port";
-import type { BindingActions } from "./bindings";
-import type { TableActions } from "./tables";
-import type { SessionContext } from "./store";
+import { ActionsOnTables } from "./tableActions";
 import { TABLE_KINDS } from "../../domain/tableKinds";
 
 const loadCombine = () =>
@@ -55,17 +53,7 @@ function uniqueNames(files: readonly ChosenFile[]): string[] {
   });
 }
 
-export class CombineActions {
-  constructor(
-    private readonly ctx: SessionContext,
-    private readonly bindings: BindingActions,
-    private readonly tables: TableActions
-  ) {}
-
-  private get state() {
-    return this.ctx.store.get();
-  }
-
+export class CombineActions extends ActionsOnTables {
   /** Reads one file's tables, or says why it cannot be read. */
   private async readFile(name: string, bytes: ArrayBuffer | Uint8Array): Promise<CombineInput> {
     const [{ readWorkbookGrids }, { WorkbookReadError, unreadableMessage }, { discoverTables }] =

@@ -11,9 +11,7 @@ import type { ImportedReport, MergePlan, RoundReading } from "../../domain/impor
 import type { RowOf } from "../../domain/sample";
 import type { Issue, LocalizedText, TableKind } from "../../domain/types";
 import { WorkbookError, type TableInfo } from "../../workbook/port";
-import type { TableActions } from "./tables";
-import type { BindingActions } from "./bindings";
-import type { SessionContext } from "./store";
+import { ActionsOnTables } from "./tableActions";
 import { loadImport, loadMapping, loadSchema } from "./lazyDomain";
 
 type ImportKind = "projects" | "rounds";
@@ -62,17 +60,7 @@ export interface ImportOutcome {
 export const roundKey = (projectCode: string, round: number | undefined): string =>
   `${projectCode}#${round ?? ""}`;
 
-export class ImportActions {
-  constructor(
-    private readonly ctx: SessionContext,
-    private readonly bindings: BindingActions,
-    private readonly tables: TableActions
-  ) {}
-
-  private get state() {
-    return this.ctx.store.get();
-  }
-
+export class ImportActions extends ActionsOnTables {
   private boundTable(kind: ImportKind): TableInfo | undefined {
     return this.state.bound[kind]?.table;
   }
