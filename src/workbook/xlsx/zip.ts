@@ -5,6 +5,7 @@
  * uses the platform's `DecompressionStream("deflate-raw")` (native zlib in Node and in the
  * task pane's WebView), no dependency.
  */
+import { CENTRAL_SIGNATURE, DEFLATED, EOCD_SIGNATURE, LOCAL_SIGNATURE } from "./zipHeaders";
 
 /** Why the bytes are not a zip archive Kaona can read. */
 export class ZipFormatError extends Error {
@@ -35,11 +36,7 @@ export interface ZipArchive {
   byLowerName: Map<string, ZipEntry>;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
 const STORED = 0;
-const DEFLATED = 8;
 /** Text is decoded and handed on in pieces of this many compressed bytes. */
 const CHUNK = 1 << 16;
 
