@@ -475,50 +475,51 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
   async function measure(rows: number) {
     const h = excelHarness();
     const id = h.addUserTable("รายงานครั้งที่", "Rounds", "A1", ROUND_HEADERS, roundRows(rows));
-    let mark = h.fake.syncs;
-    const tables = await h.workbook.listTables();
-    await h.workbook.saveBindings({
-      version: 1,
-      tables: [{ kind: "rounds", tableId: tables[0].id, tableName: "Rounds", columns: {} }],
+    /** The syncs `action` takes, and what it returns. */
+    async function syncsOf<T>(action: () => Promise<T>): Promise<[number, T]> {
+      const before = h.fake.syncs;
+      const result = await action();
+      return [h.fake.syncs - before, result];
+    }
+    const [bind] = await syncsOf(async () => {
+      const tables = await h.workbook.listTables();
+      await h.workbook.saveBindings({
+        version: 1,
+        tables: [{ kind: "rounds", tableId: tables[0].id, tableName: "Rounds", columns: {} }],
+      });
     });
-    const bind = h.fake.syncs - mark;
-    mark = h.fake.syncs;
-    await h.workbook.createTable({
-      sheet: "โครงการ",
-      tableName: "KaonaProjects",
-      headers: ROUND_HEADERS,
-      numberFormats: ["@"],
-      validation: [{ column: 4, type: "decimal", min: 0, max: 100 }],
-    });
-    const create = h.fake.syncs - mark;
-    mark = h.fake.syncs;
-    await h.workbook.createTable({
-      sheet: "ตัวอย่าง",
-      tableName: "KaonaSample",
-      headers: ROUND_HEADERS,
-      rows: roundRows(rows),
-    });
-    const sample = h.fake.syncs - mark;
+    const [create] = await syncsOf(() =>
+      h.workbook.createTable({
+        sheet: "โครงการ",
+        tableName: "KaonaProjects",
+        headers: ROUND_HEADERS,
+        numberFormats: ["@"],
+        validation: [{ column: 4, type: "decimal", min: 0, max: 100 }],
+      })
+    );
+    const beforeSample = h.fake.syncs;
+    const [sample] = await syncsOf(() =>
+      h.workbook.createTable({
+        sheet: "ตัวอย่าง",
+        tableName: "KaonaSample",
+        headers: ROUND_HEADERS,
+        rows: roundRows(rows),
+      })
+    );
     const sampleWriteSyncs = new Set(
-      h.fake.requests.filter((r) => r.sync > mark && r.write).map((r) => r.sync)
+      h.fake.requests.filter((r) => r.sync > beforeSample && r.write).map((r) => r.sync)
     ).size;
-    mark = h.fake.syncs;
     const r0 = h.fake.responseBytes.length;
-    const [raw] = await h.workbook.readTables([id]);
-    const check = h.fake.syncs - mark;
+    const [check, [raw]] = await syncsOf(() => h.workbook.readTables([id]));
     const checkBytes = h.fake.responseBytes.slice(r0).reduce((a, b) => a + b, 0);
     expect(raw.rows).toHaveLength(rows);
     expect(raw.rows[rows - 1][3]).toBe(SEED_NARRATIVES[(rows - 1) % SEED_NARRATIVES.length]);
-    mark = h.fake.syncs;
     const layout = issuesLayout(rows);
     layout.cells.forEach((c) => {
       if (c.col === 2 && c.row > 0) c.value = SEED_NARRATIVES[c.row % SEED_NARRATIVES.length];
     });
-    const first = await h.workbook.writeSheet(layout);
-    const issues = h.fake.syncs - mark;
-    mark = h.fake.syncs;
-    const again = await h.workbook.writeSheet(layout);
-    const regenerate = h.fake.syncs - mark;
+    const [issues, first] = await syncsOf(() => h.workbook.writeSheet(layout));
+    const [regenerate, again] = await syncsOf(() => h.workbook.writeSheet(layout));
     expect(first.syncs).toBe(issues);
     expect(again.syncs).toBe(regenerate);
     return {
