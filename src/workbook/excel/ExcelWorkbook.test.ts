@@ -12,21 +12,22 @@ import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
 import { utf8Length } from "../payload";
 import { WorkbookError, type NewTableSpec, type TableChange } from "../port";
 import { packBatches, requestCost } from "./batches";
-import { ExcelWorkbook } from "./ExcelWorkbook";
+import { ExcelWorkbook, type ExcelWorkbookOptions } from "./ExcelWorkbook";
 import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../../../test/fixtures/rounds";
 import { checkTables } from "../../domain/check";
 import { buildProjectReport } from "../../domain/report";
 import { SAMPLE_TABLES } from "../../domain/sample";
 import { planSheet } from "../sheetPlan";
 
+/** An ExcelWorkbook on the fake, every requirement set supported. */
+function workbookOn(fake: FakeExcel, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
+  return new ExcelWorkbook({ runner: fake.runner, supports: () => true, ...options });
+}
+
 function excelHarness(
   fake = new FakeExcel()
 ): Harness & { fake: FakeExcel; workbook: ExcelWorkbook } {
-  const workbook = new ExcelWorkbook({
-    runner: fake.runner,
-    supports: () => true,
-    now: () => new Date("2024-05-01T00:00:00Z"),
-  });
+  const workbook = workbookOn(fake, { now: () => new Date("2024-05-01T00:00:00Z") });
   const sheet = (name: string): FakeSheet => fake.sheetByName(name) ?? fake.addSheet(name);
   return {
     fake,
@@ -643,11 +644,7 @@ describe("ExcelWorkbook: defects found in review", () => {
 
   test("B1: a chunked new sheet records its own id at once", async () => {
     const fake = new FakeExcel();
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
-      maxBatchBytes: 20_000,
-    });
+    const workbook = workbookOn(fake, { maxBatchBytes: 20_000 });
     const result = await workbook.writeSheet(issuesLayout(400, "ใหญ่"));
     expect(result.chunks).toBeGreaterThan(1);
     expect(marksOf(fake).sheets[0].sheetId).toBe(fake.sheetByName("ใหญ่")?.id);
@@ -772,9 +769,7 @@ describe("ExcelWorkbook: defects found in review", () => {
   test("R6: each sync has its own time; a long chunked write is not cut off", async () => {
     const fake = new FakeExcel();
     fake.latency = () => 15;
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
+    const workbook = workbookOn(fake, {
       timeoutMs: 60,
       maxBatchBytes: 20_000,
     });
@@ -787,9 +782,7 @@ describe("ExcelWorkbook: defects found in review", () => {
     const fake = new FakeExcel();
     fake.latency = (sync) => (sync === 3 ? 200 : 0);
     const events: boolean[] = [];
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
+    const workbook = workbookOn(fake, {
       timeoutMs: 50,
       maxBatchBytes: 20_000,
       onSlow: (e) => events.push(e.slow),
@@ -926,11 +919,7 @@ describe("ExcelWorkbook: large writes (issue 14, point 1)", () => {
     // Excel counts more than Kaona's estimate: it refuses anything over 60 kB here,
     // while the budget would send up to 200 kB at once.
     fake.maxRequestBytes = 60_000;
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
-      maxBatchBytes: 200_000,
-    });
+    const workbook = workbookOn(fake, { maxBatchBytes: 200_000 });
     const layout = issuesLayout(600);
     const result = await workbook.writeSheet(layout);
     expect(fake.requestBytes.some((b) => b > 60_000)).toBe(true); // refused at least once
@@ -943,11 +932,7 @@ describe("ExcelWorkbook: large writes (issue 14, point 1)", () => {
 
   test("the mark is written first: a write cut short leaves a sheet still known as Kaona's", async () => {
     const fake = new FakeExcel();
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
-      maxBatchBytes: 20_000,
-    });
+    const workbook = workbookOn(fake, { maxBatchBytes: 20_000 });
     const layout = issuesLayout(400);
     // Sync 1 and 2 inspect; sync 3 carries the mark and the first content; sync 5 fails.
     fake.failOnSync = {

@@ -4,11 +4,15 @@
  * central directory and the end-of-directory record. No zip64. The reader is zip.ts.
  */
 
+/** The signature each record starts with. */
 export const LOCAL_SIGNATURE = 0x04034b50;
 export const CENTRAL_SIGNATURE = 0x02014b50;
 export const EOCD_SIGNATURE = 0x06054b50;
 export const DESCRIPTOR_SIGNATURE = 0x08074b50;
+
+/** The compression method of deflated parts. */
 export const DEFLATED = 8;
+
 /** Sizes of the fixed part of each record (the name follows the headers). */
 export const LOCAL_HEADER_SIZE = 30;
 export const CENTRAL_HEADER_SIZE = 46;
