@@ -11,11 +11,9 @@ import { once } from "node:events";
 import { constants, createDeflateRaw, crc32 as nodeCrc32 } from "node:zlib";
 import { crc32 as portableCrc32 } from "./zipRewrite";
 import {
-  CENTRAL_HEADER_SIZE,
+  RECORD_SIZE,
   DEFLATED,
-  DESCRIPTOR_SIGNATURE,
-  EOCD_SIZE,
-  LOCAL_HEADER_SIZE,
+  SIGNATURE,
   viewOf,
   writeCentralHeader,
   writeEndOfDirectory,
@@ -91,7 +89,7 @@ export class ZipFileWriter {
   async part(name: string): Promise<ZipPartWriter> {
     const nameBytes = Buffer.from(name, "utf8");
     const entry: Written = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
-    const header = Buffer.alloc(LOCAL_HEADER_SIZE);
+    const header = Buffer.alloc(RECORD_SIZE.local);
     writeLocalHeader(viewOf(header), 0, partFields(nameBytes.length));
     await this.put(Buffer.concat([header, nameBytes]));
     const deflate = createDeflateRaw({ level: constants.Z_DEFAULT_COMPRESSION });
@@ -114,7 +112,7 @@ export class ZipFileWriter {
         await ended;
         await Promise.all(pending.splice(0));
         const descriptor = Buffer.alloc(16);
-        descriptor.writeUInt32LE(DESCRIPTOR_SIGNATURE, 0);
+        descriptor.writeUInt32LE(SIGNATURE.dataDescriptor, 0);
         descriptor.writeUInt32LE(entry.crc >>> 0, 4);
         descriptor.writeUInt32LE(entry.compressed, 8);
         descriptor.writeUInt32LE(entry.size, 12);
@@ -135,7 +133,7 @@ export class ZipFileWriter {
   async close(): Promise<void> {
     const start = this.offset;
     for (const entry of this.written) {
-      const header = Buffer.alloc(CENTRAL_HEADER_SIZE);
+      const header = Buffer.alloc(RECORD_SIZE.central);
       writeCentralHeader(viewOf(header), 0, {
         ...partFields(entry.name.length, entry),
         versionMadeBy: 20,
@@ -145,7 +143,7 @@ export class ZipFileWriter {
       });
       await this.put(Buffer.concat([header, entry.name]));
     }
-    const end = Buffer.alloc(EOCD_SIZE);
+    const end = Buffer.alloc(RECORD_SIZE.endOfDirectory);
     writeEndOfDirectory(viewOf(end), 0, this.written.length, start, this.offset - start);
     await this.put(end);
     this.out.end();

@@ -5,18 +5,18 @@
  */
 
 /** The signature each record starts with. */
-export const LOCAL_SIGNATURE = 0x04034b50;
-export const CENTRAL_SIGNATURE = 0x02014b50;
-export const EOCD_SIGNATURE = 0x06054b50;
-export const DESCRIPTOR_SIGNATURE = 0x08074b50;
+export const SIGNATURE = {
+  local: 0x04034b50,
+  central: 0x02014b50,
+  endOfDirectory: 0x06054b50,
+  dataDescriptor: 0x08074b50,
+} as const;
 
 /** The compression method of deflated parts. */
 export const DEFLATED = 8;
 
-/** Sizes of the fixed part of each record (the name follows the headers). */
-export const LOCAL_HEADER_SIZE = 30;
-export const CENTRAL_HEADER_SIZE = 46;
-export const EOCD_SIZE = 22;
+/** Size of the fixed part of each record (the name follows the headers). */
+export const RECORD_SIZE = { local: 30, central: 46, endOfDirectory: 22 } as const;
 
 /** The fields a local header and its central directory entry share, in the order both
  * records hold them. */
@@ -53,17 +53,17 @@ function writeSharedFields(view: DataView, at: number, e: ZipEntryFields): void 
   view.setUint16(at + 22, e.nameLength, true);
 }
 
-/** Writes a local header (LOCAL_HEADER_SIZE bytes, no extra field) at `at`. */
+/** Writes a local header (RECORD_SIZE.local bytes, no extra field) at `at`. */
 export function writeLocalHeader(view: DataView, at: number, e: ZipEntryFields): void {
-  view.setUint32(at, LOCAL_SIGNATURE, true);
+  view.setUint32(at, SIGNATURE.local, true);
   writeSharedFields(view, at + 4, e);
   view.setUint16(at + 28, 0, true);
 }
 
-/** Writes a central directory entry (CENTRAL_HEADER_SIZE bytes, no extra field or
+/** Writes a central directory entry (RECORD_SIZE.central bytes, no extra field or
  * comment) at `at`. */
 export function writeCentralHeader(view: DataView, at: number, e: ZipCentralFields): void {
-  view.setUint32(at, CENTRAL_SIGNATURE, true);
+  view.setUint32(at, SIGNATURE.central, true);
   view.setUint16(at + 4, e.versionMadeBy, true);
   writeSharedFields(view, at + 6, e);
   view.setUint16(at + 30, 0, true);
@@ -74,7 +74,7 @@ export function writeCentralHeader(view: DataView, at: number, e: ZipCentralFiel
   view.setUint32(at + 42, e.localOffset, true);
 }
 
-/** Writes the end-of-central-directory record (EOCD_SIZE bytes, no comment) at `at`. */
+/** Writes the end-of-central-directory record (RECORD_SIZE.endOfDirectory bytes, no comment) at `at`. */
 export function writeEndOfDirectory(
   view: DataView,
   at: number,
@@ -82,7 +82,7 @@ export function writeEndOfDirectory(
   directoryStart: number,
   directorySize: number
 ): void {
-  view.setUint32(at, EOCD_SIGNATURE, true);
+  view.setUint32(at, SIGNATURE.endOfDirectory, true);
   view.setUint16(at + 8, entries, true);
   view.setUint16(at + 10, entries, true);
   view.setUint32(at + 12, directorySize, true);

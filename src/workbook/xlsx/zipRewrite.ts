@@ -7,13 +7,9 @@
  */
 import { ZipFormatError, type ZipArchive } from "./zip";
 import {
-  CENTRAL_HEADER_SIZE,
-  CENTRAL_SIGNATURE,
+  RECORD_SIZE,
+  SIGNATURE,
   DEFLATED,
-  EOCD_SIGNATURE,
-  EOCD_SIZE,
-  LOCAL_HEADER_SIZE,
-  LOCAL_SIGNATURE,
   writeCentralHeader,
   writeEndOfDirectory,
   writeLocalHeader,
@@ -83,13 +79,13 @@ function sourceEntries(zip: ZipArchive): Map<string, OutEntry> {
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_SIGNATURE)
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== SIGNATURE.central)
       throw new ZipFormatError("damaged zip directory");
     const nameLength = view.getUint16(offset + 28, true);
     const name = bytes.slice(offset + 46, offset + 46 + nameLength);
     const compressedSize = view.getUint32(offset + 20, true);
     const local = view.getUint32(offset + 42, true);
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE)
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== SIGNATURE.local)
       throw new ZipFormatError("damaged zip entry");
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + compressedSize > bytes.length) throw new ZipFormatError("truncated zip entry");
@@ -119,7 +115,7 @@ function findEocd(view: DataView): number {
     offset >= Math.max(0, view.byteLength - 22 - 0xffff);
     offset--
   )
-    if (view.getUint32(offset, true) === EOCD_SIGNATURE) return offset;
+    if (view.getUint32(offset, true) === SIGNATURE.endOfDirectory) return offset;
   throw new ZipFormatError("no zip directory", "damaged");
 }
 
@@ -168,10 +164,10 @@ export async function rewriteZip(
 }
 
 function assemble(entries: readonly OutEntry[]): Uint8Array {
-  let total = EOCD_SIZE;
+  let total = RECORD_SIZE.endOfDirectory;
   for (const e of entries)
     total +=
-      LOCAL_HEADER_SIZE + e.name.length + e.data.length + CENTRAL_HEADER_SIZE + e.name.length;
+      RECORD_SIZE.local + e.name.length + e.data.length + RECORD_SIZE.central + e.name.length;
   if (total > 0xffffffff || entries.length > 0xfffe)
     throw new ZipFormatError("the archive is too large for zip without zip64", "unsupported");
   const out = new Uint8Array(total);
@@ -186,15 +182,15 @@ function assemble(entries: readonly OutEntry[]): Uint8Array {
   for (const e of entries) {
     offsets.push(at);
     writeLocalHeader(view, at, fieldsOf(e));
-    out.set(e.name, at + LOCAL_HEADER_SIZE);
-    out.set(e.data, at + LOCAL_HEADER_SIZE + e.name.length);
-    at += LOCAL_HEADER_SIZE + e.name.length + e.data.length;
+    out.set(e.name, at + RECORD_SIZE.local);
+    out.set(e.data, at + RECORD_SIZE.local + e.name.length);
+    at += RECORD_SIZE.local + e.name.length + e.data.length;
   }
   const directory = at;
   entries.forEach((e, i) => {
     writeCentralHeader(view, at, { ...e, ...fieldsOf(e), localOffset: offsets[i] });
-    out.set(e.name, at + CENTRAL_HEADER_SIZE);
-    at += CENTRAL_HEADER_SIZE + e.name.length;
+    out.set(e.name, at + RECORD_SIZE.central);
+    at += RECORD_SIZE.central + e.name.length;
   });
   writeEndOfDirectory(view, at, entries.length, directory, at - directory);
   return out;
