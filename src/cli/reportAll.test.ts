@@ -8,7 +8,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
 import { runCli } from "../../test/fixtures/cli";
-import { tempDir, writeWorkbook } from "../../test/fixtures/xlsx";
+import { useTempDir, writeWorkbook } from "../../test/fixtures/xlsx";
 import { sampleWorkbookTables, SEED_000_CODE, SEED_001_CODE } from "../domain/sample";
 
 const CORPUS = join(__dirname, "../../test/fixtures/corpus");
@@ -37,15 +37,10 @@ function columnValues(sheet: ExcelJS.Worksheet, column: number): unknown[] {
 jest.setTimeout(60_000);
 
 describe("kaona report --all over several workbooks", () => {
-  let dir: string;
-  let remove: () => void;
-  beforeAll(() => {
-    ({ dir, remove } = tempDir());
-  });
-  afterAll(() => remove());
+  const temp = useTempDir();
 
   it("makes one report of two units' projects, keeps where each came from and flags a code both hold", async () => {
-    const out = join(dir, "units.xlsx");
+    const out = join(temp.dir, "units.xlsx");
     const result = await runCli([
       "report",
       "--all",
@@ -108,7 +103,7 @@ describe("kaona report --all over several workbooks", () => {
   });
 
   it("takes a folder: the sample beside its own copy adds nothing and reports each project once", async () => {
-    const folder = join(dir, "same");
+    const folder = join(temp.dir, "same");
     mkdirSync(folder);
     const sample = sampleWorkbookTables();
     const first = join(folder, "a.xlsx");
@@ -145,16 +140,16 @@ describe("kaona report --all over several workbooks", () => {
   });
 
   it("names an unreadable file and still reports the others (exit 1); nothing readable is exit 2", async () => {
-    const csv = join(dir, "rounds.xlsx");
+    const csv = join(temp.dir, "rounds.xlsx");
     writeFileSync(csv, "รหัสโครงการ,ครั้งที่\n21000000-3165,1\n");
-    const out = join(dir, "some.xlsx");
+    const out = join(temp.dir, "some.xlsx");
     const result = await runCli(["report", "--all", NORTH, csv, "-o", out, "--lang", "en"]);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain(`kaona report: ${csv} is a CSV text file`);
     expect(result.stdout).toContain(`wrote ${out}: 2 project reports and a summary`);
     const none = await runCli(["report", "--all", csv, csv, "-o", out]);
     expect(none.code).toBe(2);
-    const empty = join(dir, "empty");
+    const empty = join(temp.dir, "empty");
     mkdirSync(empty);
     const nothing = await runCli(["report", "--all", empty, "-o", out, "--lang", "en"]);
     expect(nothing).toMatchObject({ code: 2, stderr: "kaona report: no .xlsx files found\n" });

@@ -1,9 +1,11 @@
 import {
   cellAddress,
+  cornersOf,
   columnIndex,
   columnLetters,
   parseCell,
   rangeCorners,
+  rangeOfCorners,
   quoteSheetName,
   parseRange,
   rangeAddress,
@@ -32,6 +34,9 @@ describe("A1 addresses", () => {
     expect(rangeCorners("C9:A1")).toEqual({ top: 0, left: 0, bottom: 8, right: 2 });
     expect(rangeCorners("B2")).toEqual({ top: 1, left: 1, bottom: 1, right: 1 });
     expect(rangeCorners("A1:B2:C3")).toBeNull();
+    const range = { row: 4, col: 2, rows: 3, cols: 1 };
+    expect(cornersOf(range)).toEqual({ top: 4, left: 2, bottom: 6, right: 2 });
+    expect(rangeOfCorners(cornersOf(range))).toEqual(range);
   });
 
   it.each([

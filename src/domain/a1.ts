@@ -98,18 +98,36 @@ export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
 }
 
-/** A range's corners (zero-based, inclusive), for code that thinks in corners. */
-export function rangeCorners(
-  text: string
-): { top: number; left: number; bottom: number; right: number } | null {
-  const range = parseRange(text);
-  if (!range) return null;
+/** Zero-based, inclusive corners of a range (the grids' CellBlock). */
+export interface RangeCorners {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+export function cornersOf(range: RangeRef): RangeCorners {
   return {
     top: range.row,
     left: range.col,
     bottom: range.row + range.rows - 1,
     right: range.col + range.cols - 1,
   };
+}
+
+export function rangeOfCorners(corners: RangeCorners): RangeRef {
+  return {
+    row: corners.top,
+    col: corners.left,
+    rows: corners.bottom - corners.top + 1,
+    cols: corners.right - corners.left + 1,
+  };
+}
+
+/** A range's corners (zero-based, inclusive), for code that thinks in corners. */
+export function rangeCorners(text: string): RangeCorners | null {
+  const range = parseRange(text);
+  return range ? cornersOf(range) : null;
 }
 
 export function contains(range: RangeRef, row: number, col: number): boolean {

@@ -3,6 +3,7 @@ import { MemoryWorkbook } from "../../src/workbook/memory/MemoryWorkbook";
 import { readXlsxGrids } from "../../src/workbook/xlsx/readXlsx";
 import type { LayoutCell } from "../../src/domain/types";
 import { findTables, suggestTables } from "../../src/usecases/findTables";
+import { rangeOfCorners } from "../../src/domain/a1";
 
 const CORPUS = join(__dirname, "..", "fixtures", "corpus");
 
@@ -22,12 +23,7 @@ async function asMemoryWorkbook(file: string): Promise<MemoryWorkbook> {
       columnWidths: [],
       rowHeights: {},
       cells,
-      merges: grid.merges.map((m) => ({
-        row: m.top,
-        col: m.left,
-        rows: m.bottom - m.top + 1,
-        cols: m.right - m.left + 1,
-      })),
+      merges: grid.merges.map(rangeOfCorners),
       styles: {},
     });
   }

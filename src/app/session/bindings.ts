@@ -153,16 +153,23 @@ export class BindingActions {
     return { kind, tableId: table.id, tableName: table.name, columns };
   }
 
+  /** The table with this id, as last listed or listed again; a `table-missing` error when
+   * the workbook has none. */
+  private async existingTable(tableId: string): Promise<TableInfo> {
+    const table =
+      this.state.tables.find((t) => t.id === tableId) ??
+      (await this.ctx.workbook.listTables()).find((t) => t.id === tableId);
+    if (!table)
+      throw new WorkbookError("table-missing", `table ${tableId} does not exist`, {
+        table: tableId,
+      });
+    return table;
+  }
+
   /** Binds a table as a kind, its columns mapped from their headers. */
   async bindTable(tableId: string, kind: TableKind): Promise<BoundTable | undefined> {
     return this.ctx.store.act("bind", async () => {
-      const table =
-        this.state.tables.find((t) => t.id === tableId) ??
-        (await this.ctx.workbook.listTables()).find((t) => t.id === tableId);
-      if (!table)
-        throw new WorkbookError("table-missing", `table ${tableId} does not exist`, {
-          table: tableId,
-        });
+      const table = await this.existingTable(tableId);
       await this.save(this.withBinding(await this.autoBinding(table, kind)));
       return this.state.bound[kind];
     });
@@ -197,13 +204,7 @@ export class BindingActions {
    * as one. */
   async bindAnother(tableId: string, kind: TableKind): Promise<BoundTable | undefined> {
     return this.ctx.store.act("bind", async () => {
-      const table =
-        this.state.tables.find((t) => t.id === tableId) ??
-        (await this.ctx.workbook.listTables()).find((t) => t.id === tableId);
-      if (!table)
-        throw new WorkbookError("table-missing", `table ${tableId} does not exist`, {
-          table: tableId,
-        });
+      const table = await this.existingTable(tableId);
       await this.save(this.withAddedBinding(await this.autoBinding(table, kind)));
       return this.state.boundAll[kind]?.find((b) => b.table?.id === tableId);
     });

@@ -9,10 +9,8 @@
  */
 import type { LocalizedText, TableKind } from "../../domain/types";
 import type { CombineInput, CombinePlan, ExistingTable } from "../../usecases/combineWorkbooks";
-import { WorkbookError, type TableInfo } from "../../workbook/port";
-import type { BindingActions } from "./bindings";
-import type { TableActions } from "./tables";
-import type { SessionContext } from "./store";
+import type { TableInfo } from "../../workbook/port";
+import { ActionsOnTables } from "./tableActions";
 import { TABLE_KINDS } from "../../domain/tableKinds";
 
 const loadCombine = () =>
@@ -55,17 +53,7 @@ function uniqueNames(files: readonly ChosenFile[]): string[] {
   });
 }
 
-export class CombineActions {
-  constructor(
-    private readonly ctx: SessionContext,
-    private readonly bindings: BindingActions,
-    private readonly tables: TableActions
-  ) {}
-
-  private get state() {
-    return this.ctx.store.get();
-  }
-
+export class CombineActions extends ActionsOnTables {
   /** Reads one file's tables, or says why it cannot be read. */
   private async readFile(name: string, bytes: ArrayBuffer | Uint8Array): Promise<CombineInput> {
     const [{ readWorkbookGrids }, { WorkbookReadError, unreadableMessage }, { discoverTables }] =
@@ -150,31 +138,7 @@ export class CombineActions {
 
   /** Appends to the bound table, or makes a new bound table; returns the table made. */
   private async write(plan: CombinePlan, kind: TableKind): Promise<TableInfo | undefined> {
-    const [{ rowsForTable }, { columnsFromHeaders }] = await Promise.all([
-      loadCombine(),
-      loadMapping(),
-    ]);
-    const bound = this.state.bound[kind];
-    const table = bound?.table;
-    if (table && bound) {
-      if (!this.ctx.workbook.appendRows)
-        throw new WorkbookError("not-supported", "this workbook cannot add rows to a table", {
-          table: table.name,
-        });
-      const { values } = rowsForTable(plan, kind, {
-        headers: table.headers,
-        columns: columnsFromHeaders(table.headers, bound.binding.columns),
-      });
-      await this.ctx.workbook.appendRows(table.id, values);
-      return undefined;
-    }
-    const { fieldsOf } = await import(/* webpackChunkName: "domain-check" */ "../../domain/schema");
-    const fields = fieldsOf(kind);
-    const columns = Object.fromEntries(fields.map((field, index) => [field.key, index]));
-    const { values } = rowsForTable(plan, kind, {
-      headers: fields.map((field) => field.label.th),
-      columns,
-    });
-    return this.tables.createBoundTable(kind, values);
+    const { rowsForTable } = await loadCombine();
+    return this.writeRows(kind, (layout) => rowsForTable(plan, kind, layout).values);
   }
 }

@@ -10,9 +10,7 @@
 import type { Issue, TableKind } from "../../domain/types";
 import { rangeAddress } from "../../domain/a1";
 import { WorkbookError, type TableBinding, type TableInfo } from "../../workbook/port";
-import type { BindingActions } from "./bindings";
-import type { SessionContext } from "./store";
-import type { TableActions } from "./tables";
+import { ActionsOnTables } from "./tableActions";
 import { TABLE_KINDS } from "../../domain/tableKinds";
 
 const loadFind = () => import(/* webpackChunkName: "domain-check" */ "../../usecases/findTables");
@@ -53,17 +51,7 @@ export interface Suggestions {
   sheetsWithoutTables: string[];
 }
 
-export class DiscoveryActions {
-  constructor(
-    private readonly ctx: SessionContext,
-    private readonly bindings: BindingActions,
-    private readonly tables: TableActions
-  ) {}
-
-  private get state() {
-    return this.ctx.store.get();
-  }
-
+export class DiscoveryActions extends ActionsOnTables {
   /** Reads every sheet and finds its tables (nothing is written). Undefined when the
    * workbook cannot read sheets (then the pane binds Excel tables only). */
   async discover(): Promise<Suggestions | undefined> {

@@ -9,11 +9,9 @@
  */
 import type { ImportedReport, MergePlan, RoundReading } from "../../domain/import";
 import type { RowOf } from "../../domain/sample";
-import type { Issue, LocalizedText, TableKind } from "../../domain/types";
-import { WorkbookError, type TableInfo } from "../../workbook/port";
-import type { TableActions } from "./tables";
-import type { BindingActions } from "./bindings";
-import type { SessionContext } from "./store";
+import type { Issue, LocalizedText } from "../../domain/types";
+import type { TableInfo } from "../../workbook/port";
+import { ActionsOnTables, type TableRow } from "./tableActions";
 import { loadImport, loadMapping, loadSchema } from "./lazyDomain";
 
 type ImportKind = "projects" | "rounds";
@@ -62,17 +60,7 @@ export interface ImportOutcome {
 export const roundKey = (projectCode: string, round: number | undefined): string =>
   `${projectCode}#${round ?? ""}`;
 
-export class ImportActions {
-  constructor(
-    private readonly ctx: SessionContext,
-    private readonly bindings: BindingActions,
-    private readonly tables: TableActions
-  ) {}
-
-  private get state() {
-    return this.ctx.store.get();
-  }
-
+export class ImportActions extends ActionsOnTables {
   private boundTable(kind: ImportKind): TableInfo | undefined {
     return this.state.bound[kind]?.table;
   }
@@ -150,18 +138,11 @@ export class ImportActions {
 
   /** Appends to the bound table, or makes a new bound table; returns the table made. */
   private async write(kind: ImportKind, rows: RowOf<ImportKind>[]): Promise<TableInfo | undefined> {
-    const [{ columnsFromHeaders }, { fieldsOf }] = await Promise.all([loadMapping(), loadSchema()]);
-    const fields = fieldsOf(kind as TableKind);
-    const bound = this.state.bound[kind];
-    const table = bound?.table;
-    if (table && bound) {
-      if (!this.ctx.workbook.appendRows)
-        throw new WorkbookError("not-supported", "this workbook cannot add rows to a table", {
-          table: table.name,
-        });
-      const columns = columnsFromHeaders(table.headers, bound.binding.columns);
-      const values = rows.map((row) => {
-        const line: (string | number | boolean | null)[] = table.headers.map(() => null);
+    const { fieldsOf } = await loadSchema();
+    const fields = fieldsOf(kind);
+    return this.writeRows(kind, ({ headers, columns }) =>
+      rows.map((row) => {
+        const line: TableRow = headers.map(() => null);
         for (const field of fields) {
           const column = columns[field.key];
           const value = (row as Record<string, unknown>)[field.key];
@@ -169,17 +150,8 @@ export class ImportActions {
             line[column] = value as string | number | boolean;
         }
         return line;
-      });
-      await this.ctx.workbook.appendRows(table.id, values);
-      return undefined;
-    }
-    const values = rows.map((row) =>
-      fields.map((field) => {
-        const value = (row as Record<string, unknown>)[field.key];
-        return value === undefined ? null : (value as string | number | boolean | null);
       })
     );
-    return this.tables.createBoundTable(kind, values);
   }
 }
 

@@ -12,21 +12,22 @@ import { GENERATED_NAMESPACE, decodeGenerated } from "../bindingsStore";
 import { utf8Length } from "../payload";
 import { WorkbookError, type NewTableSpec, type TableChange } from "../port";
 import { packBatches, requestCost } from "./batches";
-import { ExcelWorkbook } from "./ExcelWorkbook";
+import { ExcelWorkbook, type ExcelWorkbookOptions } from "./ExcelWorkbook";
 import { ROUND_HEADERS, SEED_NARRATIVES, roundRows } from "../../../test/fixtures/rounds";
 import { checkTables } from "../../domain/check";
 import { buildProjectReport } from "../../domain/report";
 import { SAMPLE_TABLES } from "../../domain/sample";
 import { planSheet } from "../sheetPlan";
 
+/** An ExcelWorkbook on the fake, every requirement set supported. */
+function workbookOn(fake: FakeExcel, options: ExcelWorkbookOptions = {}): ExcelWorkbook {
+  return new ExcelWorkbook({ runner: fake.runner, supports: () => true, ...options });
+}
+
 function excelHarness(
   fake = new FakeExcel()
 ): Harness & { fake: FakeExcel; workbook: ExcelWorkbook } {
-  const workbook = new ExcelWorkbook({
-    runner: fake.runner,
-    supports: () => true,
-    now: () => new Date("2024-05-01T00:00:00Z"),
-  });
+  const workbook = workbookOn(fake, { now: () => new Date("2024-05-01T00:00:00Z") });
   const sheet = (name: string): FakeSheet => fake.sheetByName(name) ?? fake.addSheet(name);
   return {
     fake,
@@ -475,50 +476,51 @@ describe("ExcelWorkbook round trips (context.sync calls) per action", () => {
   async function measure(rows: number) {
     const h = excelHarness();
     const id = h.addUserTable("รายงานครั้งที่", "Rounds", "A1", ROUND_HEADERS, roundRows(rows));
-    let mark = h.fake.syncs;
-    const tables = await h.workbook.listTables();
-    await h.workbook.saveBindings({
-      version: 1,
-      tables: [{ kind: "rounds", tableId: tables[0].id, tableName: "Rounds", columns: {} }],
+    /** The syncs `action` takes, and what it returns. */
+    async function syncsOf<T>(action: () => Promise<T>): Promise<[number, T]> {
+      const before = h.fake.syncs;
+      const result = await action();
+      return [h.fake.syncs - before, result];
+    }
+    const [bind] = await syncsOf(async () => {
+      const tables = await h.workbook.listTables();
+      await h.workbook.saveBindings({
+        version: 1,
+        tables: [{ kind: "rounds", tableId: tables[0].id, tableName: "Rounds", columns: {} }],
+      });
     });
-    const bind = h.fake.syncs - mark;
-    mark = h.fake.syncs;
-    await h.workbook.createTable({
-      sheet: "โครงการ",
-      tableName: "KaonaProjects",
-      headers: ROUND_HEADERS,
-      numberFormats: ["@"],
-      validation: [{ column: 4, type: "decimal", min: 0, max: 100 }],
-    });
-    const create = h.fake.syncs - mark;
-    mark = h.fake.syncs;
-    await h.workbook.createTable({
-      sheet: "ตัวอย่าง",
-      tableName: "KaonaSample",
-      headers: ROUND_HEADERS,
-      rows: roundRows(rows),
-    });
-    const sample = h.fake.syncs - mark;
+    const [create] = await syncsOf(() =>
+      h.workbook.createTable({
+        sheet: "โครงการ",
+        tableName: "KaonaProjects",
+        headers: ROUND_HEADERS,
+        numberFormats: ["@"],
+        validation: [{ column: 4, type: "decimal", min: 0, max: 100 }],
+      })
+    );
+    const beforeSample = h.fake.syncs;
+    const [sample] = await syncsOf(() =>
+      h.workbook.createTable({
+        sheet: "ตัวอย่าง",
+        tableName: "KaonaSample",
+        headers: ROUND_HEADERS,
+        rows: roundRows(rows),
+      })
+    );
     const sampleWriteSyncs = new Set(
-      h.fake.requests.filter((r) => r.sync > mark && r.write).map((r) => r.sync)
+      h.fake.requests.filter((r) => r.sync > beforeSample && r.write).map((r) => r.sync)
     ).size;
-    mark = h.fake.syncs;
     const r0 = h.fake.responseBytes.length;
-    const [raw] = await h.workbook.readTables([id]);
-    const check = h.fake.syncs - mark;
+    const [check, [raw]] = await syncsOf(() => h.workbook.readTables([id]));
     const checkBytes = h.fake.responseBytes.slice(r0).reduce((a, b) => a + b, 0);
     expect(raw.rows).toHaveLength(rows);
     expect(raw.rows[rows - 1][3]).toBe(SEED_NARRATIVES[(rows - 1) % SEED_NARRATIVES.length]);
-    mark = h.fake.syncs;
     const layout = issuesLayout(rows);
     layout.cells.forEach((c) => {
       if (c.col === 2 && c.row > 0) c.value = SEED_NARRATIVES[c.row % SEED_NARRATIVES.length];
     });
-    const first = await h.workbook.writeSheet(layout);
-    const issues = h.fake.syncs - mark;
-    mark = h.fake.syncs;
-    const again = await h.workbook.writeSheet(layout);
-    const regenerate = h.fake.syncs - mark;
+    const [issues, first] = await syncsOf(() => h.workbook.writeSheet(layout));
+    const [regenerate, again] = await syncsOf(() => h.workbook.writeSheet(layout));
     expect(first.syncs).toBe(issues);
     expect(again.syncs).toBe(regenerate);
     return {
@@ -642,11 +644,7 @@ describe("ExcelWorkbook: defects found in review", () => {
 
   test("B1: a chunked new sheet records its own id at once", async () => {
     const fake = new FakeExcel();
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
-      maxBatchBytes: 20_000,
-    });
+    const workbook = workbookOn(fake, { maxBatchBytes: 20_000 });
     const result = await workbook.writeSheet(issuesLayout(400, "ใหญ่"));
     expect(result.chunks).toBeGreaterThan(1);
     expect(marksOf(fake).sheets[0].sheetId).toBe(fake.sheetByName("ใหญ่")?.id);
@@ -771,9 +769,7 @@ describe("ExcelWorkbook: defects found in review", () => {
   test("R6: each sync has its own time; a long chunked write is not cut off", async () => {
     const fake = new FakeExcel();
     fake.latency = () => 15;
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
+    const workbook = workbookOn(fake, {
       timeoutMs: 60,
       maxBatchBytes: 20_000,
     });
@@ -786,9 +782,7 @@ describe("ExcelWorkbook: defects found in review", () => {
     const fake = new FakeExcel();
     fake.latency = (sync) => (sync === 3 ? 200 : 0);
     const events: boolean[] = [];
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
+    const workbook = workbookOn(fake, {
       timeoutMs: 50,
       maxBatchBytes: 20_000,
       onSlow: (e) => events.push(e.slow),
@@ -925,11 +919,7 @@ describe("ExcelWorkbook: large writes (issue 14, point 1)", () => {
     // Excel counts more than Kaona's estimate: it refuses anything over 60 kB here,
     // while the budget would send up to 200 kB at once.
     fake.maxRequestBytes = 60_000;
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
-      maxBatchBytes: 200_000,
-    });
+    const workbook = workbookOn(fake, { maxBatchBytes: 200_000 });
     const layout = issuesLayout(600);
     const result = await workbook.writeSheet(layout);
     expect(fake.requestBytes.some((b) => b > 60_000)).toBe(true); // refused at least once
@@ -942,11 +932,7 @@ describe("ExcelWorkbook: large writes (issue 14, point 1)", () => {
 
   test("the mark is written first: a write cut short leaves a sheet still known as Kaona's", async () => {
     const fake = new FakeExcel();
-    const workbook = new ExcelWorkbook({
-      runner: fake.runner,
-      supports: () => true,
-      maxBatchBytes: 20_000,
-    });
+    const workbook = workbookOn(fake, { maxBatchBytes: 20_000 });
     const layout = issuesLayout(400);
     // Sync 1 and 2 inspect; sync 3 carries the mark and the first content; sync 5 fails.
     fake.failOnSync = {

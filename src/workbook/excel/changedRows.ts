@@ -8,7 +8,7 @@ import type { RawTableRows } from "../../domain/types";
 import { parseRange, rangeAddress, sheetOf, withoutSheet } from "../../domain/a1";
 import type { TableChange, TableChangeType } from "../port";
 import type { Budget } from "./batches";
-import type { TableShapes } from "./tableReads";
+import { queueTableFrame, type TableShapes } from "./tableReads";
 import { readRowWindows } from "./windowedReads";
 
 /** Where a table's header row was when last read: to place a change event's address. */
@@ -29,13 +29,7 @@ export async function readTableRows(
 ): Promise<RawTableRows> {
   const from = Math.max(0, Math.floor(first) || 0);
   const wanted = Math.max(0, Math.floor(count) || 0);
-  const table = context.workbook.tables.getItem(id);
-  table.load("name");
-  const header = table.getHeaderRowRange();
-  header.load("address,values");
-  const body = table.getDataBodyRange();
-  body.load("address,columnCount");
-  const size = table.rows.getCount();
+  const { table, header, body, rows: size } = queueTableFrame(context, id);
   const inFirstSync = Math.min(wanted, shapes.firstWindowRows(id, 1));
   let window: Excel.Range | undefined;
   if (inFirstSync > 0) {
@@ -46,7 +40,6 @@ export async function readTableRows(
     window.load("values,numberFormat");
   }
   await context.sync();
-  // eslint-disable-next-line office-addins/load-object-before-read -- a ClientResult of rows.getCount(), filled by the sync above
   const rowCount = size.value;
   const to = Math.min(rowCount, from + wanted);
   const rows: unknown[][] = [];

@@ -13,6 +13,7 @@ import { findTables } from "../../usecases/findTables";
 import { jsonBytes } from "../payload";
 import { readXlsxGrids } from "../xlsx/readXlsx";
 import { ExcelWorkbook } from "./ExcelWorkbook";
+import { rangeOfCorners } from "../../domain/a1";
 
 const CORPUS = join(__dirname, "..", "..", "..", "test", "fixtures", "corpus");
 const FILES = (
@@ -40,13 +41,7 @@ function fakeOf(grids: readonly SheetGrid[]): FakeExcel {
     );
     for (const [row, col] of grid.uncalculated)
       sheet.cells.set(row, col, { value: "=SUM(Z1:Z2)", numberFormat: "General", cached: "" });
-    for (const m of grid.merges)
-      sheet.merges.push({
-        row: m.top,
-        col: m.left,
-        rows: m.bottom - m.top + 1,
-        cols: m.right - m.left + 1,
-      });
+    sheet.merges.push(...grid.merges.map(rangeOfCorners));
     for (const col of grid.hiddenColumns) sheet.hiddenColumns.add(col);
     for (const row of grid.hiddenRows) sheet.hiddenRows.add(row);
     for (const table of grid.tables)
@@ -54,12 +49,7 @@ function fakeOf(grids: readonly SheetGrid[]): FakeExcel {
         id: fake.id("table"),
         name: table.name,
         sheetId: sheet.id,
-        rect: {
-          row: table.ref.top,
-          col: table.ref.left,
-          rows: table.ref.bottom - table.ref.top + 1,
-          cols: table.ref.right - table.ref.left + 1,
-        },
+        rect: rangeOfCorners(table.ref),
         showHeaders: table.hasHeaderRow,
         showTotals: table.hasTotalsRow,
       });

@@ -19,7 +19,7 @@
  * A formula "not calculated" exists in Excel only while calculation is manual: a formula
  * cell whose value is empty then (formulas are read only in that mode).
  */
-import { parseRange, rangeAddress, type RangeRef } from "../../domain/a1";
+import { cornersOf, parseRange, rangeAddress, type RangeRef } from "../../domain/a1";
 import { HEADER_SCAN_ROWS } from "../../domain/discovery/header";
 import type { CellBlock, GridTable, SheetGrid, SheetVisibility } from "../../domain/grid";
 import type { CellValue } from "../../domain/types";
@@ -69,22 +69,13 @@ function withoutSheet(address: string): string {
   return address.slice(address.lastIndexOf("!") + 1);
 }
 
-function blockOf(rect: RangeRef): CellBlock {
-  return {
-    top: rect.row,
-    left: rect.col,
-    bottom: rect.row + rect.rows - 1,
-    right: rect.col + rect.cols - 1,
-  };
-}
-
 /** "Sheet1!A1:C1, Sheet1!A3:A4" → the areas' blocks. */
 function mergedBlocks(areas: Excel.RangeAreas | undefined): CellBlock[] {
   if (!areas || areas.isNullObject) return [];
   const blocks: CellBlock[] = [];
   for (const part of areas.address.split(",")) {
     const rect = parseRange(withoutSheet(part.trim()));
-    if (rect && (rect.rows > 1 || rect.cols > 1)) blocks.push(blockOf(rect));
+    if (rect && (rect.rows > 1 || rect.cols > 1)) blocks.push(cornersOf(rect));
   }
   return blocks;
 }
@@ -308,7 +299,7 @@ export async function readSheetGrids(
             ? [
                 {
                   name: table.name,
-                  ref: blockOf(rect),
+                  ref: cornersOf(rect),
                   hasHeaderRow: table.showHeaders,
                   hasTotalsRow: table.showTotals,
                 },

@@ -125,13 +125,29 @@ export async function listTables(
   });
 }
 
-interface TableView {
-  id: string;
+/** A table's parts as one sync reads them: its name, header (address and values), data
+ * body (address and size) and row count. */
+export interface TableFrame {
   table: Excel.Table;
   header: Excel.Range;
   body: Excel.Range;
-  first: Excel.Range | undefined;
   rows: OfficeExtension.ClientResult<number>;
+}
+
+/** Queues the loads of a table's frame; the caller syncs. */
+export function queueTableFrame(context: Excel.RequestContext, id: string): TableFrame {
+  const table = context.workbook.tables.getItem(id);
+  table.load("id,name");
+  const header = table.getHeaderRowRange();
+  header.load("address,values");
+  const body = table.getDataBodyRange();
+  body.load("address,rowCount,columnCount");
+  return { table, header, body, rows: table.rows.getCount() };
+}
+
+interface TableView extends TableFrame {
+  id: string;
+  first: Excel.Range | undefined;
 }
 
 /** Queues each table's size and header, and its first `firstRows[i]` rows. */
@@ -141,12 +157,8 @@ function queueTableViews(
   firstRows: number[]
 ): TableView[] {
   return ids.map((id, i) => {
-    const table = context.workbook.tables.getItem(id);
-    table.load("id,name");
-    const header = table.getHeaderRowRange();
-    header.load("address,values");
-    const body = table.getDataBodyRange();
-    body.load("address,rowCount,columnCount");
+    const frame = queueTableFrame(context, id);
+    const { body } = frame;
     let first: Excel.Range | undefined;
     if (firstRows[i] > 0) {
       first = body
@@ -155,7 +167,7 @@ function queueTableViews(
         .getIntersection(body);
       first.load("values,numberFormat");
     }
-    return { id, table, header, body, first, rows: table.rows.getCount() };
+    return { ...frame, id, first };
   });
 }
 

@@ -8,7 +8,13 @@
  * engine: a formula cell reads back as its formula text.
  */
 import type { RawTable, RawTableRows, SheetLayout } from "../../domain/types";
-import { intersects, parseRange, rangeAddress, tableNameProblem } from "../../domain/a1";
+import {
+  intersects,
+  parseRange,
+  rangeAddress,
+  rangeOfCorners,
+  tableNameProblem,
+} from "../../domain/a1";
 import {
   BINDINGS_NAMESPACE,
   GENERATED_NAMESPACE,
@@ -39,7 +45,7 @@ import { extentAddress, planSheet } from "../sheetPlan";
 import { planNewTable, planValidation } from "../validationRules";
 import { gridOfMemorySheet } from "./sheetGrid";
 import type { RangeRef } from "../../domain/a1";
-import type { SheetGrid } from "../../domain/grid";
+import type { GridTable, SheetGrid } from "../../domain/grid";
 import { sheetNameTaken, sheetProtected, tableNameTaken, vetReplacement } from "../writeRefusals";
 import type { MemoryCell, MemorySheet, MemoryTable, MemoryTableSeed } from "./model";
 import { MemoryUserSide } from "./userSide";
@@ -47,6 +53,12 @@ import { runMemorySelfTest } from "./selfTest";
 import type { SelfTestProbe, SelfTestReadBack } from "../selfTestProbe";
 
 export type { CellSnapshot, MemoryTableSeed, SheetSnapshot, WorkbookSnapshot } from "./model";
+
+/** A file's table as Excel holds it: the header row and the data, without a totals row. */
+function tableRect(table: GridTable): RangeRef {
+  const rect = rangeOfCorners(table.ref);
+  return table.hasTotalsRow ? { ...rect, rows: rect.rows - 1 } : rect;
+}
 
 export class MemoryWorkbook extends MemoryUserSide implements Workbook {
   /** Adds a table as if a person had made it (what the CLI does for each table it loads). */
@@ -93,13 +105,7 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
           content: "=NA()",
           numberFormat: grid.numberFormats[row]?.[col],
         });
-      for (const m of grid.merges)
-        sheet.merges.push({
-          row: m.top,
-          col: m.left,
-          rows: m.bottom - m.top + 1,
-          cols: m.right - m.left + 1,
-        });
+      sheet.merges.push(...grid.merges.map(rangeOfCorners));
       for (const col of grid.hiddenColumns) sheet.hiddenColumns.add(col);
       if (grid.hiddenRows.size > 0) sheet.hiddenRows = new Set(grid.hiddenRows);
       for (const table of grid.tables) {
@@ -108,12 +114,7 @@ export class MemoryWorkbook extends MemoryUserSide implements Workbook {
           id: this.newId("table"),
           name: table.name,
           sheetId: sheet.id,
-          rect: {
-            row: table.ref.top,
-            col: table.ref.left,
-            rows: table.ref.bottom - table.ref.top + 1 - (table.hasTotalsRow ? 1 : 0),
-            cols: table.ref.right - table.ref.left + 1,
-          },
+          rect: tableRect(table),
         });
       }
     }

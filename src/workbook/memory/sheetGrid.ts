@@ -3,7 +3,7 @@
  * reader gives the command). No calculation engine here: a formula cell holds what the
  * layout said it shows, or counts as never calculated.
  */
-import type { RangeRef } from "../../domain/a1";
+import { cornersOf, type RangeRef } from "../../domain/a1";
 import type { GridTable, SheetGrid, SheetVisibility } from "../../domain/grid";
 import type { CellValue } from "../../domain/types";
 import type { CellGrid } from "../cellGrid";
@@ -44,12 +44,7 @@ export function gridOfMemorySheet(source: GridSource): SheetGrid {
   }
   const tables: GridTable[] = source.tables.map((table) => ({
     name: table.name,
-    ref: {
-      top: table.rect.row,
-      left: table.rect.col,
-      bottom: table.rect.row + table.rect.rows - 1,
-      right: table.rect.col + table.rect.cols - 1,
-    },
+    ref: cornersOf(table.rect),
     hasHeaderRow: true,
     hasTotalsRow: false,
   }));
@@ -60,12 +55,7 @@ export function gridOfMemorySheet(source: GridSource): SheetGrid {
     values,
     numberFormats,
     uncalculated,
-    merges: source.merges.map((merge) => ({
-      top: merge.row,
-      left: merge.col,
-      bottom: merge.row + merge.rows - 1,
-      right: merge.col + merge.cols - 1,
-    })),
+    merges: source.merges.map(cornersOf),
     hiddenRows: new Set(source.hiddenRows ?? []),
     hiddenColumns: new Set(source.hiddenColumns),
     tables,

@@ -5,7 +5,7 @@
  */
 import { toExcelSerial } from "../../domain/dates";
 import { rangeCorners } from "../../domain/a1";
-import type { CellBlock } from "../../domain/grid";
+import type { SheetGrid } from "../../domain/grid";
 import type { CellValue } from "../../domain/types";
 import { decodeOoxmlEscapes, decodeText, type XmlHandler, type XmlTag } from "./xmlScanner";
 
@@ -21,11 +21,11 @@ export interface SheetContext {
   date1904?: boolean;
 }
 
-export interface SheetContent {
-  values: CellValue[][];
-  numberFormats: (string | undefined)[][];
-  uncalculated: Array<[number, number]>;
-  merges: CellBlock[];
+/** What one sheet's XML gives of its grid; the sets stay open while the XML is read. */
+export interface SheetContent extends Pick<
+  SheetGrid,
+  "values" | "numberFormats" | "uncalculated" | "merges"
+> {
   hiddenRows: Set<number>;
   hiddenColumns: Set<number>;
   /** Relationship ids of the sheet's table parts. */

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import ExcelJS from "exceljs";
-import { tempDir } from "../../../test/fixtures/xlsx";
+import { useTempDir } from "../../../test/fixtures/xlsx";
 import type { CellValue } from "../../domain/types";
 import { readWorkbookGrids } from "./grids";
 import { writeTableSheetsXlsx } from "./streamXlsx";
@@ -22,15 +22,10 @@ const HOSTILE: CellValue[] = [
 ];
 
 describe("writeTableSheetsXlsx", () => {
-  let dir: string;
-  let remove: () => void;
-  beforeAll(() => {
-    ({ dir, remove } = tempDir());
-  });
-  afterAll(() => remove());
+  const temp = useTempDir();
 
   it("writes Excel tables that read back value for value, hostile text included", async () => {
-    const path = join(dir, "out.xlsx");
+    const path = join(temp.dir, "out.xlsx");
     const rows = Array.from({ length: 1200 }, (_, index) => [`แถว ${index}`, index, 43739 + index]);
     await writeTableSheetsXlsx(path, [
       {
@@ -89,7 +84,7 @@ describe("writeTableSheetsXlsx", () => {
   });
 
   it("fails on a path it cannot write and leaves nothing there", async () => {
-    const path = join(dir, "no", "such", "dir", "out.xlsx");
+    const path = join(temp.dir, "no", "such", "dir", "out.xlsx");
     await expect(
       writeTableSheetsXlsx(path, [
         { sheet: "a", name: "A", headers: ["x"], rowCount: 1, rows: [[1]] },

@@ -5,6 +5,7 @@
  * uses the platform's `DecompressionStream("deflate-raw")` (native zlib in Node and in the
  * task pane's WebView), no dependency.
  */
+import { SIGNATURE, DEFLATED } from "./zipHeaders";
 
 /** Why the bytes are not a zip archive Kaona can read. */
 export class ZipFormatError extends Error {
@@ -35,11 +36,7 @@ export interface ZipArchive {
   byLowerName: Map<string, ZipEntry>;
 }
 
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
 const STORED = 0;
-const DEFLATED = 8;
 /** Text is decoded and handed on in pieces of this many compressed bytes. */
 const CHUNK = 1 << 16;
 
@@ -59,7 +56,7 @@ function findEndOfCentralDirectory(view: DataView): number {
   const last = view.byteLength - 22;
   const first = Math.max(0, last - 0xffff);
   for (let offset = last; offset >= first; offset--)
-    if (view.getUint32(offset, true) === EOCD_SIGNATURE) return offset;
+    if (view.getUint32(offset, true) === SIGNATURE.endOfDirectory) return offset;
   return -1;
 }
 
@@ -76,7 +73,7 @@ export function openZip(bytes: Uint8Array): ZipArchive {
   const byLowerName = new Map<string, ZipEntry>();
   let offset = directoryOffset;
   for (let index = 0; index < count; index++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_SIGNATURE)
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== SIGNATURE.central)
       throw new ZipFormatError("damaged zip directory");
     const flags = view.getUint16(offset + 8, true);
     const nameLength = view.getUint16(offset + 28, true);
@@ -106,7 +103,7 @@ export function findEntry(zip: ZipArchive, path: string): ZipEntry | undefined {
 function compressedBytes(zip: ZipArchive, entry: ZipEntry): Uint8Array {
   const view = new DataView(zip.bytes.buffer, zip.bytes.byteOffset, zip.bytes.byteLength);
   const at = entry.headerOffset;
-  if (at + 30 > zip.bytes.length || view.getUint32(at, true) !== LOCAL_SIGNATURE)
+  if (at + 30 > zip.bytes.length || view.getUint32(at, true) !== SIGNATURE.local)
     throw new ZipFormatError(`damaged zip entry ${entry.name}`);
   const start = at + 30 + view.getUint16(at + 26, true) + view.getUint16(at + 28, true);
   const end = start + entry.compressedSize;

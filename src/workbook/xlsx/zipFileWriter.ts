@@ -10,6 +10,16 @@ import { createWriteStream, type WriteStream } from "node:fs";
 import { once } from "node:events";
 import { constants, createDeflateRaw, crc32 as nodeCrc32 } from "node:zlib";
 import { crc32 as portableCrc32 } from "./zipRewrite";
+import {
+  RECORD_SIZE,
+  DEFLATED,
+  SIGNATURE,
+  viewOf,
+  writeCentralHeader,
+  writeEndOfDirectory,
+  writeLocalHeader,
+  type ZipEntryFields,
+} from "./zipHeaders";
 
 /** CRC-32 of `bytes` continuing from `crc` (Node's zlib.crc32 where there is one). */
 function crc32(bytes: Uint8Array, crc: number): number {
@@ -36,6 +46,25 @@ const DOS_TIME = 0;
 const DOS_DATE = ((2024 - 1980) << 9) | (1 << 5) | 1;
 const UTF8_AND_DESCRIPTOR = 0x0808;
 
+/** A deflated part's header fields; the local header leaves CRC and sizes 0 (the data
+ * descriptor after the data carries them), the central entry has them. */
+function partFields(
+  nameLength: number,
+  sums: Pick<Written, "crc" | "compressed" | "size"> = { crc: 0, compressed: 0, size: 0 }
+): ZipEntryFields {
+  return {
+    versionNeeded: 20,
+    flags: UTF8_AND_DESCRIPTOR,
+    method: DEFLATED,
+    time: DOS_TIME,
+    date: DOS_DATE,
+    crc: sums.crc,
+    compressedSize: sums.compressed,
+    size: sums.size,
+    nameLength,
+  };
+}
+
 export class ZipFileWriter {
   private readonly out: WriteStream;
   private offset = 0;
@@ -60,14 +89,8 @@ export class ZipFileWriter {
   async part(name: string): Promise<ZipPartWriter> {
     const nameBytes = Buffer.from(name, "utf8");
     const entry: Written = { name: nameBytes, offset: this.offset, crc: 0, compressed: 0, size: 0 };
-    const header = Buffer.alloc(30);
-    header.writeUInt32LE(0x04034b50, 0);
-    header.writeUInt16LE(20, 4);
-    header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 6);
-    header.writeUInt16LE(8, 8);
-    header.writeUInt16LE(DOS_TIME, 10);
-    header.writeUInt16LE(DOS_DATE, 12);
-    header.writeUInt16LE(nameBytes.length, 26);
+    const header = Buffer.alloc(RECORD_SIZE.local);
+    writeLocalHeader(viewOf(header), 0, partFields(nameBytes.length));
     await this.put(Buffer.concat([header, nameBytes]));
     const deflate = createDeflateRaw({ level: constants.Z_DEFAULT_COMPRESSION });
     const pending: Promise<void>[] = [];
@@ -89,7 +112,7 @@ export class ZipFileWriter {
         await ended;
         await Promise.all(pending.splice(0));
         const descriptor = Buffer.alloc(16);
-        descriptor.writeUInt32LE(0x08074b50, 0);
+        descriptor.writeUInt32LE(SIGNATURE.dataDescriptor, 0);
         descriptor.writeUInt32LE(entry.crc >>> 0, 4);
         descriptor.writeUInt32LE(entry.compressed, 8);
         descriptor.writeUInt32LE(entry.size, 12);
@@ -110,27 +133,18 @@ export class ZipFileWriter {
   async close(): Promise<void> {
     const start = this.offset;
     for (const entry of this.written) {
-      const header = Buffer.alloc(46);
-      header.writeUInt32LE(0x02014b50, 0);
-      header.writeUInt16LE(20, 4);
-      header.writeUInt16LE(20, 6);
-      header.writeUInt16LE(UTF8_AND_DESCRIPTOR, 8);
-      header.writeUInt16LE(8, 10);
-      header.writeUInt16LE(DOS_TIME, 12);
-      header.writeUInt16LE(DOS_DATE, 14);
-      header.writeUInt32LE(entry.crc >>> 0, 16);
-      header.writeUInt32LE(entry.compressed, 20);
-      header.writeUInt32LE(entry.size, 24);
-      header.writeUInt16LE(entry.name.length, 28);
-      header.writeUInt32LE(entry.offset, 42);
+      const header = Buffer.alloc(RECORD_SIZE.central);
+      writeCentralHeader(viewOf(header), 0, {
+        ...partFields(entry.name.length, entry),
+        versionMadeBy: 20,
+        internalAttributes: 0,
+        externalAttributes: 0,
+        localOffset: entry.offset,
+      });
       await this.put(Buffer.concat([header, entry.name]));
     }
-    const end = Buffer.alloc(22);
-    end.writeUInt32LE(0x06054b50, 0);
-    end.writeUInt16LE(this.written.length, 8);
-    end.writeUInt16LE(this.written.length, 10);
-    end.writeUInt32LE(this.offset - start, 12);
-    end.writeUInt32LE(start, 16);
+    const end = Buffer.alloc(RECORD_SIZE.endOfDirectory);
+    writeEndOfDirectory(viewOf(end), 0, this.written.length, start, this.offset - start);
     await this.put(end);
     this.out.end();
     await once(this.out, "finish");

@@ -6,11 +6,16 @@
  * zip.ts's reader; used to add what ExcelJS cannot write (charts) to the files it writes.
  */
 import { ZipFormatError, type ZipArchive } from "./zip";
+import {
+  RECORD_SIZE,
+  SIGNATURE,
+  DEFLATED,
+  writeCentralHeader,
+  writeEndOfDirectory,
+  writeLocalHeader,
+  type ZipEntryFields,
+} from "./zipHeaders";
 
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
-const EOCD_SIGNATURE = 0x06054b50;
-const DEFLATED = 8;
 /** Bit 3: sizes and CRC follow the data; bit 11: the name is UTF-8. */
 const DATA_DESCRIPTOR_FLAG = 0x8;
 const UTF8_FLAG = 0x800;
@@ -74,13 +79,13 @@ function sourceEntries(zip: ZipArchive): Map<string, OutEntry> {
   const count = view.getUint16(eocd + 10, true);
   let offset = view.getUint32(eocd + 16, true);
   for (let i = 0; i < count; i++) {
-    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL_SIGNATURE)
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== SIGNATURE.central)
       throw new ZipFormatError("damaged zip directory");
     const nameLength = view.getUint16(offset + 28, true);
     const name = bytes.slice(offset + 46, offset + 46 + nameLength);
     const compressedSize = view.getUint32(offset + 20, true);
     const local = view.getUint32(offset + 42, true);
-    if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL_SIGNATURE)
+    if (local + 30 > bytes.length || view.getUint32(local, true) !== SIGNATURE.local)
       throw new ZipFormatError("damaged zip entry");
     const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
     if (start + compressedSize > bytes.length) throw new ZipFormatError("truncated zip entry");
@@ -110,7 +115,7 @@ function findEocd(view: DataView): number {
     offset >= Math.max(0, view.byteLength - 22 - 0xffff);
     offset--
   )
-    if (view.getUint32(offset, true) === EOCD_SIGNATURE) return offset;
+    if (view.getUint32(offset, true) === SIGNATURE.endOfDirectory) return offset;
   throw new ZipFormatError("no zip directory", "damaged");
 }
 
@@ -159,54 +164,34 @@ export async function rewriteZip(
 }
 
 function assemble(entries: readonly OutEntry[]): Uint8Array {
-  let total = 22;
-  for (const e of entries) total += 30 + e.name.length + e.data.length + 46 + e.name.length;
+  let total = RECORD_SIZE.endOfDirectory;
+  for (const e of entries)
+    total +=
+      RECORD_SIZE.local + e.name.length + e.data.length + RECORD_SIZE.central + e.name.length;
   if (total > 0xffffffff || entries.length > 0xfffe)
     throw new ZipFormatError("the archive is too large for zip without zip64", "unsupported");
   const out = new Uint8Array(total);
   const view = new DataView(out.buffer);
+  const fieldsOf = (e: OutEntry): ZipEntryFields => ({
+    ...e,
+    compressedSize: e.data.length,
+    nameLength: e.name.length,
+  });
   let at = 0;
   const offsets: number[] = [];
   for (const e of entries) {
     offsets.push(at);
-    view.setUint32(at, LOCAL_SIGNATURE, true);
-    view.setUint16(at + 4, e.versionNeeded, true);
-    view.setUint16(at + 6, e.flags, true);
-    view.setUint16(at + 8, e.method, true);
-    view.setUint16(at + 10, e.time, true);
-    view.setUint16(at + 12, e.date, true);
-    view.setUint32(at + 14, e.crc, true);
-    view.setUint32(at + 18, e.data.length, true);
-    view.setUint32(at + 22, e.size, true);
-    view.setUint16(at + 26, e.name.length, true);
-    view.setUint16(at + 28, 0, true);
-    out.set(e.name, at + 30);
-    out.set(e.data, at + 30 + e.name.length);
-    at += 30 + e.name.length + e.data.length;
+    writeLocalHeader(view, at, fieldsOf(e));
+    out.set(e.name, at + RECORD_SIZE.local);
+    out.set(e.data, at + RECORD_SIZE.local + e.name.length);
+    at += RECORD_SIZE.local + e.name.length + e.data.length;
   }
   const directory = at;
   entries.forEach((e, i) => {
-    view.setUint32(at, CENTRAL_SIGNATURE, true);
-    view.setUint16(at + 4, e.versionMadeBy, true);
-    view.setUint16(at + 6, e.versionNeeded, true);
-    view.setUint16(at + 8, e.flags, true);
-    view.setUint16(at + 10, e.method, true);
-    view.setUint16(at + 12, e.time, true);
-    view.setUint16(at + 14, e.date, true);
-    view.setUint32(at + 16, e.crc, true);
-    view.setUint32(at + 20, e.data.length, true);
-    view.setUint32(at + 24, e.size, true);
-    view.setUint16(at + 28, e.name.length, true);
-    view.setUint16(at + 36, e.internalAttributes, true);
-    view.setUint32(at + 38, e.externalAttributes, true);
-    view.setUint32(at + 42, offsets[i], true);
-    out.set(e.name, at + 46);
-    at += 46 + e.name.length;
+    writeCentralHeader(view, at, { ...e, ...fieldsOf(e), localOffset: offsets[i] });
+    out.set(e.name, at + RECORD_SIZE.central);
+    at += RECORD_SIZE.central + e.name.length;
   });
-  view.setUint32(at, EOCD_SIGNATURE, true);
-  view.setUint16(at + 8, entries.length, true);
-  view.setUint16(at + 10, entries.length, true);
-  view.setUint32(at + 12, at - directory, true);
-  view.setUint32(at + 16, directory, true);
+  writeEndOfDirectory(view, at, entries.length, directory, at - directory);
   return out;
 }
