@@ -7,21 +7,14 @@
 import type { SheetGrid } from "../domain/grid";
 import type { RawTableRows, SheetLayout } from "../domain/types";
 import type { MemoryWorkbook, WorkbookSnapshot } from "../workbook/memory/MemoryWorkbook";
-import {
-  WorkbookError,
-  type Bindings,
-  type ColumnValidation,
-  type NewTableSpec,
-  type TableChange,
-  type TableInfo,
-  type Workbook,
-  type WriteResult,
-} from "../workbook/port";
+// The port's types by their namespace: this class only hands each call on to the memory workbook.
+import type * as port from "../workbook/port";
+import { WorkbookError } from "../workbook/port";
 import type { SelfTestProbe, SelfTestReadBack } from "../workbook/selfTestProbe";
 
 const TOP_LEFT = /^\$?([A-Za-z]{1,3})\$?(\d+)/;
 
-export class PreviewWorkbook implements Workbook {
+export class PreviewWorkbook implements port.Workbook {
   private readonly listeners = new Set<() => void>();
   private readonly layouts = new Map<string, SheetLayout>();
   private version = 0;
@@ -57,11 +50,11 @@ export class PreviewWorkbook implements Workbook {
 
   // --- the port -------------------------------------------------------------------------
 
-  listTables(): Promise<TableInfo[]> {
+  listTables(): Promise<port.TableInfo[]> {
     return this.memory.listTables();
   }
 
-  readTables(tableIds: string[]): ReturnType<Workbook["readTables"]> {
+  readTables(tableIds: string[]): ReturnType<port.Workbook["readTables"]> {
     return this.memory.readTables(tableIds);
   }
 
@@ -73,28 +66,28 @@ export class PreviewWorkbook implements Workbook {
     return this.memory.readSheetGrids(sheets);
   }
 
-  loadBindings(): Promise<Bindings> {
+  loadBindings(): Promise<port.Bindings> {
     return this.memory.loadBindings();
   }
 
-  async saveBindings(bindings: Bindings): Promise<void> {
+  async saveBindings(bindings: port.Bindings): Promise<void> {
     await this.memory.saveBindings(bindings);
     this.changed();
   }
 
-  async createTable(spec: NewTableSpec): Promise<TableInfo> {
+  async createTable(spec: port.NewTableSpec): Promise<port.TableInfo> {
     const table = await this.memory.createTable(spec);
     this.changed();
     return table;
   }
 
-  async convertSelectionToTable(name: string): Promise<TableInfo> {
+  async convertSelectionToTable(name: string): Promise<port.TableInfo> {
     const table = await this.memory.convertSelectionToTable(name);
     this.changed();
     return table;
   }
 
-  async applyValidation(tableId: string, rules: ColumnValidation[]): Promise<void> {
+  async applyValidation(tableId: string, rules: port.ColumnValidation[]): Promise<void> {
     await this.memory.applyValidation(tableId, rules);
     this.changed();
   }
@@ -107,7 +100,7 @@ export class PreviewWorkbook implements Workbook {
   async writeSheet(
     layout: SheetLayout,
     options?: { overwriteEdited?: boolean; activate?: boolean }
-  ): Promise<WriteResult> {
+  ): Promise<port.WriteResult> {
     const result = await this.memory.writeSheet(layout, options);
     this.layouts.set(result.sheet.toLowerCase(), { ...layout, name: result.sheet });
     this.changed();
@@ -121,7 +114,7 @@ export class PreviewWorkbook implements Workbook {
 
   onTablesChanged(
     tableIds: string[],
-    handler: (tableId: string, change: TableChange) => void
+    handler: (tableId: string, change: port.TableChange) => void
   ): Promise<() => Promise<void>> {
     return this.memory.onTablesChanged(tableIds, handler);
   }

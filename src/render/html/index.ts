@@ -13,6 +13,7 @@ import type { CellStyle, ChartSpec, LayoutCell, SheetLayout } from "../../domain
 import { rangeCorners } from "../../domain/a1";
 import { DEFAULT_LINE_EM } from "../../domain/report/measure";
 import { formatValue } from "./numberFormat";
+import { escapeHtml } from "../escape";
 
 export { formatValue } from "./numberFormat";
 
@@ -41,14 +42,7 @@ export interface HtmlOptions {
   gridlines?: boolean;
 }
 
-export function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&#39;");
-}
+export { escapeHtml };
 
 /** A font family name as a CSS string; characters that could end the declaration are dropped. */
 function cssFontName(name: string): string {

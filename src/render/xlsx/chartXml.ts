@@ -9,6 +9,7 @@
  */
 import { cellAddress, quoteSheetName, rangeCorners } from "../../domain/a1";
 import type { CellValue, ChartSpec } from "../../domain/types";
+import { escapeXml } from "../escape";
 
 const NS_C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
 const NS_A = "http://schemas.openxmlformats.org/drawingml/2006/main";
@@ -17,19 +18,6 @@ const NS_XDR = "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDraw
 
 /** Excel's default line colours (accent 1, accent 2…) so the lines look as Excel draws them. */
 const LINE_COLORS = ["4472C4", "ED7D31", "A5A5A5", "FFC000", "5B9BD5", "70AD47"];
-
-/** Characters XML 1.0 cannot hold (control characters other than tab and line ends). */
-// eslint-disable-next-line no-control-regex
-const NOT_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-
-export function escapeXml(text: string): string {
-  return text
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(NOT_XML_CHARS, "");
-}
 
 /** "A5:A9" on sheet `sheet` → "'sheet'!$A$5:$A$9"; null when not a range. */
 export function absoluteRef(sheet: string, range: string): string | null {

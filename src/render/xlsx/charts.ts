@@ -15,7 +15,8 @@ import {
   type ZipArchive,
 } from "../../workbook/xlsx/zip";
 import { rewriteZip } from "../../workbook/xlsx/zipRewrite";
-import { chartAnchor, chartPartXml, drawingPartXml, escapeXml, type ChartAnchor } from "./chartXml";
+import { escapeXml } from "../escape";
+import { chartAnchor, chartPartXml, drawingPartXml, type ChartAnchor } from "./chartXml";
 
 const REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";

@@ -30,7 +30,7 @@ import { guessKind } from "../../domain/mapping";
 import { fieldsOf, TABLE_KINDS } from "../../domain/schema";
 import type { SampleVariant } from "../../domain/sample";
 import type { TableKind } from "../../domain/types";
-import type { Translate } from "../../i18n";
+import type { MessageKey, Translate } from "../../i18n";
 import type { ColumnValidation } from "../../workbook/port";
 import { useApp } from "../appContext";
 import { BindingBadge } from "../components/badges";
@@ -251,6 +251,21 @@ type Pending =
   | { what: "validation"; kind: TableKind; plan: { header: string; rule: ColumnValidation }[] }
   | { what: "sample"; variant: SampleVariant }
   | { what: "convert"; kind: TableKind | "" };
+
+/** The section "more" offers: a sample workbook's tables, or a range made a table; each
+ * asks first. */
+const MORE_ACTIONS = [
+  {
+    label: "tables.sample.button",
+    icon: <DataBarVertical16Regular />,
+    pending: { what: "sample", variant: "typed" },
+  },
+  {
+    label: "tables.convert.button",
+    icon: <TableSimple16Regular />,
+    pending: { what: "convert", kind: "" },
+  },
+] as const satisfies readonly { label: MessageKey; icon: ReactElement; pending: Pending }[];
 
 /** Every table in the workbook, with the kind it is bound as or looks like. */
 function AllTablesSection(): ReactElement | null {
@@ -484,20 +499,11 @@ export default function TablesPage(): ReactElement {
 
       <PageSection className={styles.section} id="tables-more" title={t("tables.more.title")}>
         <div className={styles.actions}>
-          <Button
-            icon={<DataBarVertical16Regular />}
-            disabled={busy}
-            onClick={() => setPending({ what: "sample", variant: "typed" })}
-          >
-            {t("tables.sample.button")}
-          </Button>
-          <Button
-            icon={<TableSimple16Regular />}
-            disabled={busy}
-            onClick={() => setPending({ what: "convert", kind: "" })}
-          >
-            {t("tables.convert.button")}
-          </Button>
+          {MORE_ACTIONS.map(({ label, icon, pending }) => (
+            <Button key={label} icon={icon} disabled={busy} onClick={() => setPending(pending)}>
+              {t(label)}
+            </Button>
+          ))}
         </div>
         <Text size={200} className={styles.note}>
           {t("tables.more.note")}
