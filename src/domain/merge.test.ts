@@ -36,6 +36,44 @@ function otherUnit(): Record<TableKind, RawTable> {
 }
 
 describe("mergeWorkbooks", () => {
+  it("compares values as their fields read them: the typed sample is the printed sample", () => {
+    // The printed sample holds "2/12/2562", "10.00 %" and "0 บาท" as text; the typed one the
+    // serial and the numbers. The same data from two units' files is the same row.
+    const result = mergeWorkbooks([
+      { file: "printed.xlsx", tables: tablesOf(sampleWorkbookTables("asPrinted")) },
+      { file: "typed.xlsx", tables: tablesOf(sampleWorkbookTables("typed")) },
+    ]);
+    expect(result.conflicts).toEqual([]);
+    expect(result.counts.rounds).toEqual({ added: 19, identical: 19, conflicting: 0 });
+    expect(result.counts.projects).toEqual({ added: 2, identical: 2, conflicting: 0 });
+  });
+
+  it("still finds a date or a number typed as text that differs from the cell it meets", () => {
+    const printed = sampleWorkbookTables("asPrinted");
+    const typed = sampleWorkbookTables("typed");
+    const rounds = typed.rounds;
+    const dateColumn = rounds.headers.indexOf("วันที่รายงาน");
+    const progressColumn = rounds.headers.indexOf("ความก้าวหน้าของงาน (%)");
+    expect([dateColumn, progressColumn].every((column) => column >= 0)).toBe(true);
+    const changed: RawTable = {
+      ...rounds,
+      rows: rounds.rows.map((row, index) =>
+        index === 0
+          ? row.map((value, column) =>
+              column === dateColumn ? "3/12/2562" : column === progressColumn ? "11.00 %" : value
+            )
+          : row
+      ),
+    };
+    const result = mergeWorkbooks([
+      { file: "printed.xlsx", tables: tablesOf(printed) },
+      { file: "typed.xlsx", tables: tablesOf({ ...typed, rounds: changed }) },
+    ]);
+    expect(result.conflicts.map((conflict) => [conflict.kind, conflict.columns])).toEqual([
+      ["rounds", [dateColumn, progressColumn]],
+    ]);
+  });
+
   it("finds every row of the sample merged with itself a duplicate and adds nothing", () => {
     const sample = sampleWorkbookTables();
     const result = mergeWorkbooks([

@@ -8,7 +8,9 @@
  */
 import { cellAddress } from "./a1";
 import { autoMap } from "./mapping";
-import { fieldLabel, fieldsOf, TABLE_KINDS, tableLabel } from "./schema";
+import { parseThaiDate } from "./dates";
+import { parseNumber } from "./numbers";
+import { fieldLabel, fieldsOf, TABLE_KINDS, tableLabel, type FieldType } from "./schema";
 import { cleanText, normalizeForMatch } from "./text";
 import type { CellValue, Issue, Lang, LocalizedText, RawTable, TableKind } from "./types";
 
@@ -83,6 +85,27 @@ function comparable(value: CellValue): string {
   return /^-?\d+(?:\.\d+)?$/.test(text) ? String(Number(text)) : text;
 }
 
+/**
+ * A value as compared between files, read as its field reads it: in a date field
+ * "2/12/2562" typed as text is the serial 43801 another unit's date cell holds; in a number
+ * field "10.00 %" or "1,500 บาท" is the number. What the field's reader cannot read is
+ * compared as text.
+ */
+function comparableAs(type: FieldType | undefined, value: CellValue): string {
+  if (typeof value === "string") {
+    if (type === "date") {
+      const date = parseThaiDate(value);
+      if (date.ok) return String(date.value);
+    } else if (type && NUMBER_TYPES.has(type)) {
+      const number = parseNumber(value);
+      if (number.ok) return String(number.value);
+    }
+  }
+  return comparable(value);
+}
+
+const NUMBER_TYPES: ReadonlySet<FieldType> = new Set(["integer", "number", "percent", "money"]);
+
 function keyPart(value: CellValue): string {
   if (typeof value === "number") return String(value);
   const text = normalizeForMatch(value);
@@ -107,6 +130,8 @@ export class TableMerger {
   private readonly seen = {} as Record<TableKind, Map<string, Seen>>;
   private readonly fieldCount = {} as Record<TableKind, number>;
   private readonly keyColumns = {} as Record<TableKind, number[]>;
+  /** Each merged column's field type, for comparing values as the field reads them. */
+  private readonly fieldTypes = {} as Record<TableKind, FieldType[]>;
   private readonly issues: Issue[] = [];
   private readonly conflicts: MergeConflict[] = [];
   private readonly files: string[] = [];
@@ -115,6 +140,7 @@ export class TableMerger {
     for (const kind of TABLE_KINDS) {
       const fields = fieldsOf(kind);
       this.fieldCount[kind] = fields.length;
+      this.fieldTypes[kind] = fields.map((field) => field.type);
       this.keyColumns[kind] = KEY_FIELDS[kind].map((key) => fields.findIndex((f) => f.key === key));
       this.tables[kind] = {
         kind,
@@ -196,11 +222,13 @@ export class TableMerger {
   private differingColumns(kind: TableKind, index: number, row: readonly CellValue[]): number[] {
     const existing = this.tables[kind].rows[index];
     const keyColumns = this.keyColumns[kind];
+    const types = this.fieldTypes[kind];
     const differing: number[] = [];
     for (let column = 0; column < row.length; column++) {
       const same = keyColumns.includes(column)
         ? keyPart(existing[column] ?? null) === keyPart(row[column])
-        : comparable(existing[column] ?? null) === comparable(row[column]);
+        : comparableAs(types[column], existing[column] ?? null) ===
+          comparableAs(types[column], row[column]);
       if (!same) differing.push(column);
     }
     return differing;
