@@ -7,8 +7,7 @@
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { runCheck } from "../src/cli/check";
-import type { CliIO } from "../src/cli/io";
+import { runCli, type CliRun } from "./fixtures/cli";
 
 interface Expected {
   file: string;
@@ -38,20 +37,11 @@ const MANIFEST = JSON.parse(readFileSync(join(CORPUS, "manifest.json"), "utf8"))
 const CRASH_RE =
   /TypeError|ReferenceError|RangeError|Cannot read propert|undefined \(reading|is not a function|\n\s+at /;
 
-async function check(file: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
+/** `kaona check` on a corpus file, as JSON in English, "today" 1 January 2021. */
+function check(file: string): Promise<CliRun> {
+  return runCli(["check", join(CORPUS, file), "--format", "json", "--lang", "en"], {
     now: () => new Date(2021, 0, 1),
-  };
-  const code = await runCheck([join(CORPUS, file), "--format", "json", "--lang", "en"], io);
-  return { code, stdout, stderr };
+  });
 }
 
 describe("the corpus of workbooks written by other programs", () => {

@@ -13,6 +13,21 @@ export async function launchBrowser(): Promise<Browser> {
 }
 
 /** Everything on a page that a person would call broken: console errors, failed requests. */
+/** One browser for a test file: launched before its tests, closed after them. */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error("the browser did not start (see beforeAll's error)");
+    return browser;
+  };
+}
+
 export interface PageProblems {
   consoleErrors: string[];
   failedRequests: string[];

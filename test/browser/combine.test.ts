@@ -10,7 +10,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Locator, Page } from "playwright-core";
 import { axeViolations } from "./axe";
-import { launchBrowser, openPage, screenshot } from "./browser";
+import { useBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
@@ -33,13 +33,7 @@ const FILES = [
   },
 ];
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** How far anything on the page sticks out past the pane's right edge, in pixels. */
 async function overflow(page: Page): Promise<number> {
@@ -96,7 +90,7 @@ async function expectPreview(pane: Locator): Promise<void> {
 }
 
 test("choose two units' workbooks and a CSV, see the preview, cancel, then add the rows", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "th-TH",
     width: 1280,
     height: 900,
@@ -150,7 +144,7 @@ test("choose two units' workbooks and a CSV, see the preview, cancel, then add t
 });
 
 test("keyboard only at 360 px: open Combine, choose the files, add", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "th-TH",
     width: 360,
     height: 720,

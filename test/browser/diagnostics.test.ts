@@ -6,7 +6,7 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { axeViolations } from "./axe";
-import { launchBrowser, openPage, overflow, screenshot } from "./browser";
+import { useBrowser, openPage, overflow, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
@@ -14,13 +14,7 @@ jest.setTimeout(180_000);
 
 const SHEETS_LABEL = "แผ่นงาน";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function statuses(pane: Locator): Promise<Record<string, number>> {
   const all = await pane
@@ -40,7 +34,7 @@ async function sheetNames(page: Page): Promise<string[]> {
 }
 
 test("Settings → Diagnostics at 360 px in Thai: all pass, report copied, fallback when not", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "th-TH",
     width: 360,
     height: 720,
@@ -120,7 +114,7 @@ test("Settings → Diagnostics at 360 px in Thai: all pass, report copied, fallb
 });
 
 test("Diagnostics in a wide window, in English", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "en-US",
     width: 1280,
     height: 900,

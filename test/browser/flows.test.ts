@@ -5,7 +5,7 @@
  * load for the whole story, as a person would use it.
  */
 import type { Browser, Locator } from "playwright-core";
-import { launchBrowser, openPage, screenshot } from "./browser";
+import { useBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
@@ -14,20 +14,14 @@ jest.setTimeout(120_000);
 const ROUNDS_SHEET = "รายงานความก้าวหน้า";
 const SEED_000 = "21000000-3165";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 async function texts(locator: Locator): Promise<string[]> {
   return locator.evaluateAll((elements) => elements.map((e) => e.getAttribute("data-cell") ?? ""));
 }
 
 test("bind, check, go to a cell, break a value, generate a report, switch to English", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "th-TH",
     width: 1280,
     height: 800,

@@ -5,23 +5,16 @@
  * found, binds every table found, converts the range, and the Rounds are then two tables
  * checked as one.
  */
-import type { Browser } from "playwright-core";
-import { launchBrowser, openPage, screenshot } from "./browser";
+import { useBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test("finds the tables in the sheets, binds them and converts the range below the titles", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "th-TH",
     width: 360,
     height: 720,

@@ -3,25 +3,18 @@
  * new project (its second page out of step) after seed 001's, see what would change and
  * the rounds to confirm, confirm them, add, and find the rows in the bound tables.
  */
-import type { Browser } from "playwright-core";
 import { printReport, sampleProject } from "../fixtures/printouts";
 import { SEED_001_PRINTOUT } from "../fixtures/seedPrintouts";
-import { launchBrowser, openPage, screenshot } from "./browser";
+import { useBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test("paste printouts, confirm the out-of-step rounds, add the new rows", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "th-TH",
     width: 1280,
     height: 800,

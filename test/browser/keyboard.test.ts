@@ -8,7 +8,7 @@
  */
 import type { Browser, Locator, Page } from "playwright-core";
 import { axeViolationIds, axeViolations } from "./axe";
-import { launchBrowser, openPage, screenshot } from "./browser";
+import { useBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
@@ -16,13 +16,7 @@ jest.setTimeout(180_000);
 
 const SEED_001 = "21000000-6549";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 /** What has the keyboard focus: its accessible name or text, trimmed. */
 async function focused(page: Page): Promise<string> {
@@ -49,7 +43,7 @@ async function expectAccessible(page: Page): Promise<void> {
 
 test("keyboard only: formula without a selection, grid, bind, check, a date, find a project, report", async () => {
   // Before any script runs, the page says it is starting, in both languages.
-  const { context, page, problems } = await openPage(browser, { width: 1280, height: 800 });
+  const { context, page, problems } = await openPage(browser(), { width: 1280, height: 800 });
   await isolatePage(context);
   const html = await (await context.request.get(`${BASE_URL}/taskpane.html`)).text();
   expect(html).toContain("กำลังเปิดก้าวหน้า…");

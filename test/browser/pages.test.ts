@@ -3,24 +3,17 @@
  * keyboard, no serious or critical axe-core violation, nothing wider than the pane, and a
  * screenshot of each to look at. One page load.
  */
-import type { Browser } from "playwright-core";
 import { axeViolations } from "./axe";
-import { launchBrowser, openPage, overflow, screenshot } from "./browser";
+import { useBrowser, openPage, overflow, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "th-TH",
     width: 360,
     height: 720,
@@ -129,7 +122,7 @@ test("each page at 360 px: keyboard, axe-core, no overflow", async () => {
 });
 
 test("each page at 360 px in English: axe-core, no overflow, a screenshot to look at", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "en-US",
     width: 360,
     height: 720,

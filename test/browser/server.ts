@@ -14,7 +14,7 @@ export async function startDevServer(port: number): Promise<WebpackDevServer> {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const configFactory = require(path.join(ROOT, "webpack.config.js")) as (
     env: Record<string, unknown>,
-    argv: { mode: string },
+    argv: { mode: string }
   ) => Promise<webpack.Configuration & { devServer: WebpackDevServer.Configuration }>;
   const config = await configFactory({}, { mode: "development" });
   // Source maps inline in eval() make the bundle several times larger; the tests don't need them.
@@ -32,8 +32,16 @@ export async function startDevServer(port: number): Promise<WebpackDevServer> {
   // No live reload: a file saved in the checkout during a run must not reload the page
   // (and wipe the in-memory workbook) mid-test.
   const server = new WebpackDevServer(
-    { ...config.devServer, port, open: false, hot: false, liveReload: false, client: false, webSocketServer: false },
-    compiler,
+    {
+      ...config.devServer,
+      port,
+      open: false,
+      hot: false,
+      liveReload: false,
+      client: false,
+      webSocketServer: false,
+    },
+    compiler
   );
   await server.start();
   await compiled;

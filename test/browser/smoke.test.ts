@@ -1,21 +1,14 @@
 import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { launchBrowser, openPage, screenshot } from "./browser";
+import { useBrowser, openPage, screenshot } from "./browser";
 import { BASE_URL } from "./config";
 import { isolatePage } from "./offline";
 
 jest.setTimeout(120_000);
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = useBrowser();
 
 test("the task pane opens as the browser preview, in Thai, with no console error or failed request", async () => {
-  const { context, page, problems } = await openPage(browser, { locale: "th-TH" });
+  const { context, page, problems } = await openPage(browser(), { locale: "th-TH" });
   await isolatePage(context);
   await page.goto(`${BASE_URL}/taskpane.html`, { waitUntil: "load" });
   await page.getByRole("heading", { name: "ภาพรวม" }).waitFor({ timeout: 60_000 });
@@ -27,7 +20,7 @@ test("the task pane opens as the browser preview, in Thai, with no console error
 });
 
 test("English follows the browser's language outside Office", async () => {
-  const { context, page, problems } = await openPage(browser, {
+  const { context, page, problems } = await openPage(browser(), {
     locale: "en-US",
     width: 360,
     height: 720,
@@ -53,7 +46,7 @@ test("every URL in the manifest is served by the build", async () => {
       "/functions.th-TH.json",
     ])
   );
-  const { context, page } = await openPage(browser);
+  const { context, page } = await openPage(browser());
   for (const urlPath of urls) {
     const response = await page.request.get(`${BASE_URL}${urlPath}`);
     expect({ urlPath, status: response.status() }).toEqual({ urlPath, status: 200 });
